@@ -44,7 +44,7 @@ export default tseslint.config(
   },
   {
     // Main-process services, the web host and the CLI are plain Node: only electron/main and the preload import electron.
-    files: ['electron/services/**/*.ts', 'electron/web/**/*.ts', 'electron/cli/**/*.ts'],
+    files: ['electron/common/**/*.ts', 'electron/services/**/*.ts', 'electron/web/**/*.ts', 'electron/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
         { group: ['electron'], message: 'Only electron/main wiring files import electron.' },

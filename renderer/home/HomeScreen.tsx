@@ -1,0 +1,23 @@
+import { Button, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Profile } from '../../shared/domain/profile';
+import { ScreenEmptyState } from '../shell/ScreenEmptyState';
+import { screenIcons } from '../shell/screenIcons';
+import { navigate } from '../state/uiStore';
+
+export function HomeScreen({ profile }: { profile: Profile }) {
+  const { t } = useTranslation();
+  const Icon = screenIcons.home;
+  return (
+    <Stack>
+      <Title order={1}>{t('home.greeting', { name: profile.displayName })}</Title>
+      <Text c="dimmed">{t('home.intro')}</Text>
+      <ScreenEmptyState icon={<Icon size={32} />} title={t('home.emptyTitle')} description={t('home.emptyBody')}>
+        <Button onClick={() => navigate('record')}>{t('home.recordAction')}</Button>
+        <Button variant="default" onClick={() => navigate('group')}>
+          {t('home.groupAction')}
+        </Button>
+      </ScreenEmptyState>
+    </Stack>
+  );
+}

@@ -1,0 +1,40 @@
+// The one API contract between the renderer and main: every method's input schema (validated at the
+// dispatcher, whatever the transport) and output schema (for types), and every event main may push.
+import { z } from 'zod';
+import type { MethodSpec } from './contractTypes';
+import type { EventName, MethodName } from './names';
+
+export const uiLanguages = ['zh-CN', 'en'] as const;
+export const UiLanguage = z.enum(uiLanguages);
+export type UiLanguage = z.infer<typeof UiLanguage>;
+
+export const screens = ['home', 'record', 'library', 'journal', 'group', 'settings'] as const;
+export const Screen = z.enum(screens);
+export type Screen = z.infer<typeof Screen>;
+
+const Empty = z.object({}).strict();
+
+export const contract = {
+  'app.info': {
+    input: Empty,
+    output: z.object({
+      version: z.string(),
+      transport: z.enum(['ipc', 'http']),
+      /** Where this computer keeps the app's files, shown in Settings. */
+      dataDir: z.string(),
+      osLocale: z.string(),
+    }),
+  },
+  'app.setUiLanguage': {
+    input: z.object({ language: UiLanguage }).strict(),
+    output: z.null(),
+  },
+} as const satisfies { [K in MethodName]: MethodSpec };
+
+export const events = {
+  /** A command from outside the page (the application menu, the tray) for the renderer to carry out. */
+  'app.command': z.discriminatedUnion('command', [z.object({ command: z.literal('navigate'), screen: Screen })]),
+} as const satisfies { [K in EventName]: z.ZodType };
+
+export type Contract = typeof contract;
+export type Events = typeof events;

@@ -1,0 +1,12 @@
+// The contract's names alone, without schemas, so the preload can check names without bundling zod.
+export const methodNames = ['app.info', 'app.setUiLanguage'] as const;
+export const eventNames = ['app.command'] as const;
+
+export type MethodName = (typeof methodNames)[number];
+export type EventName = (typeof eventNames)[number];
+
+export const ipcChannels = { invoke: 'lectern:invoke', event: 'lectern:event' } as const;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && (methodNames as readonly string[]).includes(name);
+}
