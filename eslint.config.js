@@ -5,8 +5,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
 
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-const restrict = (...patterns) => ['error', { patterns }];
+// Built-ins go by exact name (as patterns, 'domain' would also match our own shared/domain/).
+const nodeBuiltins = (message) =>
+  [...builtinModules, ...builtinModules.map((m) => `node:${m}`)].map((name) => ({ name, message }));
+const restrict = (paths, ...patterns) => ['error', { paths, patterns }];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'node_modules/**'] },
@@ -24,10 +26,22 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': restrict(
-        { group: nodeBuiltins, message: 'shared/ is platform-free: no Node built-ins.' },
-        { group: ['electron', '**/electron/**', '**/renderer/**', 'react', 'react-dom', 'dexie'], message: 'shared/ imports nothing of electron/ or renderer/.' },
+        nodeBuiltins('shared/ is platform-free: no Node built-ins.'),
+        {
+          group: ['electron', '**/electron/**', '**/renderer/**', 'react', 'react-dom', 'dexie'],
+          message: 'shared/ imports nothing of electron/ or renderer/.',
+        },
       ),
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'process',
+        'Buffer',
+        'require',
+      ],
     },
   },
   {
@@ -37,16 +51,25 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': restrict(
-        { group: nodeBuiltins, message: 'The renderer runs in a sandbox: no Node built-ins.' },
-        { group: ['electron', '**/electron/**'], message: 'The renderer talks to main only through the API client.' },
+        nodeBuiltins('The renderer runs in a sandbox: no Node built-ins.'),
+        {
+          group: ['electron', '**/electron/**'],
+          message: 'The renderer talks to main only through the API client.',
+        },
       ),
     },
   },
   {
     // Main-process services, the web host and the CLI are plain Node: only electron/main and the preload import electron.
-    files: ['electron/common/**/*.ts', 'electron/services/**/*.ts', 'electron/web/**/*.ts', 'electron/cli/**/*.ts'],
+    files: [
+      'electron/common/**/*.ts',
+      'electron/services/**/*.ts',
+      'electron/web/**/*.ts',
+      'electron/cli/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': restrict(
+        [],
         { group: ['electron'], message: 'Only electron/main wiring files import electron.' },
         { group: ['**/renderer/**'], message: 'electron/ never imports renderer/.' },
       ),
@@ -55,7 +78,10 @@ export default tseslint.config(
   {
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict({ group: ['**/renderer/**'], message: 'electron/ never imports renderer/.' }),
+      'no-restricted-imports': restrict([], {
+        group: ['**/renderer/**'],
+        message: 'electron/ never imports renderer/.',
+      }),
     },
   },
 );

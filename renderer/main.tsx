@@ -9,14 +9,14 @@ import { App } from './App';
 import { initI18n, languageFromLocale } from './i18n/i18n';
 import { ErrorBoundary } from './shell/ErrorBoundary';
 import { db } from './state/db';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 async function start(): Promise<void> {
   const profile = await db.profiles.get('me').catch(() => undefined);
   await initI18n(profile?.language ?? languageFromLocale(navigator.language));
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <MantineProvider theme={theme} defaultColorScheme="auto">
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
         <Notifications position="top-right" />
         <ErrorBoundary>
           <App />

@@ -35,7 +35,10 @@ export async function readStaticFile(rootDir: string, urlPath: string): Promise<
   const path = relative === '' || extname(relative) === '' ? join(root, 'index.html') : candidate;
   try {
     if (!(await stat(path)).isFile()) return undefined;
-    return { body: await readFile(path), contentType: contentTypes[extname(path)] ?? 'application/octet-stream' };
+    return {
+      body: await readFile(path),
+      contentType: contentTypes[extname(path)] ?? 'application/octet-stream',
+    };
   } catch {
     return undefined;
   }

@@ -12,7 +12,14 @@ export function buildAppMenu(language: UiLanguage, navigate: (screen: Screen) =>
   });
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-    { label: t('menu.file'), submenu: [go('settings', 'CmdOrCtrl+,'), { type: 'separator' }, { role: 'quit', label: t('menu.quit') }] },
+    {
+      label: t('menu.file'),
+      submenu: [
+        go('settings', 'CmdOrCtrl+,'),
+        { type: 'separator' },
+        { role: 'quit', label: t('menu.quit') },
+      ],
+    },
     {
       label: t('menu.edit'),
       submenu: [
@@ -45,7 +52,13 @@ export function buildAppMenu(language: UiLanguage, navigate: (screen: Screen) =>
         { role: 'togglefullscreen', label: t('menu.fullscreen') },
       ],
     },
-    { label: t('menu.window'), submenu: [{ role: 'minimize', label: t('menu.minimize') }, { role: 'close', label: t('menu.close') }] },
+    {
+      label: t('menu.window'),
+      submenu: [
+        { role: 'minimize', label: t('menu.minimize') },
+        { role: 'close', label: t('menu.close') },
+      ],
+    },
   ];
   return Menu.buildFromTemplate(template);
 }

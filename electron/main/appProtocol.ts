@@ -19,6 +19,8 @@ export function serveRenderer(rendererDir: string): void {
     const file = url.host === 'lectern' ? await readStaticFile(rendererDir, url.pathname) : undefined;
     const headers = { 'Content-Security-Policy': contentSecurityPolicy, 'X-Content-Type-Options': 'nosniff' };
     if (!file) return new Response('Not found', { status: 404, headers });
-    return new Response(new Uint8Array(file.body), { headers: { ...headers, 'Content-Type': file.contentType } });
+    return new Response(new Uint8Array(file.body), {
+      headers: { ...headers, 'Content-Type': file.contentType },
+    });
   });
 }

@@ -31,7 +31,9 @@ async function startApp(): Promise<void> {
   let pendingSave: Promise<unknown> = Promise.resolve();
 
   const applyMenu = (language: UiLanguage) =>
-    Menu.setApplicationMenu(buildAppMenu(language, (screen) => events.publish('app.command', { command: 'navigate', screen })));
+    Menu.setApplicationMenu(
+      buildAppMenu(language, (screen) => events.publish('app.command', { command: 'navigate', screen })),
+    );
 
   const dispatch = createDispatcher(
     contract,
@@ -45,7 +47,10 @@ async function startApp(): Promise<void> {
     (thrown, method) => console.error(`[lectern] ${method} failed unexpectedly:`, thrown),
   );
   registerIpcTransport(ipcMain, dispatch, (url) => isAppUrl(url, startUrl));
-  forwardEvents((listener) => events.subscribe(listener), () => mainWindow?.webContents);
+  forwardEvents(
+    (listener) => events.subscribe(listener),
+    () => mainWindow?.webContents,
+  );
   serveRenderer(join(import.meta.dirname, '../renderer'));
 
   const saved = await settings.read();

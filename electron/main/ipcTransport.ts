@@ -10,13 +10,16 @@ export function registerIpcTransport(
   dispatch: Dispatch,
   isTrustedUrl: (url: string) => boolean,
 ): void {
-  ipcMain.handle(ipcChannels.invoke, async (event: IpcMainInvokeEvent, name: unknown, input: unknown): Promise<CallResult> => {
-    const frame = event.senderFrame;
-    if (!frame || frame.parent !== null || !isTrustedUrl(frame.url)) {
-      return { ok: false, error: new LecternError('forbidden').toJSON() };
-    }
-    return dispatch(typeof name === 'string' ? name : '', input, { transport: 'ipc' });
-  });
+  ipcMain.handle(
+    ipcChannels.invoke,
+    async (event: IpcMainInvokeEvent, name: unknown, input: unknown): Promise<CallResult> => {
+      const frame = event.senderFrame;
+      if (!frame || frame.parent !== null || !isTrustedUrl(frame.url)) {
+        return { ok: false, error: new LecternError('forbidden').toJSON() };
+      }
+      return dispatch(typeof name === 'string' ? name : '', input, { transport: 'ipc' });
+    },
+  );
 }
 
 export function forwardEvents(

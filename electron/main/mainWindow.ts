@@ -31,8 +31,12 @@ export function secureWebPreferences(preloadPath: string): BrowserWindowConstruc
 
 /** True for the app's own pages (and the dev server while developing). */
 export function isAppUrl(url: string, startUrl: string): boolean {
+  // Compare scheme and host, not `origin`: Node gives every non-web scheme (app:, file:) the same
+  // opaque origin "null", which would let file:// pass as the app.
   try {
-    return new URL(url).origin === new URL(startUrl).origin;
+    const candidate = new URL(url);
+    const app = new URL(startUrl);
+    return candidate.protocol === app.protocol && candidate.host === app.host && app.host !== '';
   } catch {
     return false;
   }

@@ -51,17 +51,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       });
       return void response.end();
     }
-    if (!sameSecret(readCookie(request.headers.cookie, tokenCookie) ?? '', token)) return sendLocked(response);
+    if (!sameSecret(readCookie(request.headers.cookie, tokenCookie) ?? '', token))
+      return sendLocked(response);
 
     if (url.pathname === '/api/events' && request.method === 'GET') return streamEvents(request, response);
     if (url.pathname.startsWith('/api/')) {
       if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Use POST');
       const requestOrigin = request.headers.origin;
-      if (requestOrigin !== undefined && requestOrigin !== origin) return send(response, 403, 'text/plain', 'Wrong origin');
+      if (requestOrigin !== undefined && requestOrigin !== origin)
+        return send(response, 403, 'text/plain', 'Wrong origin');
       const result = await callMethod(decodeURIComponent(url.pathname.slice('/api/'.length)), request);
       return send(response, 200, wireContentType, Buffer.from(encodeWire(result)));
     }
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'Method not allowed');
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return send(response, 405, 'text/plain', 'Method not allowed');
     const file = await readStaticFile(options.rendererDir, url.pathname);
     if (!file) return send(response, 404, 'text/plain', 'Not found');
     return send(response, 200, file.contentType, file.body);
@@ -75,7 +78,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const tooLarge = error instanceof LecternError;
       return {
         ok: false,
-        error: new LecternError('invalid_input', tooLarge ? 'errors.too_large' : 'errors.invalid_input', { method: name }).toJSON(),
+        error: new LecternError('invalid_input', tooLarge ? 'errors.too_large' : 'errors.invalid_input', {
+          method: name,
+        }).toJSON(),
       };
     }
     return options.dispatch(name, input, { transport: 'http' });
@@ -167,7 +172,7 @@ function sendLocked(response: ServerResponse): void {
     response,
     401,
     'text/plain; charset=utf-8',
-    'Lectern: open the address that `npm run web` printed (it carries this run\'s key).\n' +
+    "Lectern: open the address that `npm run web` printed (it carries this run's key).\n" +
       'Lectern（讲台）：请打开 `npm run web` 打印的地址（其中带有本次运行的密钥）。\n',
   );
 }

@@ -5,7 +5,16 @@ import { LecternError } from '../../shared/api/errors';
 import type { CallResult } from '../../shared/api/result';
 import { decodeWire, encodeWire, wireContentType } from '../../shared/api/wire';
 
-export function createHttpBridge(baseUrl = ''): Bridge {
+export interface HttpBridgeOptions {
+  baseUrl?: string;
+  /** For tests outside a browser, which keep no cookies. */
+  fetch?: typeof fetch;
+  EventSource?: typeof EventSource;
+}
+
+export function createHttpBridge(options: HttpBridgeOptions = {}): Bridge {
+  const baseUrl = options.baseUrl ?? '';
+  const send = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const listeners = new Set<(event: string, payload: unknown) => void>();
   let source: EventSource | undefined;
 
@@ -13,7 +22,7 @@ export function createHttpBridge(baseUrl = ''): Bridge {
     async invoke(name, input) {
       let response: Response;
       try {
-        response = await fetch(`${baseUrl}/api/${encodeURIComponent(name)}`, {
+        response = await send(`${baseUrl}/api/${encodeURIComponent(name)}`, {
           method: 'POST',
           headers: { 'Content-Type': wireContentType },
           body: encodeWire(input) as Uint8Array<ArrayBuffer>,
@@ -31,7 +40,8 @@ export function createHttpBridge(baseUrl = ''): Bridge {
     subscribe(listener) {
       listeners.add(listener);
       if (!source) {
-        source = new EventSource(`${baseUrl}/api/events`);
+        const Source = options.EventSource ?? globalThis.EventSource;
+        source = new Source(`${baseUrl}/api/events`);
         source.onmessage = (message: MessageEvent<string>) => {
           const { event, payload } = JSON.parse(message.data) as { event: string; payload: unknown };
           for (const each of listeners) each(event, payload);

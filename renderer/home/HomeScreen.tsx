@@ -12,7 +12,11 @@ export function HomeScreen({ profile }: { profile: Profile }) {
     <Stack>
       <Title order={1}>{t('home.greeting', { name: profile.displayName })}</Title>
       <Text c="dimmed">{t('home.intro')}</Text>
-      <ScreenEmptyState icon={<Icon size={32} />} title={t('home.emptyTitle')} description={t('home.emptyBody')}>
+      <ScreenEmptyState
+        icon={<Icon size={32} />}
+        title={t('home.emptyTitle')}
+        description={t('home.emptyBody')}
+      >
         <Button onClick={() => navigate('record')}>{t('home.recordAction')}</Button>
         <Button variant="default" onClick={() => navigate('group')}>
           {t('home.groupAction')}

@@ -17,6 +17,7 @@ export async function initI18n(language: UiLanguage): Promise<typeof i18next> {
     resources: Object.fromEntries(uiLanguages.map((lng) => [lng, { translation: locales[lng] }])),
     interpolation: { escapeValue: false },
     returnNull: false,
+    showSupportNotice: false,
   });
   document.documentElement.lang = language;
   i18next.on('languageChanged', (lng) => (document.documentElement.lang = lng));

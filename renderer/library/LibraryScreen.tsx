@@ -10,7 +10,11 @@ export function LibraryScreen() {
   return (
     <Stack>
       <Title order={1}>{t('nav.library')}</Title>
-      <ScreenEmptyState icon={<Icon size={32} />} title={t('library.emptyTitle')} description={t('library.emptyBody')}>
+      <ScreenEmptyState
+        icon={<Icon size={32} />}
+        title={t('library.emptyTitle')}
+        description={t('library.emptyBody')}
+      >
         <Button onClick={() => navigate('record')}>{t('library.recordAction')}</Button>
       </ScreenEmptyState>
     </Stack>

@@ -1,6 +1,18 @@
 // Settings: profile name, language, appearance, and where the data lives.
-import { Button, Code, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import {
+  Button,
+  Code,
+  Group,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  useMantineColorScheme,
+  type MantineColorScheme,
+} from '@mantine/core';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uiLanguages, type UiLanguage } from '../../shared/api/contract';
 import { DisplayName, type Profile } from '../../shared/domain/profile';
@@ -15,7 +27,6 @@ export function SettingsScreen({ profile }: { profile: Profile }) {
   const [name, setName] = useState(profile.displayName);
   const [nameError, setNameError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  useEffect(() => setName(profile.displayName), [profile.displayName]);
 
   async function save(change: Partial<Pick<Profile, 'displayName' | 'language'>>) {
     try {
@@ -39,7 +50,9 @@ export function SettingsScreen({ profile }: { profile: Profile }) {
       <Paper withBorder p="md" radius="md">
         <form onSubmit={submitName}>
           <Stack>
-            <Title order={2} size="h4">{t('settings.profile')}</Title>
+            <Title order={2} size="h4">
+              {t('settings.profile')}
+            </Title>
             <Group align="flex-end">
               <TextInput
                 style={{ flex: 1 }}
@@ -54,20 +67,28 @@ export function SettingsScreen({ profile }: { profile: Profile }) {
               />
               <Button type="submit">{t('settings.save')}</Button>
             </Group>
-            {saved ? <Text size="sm" c="teal" role="status">{t('settings.saved')}</Text> : null}
+            {saved ? (
+              <Text size="sm" c="teal" role="status">
+                {t('settings.saved')}
+              </Text>
+            ) : null}
           </Stack>
         </form>
       </Paper>
       <Paper withBorder p="md" radius="md">
         <Stack>
-          <Text fw={500} id="settings-language">{t('settings.language')}</Text>
+          <Text fw={500} id="settings-language">
+            {t('settings.language')}
+          </Text>
           <SegmentedControl
             aria-labelledby="settings-language"
             value={profile.language}
             onChange={(value) => void save({ language: value as UiLanguage })}
             data={uiLanguages.map((lng) => ({ value: lng, label: t(`language.${lng}`) }))}
           />
-          <Text fw={500} id="settings-theme">{t('settings.theme')}</Text>
+          <Text fw={500} id="settings-theme">
+            {t('settings.theme')}
+          </Text>
           <SegmentedControl
             aria-labelledby="settings-theme"
             value={colorScheme}
@@ -82,19 +103,29 @@ export function SettingsScreen({ profile }: { profile: Profile }) {
       </Paper>
       <Paper withBorder p="md" radius="md">
         <Stack gap="xs">
-          <Title order={2} size="h4">{t('settings.data')}</Title>
+          <Title order={2} size="h4">
+            {t('settings.data')}
+          </Title>
           {info ? (
             <>
               <Text size="sm">{t('settings.dataDir')}</Text>
               <Code block>{info.dataDir}</Code>
-              {info.transport === 'http' ? <Text size="sm" c="dimmed">{t('settings.dataBrowser')}</Text> : null}
+              {info.transport === 'http' ? (
+                <Text size="sm" c="dimmed">
+                  {t('settings.dataBrowser')}
+                </Text>
+              ) : null}
               <Text size="sm" c="dimmed">
                 {t('settings.version', { version: info.version })} ·{' '}
-                {t('settings.transport', { transport: t(info.transport === 'ipc' ? 'settings.transportIpc' : 'settings.transportHttp') })}
+                {t('settings.transport', {
+                  transport: t(info.transport === 'ipc' ? 'settings.transportIpc' : 'settings.transportHttp'),
+                })}
               </Text>
             </>
           ) : (
-            <Text size="sm" c="dimmed">{t('common.loading')}</Text>
+            <Text size="sm" c="dimmed">
+              {t('common.loading')}
+            </Text>
           )}
         </Stack>
       </Paper>

@@ -31,15 +31,31 @@ export function AppLayout({ profile }: { profile: Profile }) {
   useEffect(() => api.on('app.command', (command) => navigate(command.screen)), []);
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navbarOpen } }} padding="lg">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navbarOpen } }}
+      padding="lg"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
-            <Burger opened={navbarOpen} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
-            <Title order={2} size="h3">{t('app.name')}</Title>
-            <Text size="sm" c="dimmed" visibleFrom="sm">{t('app.tagline')}</Text>
+            <Burger
+              opened={navbarOpen}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('nav.toggle')}
+            />
+            <Title order={2} size="h3">
+              {t('app.name')}
+            </Title>
+            <Text size="sm" c="dimmed" visibleFrom="sm">
+              {t('app.tagline')}
+            </Text>
           </Group>
-          <Text size="sm" c="dimmed">{profile.displayName}</Text>
+          <Text size="sm" c="dimmed">
+            {profile.displayName}
+          </Text>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
@@ -52,6 +68,7 @@ export function AppLayout({ profile }: { profile: Profile }) {
               label={t(`nav.${target}`)}
               leftSection={<Icon size={18} stroke={1.6} />}
               active={screen === target}
+              variant="filled"
               aria-current={screen === target ? 'page' : undefined}
               onClick={(event) => {
                 event.preventDefault();

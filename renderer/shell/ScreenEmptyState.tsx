@@ -16,7 +16,11 @@ export function ScreenEmptyState({ icon, title, description, children }: Props) 
       size="lg"
       variant="light"
       icon={icon}
-      title={<span role="heading" aria-level={2}>{title}</span>}
+      title={
+        <span role="heading" aria-level={2}>
+          {title}
+        </span>
+      }
       description={description}
       maw={560}
       mx="auto"

@@ -10,7 +10,11 @@ export function UpcomingScreen({ screen }: { screen: 'record' | 'journal' | 'gro
   return (
     <Stack>
       <Title order={1}>{t(`nav.${screen}`)}</Title>
-      <ScreenEmptyState icon={<Icon size={32} />} title={t(`${screen}.emptyTitle`)} description={t(`${screen}.emptyBody`)}>
+      <ScreenEmptyState
+        icon={<Icon size={32} />}
+        title={t(`${screen}.emptyTitle`)}
+        description={t(`${screen}.emptyBody`)}
+      >
         <Text size="sm" c="dimmed">
           {t(`${screen}.comingSoon`)}
         </Text>

@@ -6,5 +6,10 @@ import { LecternError } from '../../shared/api/errors';
 export function reportError(error: unknown): void {
   const messageKey = error instanceof LecternError ? error.messageKey : 'errors.internal';
   if (!(error instanceof LecternError)) console.error(error);
-  notifications.show({ color: 'red', title: i18next.t('errors.title'), message: i18next.t(messageKey), autoClose: 8000 });
+  notifications.show({
+    color: 'red',
+    title: i18next.t('errors.title'),
+    message: i18next.t(messageKey),
+    autoClose: 8000,
+  });
 }

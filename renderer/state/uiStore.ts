@@ -15,9 +15,12 @@ function screenFromHash(hash: string): Screen {
 export const useUiStore = create<UiState>(() => ({ screen: screenFromHash(window.location.hash) }));
 
 export function navigate(screen: Screen): void {
-  if (useUiStore.getState().screen === screen) return;
+  const hash = `#/${screen}`;
+  if (useUiStore.getState().screen === screen && window.location.hash === hash) return;
   useUiStore.setState({ screen });
-  window.history.pushState(null, '', `#/${screen}`);
+  window.history.pushState(null, '', hash);
 }
 
-window.addEventListener('popstate', () => useUiStore.setState({ screen: screenFromHash(window.location.hash) }));
+window.addEventListener('popstate', () =>
+  useUiStore.setState({ screen: screenFromHash(window.location.hash) }),
+);

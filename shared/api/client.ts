@@ -2,7 +2,9 @@
 import type { ApiClient, Bridge, ContractShape, EventsShape } from './contractTypes';
 import { LecternError } from './errors';
 
-export function createClient<C extends ContractShape, E extends EventsShape>(bridge: Bridge): ApiClient<C, E> {
+export function createClient<C extends ContractShape, E extends EventsShape>(
+  bridge: Bridge,
+): ApiClient<C, E> {
   return {
     async call(name, input) {
       const result = await bridge.invoke(name, input);

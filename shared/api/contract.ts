@@ -33,7 +33,9 @@ export const contract = {
 
 export const events = {
   /** A command from outside the page (the application menu, the tray) for the renderer to carry out. */
-  'app.command': z.discriminatedUnion('command', [z.object({ command: z.literal('navigate'), screen: Screen })]),
+  'app.command': z.discriminatedUnion('command', [
+    z.object({ command: z.literal('navigate'), screen: Screen }),
+  ]),
 } as const satisfies { [K in EventName]: z.ZodType };
 
 export type Contract = typeof contract;

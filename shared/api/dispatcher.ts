@@ -18,8 +18,14 @@ export function createDispatcher<C extends ContractShape>(
     const spec = contract[name]!;
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-      return { ok: false, error: new LecternError('invalid_input', undefined, { method: name, issues }).toJSON() };
+      const issues = parsed.error.issues.map((issue) => ({
+        path: issue.path.join('.'),
+        message: issue.message,
+      }));
+      return {
+        ok: false,
+        error: new LecternError('invalid_input', undefined, { method: name, issues }).toJSON(),
+      };
     }
     try {
       const handler = handlers[name as keyof C]!;

@@ -1,0 +1,138 @@
+// Reads what the app really passes to Electron and fails if any security setting regresses:
+// isolation, sandbox, no Node in the page, no new windows, no navigation away, few permissions, CSP.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { contentSecurityPolicy } from '../common/contentSecurityPolicy';
+
+const created: { options: Record<string, unknown>; contents: FakeContents }[] = [];
+
+class FakeContents {
+  handlers = new Map<string, (...args: unknown[]) => void>();
+  windowOpenHandler?: (details: { url: string }) => { action: string };
+  permissionRequest?: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+  permissionCheck?: (contents: unknown, permission: string, origin: string) => boolean;
+  session = {
+    setPermissionRequestHandler: (handler: FakeContents['permissionRequest']) =>
+      (this.permissionRequest = handler),
+    setPermissionCheckHandler: (handler: FakeContents['permissionCheck']) => (this.permissionCheck = handler),
+  };
+  on(event: string, handler: (...args: unknown[]) => void) {
+    this.handlers.set(event, handler);
+  }
+  setWindowOpenHandler(handler: FakeContents['windowOpenHandler']) {
+    this.windowOpenHandler = handler;
+  }
+}
+
+const openExternal = vi.fn();
+
+vi.mock('electron', () => ({
+  shell: { openExternal: (url: string) => openExternal(url) },
+  BrowserWindow: class {
+    webContents = new FakeContents();
+    constructor(options: Record<string, unknown>) {
+      created.push({ options, contents: this.webContents });
+    }
+    once() {}
+    on() {}
+    maximize() {}
+    loadURL() {
+      return Promise.resolve();
+    }
+  },
+}));
+
+const { createMainWindow } = await import('./mainWindow');
+
+function openWindow() {
+  createMainWindow({
+    preloadPath: '/app/preload/index.cjs',
+    startUrl: 'app://lectern/index.html',
+    bounds: undefined,
+    onClose: () => {},
+  });
+  return created.at(-1)!;
+}
+
+function navigationBlocked(contents: FakeContents, event: string, url: string): boolean {
+  const preventDefault = vi.fn();
+  contents.handlers.get(event)!({ preventDefault }, url);
+  return preventDefault.mock.calls.length > 0;
+}
+
+describe('main window security', () => {
+  beforeEach(() => openExternal.mockClear());
+
+  it('isolates and sandboxes the page with no Node integration', () => {
+    const prefs = openWindow().options['webPreferences'] as Record<string, unknown>;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      preload: '/app/preload/index.cjs',
+    });
+  });
+
+  it('never opens a new window; web links go to the system browser', () => {
+    const { contents } = openWindow();
+    expect(contents.windowOpenHandler!({ url: 'https://syncthing.net/' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(openExternal).toHaveBeenCalledTimes(1);
+    expect(openExternal).toHaveBeenCalledWith('https://syncthing.net/');
+  });
+
+  it('blocks navigation and redirects away from the app, and webviews', () => {
+    const { contents } = openWindow();
+    for (const event of ['will-navigate', 'will-redirect']) {
+      expect(navigationBlocked(contents, event, 'https://evil.example/')).toBe(true);
+      expect(navigationBlocked(contents, event, 'file:///etc/passwd')).toBe(true);
+      expect(navigationBlocked(contents, event, 'app://lectern/index.html#/record')).toBe(false);
+    }
+    const preventDefault = vi.fn();
+    contents.handlers.get('will-attach-webview')!({ preventDefault });
+    expect(preventDefault).toHaveBeenCalled();
+  });
+
+  it('grants the microphone to the app only, and nothing else it does not need', () => {
+    const { contents } = openWindow();
+    const ask = (url: string, permission: string) =>
+      new Promise<boolean>((resolve) =>
+        contents.permissionRequest!({ getURL: () => url }, permission, resolve),
+      );
+    return Promise.all([
+      expect(ask('app://lectern/index.html', 'media')).resolves.toBe(true),
+      expect(ask('https://evil.example/', 'media')).resolves.toBe(false),
+      expect(ask('app://lectern/index.html', 'geolocation')).resolves.toBe(false),
+      expect(ask('app://lectern/index.html', 'openExternal')).resolves.toBe(false),
+    ]).then(() => {
+      expect(contents.permissionCheck!(null, 'media', 'app://lectern')).toBe(true);
+      expect(contents.permissionCheck!(null, 'hid', 'app://lectern')).toBe(false);
+    });
+  });
+});
+
+describe('content security policy', () => {
+  const directives = Object.fromEntries(
+    contentSecurityPolicy.split(';').map((d) => {
+      const [name, ...values] = d.trim().split(/\s+/);
+      return [name, values];
+    }),
+  );
+
+  it('allows only the app itself to run code: no inline scripts, no eval, no remote hosts', () => {
+    expect(directives['script-src']).toEqual(["'self'"]);
+    expect(directives['default-src']).toEqual(["'self'"]);
+    expect(contentSecurityPolicy).not.toMatch(/unsafe-eval|https?:|\*/);
+  });
+
+  it('forbids plugins, framing, form posts and base rewriting', () => {
+    expect(directives['object-src']).toEqual(["'none'"]);
+    expect(directives['frame-ancestors']).toEqual(["'none'"]);
+    expect(directives['form-action']).toEqual(["'none'"]);
+    expect(directives['base-uri']).toEqual(["'none'"]);
+  });
+});

@@ -1,0 +1,21 @@
+import { defineConfig } from '@playwright/test';
+
+// Debian's Chromium, never a downloaded browser. The fake capture device lets recording tests
+// speak real audio into getUserMedia.
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results/playwright',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  workers: 2,
+  reporter: [['list']],
+  use: {
+    browserName: 'chromium',
+    viewport: { width: 1180, height: 780 },
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'],
+    },
+    trace: 'retain-on-failure',
+  },
+});

@@ -1,0 +1,66 @@
+// Each test gets its own data folder and its own loopback host, as a member running `npm run web` would.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { startLocalHost } from '../../electron/web/startLocalHost';
+import type { WebHost } from '../../electron/web/webHost';
+
+export interface LecternHost {
+  dataDir: string;
+  url: string;
+  origin: string;
+  /** Stops the host and starts it again on the same data folder, as after a restart. */
+  restart(): Promise<void>;
+}
+
+export const test = base.extend<{ lectern: LecternHost }>({
+  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  lectern: async ({}, use) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'lectern-e2e-'));
+    const rendererDir = resolve('out/renderer');
+    let host: WebHost = await startLocalHost({ dataDir, rendererDir });
+    const handle: LecternHost = {
+      dataDir,
+      get url() {
+        return host.url;
+      },
+      get origin() {
+        return host.origin;
+      },
+      async restart() {
+        await host.close();
+        host = await startLocalHost({ dataDir, rendererDir });
+      },
+    };
+    await use(handle);
+    await host.close();
+  },
+});
+
+export { expect };
+
+export async function createProfile(page: Page, name: string): Promise<void> {
+  await page.getByRole('textbox').first().fill(name);
+  await page.getByRole('button', { name: /开始练习|Start practising/ }).click();
+}
+
+/** No serious or critical accessibility problems on what is showing now. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const severe = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    severe.map((v) => `${what}: ${v.id} – ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}
+
+/** Picks an option of a segmented control (its radio inputs are visually hidden behind labels). */
+export async function chooseSegment(page: Page, label: string): Promise<void> {
+  await page.locator('label', { hasText: new RegExp(`^${label}$`) }).click();
+}
