@@ -1,6 +1,11 @@
-// Component tests run in happy-dom with a fake IndexedDB and English strings.
+// Component tests run in happy-dom with a fake IndexedDB and a bridge that answers like main would
+// for calls with no result (main is not running here).
 import 'fake-indexeddb/auto';
+import type { Bridge } from '../shared/api/contractTypes';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+const quietBridge: Bridge = { invoke: async () => ({ ok: true, value: null }), subscribe: () => () => {} };
+window.lectern = quietBridge;
 
 afterEach(() => cleanup());
