@@ -7,6 +7,7 @@ import { screens, type Screen } from '../../shared/api/contract';
 import type { Profile } from '../../shared/domain/profile';
 import { api } from '../api/api';
 import { HomeScreen } from '../home/HomeScreen';
+import { JournalScreen } from '../journal/JournalScreen';
 import { LibraryScreen } from '../library/LibraryScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { navigate, useUiStore } from '../state/uiStore';
@@ -92,6 +93,8 @@ function CurrentScreen({ screen, profile }: { screen: Screen; profile: Profile }
       return <HomeScreen profile={profile} />;
     case 'library':
       return <LibraryScreen />;
+    case 'journal':
+      return <JournalScreen />;
     case 'settings':
       return <SettingsScreen profile={profile} />;
     default:

@@ -1,10 +1,16 @@
-// A plain lookup into the locale files for code outside React (the application menu in main).
-// The renderer uses i18next over the same files.
+// The UI strings, one core file per language plus one file per feature (so features can grow their
+// strings without touching each other), and a plain lookup for code outside React (main's menu).
+// The renderer uses i18next over the same objects.
 import type { UiLanguage } from '../api/contract';
 import en from './en.json';
+import journalEn from './journal.en.json';
+import journalZhCN from './journal.zh-CN.json';
 import zhCN from './zh-CN.json';
 
-export const locales: Record<UiLanguage, Record<string, unknown>> = { 'zh-CN': zhCN, en };
+export const locales: Record<UiLanguage, Record<string, unknown>> = {
+  'zh-CN': { ...zhCN, journal: journalZhCN },
+  en: { ...en, journal: journalEn },
+};
 
 export function translate(language: UiLanguage, key: string): string {
   let node: unknown = locales[language];
