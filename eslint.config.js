@@ -25,13 +25,10 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': restrict(
-        nodeBuiltins('shared/ is platform-free: no Node built-ins.'),
-        {
-          group: ['electron', '**/electron/**', '**/renderer/**', 'react', 'react-dom', 'dexie'],
-          message: 'shared/ imports nothing of electron/ or renderer/.',
-        },
-      ),
+      'no-restricted-imports': restrict(nodeBuiltins('shared/ is platform-free: no Node built-ins.'), {
+        group: ['electron', '**/electron/**', '**/renderer/**', 'react', 'react-dom', 'dexie'],
+        message: 'shared/ imports nothing of electron/ or renderer/.',
+      }),
       'no-restricted-globals': [
         'error',
         'window',
@@ -50,13 +47,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': restrict(
-        nodeBuiltins('The renderer runs in a sandbox: no Node built-ins.'),
-        {
-          group: ['electron', '**/electron/**'],
-          message: 'The renderer talks to main only through the API client.',
-        },
-      ),
+      'no-restricted-imports': restrict(nodeBuiltins('The renderer runs in a sandbox: no Node built-ins.'), {
+        group: ['electron', '**/electron/**'],
+        message: 'The renderer talks to main only through the API client.',
+      }),
     },
   },
   {
