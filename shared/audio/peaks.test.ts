@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { mixToMono, PeakAccumulator, peaksForPlayer, peaksFromBytes, toInt8, WaveformPeaks } from './peaks';
+
+/** A known signal: 1 s of a 440 Hz sine at amplitude 0.5, then 1 s of silence, at 8 kHz. */
+function sineThenSilence(rate = 8000): Float32Array {
+  const samples = new Float32Array(rate * 2);
+  for (let i = 0; i < rate; i++) samples[i] = 0.5 * Math.sin((2 * Math.PI * 440 * i) / rate);
+  return samples;
+}
+
+describe('PeakAccumulator', () => {
+  it('shows the sine at its amplitude and the silence as flat', () => {
+    const acc = new PeakAccumulator(80); // 100 pixels a second at 8 kHz
+    const bytes = acc.push(sineThenSilence());
+    expect(bytes.length).toBe(400);
+    const pairs = Array.from({ length: 200 }, (_, i) => [bytes[2 * i]!, bytes[2 * i + 1]!]);
+    for (const [min, max] of pairs.slice(0, 100)) {
+      expect(max).toBeGreaterThanOrEqual(62);
+      expect(max).toBeLessThanOrEqual(64);
+      expect(min).toBeLessThanOrEqual(-62);
+    }
+    for (const [min, max] of pairs.slice(100)) expect([min, max]).toEqual([0, 0]);
+  });
+
+  it('gives the same peaks whatever size the chunks arrive in', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.float({ min: -1, max: 1, noNaN: true }), { minLength: 0, maxLength: 600 }),
+        fc.array(fc.integer({ min: 1, max: 97 }), { minLength: 1, maxLength: 20 }),
+        fc.integer({ min: 1, max: 50 }),
+        (samples, cuts, samplesPerPixel) => {
+          const whole = new PeakAccumulator(samplesPerPixel);
+          const expected = [...whole.push(samples), ...whole.flush()];
+          const chunked = new PeakAccumulator(samplesPerPixel);
+          const got: number[] = [];
+          let at = 0;
+          for (let i = 0; at < samples.length; i++) {
+            const size = cuts[i % cuts.length]!;
+            got.push(...chunked.push(samples.slice(at, at + size)));
+            at += size;
+          }
+          got.push(...chunked.flush());
+          expect(got).toEqual(expected);
+          expect(got.length).toBe(2 * Math.ceil(samples.length / samplesPerPixel));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('clamps out-of-range samples to the 8-bit range', () => {
+    expect(toInt8(2)).toBe(127);
+    expect(toInt8(-3)).toBe(-127);
+    expect(toInt8(0)).toBe(0);
+  });
+});
+
+describe('stored peaks', () => {
+  it('round-trip through bytes as a valid audiowaveform v2 document scaled for the player', () => {
+    const bytes = new Uint8Array(Int8Array.from([-64, 64, -127, 127, 0, 0]).buffer);
+    const peaks = peaksFromBytes(bytes, 44100, 441);
+    expect(WaveformPeaks.parse(peaks)).toEqual({ version: 2, channels: 1, sample_rate: 44100, samples_per_pixel: 441, bits: 8, length: 3, data: [-64, 64, -127, 127, 0, 0] });
+    expect(Array.from(peaksForPlayer(peaks))).toEqual(Array.from(Float32Array.from([-64 / 127, 64 / 127, -1, 1, 0, 0])));
+  });
+
+  it('mixes stereo to mono by averaging', () => {
+    expect(Array.from(mixToMono([Float32Array.from([1, 0.5]), Float32Array.from([0, -0.5])]))).toEqual([0.5, 0]);
+  });
+});
