@@ -20,7 +20,7 @@ it('answers with the CSP, serves the renderer, and refuses paths outside it or o
   await mkdir(join(root, 'renderer'));
   await writeFile(join(root, 'renderer', 'index.html'), '<!doctype html>app');
   await writeFile(join(root, 'secret.txt'), 'private');
-  serveRenderer(join(root, 'renderer'));
+  serveRenderer(join(root, 'renderer'), async () => undefined);
 
   const page = await handler!(new Request('app://lectern/index.html'));
   expect(page.headers.get('content-security-policy')).toBe(contentSecurityPolicy);

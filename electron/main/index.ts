@@ -7,7 +7,7 @@ import { contract } from '../../shared/api/contract';
 import { createDispatcher } from '../../shared/api/dispatcher';
 import { EventHub } from '../../shared/api/eventHub';
 import { createAppHandlers } from '../services/appHandlers';
-import { HostSettingsStore } from '../services/hostSettings';
+import { createAppServices } from '../services/appServices';
 import { buildAppMenu } from './appMenu';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { forwardEvents, registerIpcTransport } from './ipcTransport';
@@ -24,8 +24,9 @@ if (!app.requestSingleInstanceLock()) {
 async function startApp(): Promise<void> {
   await app.whenReady();
   const dataDir = app.getPath('userData');
-  const settings = new HostSettingsStore(dataDir);
   const events = new EventHub<Events>();
+  const services = await createAppServices(dataDir, events);
+  const { settings } = services;
   const startUrl = process.env['ELECTRON_RENDERER_URL'] ?? `${appOrigin}/index.html`;
   let mainWindow: BrowserWindow | undefined;
   let pendingSave: Promise<unknown> = Promise.resolve();
@@ -37,13 +38,10 @@ async function startApp(): Promise<void> {
 
   const dispatch = createDispatcher(
     contract,
-    createAppHandlers({
-      version: app.getVersion(),
-      dataDir,
-      osLocale: app.getLocale(),
-      settings,
-      onUiLanguageChanged: applyMenu,
-    }),
+    createAppHandlers(
+      { version: app.getVersion(), dataDir, osLocale: app.getLocale(), onUiLanguageChanged: applyMenu },
+      services,
+    ),
     (thrown, method) => console.error(`[lectern] ${method} failed unexpectedly:`, thrown),
   );
   registerIpcTransport(ipcMain, dispatch, (url) => isAppUrl(url, startUrl));
@@ -51,7 +49,7 @@ async function startApp(): Promise<void> {
     (listener) => events.subscribe(listener),
     () => mainWindow?.webContents,
   );
-  serveRenderer(join(import.meta.dirname, '../renderer'));
+  serveRenderer(join(import.meta.dirname, '../renderer'), services.resolveMedia);
 
   const saved = await settings.read();
   applyMenu(saved.uiLanguage ?? (app.getLocale().startsWith('zh') ? 'zh-CN' : 'en'));

@@ -1,30 +1,31 @@
 // The composition of main-process services into the contract's handlers, shared by both transports.
 // Platform differences arrive as ports; nothing here knows whether it runs in Electron or the web host.
 import type { Contract, UiLanguage } from '../../shared/api/contract';
-import type { CallContext, Handlers } from '../../shared/api/contractTypes';
-import type { HostSettingsStore } from './hostSettings';
+import type { Handlers } from '../../shared/api/contractTypes';
+import type { AppServices } from './appServices';
+import { createSpeechHandlers } from './speeches/speechHandlers';
 
 export interface HostPorts {
   version: string;
   dataDir: string;
   osLocale: string;
-  settings: HostSettingsStore;
   /** Electron rebuilds its menu; the web host has none. */
   onUiLanguageChanged(language: UiLanguage): void;
 }
 
-export function createAppHandlers(ports: HostPorts): Handlers<Contract> {
+export function createAppHandlers(ports: HostPorts, services: AppServices): Handlers<Contract> {
   return {
-    'app.info': (_input, context: CallContext) => ({
+    'app.info': (_input, context) => ({
       version: ports.version,
       transport: context.transport,
       dataDir: ports.dataDir,
       osLocale: ports.osLocale,
     }),
     'app.setUiLanguage': async ({ language }) => {
-      await ports.settings.update({ uiLanguage: language });
+      await services.settings.update({ uiLanguage: language });
       ports.onUiLanguageChanged(language);
       return null;
     },
+    ...createSpeechHandlers(services.speeches),
   };
 }

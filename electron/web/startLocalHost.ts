@@ -6,7 +6,7 @@ import { contract } from '../../shared/api/contract';
 import { createDispatcher } from '../../shared/api/dispatcher';
 import { EventHub } from '../../shared/api/eventHub';
 import { createAppHandlers } from '../services/appHandlers';
-import { HostSettingsStore } from '../services/hostSettings';
+import { createAppServices } from '../services/appServices';
 import { startWebHost, type WebHost } from './webHost';
 
 export interface LocalHostOptions {
@@ -16,15 +16,18 @@ export interface LocalHostOptions {
 }
 
 export async function startLocalHost(options: LocalHostOptions): Promise<WebHost> {
-  const settings = new HostSettingsStore(options.dataDir);
   const events = new EventHub<Events>();
-  const handlers = createAppHandlers({
-    version: packageVersion(),
-    dataDir: options.dataDir,
-    osLocale: Intl.DateTimeFormat().resolvedOptions().locale,
-    settings,
-    onUiLanguageChanged: () => {},
-  });
+  const services = await createAppServices(options.dataDir, events);
+  const { settings } = services;
+  const handlers = createAppHandlers(
+    {
+      version: packageVersion(),
+      dataDir: options.dataDir,
+      osLocale: Intl.DateTimeFormat().resolvedOptions().locale,
+      onUiLanguageChanged: () => {},
+    },
+    services,
+  );
   const dispatch = createDispatcher(contract, handlers, (thrown, method) =>
     console.error(`[lectern] ${method} failed unexpectedly:`, thrown),
   );
@@ -33,6 +36,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<WebHost
     rendererDir: options.rendererDir,
     dispatch,
     subscribe: (listener) => events.subscribe(listener),
+    resolveMedia: services.resolveMedia,
     port,
   });
   await settings.update({ webPort: host.port });

@@ -9,6 +9,7 @@ import { LecternError } from '../../shared/api/errors';
 import type { CallResult } from '../../shared/api/result';
 import { decodeWire, encodeWire, wireContentType } from '../../shared/api/wire';
 import { contentSecurityPolicy } from '../common/contentSecurityPolicy';
+import { mediaResponse, type MediaResolver } from '../common/mediaResponse';
 import { readStaticFile } from '../common/staticFiles';
 
 export const maxRequestBytes = 64 * 1024 * 1024;
@@ -18,6 +19,7 @@ export interface WebHostOptions {
   rendererDir: string;
   dispatch: Dispatch;
   subscribe(listener: (event: string, payload: unknown) => void): () => void;
+  resolveMedia?: MediaResolver;
   /** Preferred port (the last one, so the origin and its IndexedDB stay the same); 0 for any. */
   port?: number;
 }
@@ -84,6 +86,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       };
     }
     return options.dispatch(name, input, { transport: 'http' });
+  }
+
+  async function serveMedia(path: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const media = await options.resolveMedia?.(path);
+    if (!media) return send(response, 404, 'text/plain', 'Not found');
+    const answer = await mediaResponse(media.path, media.mimeType, request.headers.range);
+    response.writeHead(answer.status, { ...answer.headers, 'X-Content-Type-Options': 'nosniff' });
+    if (!answer.body || request.method === 'HEAD') {
+      answer.body?.destroy();
+      return void response.end();
+    }
+    answer.body.pipe(response);
+    response.on('close', () => answer.body?.destroy());
   }
 
   function streamEvents(request: IncomingMessage, response: ServerResponse): void {

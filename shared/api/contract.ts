@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { MethodSpec } from './contractTypes';
 import type { EventName, MethodName } from './names';
+import { speechesContract, speechesEvents } from './speechesContract';
 
 export const uiLanguages = ['zh-CN', 'en'] as const;
 export const UiLanguage = z.enum(uiLanguages);
@@ -29,6 +30,7 @@ export const contract = {
     input: z.object({ language: UiLanguage }).strict(),
     output: z.null(),
   },
+  ...speechesContract,
 } as const satisfies { [K in MethodName]: MethodSpec };
 
 export const events = {
@@ -36,6 +38,7 @@ export const events = {
   'app.command': z.discriminatedUnion('command', [
     z.object({ command: z.literal('navigate'), screen: Screen }),
   ]),
+  ...speechesEvents,
 } as const satisfies { [K in EventName]: z.ZodType };
 
 export type Contract = typeof contract;

@@ -1,6 +1,18 @@
 // The contract's names alone, without schemas, so the preload can check names without bundling zod.
-export const methodNames = ['app.info', 'app.setUiLanguage'] as const;
-export const eventNames = ['app.command'] as const;
+export const methodNames = [
+  'app.info',
+  'app.setUiLanguage',
+  'speeches.begin',
+  'speeches.append',
+  'speeches.finish',
+  'speeches.discard',
+  'speeches.list',
+  'speeches.peaks',
+  'speeches.update',
+  'speeches.delete',
+  'speeches.restore',
+] as const;
+export const eventNames = ['app.command', 'speeches.changed'] as const;
 
 export type MethodName = (typeof methodNames)[number];
 export type EventName = (typeof eventNames)[number];

@@ -1,0 +1,21 @@
+// The speeches.* handlers: thin, because SpeechStore owns the rules.
+import type { Contract } from '../../../shared/api/contract';
+import type { Handlers } from '../../../shared/api/contractTypes';
+import type { speechesContract } from '../../../shared/api/speechesContract';
+import type { SpeechStore } from './speechStore';
+
+type SpeechMethods = keyof typeof speechesContract;
+
+export function createSpeechHandlers(store: SpeechStore): Pick<Handlers<Contract>, SpeechMethods> {
+  return {
+    'speeches.begin': (input) => store.begin(input),
+    'speeches.append': ({ speechId, audio, peaks }) => store.append(speechId, audio, peaks),
+    'speeches.finish': ({ speechId, durationMs }) => store.finish(speechId, durationMs),
+    'speeches.discard': ({ speechId }) => store.discard(speechId),
+    'speeches.list': () => store.list(),
+    'speeches.peaks': ({ speechId }) => store.peaks(speechId),
+    'speeches.update': (input) => store.update(input.speechId, input),
+    'speeches.delete': ({ speechId }) => store.delete(speechId),
+    'speeches.restore': ({ speechId }) => store.restore(speechId),
+  };
+}

@@ -1,0 +1,148 @@
+// SpeechStore against real audio: a MediaRecorder WebM recorded in Chromium from espeak-ng speech.
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ALL_FORMATS, EncodedPacketSink, FilePathSource, Input } from 'mediabunny';
+import { describe, expect, it } from 'vitest';
+import { LecternError } from '../../../shared/api/errors';
+import { SpeechStore } from './speechStore';
+
+const recorded = await readFile(join(import.meta.dirname, '../../../tests/fixtures/recorded-zh.webm'));
+const recordedSeconds = 3.9;
+
+/** The fixture cut like MediaRecorder's 1 s timeslices would (about 16 kB each). */
+function chunks(bytes: Uint8Array, size = 16_000): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let at = 0; at < bytes.length; at += size) out.push(bytes.subarray(at, at + size));
+  return out;
+}
+
+async function freshStore(changes: string[] = []) {
+  const root = await mkdtemp(join(tmpdir(), 'lectern-speeches-'));
+  return { root, store: new SpeechStore(root, () => changes.push('changed')) };
+}
+
+const recording = {
+  source: 'recording' as const,
+  mimeType: 'audio/webm' as const,
+  title: '周三练习',
+  target: { minSeconds: 2, maxSeconds: 5 },
+  sampleRate: 48000,
+  samplesPerPixel: 480,
+};
+
+async function record(store: SpeechStore, parts: Uint8Array[]) {
+  const { speechId } = await store.begin(recording);
+  for (const part of parts) await store.append(speechId, part, new Uint8Array([0xf0, 0x10]));
+  return speechId;
+}
+
+describe('SpeechStore', () => {
+  it('finishes a recording into a seekable WebM with its duration, hash and peaks', async () => {
+    const changes: string[] = [];
+    const { store } = await freshStore(changes);
+    const speechId = await record(store, chunks(recorded));
+    const speech = await store.finish(speechId, 3900);
+
+    expect(speech).toMatchObject({
+      title: '周三练习',
+      source: 'recording',
+      mimeType: 'audio/webm',
+      tags: [],
+    });
+    expect(Math.abs(speech.durationMs - recordedSeconds * 1000)).toBeLessThan(150);
+    const file = (await store.audioFile(speechId))!;
+    const bytes = await readFile(file.path);
+    expect(speech.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(bytes.includes(Buffer.from([0x1c, 0x53, 0xbb, 0x6b]))).toBe(true); // the Cues element
+    expect(recorded.includes(Buffer.from([0x1c, 0x53, 0xbb, 0x6b]))).toBe(false);
+
+    const input = new Input({ source: new FilePathSource(file.path), formats: ALL_FORMATS });
+    const track = (await input.getPrimaryAudioTrack())!;
+    const packet = await new EncodedPacketSink(track).getPacket(2.0);
+    expect(packet!.timestamp).toBeGreaterThan(1.9);
+    expect(packet!.timestamp).toBeLessThanOrEqual(2.0);
+    input.dispose();
+
+    const peaks = await store.peaks(speechId);
+    expect(Array.from(new Int8Array(peaks.data.buffer))).toEqual(chunks(recorded).flatMap(() => [-16, 16]));
+    expect(changes).toEqual(['changed']);
+    expect(await store.list()).toEqual([speech]);
+  });
+
+  it('recovers a recording a crash interrupted, keeping all but the last moments', async () => {
+    const { root, store } = await freshStore();
+    const parts = chunks(recorded, 8_000);
+    const speechId = await record(store, parts.slice(0, Math.ceil(parts.length * 0.75)));
+    // The app dies here. The next start builds a new store on the same folder.
+    const changes: string[] = [];
+    const [speech] = await new SpeechStore(root, () => changes.push('changed')).recover();
+    expect(speech).toMatchObject({ id: speechId, source: 'recovered', title: '周三练习' });
+    expect(speech!.durationMs).toBeGreaterThan(recordedSeconds * 0.75 * 1000 - 2000);
+    expect(changes).toEqual(['changed']);
+    expect(await new SpeechStore(root).list()).toHaveLength(1);
+  });
+
+  it('drops an unfinished import at start: the member still has the original file', async () => {
+    const { root, store } = await freshStore();
+    const { speechId } = await store.begin({
+      ...recording,
+      source: 'import',
+      mimeType: 'audio/mpeg',
+      originalName: 'talk.mp3',
+    });
+    await store.append(speechId, new Uint8Array(100));
+    expect(await new SpeechStore(root).recover()).toEqual([]);
+    expect(await readdir(root)).toEqual([]);
+  });
+
+  it('refuses a broken file with a clear error and leaves other speeches untouched', async () => {
+    const { store } = await freshStore();
+    const good = await store.finish(await record(store, chunks(recorded)));
+    const { speechId } = await store.begin({
+      ...recording,
+      source: 'import',
+      mimeType: 'audio/mpeg',
+      originalName: 'broken.mp3',
+    });
+    await store.append(speechId, new Uint8Array(4096).fill(7));
+    const error = await store.finish(speechId).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LecternError);
+    expect((error as LecternError).messageKey).toBe('errors.unreadableAudio');
+    expect(await store.list()).toEqual([good]);
+  });
+
+  it('renames, tags, deletes to the trash and restores', async () => {
+    const { store } = await freshStore();
+    const speech = await store.finish(await record(store, chunks(recorded)));
+    await store.update(speech.id, {
+      speechId: speech.id,
+      title: '  新标题 ',
+      tags: ['即兴', '即兴', '故事'],
+    });
+    expect(await store.get(speech.id)).toMatchObject({ title: '新标题', tags: ['即兴', '故事'] });
+    await store.delete(speech.id);
+    expect(await store.list()).toEqual([]);
+    expect(await store.audioFile(speech.id)).toBeUndefined();
+    await store.restore(speech.id);
+    expect(await store.get(speech.id)).toMatchObject({ title: '新标题' });
+  });
+
+  it('does not accept chunks for a speech that was never begun, or after it finished', async () => {
+    const { store } = await freshStore();
+    const stranger = '00000000-0000-4000-8000-000000000000';
+    await expect(store.append(stranger, new Uint8Array(1))).rejects.toMatchObject({ code: 'not_found' });
+    const speechId = await record(store, chunks(recorded));
+    await store.finish(speechId);
+    await expect(store.append(speechId, new Uint8Array(1))).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('skips a damaged speech.json in the list instead of failing the whole library', async () => {
+    const { root, store } = await freshStore();
+    const a = await store.finish(await record(store, chunks(recorded)));
+    const b = await store.finish(await record(store, chunks(recorded)));
+    await writeFile(join(root, b.id, 'speech.json'), '{"format": 1, "id": "oops"');
+    expect(await store.list()).toEqual([a]);
+  });
+});

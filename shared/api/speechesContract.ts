@@ -1,0 +1,63 @@
+// The speeches part of the contract: recording and importing (streamed in chunks), listing, editing.
+import { z } from 'zod';
+import { SpeechTarget } from '../audio/timerLights';
+import { AudioMimeType, Speech, SpeechId, SpeechTag, SpeechTitle } from '../domain/speech';
+
+/** One chunk at most: MediaRecorder sends ~16 kB a second; imports are read 1 MiB at a time. */
+export const maxChunkBytes = 8 * 1024 * 1024;
+const Bytes = z.instanceof(Uint8Array);
+
+export const speechesContract = {
+  'speeches.begin': {
+    input: z
+      .object({
+        source: z.enum(['recording', 'import']),
+        mimeType: AudioMimeType,
+        title: SpeechTitle,
+        originalName: z.string().max(255).optional(),
+        target: SpeechTarget.optional(),
+        sampleRate: z.number().int().min(8000).max(384000),
+        samplesPerPixel: z.number().int().min(1).max(100000),
+      })
+      .strict(),
+    output: z.object({ speechId: SpeechId }),
+  },
+  'speeches.append': {
+    input: z
+      .object({
+        speechId: SpeechId,
+        audio: Bytes.refine((b) => b.byteLength <= maxChunkBytes, 'chunk too large'),
+        peaks: Bytes.refine((b) => b.byteLength % 2 === 0, 'peaks come in min/max pairs').optional(),
+      })
+      .strict(),
+    output: z.object({ audioBytes: z.number() }),
+  },
+  'speeches.finish': {
+    input: z.object({ speechId: SpeechId, durationMs: z.number().int().min(0).optional() }).strict(),
+    output: Speech,
+  },
+  'speeches.discard': { input: z.object({ speechId: SpeechId }).strict(), output: z.null() },
+  'speeches.list': { input: z.object({}).strict(), output: z.array(Speech) },
+  'speeches.peaks': {
+    input: z.object({ speechId: SpeechId }).strict(),
+    output: z.object({ sampleRate: z.number(), samplesPerPixel: z.number(), data: Bytes }),
+  },
+  'speeches.update': {
+    input: z
+      .object({
+        speechId: SpeechId,
+        title: SpeechTitle.optional(),
+        tags: z.array(SpeechTag).max(20).optional(),
+        target: SpeechTarget.nullable().optional(),
+      })
+      .strict(),
+    output: Speech,
+  },
+  'speeches.delete': { input: z.object({ speechId: SpeechId }).strict(), output: z.null() },
+  'speeches.restore': { input: z.object({ speechId: SpeechId }).strict(), output: Speech },
+} as const;
+
+export const speechesEvents = {
+  /** Speeches were added, changed, removed or recovered; lists should reload. */
+  'speeches.changed': z.object({}),
+} as const;

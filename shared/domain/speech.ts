@@ -1,0 +1,46 @@
+// A speech: one recording or imported audio file, with what the member says about it.
+import { z } from 'zod';
+import { SpeechTarget } from '../audio/timerLights';
+
+export const speechFormatVersion = 1;
+
+export const SpeechId = z.string().regex(/^[0-9a-f-]{36}$/, 'not a speech id');
+export const SpeechTitle = z.string().trim().min(1).max(200);
+export const SpeechTag = z.string().trim().min(1).max(40);
+
+export const speechSources = ['recording', 'import', 'recovered'] as const;
+
+/** Audio formats Lectern accepts, by MIME type, with the extension it stores them under. */
+export const audioFormats = {
+  'audio/webm': 'webm',
+  'audio/ogg': 'ogg',
+  'audio/mpeg': 'mp3',
+  'audio/mp4': 'm4a',
+  'audio/aac': 'aac',
+  'audio/wav': 'wav',
+  'audio/flac': 'flac',
+} as const;
+export type AudioMimeType = keyof typeof audioFormats;
+export const AudioMimeType = z.enum(Object.keys(audioFormats) as [AudioMimeType, ...AudioMimeType[]]);
+
+export const Speech = z.object({
+  format: z.literal(speechFormatVersion),
+  id: SpeechId,
+  title: SpeechTitle,
+  createdAt: z.string().datetime(),
+  durationMs: z.number().int().min(0),
+  mimeType: AudioMimeType,
+  byteSize: z.number().int().min(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  source: z.enum(speechSources),
+  originalName: z.string().max(255).optional(),
+  target: SpeechTarget.optional(),
+  tags: z.array(SpeechTag).max(20).default([]),
+  peaks: z.object({ sampleRate: z.number().int(), samplesPerPixel: z.number().int() }),
+});
+export type Speech = z.infer<typeof Speech>;
+
+/** Where a speech's audio is served, on either host (app://lectern/… or http://127.0.0.1:…/…). */
+export function speechAudioUrl(id: string): string {
+  return `/media/speeches/${id}/audio`;
+}
