@@ -67,6 +67,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return send(response, 405, 'text/plain', 'Method not allowed');
+    if (url.pathname.startsWith('/media/')) return serveMedia(url.pathname, request, response);
     const file = await readStaticFile(options.rendererDir, url.pathname);
     if (!file) return send(response, 404, 'text/plain', 'Not found');
     return send(response, 200, file.contentType, file.body);

@@ -1,0 +1,397 @@
+// The commands of lectern-group, runnable in-process (tests) or from the entry script.
+// Exit codes: 0 fine, 1 verify found quarantined files, 2 bad arguments / missing folder / not a group.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
+import { z } from 'zod';
+import {
+  GENESIS,
+  JOIN_REQUEST,
+  PROFILE_UPDATE,
+  ROSTER_DECISION,
+  rosterDecisions,
+} from '../../shared/group/groupEvent';
+import type { GroupEvent } from '../../shared/group/groupEvent';
+import { createMemberKey, isKeyId, memberKeyFromSecret } from '../../shared/group/identity';
+import { exportKeyBackup, importKeyBackup } from '../../shared/group/keyBackup';
+import { MemberDevice, newDeviceId } from '../../shared/group/memberDevice';
+import { profilesOf } from '../../shared/group/profiles';
+import { recordingsOf } from '../../shared/group/recordings';
+import { charterHash } from '../../shared/group/roster';
+import { writeFileAtomic } from '../services/groupFolder/atomicWrite';
+import { GroupSync, readGroupId } from '../services/groupFolder/groupSync';
+import type { SyncReport } from '../services/groupFolder/groupSync';
+import { Outbox } from '../services/groupFolder/outbox';
+import { writeGenesisFile } from '../services/groupFolder/segmentWriter';
+import { appendDemoEvents, compactDemo, createDemoGroup } from './groupDemo';
+
+const USAGE = `lectern-group <command> [options]
+
+  init          --data <dir> [--from-backup <file>]   make this computer's identity (or import one)
+  export-key    --data <dir> --out <file>              passphrase-protected key backup (LECTERN_PASSPHRASE)
+  create-group  <folder> --data <dir> --name <n> --coach-name <n> [--charter <text>] [--tz <zone>]
+  join          <folder> --data <dir> --name <display name>
+  approve       <folder> <member key id> --data <dir> [--decision approve|decline|promote|remove]
+  append        <folder> --data <dir> [--bio <text>] [--name <display name>]   a profile update
+  sync          <folder> --data <dir> [--json]        publish this device's outbox, read the folder
+  state         <folder> [--json]                     fold the folder from scratch
+  verify        <folder> [--json]                     check every file; exit 1 if any is quarantined
+  demo          <folder> --keys <dir> --members N --weeks W [--seed S] [--compact]
+                                                      a realistic group; private keys go to <dir>
+  demo          <folder> --keys <dir> --as <member number> --device <name> --events K
+                                                      K more events as that member from that device
+  compact       <folder> --keys <dir>                 compact every demo member's segments`;
+
+class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+const identitySchema = z.object({
+  version: z.literal(1),
+  keyId: z.string(),
+  secretKey: z.string().regex(/^[0-9a-f]{64}$/),
+  deviceId: z.string().regex(/^[0-9a-f]{16}$/),
+  lastClock: z.string().optional(),
+});
+type IdentityFile = z.infer<typeof identitySchema>;
+const IDENTITY_FILE = 'identity.json';
+
+async function loadIdentity(dataDir: string): Promise<{ file: IdentityFile; device: MemberDevice }> {
+  const text = await fs.readFile(path.join(dataDir, IDENTITY_FILE), 'utf8').catch(() => null);
+  if (text === null) throw new UsageError(`No identity in ${dataDir}: run "init --data ${dataDir}" first.`);
+  const file = identitySchema.parse(JSON.parse(text));
+  const key = memberKeyFromSecret(hexToBytes(file.secretKey));
+  return { file, device: new MemberDevice(key, file.deviceId, file.lastClock) };
+}
+
+async function saveIdentity(dataDir: string, file: IdentityFile): Promise<void> {
+  // The secret key stays in the local data dir (never the group folder); the app keeps it in the OS keychain.
+  await fs.mkdir(dataDir, { recursive: true });
+  await writeFileAtomic(dataDir, IDENTITY_FILE, JSON.stringify(file, null, 2) + '\n', { overwrite: true });
+}
+
+function groupDataDir(dataDir: string, groupId: string): string {
+  return path.join(dataDir, 'groups', groupId);
+}
+
+async function requireFolder(folder: string | undefined): Promise<string> {
+  if (!folder) throw new UsageError('Which group folder? Give its path.');
+  const stats = await fs.stat(folder).catch(() => null);
+  if (!stats?.isDirectory())
+    throw new UsageError(`The group folder ${folder} does not exist (unplugged or offline?).`);
+  return folder;
+}
+
+/** Syncs the folder into this member's local cache and returns the engine, ready to write. */
+async function openGroup(folder: string, dataDir: string) {
+  await requireFolder(folder);
+  const first = await readGroupId(folder);
+  if (first.status !== 'ok' || !first.groupId) throw new UsageError(first.message);
+  const { file, device } = await loadIdentity(dataDir);
+  const gDir = groupDataDir(dataDir, first.groupId);
+  const sync = new GroupSync({ folder, dataDir: gDir });
+  const report = await sync.sync();
+  // Our next events must sort after everything we have seen.
+  const latest = sync.allEvents().at(-1);
+  if (latest) device.observe(latest.hlc, Date.now());
+  const outbox = new Outbox({
+    dataDir: gDir,
+    folder,
+    key: device.key,
+    group: first.groupId,
+    device: device.deviceId,
+  });
+  return { sync, report, device, file, outbox, groupId: first.groupId };
+}
+
+async function writeEvents(
+  dataDir: string,
+  group: Awaited<ReturnType<typeof openGroup>>,
+  events: GroupEvent[],
+) {
+  await group.outbox.append(events);
+  const published = await group.outbox.publish();
+  await saveIdentity(dataDir, { ...group.file, lastClock: group.device.lastClock });
+  await group.sync.sync();
+  return published;
+}
+
+function printState(io: CliIo, sync: GroupSync, report: SyncReport, json: boolean) {
+  const { state, hash } = sync.state();
+  const members = Object.values(state.members).sort((a, b) => (a.keyId < b.keyId ? -1 : 1));
+  const profiles = profilesOf(state);
+  const recordings = Object.keys(recordingsOf(state)).length;
+  if (json) {
+    const counted = members.filter((m) => m.status === 'member').length;
+    io.out(
+      JSON.stringify(
+        {
+          group: state.group?.id ?? null,
+          hash,
+          counts: { members: counted, events: sync.allEvents().length, recordings },
+          members: members.map((m) => ({
+            keyId: m.keyId,
+            name: profiles[m.keyId]?.displayName ?? m.displayName,
+            role: m.role,
+            status: m.status,
+          })),
+          quarantined: report.quarantined,
+        },
+        null,
+        2,
+      ),
+    );
+    return;
+  }
+  io.out(`Group: ${state.group?.name ?? '(none)'}  ${state.group?.id ?? ''}`);
+  for (const m of members) {
+    io.out(
+      `  ${m.status.padEnd(9)} ${m.role.padEnd(6)} ${m.keyId.slice(0, 16)}…  ${profiles[m.keyId]?.displayName ?? m.displayName}`,
+    );
+  }
+  io.out(`Recordings: ${recordings}   Events: ${sync.allEvents().length}`);
+  for (const q of report.quarantined) io.out(`  quarantined: ${q.path} — ${q.reason}`);
+  io.out(`State hash: ${hash}`);
+}
+
+export interface CliIo {
+  out: (line: string) => void;
+  env: Record<string, string | undefined>;
+}
+
+/** Runs one command; returns the exit code. Throws nothing: errors print one line and give 2. */
+export async function runGroupCli(
+  argv: string[],
+  io: CliIo = { out: (l) => console.log(l), env: process.env },
+): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (err) {
+    // Bad arguments, a missing folder, a wrong passphrase: one clear line, exit 2, no stack trace.
+    io.out(`lectern-group: ${err instanceof Error ? err.message : String(err)}`);
+    return 2;
+  }
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      data: { type: 'string' },
+      name: { type: 'string' },
+      'coach-name': { type: 'string' },
+      charter: { type: 'string' },
+      tz: { type: 'string' },
+      bio: { type: 'string' },
+      decision: { type: 'string' },
+      out: { type: 'string' },
+      'from-backup': { type: 'string' },
+      json: { type: 'boolean' },
+      keys: { type: 'string' },
+      members: { type: 'string' },
+      weeks: { type: 'string' },
+      seed: { type: 'string' },
+      as: { type: 'string' },
+      device: { type: 'string' },
+      events: { type: 'string' },
+      compact: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...args] = positionals;
+  if (!command || values.help) {
+    io.out(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const needData = () => {
+    if (!values.data)
+      throw new UsageError("--data <dir> is required (this computer's Lectern data directory).");
+    return values.data;
+  };
+
+  switch (command) {
+    case 'init': {
+      const dataDir = needData();
+      const exists = await fs.stat(path.join(dataDir, IDENTITY_FILE)).catch(() => null);
+      if (exists) throw new UsageError(`${dataDir} already has an identity.`);
+      const key = values['from-backup']
+        ? importKeyBackup(await fs.readFile(values['from-backup'], 'utf8'), passphraseFrom(io.env))
+        : createMemberKey();
+      // A second computer of the same member gets the same key but its own device id (its own directory).
+      const deviceId = newDeviceId();
+      await saveIdentity(dataDir, {
+        version: 1,
+        keyId: key.keyId,
+        secretKey: bytesToHex(key.secretKey),
+        deviceId,
+      });
+      io.out(`Member key ${key.keyId}\nDevice     ${deviceId}`);
+      return 0;
+    }
+    case 'export-key': {
+      const { device } = await loadIdentity(needData());
+      if (!values.out) throw new UsageError('--out <file> is required.');
+      await fs.writeFile(values.out, exportKeyBackup(device.key, passphraseFrom(io.env)), { flag: 'wx' });
+      io.out(`Key backup written to ${values.out}. Keep it and its passphrase safe.`);
+      return 0;
+    }
+    case 'create-group': {
+      const dataDir = needData();
+      const folder = args[0];
+      if (!folder) throw new UsageError('Which folder should hold the group?');
+      if (!values.name || !values['coach-name'])
+        throw new UsageError('--name and --coach-name are required.');
+      await fs.mkdir(folder, { recursive: true });
+      if (await fs.stat(path.join(folder, 'group.json')).catch(() => null))
+        throw new UsageError(`${folder} already holds a group.`);
+      const { file, device } = await loadIdentity(dataDir);
+      const genesis = device.event(
+        GENESIS,
+        {
+          name: values.name,
+          charter: values.charter ?? '',
+          timeZone: values.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+          creatorKey: device.key.keyId,
+          coachName: values['coach-name'],
+        },
+        Date.now(),
+      );
+      const groupId = await writeGenesisFile(folder, device.key, device.deviceId, genesis);
+      await saveIdentity(dataDir, { ...file, lastClock: device.lastClock });
+      io.out(`Group ${groupId} created in ${folder}`);
+      return 0;
+    }
+    case 'join':
+    case 'approve':
+    case 'append': {
+      const dataDir = needData();
+      const group = await openGroup(args[0] ?? '', dataDir);
+      const { state } = group.sync.state();
+      let event: GroupEvent;
+      if (command === 'join') {
+        if (!values.name) throw new UsageError('--name <display name> is required.');
+        event = group.device.event(
+          JOIN_REQUEST,
+          { displayName: values.name, charterHash: charterHash(state.group!.charter) },
+          Date.now(),
+        );
+      } else if (command === 'approve') {
+        const member = args[1];
+        if (!member || !isKeyId(member))
+          throw new UsageError("Give the member's key id (64 hex characters).");
+        const decision = values.decision ?? 'approve';
+        if (!(rosterDecisions as readonly string[]).includes(decision))
+          throw new UsageError(`--decision must be one of ${rosterDecisions.join(', ')}.`);
+        event = group.device.event(ROSTER_DECISION, { member, decision }, Date.now());
+      } else {
+        if (values.bio === undefined && values.name === undefined)
+          throw new UsageError('Give --bio and/or --name.');
+        event = group.device.event(
+          PROFILE_UPDATE,
+          {
+            ...(values.bio !== undefined ? { bio: values.bio } : {}),
+            ...(values.name !== undefined ? { displayName: values.name } : {}),
+          },
+          Date.now(),
+        );
+      }
+      const published = await writeEvents(dataDir, group, [event]);
+      io.out(
+        `Wrote ${event.kind} ${event.id}${published.status === 'ok' ? '' : ' (folder missing: kept in the outbox)'}`,
+      );
+      return 0;
+    }
+    case 'sync': {
+      const dataDir = needData();
+      const group = await openGroup(args[0] ?? '', dataDir);
+      await group.outbox.publish();
+      const report = await group.sync.sync();
+      printState(io, group.sync, report, !!values.json);
+      return 0;
+    }
+    case 'state':
+    case 'verify': {
+      const folder = await requireFolder(args[0]);
+      const sync = new GroupSync({ folder, verifyBlobs: command === 'verify' });
+      const report = await sync.sync();
+      if (report.status !== 'ok') throw new UsageError(report.message);
+      if (command === 'state') {
+        printState(io, sync, report, !!values.json);
+        return 0;
+      }
+      const { state } = sync.state();
+      const result = {
+        files: report.files,
+        events: sync.allEvents().length,
+        members: Object.values(state.members).filter((m) => m.status === 'member').length,
+        quarantined: report.quarantined,
+      };
+      if (values.json) io.out(JSON.stringify(result, null, 2));
+      else {
+        io.out(`${result.files} files, ${result.events} events, ${result.members} members.`);
+        for (const q of result.quarantined) io.out(`quarantined: ${q.path} — ${q.reason}`);
+        io.out(
+          result.quarantined.length === 0
+            ? 'All files verified.'
+            : `${result.quarantined.length} file(s) quarantined.`,
+        );
+      }
+      return result.quarantined.length === 0 ? 0 : 1;
+    }
+    case 'demo': {
+      const folder = args[0];
+      if (!folder || !values.keys) throw new UsageError('demo needs <folder> and --keys <dir>.');
+      if (values.as !== undefined) {
+        await requireFolder(folder);
+        const result = await appendDemoEvents({
+          folder,
+          keysDir: values.keys,
+          member: count(values.as, '--as', 0),
+          device: values.device ?? 'laptop',
+          events: count(values.events ?? '1', '--events', 1),
+          now: Date.now(),
+        });
+        io.out(`Wrote ${result.written} events to ${result.segment}`);
+        return 0;
+      }
+      if (await fs.stat(path.join(folder, 'group.json')).catch(() => null))
+        throw new UsageError(`${folder} already holds a group.`);
+      const result = await createDemoGroup({
+        folder,
+        keysDir: values.keys,
+        members: count(values.members ?? '5', '--members', 1),
+        weeks: count(values.weeks ?? '4', '--weeks', 0),
+        seed: values.seed ?? 'lectern',
+        now: Date.now(),
+      });
+      if (values.compact) await compactDemo(folder, values.keys);
+      io.out(
+        `Group ${result.groupId}: ${result.events} events in ${result.files} files${values.compact ? ' (before compaction)' : ''}.`,
+      );
+      return 0;
+    }
+    case 'compact': {
+      const folder = await requireFolder(args[0]);
+      if (!values.keys) throw new UsageError('compact needs --keys <dir>.');
+      io.out(`Compacted into ${await compactDemo(folder, values.keys)} segment files.`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
+  }
+}
+
+function count(text: string, flag: string, min: number): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > 100_000)
+    throw new UsageError(`${flag} must be a whole number ≥ ${min}.`);
+  return n;
+}
+
+function passphraseFrom(env: CliIo['env']): string {
+  const p = env.LECTERN_PASSPHRASE;
+  if (!p) throw new UsageError('Set LECTERN_PASSPHRASE to the backup passphrase.');
+  return p;
+}

@@ -1,0 +1,290 @@
+// `demo`: writes a realistic group into a folder (a coach and N members, W weeks of
+// speeches, profiles and roster changes, with small real WAV blobs), or appends more events
+// as one member from one device. Private keys go to a separate keys directory, never into
+// the group folder. Deterministic for a given --seed, so benchmarks can compare runs.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { z } from 'zod';
+import { DEVICES_DIR, SEGMENTS_DIR } from '../../shared/group/folderLayout';
+import type { GroupEvent } from '../../shared/group/groupEvent';
+import { createMemberKey, memberKeyFromSecret } from '../../shared/group/identity';
+import { MemberDevice } from '../../shared/group/memberDevice';
+import {
+  decisionEvent,
+  genesisEvent,
+  joinEvent,
+  profileEvent,
+  recordingEvent,
+  withdrawEvent,
+} from '../../shared/group/scenario';
+import { writeFileAtomic } from '../services/groupFolder/atomicWrite';
+import { BlobStore } from '../services/groupFolder/blobStore';
+import { GroupSync, readGroupId } from '../services/groupFolder/groupSync';
+import { SegmentWriter, writeGenesisFile } from '../services/groupFolder/segmentWriter';
+
+const WEEK = 7 * 24 * 3600 * 1000;
+const NAMES = ['安娜', 'Bo', '陈静', 'Dan', '李明', 'Eva', '王芳', 'Felix', '张伟', 'Grace', '刘洋', 'Hana'];
+const TITLES = [
+  '一分钟自我介绍',
+  'My hometown',
+  '如何克服紧张',
+  'A book that changed me',
+  '我的周末',
+  'Storytelling practice',
+];
+
+const keyFileSchema = z.object({
+  version: z.literal(1),
+  member: z.number().int().min(0),
+  keyId: z.string(),
+  secretKey: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Device name → { id, last clock }. */
+  devices: z.record(
+    z.string(),
+    z.object({ id: z.string().regex(/^[0-9a-f]{16}$/), lastClock: z.string().optional() }),
+  ),
+});
+type KeyFile = z.infer<typeof keyFileSchema>;
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same group. */
+function prng(seed: string): () => number {
+  let a = new DataView(sha256(utf8ToBytes(seed)).buffer).getUint32(0);
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A quarter second of a sine tone as a 8 kHz mono 16-bit WAV, and its peaks. */
+function tinySpeech(frequency: number): { audio: Uint8Array; peaks: Uint8Array } {
+  const samples = 2000;
+  const audio = new Uint8Array(44 + samples * 2);
+  const view = new DataView(audio.buffer);
+  const ascii = (at: number, s: string) => [...s].forEach((c, i) => view.setUint8(at + i, c.charCodeAt(0)));
+  ascii(0, 'RIFF');
+  view.setUint32(4, 36 + samples * 2, true);
+  ascii(8, 'WAVEfmt ');
+  view.setUint32(16, 16, true);
+  view.setUint16(20, 1, true);
+  view.setUint16(22, 1, true);
+  view.setUint32(24, 8000, true);
+  view.setUint32(28, 16000, true);
+  view.setUint16(32, 2, true);
+  view.setUint16(34, 16, true);
+  ascii(36, 'data');
+  view.setUint32(40, samples * 2, true);
+  const peaks = new Uint8Array(samples / 50);
+  for (let i = 0; i < samples; i++) {
+    const v = Math.round(
+      Math.sin((2 * Math.PI * frequency * i) / 8000) * 12000 * Math.min(1, (samples - i) / 400),
+    );
+    view.setInt16(44 + i * 2, v, true);
+    const p = Math.floor(i / 50);
+    peaks[p] = Math.max(peaks[p]!, Math.round((Math.abs(v) / 32768) * 255));
+  }
+  return { audio, peaks };
+}
+
+async function saveKey(keysDir: string, file: KeyFile): Promise<void> {
+  await fs.mkdir(keysDir, { recursive: true });
+  await writeFileAtomic(keysDir, `member-${file.member}.json`, JSON.stringify(file, null, 2) + '\n', {
+    overwrite: true,
+  });
+}
+
+function deviceOf(file: KeyFile, name: string): MemberDevice {
+  const d = file.devices[name]!;
+  return new MemberDevice(memberKeyFromSecret(hexToBytes(file.secretKey)), d.id, d.lastClock);
+}
+
+function writerFor(folder: string, groupId: string, device: MemberDevice): SegmentWriter {
+  return new SegmentWriter({
+    root: folder,
+    dir: `${DEVICES_DIR}/${device.deviceId}/${SEGMENTS_DIR}`,
+    key: device.key,
+    group: groupId,
+    device: device.deviceId,
+  });
+}
+
+export interface DemoCreateOptions {
+  folder: string;
+  keysDir: string;
+  members: number;
+  weeks: number;
+  seed: string;
+  now: number;
+}
+
+/** Creates a group with a coach (member 0) and `members` members and `weeks` weeks of activity. */
+export async function createDemoGroup(
+  o: DemoCreateOptions,
+): Promise<{ groupId: string; events: number; files: number }> {
+  const random = prng(o.seed);
+  const derive = (label: string) => sha256(utf8ToBytes(`lectern-demo/${o.seed}/${label}`));
+  const files: KeyFile[] = [];
+  const devices: MemberDevice[] = [];
+  for (let m = 0; m <= o.members; m++) {
+    const key = createMemberKey(derive(`member/${m}`));
+    const id = bytesToHex(derive(`member/${m}/device/laptop`)).slice(0, 16);
+    files.push({
+      version: 1,
+      member: m,
+      keyId: key.keyId,
+      secretKey: bytesToHex(key.secretKey),
+      devices: { laptop: { id } },
+    });
+    devices.push(new MemberDevice(key, id));
+  }
+  // Fixed start (deterministic per seed) unless that would put activity in the future.
+  const start = Math.min(
+    Date.UTC(2025, 0, 6, 1, 0),
+    Math.floor(o.now / 86_400_000) * 86_400_000 - (o.weeks + 1) * WEEK,
+  );
+  const coach = devices[0]!;
+  await fs.mkdir(o.folder, { recursive: true });
+  const genesis = genesisEvent(coach, start);
+  const groupId = await writeGenesisFile(o.folder, coach.key, coach.deviceId, genesis);
+  const blobs = devices.map((d) => new BlobStore(o.folder, d.deviceId));
+  let events = 1;
+  const write = async (device: MemberDevice, batch: GroupEvent[]) => {
+    if (batch.length === 0) return;
+    await writerFor(o.folder, groupId, device).append(batch);
+    events += batch.length;
+  };
+
+  // Week 0: everyone asks to join; the coach approves them and promotes member 1.
+  for (let m = 1; m <= o.members; m++) {
+    await write(devices[m]!, [
+      joinEvent(
+        devices[m]!,
+        start + m * 60_000,
+        NAMES[(m - 1) % NAMES.length]! + (m > NAMES.length ? m : ''),
+      ),
+    ]);
+  }
+  const approvals = devices
+    .slice(1)
+    .map((d, i) => decisionEvent(coach, start + 3_600_000 + i * 1000, d.key.keyId, 'approve'));
+  if (o.members >= 2)
+    approvals.push(decisionEvent(coach, start + 3_700_000, devices[1]!.key.keyId, 'promote'));
+  await write(coach, approvals);
+
+  const shared: Array<{ member: number; id: string; sha: string; peaks: string }> = [];
+  const wav = { mime: 'audio/wav', durationMs: 250 };
+  const removeAt = o.members >= 3 ? Math.floor(o.weeks / 2) : -1; // "007": a member who keeps missing is out
+  for (let w = 1; w <= o.weeks; w++) {
+    const weekStart = start + w * WEEK;
+    for (let m = 1; m <= o.members; m++) {
+      const d = devices[m]!;
+      const removed = m === o.members && removeAt > 0 && w > removeAt;
+      const batch: GroupEvent[] = [];
+      const at = weekStart + Math.floor(random() * 5 * 86_400_000);
+      if (!removed && random() < 0.8) {
+        const speech = tinySpeech(180 + Math.floor(random() * 300));
+        const sha = await blobs[m]!.put(speech.audio);
+        const peaks = await blobs[m]!.put(speech.peaks);
+        const title = `${TITLES[Math.floor(random() * TITLES.length)]} · W${w}`;
+        const e = recordingEvent(d, at, title, speech.audio, speech.peaks, wav);
+        batch.push(e);
+        shared.push({ member: m, id: e.id, sha, peaks });
+      }
+      if (!removed && random() < 0.15)
+        batch.push(profileEvent(d, at + 60_000, `第${w}周：继续练习 week ${w}`));
+      if (!removed && random() < 0.03) {
+        const mine = shared.filter((s) => s.member === m && s.id);
+        const withdrawn = mine[Math.floor(random() * mine.length)];
+        if (withdrawn) {
+          batch.push(withdrawEvent(d, at + 120_000, withdrawn.id));
+          // Withdrawing a recording also deletes its blobs: the author's own files, in their own directory.
+          if (!shared.some((s) => s !== withdrawn && s.id && s.sha === withdrawn.sha))
+            await blobs[m]!.delete(withdrawn.sha);
+          if (!shared.some((s) => s !== withdrawn && s.id && s.peaks === withdrawn.peaks))
+            await blobs[m]!.delete(withdrawn.peaks);
+          withdrawn.id = '';
+        }
+      }
+      await write(d, batch);
+    }
+    if (w === removeAt)
+      await write(coach, [
+        decisionEvent(coach, weekStart + 6 * 86_400_000, devices[o.members]!.key.keyId, 'remove'),
+      ]);
+  }
+  for (let m = 0; m <= o.members; m++) files[m]!.devices.laptop!.lastClock = devices[m]!.lastClock;
+  for (const f of files) await saveKey(o.keysDir, f);
+  return { groupId, events, files: await countFiles(o.folder) };
+}
+
+export interface DemoAppendOptions {
+  folder: string;
+  keysDir: string;
+  member: number;
+  device: string;
+  events: number;
+  now: number;
+}
+
+/** Appends `events` profile updates and speeches as one member from one (possibly new) device. */
+export async function appendDemoEvents(o: DemoAppendOptions): Promise<{ written: number; segment: string }> {
+  const group = await readGroupId(o.folder);
+  if (group.status !== 'ok' || !group.groupId) throw new Error(group.message);
+  const text = await fs.readFile(path.join(o.keysDir, `member-${o.member}.json`), 'utf8').catch(() => null);
+  if (text === null) throw new Error(`No key for member ${o.member} in ${o.keysDir}.`);
+  const file = keyFileSchema.parse(JSON.parse(text));
+  if (!file.devices[o.device])
+    file.devices[o.device] = {
+      id: bytesToHex(sha256(utf8ToBytes(`${file.keyId}/${o.device}/${o.now}`))).slice(0, 16),
+    };
+  const device = deviceOf(file, o.device);
+  const sync = new GroupSync({ folder: o.folder, now: () => o.now });
+  await sync.sync();
+  const latest = sync.allEvents().at(-1);
+  if (latest) device.observe(latest.hlc, o.now);
+  const blobs = new BlobStore(o.folder, device.deviceId);
+  const random = prng(`${file.keyId}/${o.device}/${latest?.id ?? ''}`);
+  const batch: GroupEvent[] = [];
+  for (let i = 0; i < o.events; i++) {
+    if (i % 4 === 3) {
+      const speech = tinySpeech(200 + Math.floor(random() * 300));
+      await blobs.put(speech.audio);
+      await blobs.put(speech.peaks);
+      batch.push(
+        recordingEvent(device, o.now, TITLES[i % TITLES.length]!, speech.audio, speech.peaks, {
+          mime: 'audio/wav',
+          durationMs: 250,
+        }),
+      );
+    } else batch.push(profileEvent(device, o.now, `update ${i} from ${o.device}`));
+  }
+  const written = batch.length ? await writerFor(o.folder, group.groupId, device).append(batch) : null;
+  file.devices[o.device]!.lastClock = device.lastClock;
+  await saveKey(o.keysDir, file);
+  return { written: batch.length, segment: written?.relPath ?? '' };
+}
+
+/** Compacts every demo member's device directories (what the app does periodically). Returns segment files written. */
+export async function compactDemo(folder: string, keysDir: string): Promise<number> {
+  const group = await readGroupId(folder);
+  if (group.status !== 'ok' || !group.groupId) throw new Error(group.message);
+  let written = 0;
+  for (const name of (await fs.readdir(keysDir)).filter((n) => /^member-\d+\.json$/.test(n)).sort()) {
+    const file = keyFileSchema.parse(JSON.parse(await fs.readFile(path.join(keysDir, name), 'utf8')));
+    for (const deviceName of Object.keys(file.devices)) {
+      written += (await writerFor(folder, group.groupId, deviceOf(file, deviceName)).compact()).length;
+    }
+  }
+  return written;
+}
+
+async function countFiles(dir: string): Promise<number> {
+  let n = 0;
+  for (const e of await fs.readdir(dir, { withFileTypes: true }))
+    n += e.isDirectory() ? await countFiles(path.join(dir, e.name)) : 1;
+  return n;
+}

@@ -1,0 +1,459 @@
+// Reads a group folder into verified events, incrementally: a file is read once per
+// (path, size, mtime) and the cursor and event cache are kept in the local data dir, so a
+// sync costs what changed, not the group's history (design rule 8). Bad files are
+// quarantined with a reason, never deleted and never a crash (rule 6); a missing folder is
+// a status, not an error (rule 9).
+import { promises as fs } from 'node:fs';
+import type { Dirent } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { foldGroup, orderEvents, stateHash } from '../../../shared/group/fold';
+import type { GroupState } from '../../../shared/group/fold';
+import {
+  BLOBS_DIR,
+  GENESIS_FILE,
+  classifyPath,
+  isLayoutDirectory,
+  segmentFileName,
+} from '../../../shared/group/folderLayout';
+import { GENESIS, eventSchema } from '../../../shared/group/groupEvent';
+import type { GroupEvent } from '../../../shared/group/groupEvent';
+import { MAX_DRIFT_MS, parseHlc } from '../../../shared/group/hlc';
+import type { KindRegistry } from '../../../shared/group/kindRegistry';
+import { MAX_SEGMENT_BYTES, parseSegment } from '../../../shared/group/segment';
+import type { Segment } from '../../../shared/group/segment';
+import { writeFileAtomic } from './atomicWrite';
+import { MAX_BLOB_BYTES, verifyBlobFile } from './blobStore';
+import { readInside } from './safePath';
+
+export const CURSOR_FILE = 'sync-cursor.json';
+export const EVENTS_FILE = 'events.jsonl';
+const MAX_GENESIS_BYTES = 256 * 1024;
+const MAX_DEPTH = 4;
+const VISIT_CONCURRENCY = 16;
+
+export type SyncStatus = 'ok' | 'missing-folder' | 'not-a-group' | 'wrong-group';
+
+export interface QuarantinedFile {
+  /** Relative to the group folder, with `/` separators. */
+  path: string;
+  reason: string;
+}
+
+export interface SyncReport {
+  status: SyncStatus;
+  /** A sentence for logs and the CLI; the UI maps `status` to its own words. */
+  message: string;
+  groupId: string | null;
+  /** Files of the group seen in this pass (segments, blobs, genesis, conflict copies). */
+  files: number;
+  /** Files actually read in this pass (new or changed since the last). */
+  read: number;
+  newEvents: GroupEvent[];
+  /** Every file currently quarantined, with why. */
+  quarantined: QuarantinedFile[];
+  /** Sync tools' temporary files and placeholders: not yet arrived, looked at again next time. */
+  inFlight: string[];
+}
+
+const cursorEntrySchema = z.object({
+  size: z.number(),
+  mtimeMs: z.number(),
+  outcome: z.enum(['read', 'quarantined', 'retry']),
+  reason: z.string().optional(),
+  author: z.string().optional(),
+  firstHlc: z.string().optional(),
+});
+type CursorEntry = z.infer<typeof cursorEntrySchema>;
+const cursorSchema = z.object({
+  version: z.literal(1),
+  groupId: z.string().nullable(),
+  files: z.record(z.string(), cursorEntrySchema),
+});
+type Cursor = z.infer<typeof cursorSchema>;
+
+export interface GroupSyncOptions {
+  folder: string;
+  /** Local data dir for the cursor and event cache; omitted = in memory only (verify). */
+  dataDir?: string;
+  now?: () => number;
+  registry?: KindRegistry;
+  /**
+   * Hash every new blob while syncing (the verify command does). Off by default: blobs are
+   * checked when they are used (BlobStore.get), so a sync does not read every speech's audio.
+   */
+  verifyBlobs?: boolean;
+}
+
+class Quarantine extends Error {
+  constructor(
+    readonly reason: string,
+    /** Worth reading again next sync even if unchanged (e.g. a clock from the future). */
+    readonly retry = false,
+  ) {
+    super(reason);
+  }
+}
+
+export class GroupSync {
+  private cursor: Cursor = { version: 1, groupId: null, files: {} };
+  private readonly events = new Map<string, GroupEvent>();
+  private loaded = false;
+  /** The fold is pure, so its result is kept until the set of events changes. */
+  private folded: { size: number; state: GroupState; hash: string } | null = null;
+
+  constructor(private readonly options: GroupSyncOptions) {}
+
+  get groupId(): string | null {
+    return this.cursor.groupId;
+  }
+
+  /** All verified events known so far (from the cache and every sync). */
+  allEvents(): GroupEvent[] {
+    return orderEvents(this.events.values());
+  }
+
+  /** Folds everything known; works with the folder missing (offline). */
+  state(): { state: GroupState; hash: string } {
+    // Events are only ever added (deduped by id), so the count identifies the set.
+    if (this.folded?.size !== this.events.size) {
+      const state = foldGroup(this.cursor.groupId ?? '', this.events.values(), this.options.registry);
+      this.folded = { size: this.events.size, state, hash: stateHash(state) };
+    }
+    return { state: this.folded.state, hash: this.folded.hash };
+  }
+
+  /** One pass over the folder. Never throws for anything found in the folder. */
+  async sync(): Promise<SyncReport> {
+    await this.load();
+    const report: SyncReport = {
+      status: 'ok',
+      message: '',
+      groupId: this.cursor.groupId,
+      files: 0,
+      read: 0,
+      newEvents: [],
+      quarantined: [],
+      inFlight: [],
+    };
+    const folder = this.options.folder;
+    const rootStats = await fs.stat(folder).catch(() => null);
+    if (!rootStats?.isDirectory()) {
+      return {
+        ...report,
+        status: 'missing-folder',
+        message: `The group folder ${folder} is not there (unplugged or offline?). Working offline.`,
+      };
+    }
+
+    const next: Cursor['files'] = {};
+    const fresh: GroupEvent[] = [];
+
+    // The genesis file decides which group this folder is.
+    const genesis = await this.visit(GENESIS_FILE, next, report, async (bytes) =>
+      this.readGenesis(bytes, fresh),
+    );
+    if (genesis === 'missing' || !this.cursor.groupId) {
+      const reason = next[GENESIS_FILE]?.reason;
+      return {
+        ...report,
+        status: 'not-a-group',
+        message: reason
+          ? `${GENESIS_FILE} is unusable: ${reason}`
+          : `No ${GENESIS_FILE}: this folder is not a Lectern group (or has not synced yet).`,
+        quarantined: reason ? [{ path: GENESIS_FILE, reason }] : [],
+      };
+    }
+    if (genesis === 'wrong-group') {
+      return {
+        ...report,
+        status: 'wrong-group',
+        message: `This folder now holds a different group than ${this.cursor.groupId}.`,
+      };
+    }
+
+    await this.walk('', 0, next, report, fresh);
+
+    this.cursor.files = next;
+    for (const e of fresh) {
+      if (!this.events.has(e.id)) {
+        this.events.set(e.id, e);
+        report.newEvents.push(e);
+      }
+    }
+    await this.persist(report.newEvents);
+    report.groupId = this.cursor.groupId;
+    report.inFlight.sort();
+    report.quarantined = this.quarantined();
+    report.message = `Read ${report.read} of ${report.files} files; ${report.newEvents.length} new events; ${report.quarantined.length} quarantined.`;
+    return report;
+  }
+
+  /** Hard quarantines from reading, plus segments whose signer the roster does not know or removed. */
+  private quarantined(): QuarantinedFile[] {
+    const { state } = this.state();
+    const out: QuarantinedFile[] = [];
+    for (const [p, entry] of Object.entries(this.cursor.files)) {
+      if (entry.outcome !== 'read') out.push({ path: p, reason: entry.reason ?? 'unknown' });
+      else if (entry.author) {
+        const member = state.members[entry.author];
+        if (!member) out.push({ path: p, reason: 'unknown-key: signed by a key that is not in the roster' });
+        else if (
+          member.status === 'removed' &&
+          member.removedAt &&
+          entry.firstHlc &&
+          entry.firstHlc > member.removedAt
+        ) {
+          out.push({ path: p, reason: 'removed-key: written after its author was removed' });
+        }
+      }
+    }
+    return out.sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
+
+  private async walk(
+    relDir: string,
+    depth: number,
+    next: Cursor['files'],
+    report: SyncReport,
+    fresh: GroupEvent[],
+  ): Promise<void> {
+    if (depth > MAX_DEPTH) return;
+    let entries: Dirent[];
+    try {
+      entries = await fs.readdir(
+        relDir ? path.join(this.options.folder, ...relDir.split('/')) : this.options.folder,
+        { withFileTypes: true },
+      );
+    } catch {
+      return; // vanished mid-walk (folder unplugged): the next sync catches up
+    }
+    const files: Dirent[] = [];
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+      if (rel === GENESIS_FILE) continue;
+      const kind = classifyPath(rel);
+      if (kind.type === 'tool-file') continue;
+      if (kind.type === 'in-flight') {
+        report.inFlight.push(rel);
+        continue;
+      }
+      if (entry.isDirectory()) {
+        // Blobs are checked when used (BlobStore.get); a plain sync does not even list them.
+        if (rel.endsWith(`/${BLOBS_DIR}`) && !this.options.verifyBlobs) continue;
+        if (isLayoutDirectory(rel)) await this.walk(rel, depth + 1, next, report, fresh);
+        else
+          next[rel] = {
+            size: 0,
+            mtimeMs: 0,
+            outcome: 'quarantined',
+            reason: 'unexpected-directory: not part of a Lectern group',
+          };
+        continue;
+      }
+      files.push(entry);
+    }
+    // A few files at a time: stat calls dominate an incremental sync, and they overlap well.
+    for (let i = 0; i < files.length; i += VISIT_CONCURRENCY) {
+      await Promise.all(
+        files.slice(i, i + VISIT_CONCURRENCY).map((entry) => {
+          const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+          return this.visitEntry(rel, next, report, fresh);
+        }),
+      );
+    }
+  }
+
+  private visitEntry(rel: string, next: Cursor['files'], report: SyncReport, fresh: GroupEvent[]) {
+    const kind = classifyPath(rel);
+    return this.visit(
+      rel,
+      next,
+      report,
+      async (bytes) => {
+        if (kind.type === 'unexpected') throw new Quarantine('unexpected-file: not part of a Lectern group');
+        if (kind.type === 'genesis') return this.readGenesisCopy(bytes);
+        if (kind.type === 'blob') {
+          if (!this.options.verifyBlobs) return {};
+          const verdict = await verifyBlobFile(this.options.folder, rel, kind.sha256);
+          if (!verdict.ok) throw new Quarantine(`blob ${verdict.reason}`);
+          return {};
+        }
+        if (kind.type === 'segment') {
+          const result = parseSegment(bytes, { group: this.cursor.groupId!, device: kind.deviceId });
+          if (!result.ok) throw new Quarantine(`segment ${result.error.message}`);
+          const s = result.segment;
+          if (s.first !== kind.first || s.last !== kind.last) {
+            throw new Quarantine(`name-mismatch: holds ${segmentFileName(s.first, s.last)}`);
+          }
+          this.checkClocks(s);
+          fresh.push(...s.events);
+          const firstHlc = s.events.reduce<string | undefined>(
+            (min, e) => (min === undefined || e.hlc < min ? e.hlc : min),
+            undefined,
+          );
+          return { author: s.author, ...(firstHlc ? { firstHlc } : {}) };
+        }
+        return {};
+      },
+      kind.type === 'blob',
+    );
+  }
+
+  /**
+   * Visits one file: skipped when the cursor has it at the same size and mtime, otherwise
+   * read (bounded, no symlinks) and handled; any failure becomes a quarantine entry.
+   */
+  private async visit(
+    rel: string,
+    next: Cursor['files'],
+    report: SyncReport,
+    handle: (bytes: Uint8Array) => Promise<Partial<CursorEntry> | 'wrong-group'>,
+    streamed = false,
+  ): Promise<'ok' | 'missing' | 'wrong-group'> {
+    const stats = await fs.lstat(path.join(this.options.folder, ...rel.split('/'))).catch(() => null);
+    if (!stats) return 'missing';
+    report.files++;
+    const previous = this.cursor.files[rel];
+    if (
+      previous &&
+      previous.outcome !== 'retry' &&
+      previous.size === stats.size &&
+      previous.mtimeMs === stats.mtimeMs
+    ) {
+      next[rel] = previous;
+      return 'ok';
+    }
+    const base = { size: stats.size, mtimeMs: stats.mtimeMs };
+    if (stats.isSymbolicLink()) {
+      next[rel] = { ...base, outcome: 'quarantined', reason: 'symlink: links are never followed' };
+      return 'ok';
+    }
+    if (!stats.isFile()) {
+      next[rel] = { ...base, outcome: 'quarantined', reason: 'not-a-file' };
+      return 'ok';
+    }
+    report.read++;
+    try {
+      // Blobs are hashed as a stream (audio can be large); everything else is read whole, bounded.
+      const limit = streamed ? MAX_BLOB_BYTES : rel === GENESIS_FILE ? MAX_GENESIS_BYTES : MAX_SEGMENT_BYTES;
+      if (stats.size > limit) throw new Quarantine(`oversized: ${stats.size} bytes (limit ${limit})`);
+      const bytes = streamed ? new Uint8Array() : await readInside(this.options.folder, rel, limit);
+      const extra = await handle(bytes);
+      if (extra === 'wrong-group') return 'wrong-group';
+      next[rel] = { ...base, outcome: 'read', ...extra };
+    } catch (err) {
+      if (err instanceof Quarantine)
+        next[rel] = { ...base, outcome: err.retry ? 'retry' : 'quarantined', reason: err.reason };
+      else next[rel] = { ...base, outcome: 'retry', reason: `unreadable: ${(err as Error).message}` };
+    }
+    return 'ok';
+  }
+
+  private async readGenesis(
+    bytes: Uint8Array,
+    fresh: GroupEvent[],
+  ): Promise<Partial<CursorEntry> | 'wrong-group'> {
+    const genesis = parseGenesis(bytes);
+    if (this.cursor.groupId && this.cursor.groupId !== genesis.id) return 'wrong-group';
+    this.cursor.groupId = genesis.id;
+    fresh.push(genesis);
+    return { author: genesis.author };
+  }
+
+  /** A conflict copy of group.json: the same genesis is a harmless duplicate; another group's is not. */
+  private async readGenesisCopy(bytes: Uint8Array): Promise<Partial<CursorEntry>> {
+    const genesis = parseGenesis(bytes);
+    if (genesis.id !== this.cursor.groupId)
+      throw new Quarantine("conflicting-genesis: another group's genesis");
+    return {};
+  }
+
+  private checkClocks(segment: Segment): void {
+    const now = (this.options.now ?? Date.now)();
+    for (const e of segment.events) {
+      if (parseHlc(e.hlc).millis - now > MAX_DRIFT_MS) {
+        throw new Quarantine(
+          `clock-drift: event dated ${e.hlc.slice(0, 24)} is more than 24 h ahead of this computer's clock`,
+          true,
+        );
+      }
+    }
+  }
+
+  private async load(): Promise<void> {
+    if (this.loaded) return;
+    this.loaded = true;
+    const dir = this.options.dataDir;
+    if (!dir) return;
+    const cursorText = await fs.readFile(path.join(dir, CURSOR_FILE), 'utf8').catch(() => null);
+    const cursor = cursorText === null ? null : cursorSchema.safeParse(safeJson(cursorText));
+    const eventsText = await fs.readFile(path.join(dir, EVENTS_FILE), 'utf8').catch(() => '');
+    // A crash can leave a half line at the end (appended, not renamed); such lines are skipped.
+    for (const line of eventsText.split('\n')) {
+      const e = eventSchema.safeParse(safeJson(line));
+      if (e.success) this.events.set(e.data.id, e.data as GroupEvent);
+    }
+    // Without a readable cursor everything is read again: slower, never wrong.
+    if (cursor?.success) this.cursor = cursor.data;
+  }
+
+  private async persist(newEvents: GroupEvent[]): Promise<void> {
+    const dir = this.options.dataDir;
+    if (!dir) return;
+    await fs.mkdir(dir, { recursive: true });
+    // Events first, cursor second: a crash in between only makes the next sync re-read some files.
+    if (newEvents.length > 0)
+      await fs.appendFile(
+        path.join(dir, EVENTS_FILE),
+        newEvents.map((e) => JSON.stringify(e) + '\n').join(''),
+      );
+    await writeFileAtomic(dir, CURSOR_FILE, JSON.stringify(this.cursor), { overwrite: true });
+  }
+}
+
+/** Which group a folder holds, from its genesis file alone (cheap: one small file). */
+export async function readGroupId(
+  folder: string,
+): Promise<{ status: SyncStatus; groupId: string | null; message: string }> {
+  const stats = await fs.stat(folder).catch(() => null);
+  if (!stats?.isDirectory())
+    return { status: 'missing-folder', groupId: null, message: `The group folder ${folder} is not there.` };
+  try {
+    const genesis = parseGenesis(await readInside(folder, GENESIS_FILE, MAX_GENESIS_BYTES));
+    return { status: 'ok', groupId: genesis.id, message: '' };
+  } catch (err) {
+    const why = err instanceof Quarantine ? err.reason : 'missing or unreadable';
+    return {
+      status: 'not-a-group',
+      groupId: null,
+      message: `${folder} is not a Lectern group: ${GENESIS_FILE} ${why}.`,
+    };
+  }
+}
+
+function parseGenesis(bytes: Uint8Array): GroupEvent {
+  const result = parseSegment(bytes, { maxBytes: MAX_GENESIS_BYTES });
+  if (!result.ok) throw new Quarantine(`genesis ${result.error.message}`);
+  const s = result.segment;
+  const [genesis] = s.events;
+  if (
+    s.events.length !== 1 ||
+    !genesis ||
+    genesis.kind !== GENESIS ||
+    s.group !== genesis.id ||
+    s.first !== 0 ||
+    s.last !== 0
+  ) {
+    throw new Quarantine("not-a-genesis: group.json must hold exactly its group's genesis event");
+  }
+  return genesis;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

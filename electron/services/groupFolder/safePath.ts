@@ -1,0 +1,106 @@
+// Path safety for the group folder: every name found there is input from a stranger. A
+// path may not escape the folder, no symlink is followed (anywhere on the way), and every
+// read is bounded.
+import { constants, promises as fs } from 'node:fs';
+import type { Stats } from 'node:fs';
+import path from 'node:path';
+
+export type UnsafePathReason =
+  'bad-path' | 'escapes-folder' | 'symlink' | 'not-a-file' | 'oversized' | 'missing';
+
+export class UnsafePathError extends Error {
+  override readonly name = 'UnsafePathError';
+  constructor(
+    readonly reason: UnsafePathReason,
+    readonly relPath: string,
+  ) {
+    super(`${reason}: ${relPath}`);
+  }
+}
+
+/**
+ * The absolute path of `relPath` (with `/` separators) inside `root`, refusing absolute
+ * paths, `..`, empty or dot segments, backslashes, drive letters and NUL bytes.
+ */
+export function resolveInside(root: string, relPath: string): string {
+  const parts = relPath.split('/');
+  if (
+    relPath.length === 0 ||
+    relPath.length > 1024 ||
+    relPath.includes('\0') ||
+    relPath.includes('\\') ||
+    parts.some((p) => p === '' || p === '.' || p === '..' || /^[A-Za-z]:/.test(p))
+  ) {
+    throw new UnsafePathError('bad-path', relPath);
+  }
+  const base = path.resolve(root);
+  const full = path.resolve(base, ...parts);
+  if (full !== base && !full.startsWith(base + path.sep))
+    throw new UnsafePathError('escapes-folder', relPath);
+  return full;
+}
+
+/** lstat of `relPath` after checking that no directory on the way (nor the file) is a symlink. */
+export async function lstatInside(root: string, relPath: string): Promise<Stats> {
+  resolveInside(root, relPath);
+  const parts = relPath.split('/');
+  let current = path.resolve(root);
+  let stats: Stats | undefined;
+  for (const part of parts) {
+    current = path.join(current, part);
+    try {
+      stats = await fs.lstat(current);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UnsafePathError('missing', relPath);
+      throw err;
+    }
+    if (stats.isSymbolicLink()) throw new UnsafePathError('symlink', relPath);
+  }
+  return stats!;
+}
+
+/** Reads a regular file inside the folder, at most `maxBytes` of it, never through a symlink. */
+export async function readInside(root: string, relPath: string, maxBytes: number): Promise<Uint8Array> {
+  const stats = await lstatInside(root, relPath);
+  if (!stats.isFile()) throw new UnsafePathError('not-a-file', relPath);
+  if (stats.size > maxBytes) throw new UnsafePathError('oversized', relPath);
+  // O_NOFOLLOW closes the gap between the lstat above and the open (where the platform has it).
+  const handle = await fs.open(
+    resolveInside(root, relPath),
+    constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0),
+  );
+  try {
+    // The file may have grown since the lstat (a sync tool still writing): read one byte more to notice.
+    const buffer = new Uint8Array(Math.min(maxBytes + 1, stats.size + 1));
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) throw new UnsafePathError('oversized', relPath);
+    return buffer.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Makes the directories of `relDir` inside `root`, refusing to create through a symlink. */
+export async function mkdirInside(root: string, relDir: string): Promise<string> {
+  const full = resolveInside(root, relDir);
+  let current = path.resolve(root);
+  for (const part of relDir.split('/')) {
+    current = path.join(current, part);
+    try {
+      const stats = await fs.lstat(current);
+      if (stats.isSymbolicLink()) throw new UnsafePathError('symlink', relDir);
+      if (!stats.isDirectory()) throw new UnsafePathError('not-a-file', relDir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      await fs.mkdir(current).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EEXIST') throw e;
+      });
+    }
+  }
+  return full;
+}

@@ -1,0 +1,31 @@
+// Canonical JSON (RFC 8785, JCS) bytes: what we sign and hash, so every computer derives
+// the same bytes, and so the same signature and hash, from the same value.
+import canonicalize from 'canonicalize';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+
+export class CanonicalJsonError extends Error {
+  override readonly name = 'CanonicalJsonError';
+}
+
+/** The RFC 8785 text of a JSON value; throws {@link CanonicalJsonError} for values JSON cannot hold. */
+export function canonicalJson(value: unknown): string {
+  let text: string | undefined;
+  try {
+    text = canonicalize(value);
+  } catch (err) {
+    throw new CanonicalJsonError(err instanceof Error ? err.message : 'value cannot be canonicalized');
+  }
+  if (text === undefined) throw new CanonicalJsonError('value has no JSON form');
+  return text;
+}
+
+/** UTF-8 bytes of {@link canonicalJson}. */
+export function canonicalBytes(value: unknown): Uint8Array {
+  return utf8ToBytes(canonicalJson(value));
+}
+
+/** Lowercase hex SHA-256 of the canonical bytes of a value. */
+export function canonicalHash(value: unknown): string {
+  return bytesToHex(sha256(canonicalBytes(value)));
+}

@@ -1,0 +1,123 @@
+// Hybrid logical clock for group events: wall-clock-like, yet strictly increasing on
+// each device and after every received event, so (hlc, id) gives one total order on
+// every computer. Pure: the caller passes the wall clock in.
+//
+// String format (fixed width, 46 chars, sorts lexicographically in time order):
+//   2026-11-26T13:58:36.123Z-0000-0123456789abcdef
+//   ^ ISO 8601 UTC millis (24) ^ counter, 4 hex ^ node id, 16 lowercase hex
+// The ISO part is fixed width for the years 1970-9999, which is all we accept.
+
+export interface Hlc {
+  /** Milliseconds since the Unix epoch (UTC). */
+  readonly millis: number;
+  /** Tie-breaker for events within one millisecond, 0..0xffff. */
+  readonly counter: number;
+  /** The writing device, 16 lowercase hex characters. */
+  readonly node: string;
+}
+
+/** How far ahead of our wall clock a received clock may be before we refuse it. */
+export const MAX_DRIFT_MS = 24 * 60 * 60 * 1000;
+const MAX_COUNTER = 0xffff;
+const MAX_MILLIS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const NODE_RE = /^[0-9a-f]{16}$/;
+const HLC_RE = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]{16})$/;
+
+/** A received clock is further in the future than {@link MAX_DRIFT_MS}: a wrong clock, or a forged one. */
+export class ClockDriftError extends Error {
+  override readonly name = 'ClockDriftError';
+  constructor(
+    readonly remoteMillis: number,
+    readonly wallMillis: number,
+  ) {
+    super(
+      `clock ${new Date(remoteMillis).toISOString()} is implausibly far ahead of ${new Date(wallMillis).toISOString()}`,
+    );
+  }
+}
+
+/** More than 65536 events in one millisecond: only a runaway loop can do that. */
+export class ClockOverflowError extends Error {
+  override readonly name = 'ClockOverflowError';
+  constructor() {
+    super('hybrid logical clock counter overflow');
+  }
+}
+
+export class HlcFormatError extends Error {
+  override readonly name = 'HlcFormatError';
+  constructor(readonly input: string) {
+    super(`not a hybrid logical clock: ${JSON.stringify(input.slice(0, 64))}`);
+  }
+}
+
+/** The clock a fresh device starts from. */
+export function zeroHlc(node: string): Hlc {
+  if (!NODE_RE.test(node)) throw new HlcFormatError(node);
+  return { millis: 0, counter: 0, node };
+}
+
+/** The clock for a new local event: after `last` and no earlier than the wall clock. */
+export function tickHlc(last: Hlc, wallMillis: number): Hlc {
+  const wall = Math.floor(wallMillis);
+  if (wall > last.millis) return { millis: wall, counter: 0, node: last.node };
+  return bump(last.millis, last.counter, last.node);
+}
+
+/**
+ * Merge a clock seen in someone else's event into ours, so our next event sorts after it.
+ * Throws {@link ClockDriftError} when `remote` is implausibly far ahead of `wallMillis`.
+ */
+export function receiveHlc(last: Hlc, remote: Hlc, wallMillis: number): Hlc {
+  const wall = Math.floor(wallMillis);
+  assertNoDrift(remote, wall);
+  const millis = Math.max(last.millis, remote.millis, wall);
+  if (millis === wall && wall > last.millis && wall > remote.millis)
+    return { millis, counter: 0, node: last.node };
+  if (last.millis === remote.millis) return bump(millis, Math.max(last.counter, remote.counter), last.node);
+  if (millis === last.millis) return bump(millis, last.counter, last.node);
+  return bump(millis, remote.counter, last.node);
+}
+
+/** Throws {@link ClockDriftError} when `clock` is more than {@link MAX_DRIFT_MS} ahead of the wall clock. */
+export function assertNoDrift(clock: Hlc, wallMillis: number, maxDriftMs = MAX_DRIFT_MS): void {
+  if (clock.millis - wallMillis > maxDriftMs) throw new ClockDriftError(clock.millis, wallMillis);
+}
+
+export function formatHlc(clock: Hlc): string {
+  if (!Number.isInteger(clock.millis) || clock.millis < 0 || clock.millis > MAX_MILLIS)
+    throw new HlcFormatError(String(clock.millis));
+  if (!Number.isInteger(clock.counter) || clock.counter < 0 || clock.counter > MAX_COUNTER)
+    throw new ClockOverflowError();
+  if (!NODE_RE.test(clock.node)) throw new HlcFormatError(clock.node);
+  return `${new Date(clock.millis).toISOString()}-${clock.counter.toString(16).padStart(4, '0')}-${clock.node}`;
+}
+
+export function parseHlc(text: string): Hlc {
+  const m = HLC_RE.exec(text);
+  if (!m) throw new HlcFormatError(text);
+  const millis = Date.parse(m[1]!);
+  // Date.parse accepts e.g. Feb 30 by rolling over; re-formatting catches it, keeping one spelling per instant.
+  if (!Number.isFinite(millis) || millis > MAX_MILLIS || new Date(millis).toISOString() !== m[1])
+    throw new HlcFormatError(text);
+  return { millis, counter: parseInt(m[2]!, 16), node: m[3]! };
+}
+
+/** True when `text` is a well-formed clock string (the zod schemas use this). */
+export function isHlcString(text: string): boolean {
+  try {
+    parseHlc(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function compareHlc(a: Hlc, b: Hlc): number {
+  return a.millis - b.millis || a.counter - b.counter || (a.node < b.node ? -1 : a.node > b.node ? 1 : 0);
+}
+
+function bump(millis: number, counter: number, node: string): Hlc {
+  if (counter >= MAX_COUNTER) throw new ClockOverflowError();
+  return { millis, counter: counter + 1, node };
+}

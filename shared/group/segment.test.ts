@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { canonicalBytes } from './canonical';
+import { createEvent } from './groupEvent';
+import { createMemberKey } from './identity';
+import { SCENARIO_T0, profileEvent, scenarioDevice, smallGroup } from './scenario';
+import { compactSegments, createSegment, encodeSegment, parseSegment } from './segment';
+import type { Segment, SegmentFailure } from './segment';
+
+const { groupId, devices } = smallGroup();
+const bo = devices[2]!;
+const header = (first: number, last = first) => ({ group: groupId, device: bo.deviceId, first, last });
+
+function boSegment(n: number, count = 3): Segment {
+  const events = Array.from({ length: count }, (_, i) =>
+    profileEvent(bo, SCENARIO_T0 + n * 1000 + i, `bio ${n}.${i} 讲台`),
+  );
+  return createSegment(bo.key, header(n), events);
+}
+
+function reason(bytes: Uint8Array, opts = {}): SegmentFailure | 'ok' {
+  const r = parseSegment(bytes, opts);
+  return r.ok ? 'ok' : r.error.reason;
+}
+
+describe('segment files', () => {
+  it('round-trips encode and parse (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ bio: fc.string({ maxLength: 80 }), dt: fc.nat(1000) }), { maxLength: 20 }),
+        (items) => {
+          const events = items.map((it) => profileEvent(bo, SCENARIO_T0 + it.dt, it.bio));
+          const seg = createSegment(bo.key, header(1), events);
+          const parsed = parseSegment(encodeSegment(seg), { group: groupId, device: bo.deviceId });
+          expect(parsed.ok).toBe(true);
+          if (parsed.ok) expect(parsed.segment).toEqual(seg);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('fails verification when any byte is changed (property)', () => {
+    const bytes = encodeSegment(boSegment(1));
+    fc.assert(
+      fc.property(fc.nat(bytes.length - 1), fc.integer({ min: 1, max: 255 }), (at, xor) => {
+        const tampered = Uint8Array.from(bytes);
+        tampered[at]! ^= xor;
+        expect(parseSegment(tampered, { group: groupId, device: bo.deviceId }).ok).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('names the reason a file is refused, never throwing', () => {
+    const good = boSegment(1);
+    const bytes = encodeSegment(good);
+    expect(reason(bytes)).toBe('ok');
+    expect(reason(bytes.subarray(0, bytes.length - 10))).toBe('unparsable');
+    expect(reason(Uint8Array.of(0xff, 0xfe))).toBe('not-utf8');
+    expect(reason(utf8ToBytes('[1,2]'))).toBe('not-a-segment');
+    expect(reason(canonicalBytes({ ...good, version: 2 }))).toBe('unsupported-version');
+    expect(reason(canonicalBytes({ ...good, extra: 1 }))).toBe('malformed');
+    expect(reason(bytes, { maxBytes: 100 })).toBe('oversized');
+    expect(reason(bytes, { group: 'f'.repeat(64) })).toBe('wrong-group');
+    expect(reason(bytes, { device: 'f'.repeat(16) })).toBe('wrong-device');
+    expect(reason(canonicalBytes({ ...good, first: 5 }))).toBe('bad-range');
+    const forged = { ...good.events[0]!, body: { bio: 'changed' } };
+    expect(reason(canonicalBytes({ ...good, events: [forged] }))).toBe('bad-event-id');
+    expect(reason(canonicalBytes({ ...good, events: [good.events[0], good.events[0]] }))).toBe(
+      'duplicate-event',
+    );
+    const stranger = createMemberKey(new Uint8Array(32).fill(9));
+    const foreign = createEvent(stranger.keyId, good.events[0]!.hlc, 'member.profile', { bio: 'x' });
+    expect(reason(canonicalBytes({ ...good, events: [foreign] }))).toBe('foreign-event');
+    // Re-signed by another key while claiming Bo's authorship.
+    const resigned = createSegment(stranger, header(1), []);
+    expect(reason(canonicalBytes({ ...resigned, author: bo.key.keyId }))).toBe('bad-signature');
+    expect(reason(canonicalBytes({ ...good, events: [] }))).toBe('bad-signature');
+    expect(reason(utf8ToBytes('{"format":"lectern-segment","version":1,"events":[{"body":1e400}]}'))).toBe(
+      'malformed',
+    );
+  });
+
+  it("compacts a device's segments into one with the same events, deduped", () => {
+    const a = boSegment(1);
+    const b = boSegment(2);
+    const dup = createSegment(bo.key, header(3), [...b.events.slice(0, 1), ...boSegment(3, 1).events]);
+    const c = compactSegments(bo.key, [dup, a, b]);
+    expect([c.first, c.last]).toEqual([1, 3]);
+    expect(new Set(c.events.map((e) => e.id))).toEqual(
+      new Set([...a.events, ...b.events, ...dup.events].map((e) => e.id)),
+    );
+    expect(c.events).toHaveLength(7);
+    expect(parseSegment(encodeSegment(c), { group: groupId, device: bo.deviceId }).ok).toBe(true);
+    expect(() => compactSegments(scenarioDevice('small', 1).key, [a])).toThrow();
+  });
+});

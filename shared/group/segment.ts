@@ -1,0 +1,186 @@
+// The segment file: a device's numbered, immutable batch of events, signed once by the
+// member key. `parseSegment` treats its input as bytes from a stranger: bounded, strictly
+// validated, every event's id re-derived, the signature checked; it returns a reason
+// instead of throwing.
+import { z } from 'zod';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { canonicalBytes } from './canonical';
+import { eventId, eventSchema, hex64, keyIdSchema } from './groupEvent';
+import type { GroupEvent } from './groupEvent';
+import { signBytes, verifySignature } from './identity';
+import type { MemberKey } from './identity';
+import { decodeUtf8 } from './utf8';
+
+export const SEGMENT_FORMAT = 'lectern-segment';
+export const SEGMENT_VERSION = 1;
+export const MAX_SEGMENT_BYTES = 4 * 1024 * 1024;
+export const MAX_SEGMENT_EVENTS = 5_000;
+const SEQ_MAX = 999_999_999_999;
+/** Signatures cover this prefix too, so a segment signature can never be replayed as another kind of signature. */
+const SIGNING_CONTEXT = utf8ToBytes('lectern-segment/1\n');
+
+export const deviceIdSchema = z.string().regex(/^[0-9a-f]{16}$/);
+const seqSchema = z.number().int().min(0).max(SEQ_MAX);
+
+const segmentSchema = z.strictObject({
+  format: z.literal(SEGMENT_FORMAT),
+  version: z.literal(SEGMENT_VERSION),
+  group: hex64,
+  device: deviceIdSchema,
+  author: keyIdSchema,
+  /** First sequence number this file covers; equal to `last` except in a compacted segment. */
+  first: seqSchema,
+  last: seqSchema,
+  events: z.array(eventSchema).max(MAX_SEGMENT_EVENTS),
+  signature: z.string().regex(/^[0-9a-f]{128}$/),
+});
+
+export interface Segment {
+  readonly format: typeof SEGMENT_FORMAT;
+  readonly version: typeof SEGMENT_VERSION;
+  readonly group: string;
+  readonly device: string;
+  readonly author: string;
+  readonly first: number;
+  readonly last: number;
+  readonly events: readonly GroupEvent[];
+  readonly signature: string;
+}
+
+export type SegmentFailure =
+  | 'oversized'
+  | 'not-utf8'
+  | 'unparsable'
+  | 'not-a-segment'
+  | 'unsupported-version'
+  | 'malformed'
+  | 'bad-range'
+  | 'foreign-event'
+  | 'bad-event-id'
+  | 'duplicate-event'
+  | 'bad-signature'
+  | 'wrong-group'
+  | 'wrong-device';
+
+export class SegmentError extends Error {
+  override readonly name = 'SegmentError';
+  constructor(
+    readonly reason: SegmentFailure,
+    readonly detail = '',
+  ) {
+    super(detail ? `${reason}: ${detail}` : reason);
+  }
+}
+
+export type SegmentResult = { ok: true; segment: Segment } | { ok: false; error: SegmentError };
+
+export interface SegmentHeader {
+  group: string;
+  device: string;
+  first: number;
+  last: number;
+}
+
+/** Signs events into a segment. All events must be the key's own. */
+export function createSegment(key: MemberKey, header: SegmentHeader, events: readonly GroupEvent[]): Segment {
+  if (events.some((e) => e.author !== key.keyId))
+    throw new SegmentError('foreign-event', "a device signs only its member's events");
+  if (header.first > header.last) throw new SegmentError('bad-range');
+  const unsigned = {
+    format: SEGMENT_FORMAT,
+    version: SEGMENT_VERSION,
+    group: header.group,
+    device: header.device,
+    author: key.keyId,
+    first: header.first,
+    last: header.last,
+    events: [...events],
+  } as const;
+  return { ...unsigned, signature: signBytes(key, signingBytes(unsigned)) };
+}
+
+/** The file's bytes: canonical JSON, so a segment has exactly one spelling. */
+export function encodeSegment(segment: Segment): Uint8Array {
+  return canonicalBytes(segment);
+}
+
+export interface ParseOptions {
+  /** Reject segments of other groups (replayed from elsewhere). */
+  group?: string;
+  /** Reject segments found in another device's directory. */
+  device?: string;
+  maxBytes?: number;
+}
+
+export function parseSegment(bytes: Uint8Array, options: ParseOptions = {}): SegmentResult {
+  const fail = (reason: SegmentFailure, detail?: string): SegmentResult => ({
+    ok: false,
+    error: new SegmentError(reason, detail),
+  });
+  if (bytes.length > (options.maxBytes ?? MAX_SEGMENT_BYTES))
+    return fail('oversized', `${bytes.length} bytes`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(decodeUtf8(bytes));
+  } catch (err) {
+    return err instanceof SyntaxError ? fail('unparsable', 'not JSON (truncated?)') : fail('not-utf8');
+  }
+  if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== SEGMENT_FORMAT)
+    return fail('not-a-segment');
+  const version = (raw as { version?: unknown }).version;
+  if (version !== SEGMENT_VERSION) return fail('unsupported-version', `version ${String(version)}`);
+  const parsed = segmentSchema.safeParse(raw);
+  if (!parsed.success) return fail('malformed', parsed.error.issues[0]?.path.join('.') ?? '');
+  const s = parsed.data as Segment;
+  if (s.first > s.last) return fail('bad-range', `${s.first} > ${s.last}`);
+  if (options.group !== undefined && s.group !== options.group) return fail('wrong-group');
+  if (options.device !== undefined && s.device !== options.device) return fail('wrong-device');
+  const ids = new Set<string>();
+  for (const e of s.events) {
+    if (e.author !== s.author) return fail('foreign-event', e.id);
+    let id: string;
+    try {
+      id = eventId(e);
+    } catch {
+      return fail('malformed', `event ${e.id} has no canonical form`);
+    }
+    if (id !== e.id) return fail('bad-event-id', e.id);
+    if (ids.has(id)) return fail('duplicate-event', id);
+    ids.add(id);
+  }
+  const { signature, ...unsigned } = s;
+  if (!verifySignature(s.author, signingBytes(unsigned), signature)) return fail('bad-signature');
+  return { ok: true, segment: s };
+}
+
+/**
+ * Merges segments of one device into one (compaction): same events, deduped, in (hlc, id)
+ * order, covering the union of their sequence numbers. Readers that also see the
+ * originals dedupe by event id, so they reach the same state either way.
+ */
+export function compactSegments(key: MemberKey, segments: readonly Segment[]): Segment {
+  const [head] = segments;
+  if (!head) throw new SegmentError('bad-range', 'nothing to compact');
+  for (const s of segments) {
+    if (s.group !== head.group || s.device !== head.device || s.author !== key.keyId) {
+      throw new SegmentError('foreign-event', "compaction merges one device's own segments");
+    }
+  }
+  const byId = new Map<string, GroupEvent>();
+  for (const s of segments) for (const e of s.events) byId.set(e.id, e);
+  const events = [...byId.values()].sort((a, b) =>
+    a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : 1,
+  );
+  if (events.length > MAX_SEGMENT_EVENTS) throw new SegmentError('oversized', `${events.length} events`);
+  const first = Math.min(...segments.map((s) => s.first));
+  const last = Math.max(...segments.map((s) => s.last));
+  return createSegment(key, { group: head.group, device: head.device, first, last }, events);
+}
+
+function signingBytes(unsigned: Omit<Segment, 'signature'>): Uint8Array {
+  const body = canonicalBytes(unsigned);
+  const out = new Uint8Array(SIGNING_CONTEXT.length + body.length);
+  out.set(SIGNING_CONTEXT);
+  out.set(body, SIGNING_CONTEXT.length);
+  return out;
+}
