@@ -1,9 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { fakeMicrophoneWav } from './tests/e2e/fakeMicrophone';
 
 // Debian's Chromium, never a downloaded browser. The fake capture device lets recording tests
 // speak real audio into getUserMedia.
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/globalSetup.ts',
   outputDir: 'test-results/playwright',
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -14,7 +16,11 @@ export default defineConfig({
     viewport: { width: 1180, height: 780 },
     launchOptions: {
       executablePath: '/usr/bin/chromium',
-      args: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'],
+      args: [
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-audio-capture=${fakeMicrophoneWav}`,
+      ],
     },
     trace: 'retain-on-failure',
   },

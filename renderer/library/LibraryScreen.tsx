@@ -1,22 +1,189 @@
-import { Button, Stack, Title } from '@mantine/core';
+// The library: every speech, searchable and sortable, with import (picker or drag and drop) and a player.
+import {
+  Button,
+  FileButton,
+  Group,
+  Paper,
+  Progress,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconSearch, IconUpload } from '@tabler/icons-react';
+import { useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Speech } from '../../shared/domain/speech';
+import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { ScreenEmptyState } from '../shell/ScreenEmptyState';
 import { screenIcons } from '../shell/screenIcons';
 import { navigate } from '../state/uiStore';
+import { allTags, filterSpeeches, type SpeechSort } from './filterSpeeches';
+import { importFiles } from './importFiles';
+import { RenameDialog } from './RenameDialog';
+import {
+  deleteSpeech,
+  openSpeech,
+  renameSpeech,
+  restoreSpeech,
+  setSpeechTags,
+  useLiveSpeeches,
+} from './speechesStore';
+import { SpeechPlayer } from './SpeechPlayer';
+import { SpeechRow } from './SpeechRow';
+
+const accepted = 'audio/*,.mp3,.m4a,.aac,.wav,.ogg,.opus,.webm,.flac';
 
 export function LibraryScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { speeches, loaded, openSpeechId, imports } = useLiveSpeeches();
+  const [query, setQuery] = useState('');
+  const [tag, setTag] = useState<string | null>(null);
+  const [sort, setSort] = useState<SpeechSort>('newest');
+  const [renaming, setRenaming] = useState<Speech>();
+  const [deleting, setDeleting] = useState<Speech>();
+  const [dragging, setDragging] = useState(false);
+  const shown = useMemo(
+    () => filterSpeeches(speeches, { query, tag, sort }, i18n.language),
+    [speeches, query, tag, sort, i18n.language],
+  );
+  const open = speeches.find((speech) => speech.id === openSpeechId);
   const Icon = screenIcons.library;
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    void importFiles([...event.dataTransfer.files]);
+  };
+  const remove = (speech: Speech) => {
+    void deleteSpeech(speech.id);
+    notifications.show({
+      message: (
+        <Group justify="space-between">
+          <Text size="sm">{t('library.deleted', { title: speech.title })}</Text>
+          <Button size="compact-sm" variant="light" onClick={() => void restoreSpeech(speech.id)}>
+            {t('library.undo')}
+          </Button>
+        </Group>
+      ),
+      autoClose: 10000,
+    });
+  };
+
   return (
-    <Stack>
-      <Title order={1}>{t('nav.library')}</Title>
-      <ScreenEmptyState
-        icon={<Icon size={32} />}
-        title={t('library.emptyTitle')}
-        description={t('library.emptyBody')}
+    <Stack
+      onDragOver={(event) => {
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      <Group justify="space-between">
+        <Title order={1}>{t('nav.library')}</Title>
+        <FileButton onChange={(files) => void importFiles(files)} accept={accepted} multiple>
+          {(props) => (
+            <Button {...props} leftSection={<IconUpload size={18} />} variant="light">
+              {t('library.import')}
+            </Button>
+          )}
+        </FileButton>
+      </Group>
+      <Paper
+        withBorder
+        p="xs"
+        radius="md"
+        style={{
+          borderStyle: 'dashed',
+          background: dragging ? 'var(--mantine-primary-color-light)' : undefined,
+        }}
       >
-        <Button onClick={() => navigate('record')}>{t('library.recordAction')}</Button>
-      </ScreenEmptyState>
+        <Text size="sm" c="dimmed" ta="center">
+          {t('library.importHint')}
+        </Text>
+      </Paper>
+      {imports.map((each) => (
+        <Stack key={each.key} gap={2}>
+          <Text size="sm">{t('library.importing', { name: each.name })}</Text>
+          <Progress.Root>
+            <Progress.Section
+              value={each.fraction * 100}
+              animated
+              aria-label={t('library.importing', { name: each.name })}
+            />
+          </Progress.Root>
+        </Stack>
+      ))}
+      {open ? <SpeechPlayer key={open.id} speech={open} onClose={() => openSpeech(undefined)} /> : null}
+      {loaded && speeches.length === 0 ? (
+        <ScreenEmptyState
+          icon={<Icon size={32} />}
+          title={t('library.emptyTitle')}
+          description={t('library.emptyBody')}
+        >
+          <Button onClick={() => navigate('record')}>{t('library.recordAction')}</Button>
+        </ScreenEmptyState>
+      ) : (
+        <>
+          <Group grow>
+            <TextInput
+              leftSection={<IconSearch size={16} />}
+              aria-label={t('library.search')}
+              placeholder={t('library.search')}
+              value={query}
+              onChange={(e) => setQuery(e.currentTarget.value)}
+            />
+            <Select
+              aria-label={t('library.filterTag')}
+              placeholder={t('library.filterTag')}
+              clearable
+              value={tag}
+              onChange={setTag}
+              data={allTags(speeches)}
+            />
+            <Select
+              aria-label={t('library.sort')}
+              value={sort}
+              allowDeselect={false}
+              onChange={(value) => setSort((value as SpeechSort) ?? 'newest')}
+              data={[
+                { value: 'newest', label: t('library.sortNewest') },
+                { value: 'oldest', label: t('library.sortOldest') },
+                { value: 'longest', label: t('library.sortLongest') },
+                { value: 'title', label: t('library.sortTitle') },
+              ]}
+            />
+          </Group>
+          {shown.length === 0 && loaded ? <Text c="dimmed">{t('library.noMatch')}</Text> : null}
+          {shown.map((speech) => (
+            <SpeechRow
+              key={speech.id}
+              speech={speech}
+              onPlay={() => openSpeech(speech.id)}
+              onRename={() => setRenaming(speech)}
+              onDelete={() => setDeleting(speech)}
+              onTags={(tags) => void setSpeechTags(speech.id, tags)}
+            />
+          ))}
+        </>
+      )}
+      {renaming ? (
+        <RenameDialog
+          title={renaming.title}
+          onSave={(title) => void renameSpeech(renaming.id, title)}
+          onClose={() => setRenaming(undefined)}
+        />
+      ) : null}
+      <ConfirmDialog
+        opened={deleting !== undefined}
+        title={t('library.delete')}
+        body={t('library.deleteConfirm', { title: deleting?.title ?? '' })}
+        confirmLabel={t('library.delete')}
+        onConfirm={() => deleting && remove(deleting)}
+        onClose={() => setDeleting(undefined)}
+      />
     </Stack>
   );
 }

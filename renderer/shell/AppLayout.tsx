@@ -9,6 +9,7 @@ import { api } from '../api/api';
 import { HomeScreen } from '../home/HomeScreen';
 import { JournalScreen } from '../journal/JournalScreen';
 import { LibraryScreen } from '../library/LibraryScreen';
+import { RecordScreen } from '../record/RecordScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { navigate, useUiStore } from '../state/uiStore';
 import { screenIcons } from './screenIcons';
@@ -91,6 +92,8 @@ function CurrentScreen({ screen, profile }: { screen: Screen; profile: Profile }
   switch (screen) {
     case 'home':
       return <HomeScreen profile={profile} />;
+    case 'record':
+      return <RecordScreen />;
     case 'library':
       return <LibraryScreen />;
     case 'journal':

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ScreenEmptyState } from './ScreenEmptyState';
 import { screenIcons } from './screenIcons';
 
-export function UpcomingScreen({ screen }: { screen: 'record' | 'journal' | 'group' }) {
+export function UpcomingScreen({ screen }: { screen: 'journal' | 'group' }) {
   const { t } = useTranslation();
   const Icon = screenIcons[screen];
   return (

@@ -5,11 +5,15 @@ import type { UiLanguage } from '../api/contract';
 import en from './en.json';
 import journalEn from './journal.en.json';
 import journalZhCN from './journal.zh-CN.json';
+import libraryEn from './library.en.json';
+import libraryZhCN from './library.zh-CN.json';
+import recordEn from './record.en.json';
+import recordZhCN from './record.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 export const locales: Record<UiLanguage, Record<string, unknown>> = {
-  'zh-CN': { ...zhCN, journal: journalZhCN },
-  en: { ...en, journal: journalEn },
+  'zh-CN': { ...zhCN, journal: journalZhCN, record: recordZhCN, library: libraryZhCN },
+  en: { ...en, journal: journalEn, record: recordEn, library: libraryEn },
 };
 
 export function translate(language: UiLanguage, key: string): string {

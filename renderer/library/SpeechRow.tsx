@@ -1,0 +1,97 @@
+// One speech in the library: title, date, length, how it did against its target, tags, and actions.
+import { ActionIcon, Badge, Group, Menu, Paper, Stack, TagsInput, Text, UnstyledButton } from '@mantine/core';
+import { IconDots, IconDownload, IconPencil, IconPlayerPlayFilled, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { targetResult } from '../../shared/audio/timerLights';
+import { audioFormats, speechAudioUrl, type Speech } from '../../shared/domain/speech';
+import { formatClock } from '../shell/formatDuration';
+
+// Dark enough for 4.5:1 contrast as small text on white (Mantine's orange.9 is only 4.3:1).
+const resultColor = { short: '#a63c06', within: 'teal.9', long: 'red.9', none: 'gray.7' } as const;
+
+interface Props {
+  speech: Speech;
+  onPlay(): void;
+  onRename(): void;
+  onDelete(): void;
+  onTags(tags: string[]): void;
+}
+
+export function SpeechRow({ speech, onPlay, onRename, onDelete, onTags }: Props) {
+  const { t, i18n } = useTranslation();
+  const result = speech.target ? targetResult(speech.durationMs / 1000, speech.target) : 'none';
+  const fileName = `${speech.title}.${audioFormats[speech.mimeType]}`;
+  return (
+    <Paper withBorder p="sm" radius="md" data-testid="speech-row">
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Group wrap="nowrap" align="flex-start">
+          <ActionIcon
+            size="lg"
+            radius="xl"
+            variant="light"
+            onClick={onPlay}
+            aria-label={`${t('library.play')}: ${speech.title}`}
+          >
+            <IconPlayerPlayFilled size={18} />
+          </ActionIcon>
+          <Stack gap={4}>
+            <UnstyledButton onClick={onPlay}>
+              <Text fw={600}>{speech.title}</Text>
+            </UnstyledButton>
+            <Group gap="xs">
+              <Text size="sm" c="dimmed">
+                {new Date(speech.createdAt).toLocaleString(i18n.language, {
+                  dateStyle: 'medium',
+                  timeStyle: 'short',
+                })}
+              </Text>
+              <Text size="sm" ff="monospace" aria-label={t('library.duration')}>
+                {formatClock(speech.durationMs)}
+              </Text>
+              <Badge color={resultColor[result]} variant="outline">
+                {t(`library.result.${result}`)}
+              </Badge>
+              {speech.source !== 'recording' ? (
+                <Badge variant="outline" color="gray">
+                  {t(`library.source.${speech.source}`)}
+                </Badge>
+              ) : null}
+            </Group>
+            <TagsInput
+              size="xs"
+              aria-label={t('library.tags')}
+              placeholder={t('library.tagsPlaceholder')}
+              value={speech.tags}
+              onChange={onTags}
+              maxTags={20}
+              w={360}
+            />
+          </Stack>
+        </Group>
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <ActionIcon variant="subtle" aria-label={t('library.actions', { title: speech.title })}>
+              <IconDots />
+            </ActionIcon>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item leftSection={<IconPencil size={16} />} onClick={onRename}>
+              {t('library.rename')}
+            </Menu.Item>
+            <Menu.Item
+              leftSection={<IconDownload size={16} />}
+              component="a"
+              href={speechAudioUrl(speech.id)}
+              download={fileName}
+            >
+              {t('library.export')}
+            </Menu.Item>
+            <Menu.Item leftSection={<IconTrash size={16} />} color="red" onClick={onDelete}>
+              {t('library.delete')}
+            </Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+      </Group>
+    </Paper>
+  );
+}

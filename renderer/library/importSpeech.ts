@@ -1,0 +1,95 @@
+// Imports an audio file made elsewhere (a phone's mp3 or m4a, a wav, ogg or webm): the bytes stream to
+// main a mebibyte at a time, and peaks are computed by decoding one sample block at a time, so a
+// one-hour file never sits in memory whole.
+import { ALL_FORMATS, AudioSampleSink, BlobSource, Input, type InputFormat } from 'mediabunny';
+import { LecternError } from '../../shared/api/errors';
+import { mixToMono, PeakAccumulator } from '../../shared/audio/peaks';
+import type { AudioMimeType, Speech } from '../../shared/domain/speech';
+import { api } from '../api/api';
+
+const uploadChunkBytes = 1024 * 1024;
+const peaksPerAppend = 64 * 1024;
+
+export async function importSpeech(file: File, onProgress: (fraction: number) => void): Promise<Speech> {
+  const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
+  let speechId: string | undefined;
+  try {
+    const { mimeType, track } = await openAudio(input);
+    const sampleRate = track.sampleRate;
+    const samplesPerPixel = Math.round(sampleRate / 100);
+    const duration = await input.computeDuration();
+    ({ speechId } = await api.call('speeches.begin', {
+      source: 'import',
+      mimeType,
+      title: file.name.replace(/\.[^.]+$/, '').slice(0, 200) || file.name,
+      originalName: file.name.slice(0, 255),
+      sampleRate,
+      samplesPerPixel,
+    }));
+    for (let at = 0; at < file.size; at += uploadChunkBytes) {
+      const audio = new Uint8Array(await file.slice(at, at + uploadChunkBytes).arrayBuffer());
+      await api.call('speeches.append', { speechId, audio });
+      onProgress((0.5 * Math.min(file.size, at + uploadChunkBytes)) / file.size);
+    }
+    const accumulator = new PeakAccumulator(samplesPerPixel);
+    let pending: number[] = [];
+    const sendPeaks = async (final: boolean) => {
+      if (pending.length === 0 || (!final && pending.length < peaksPerAppend)) return;
+      const bytes = new Uint8Array(Int8Array.from(pending).buffer);
+      pending = [];
+      await api.call('speeches.append', { speechId: speechId!, audio: new Uint8Array(), peaks: bytes });
+    };
+    for await (const sample of new AudioSampleSink(track).samples()) {
+      const channels = Array.from({ length: sample.numberOfChannels }, (_, plane) => {
+        const data = new Float32Array(sample.numberOfFrames);
+        sample.copyTo(data, { planeIndex: plane, format: 'f32-planar' });
+        return data;
+      });
+      sample.close();
+      for (const value of accumulator.push(mixToMono(channels))) pending.push(value);
+      await sendPeaks(false);
+      if (duration > 0) onProgress(0.5 + 0.5 * Math.min(1, sample.timestamp / duration));
+    }
+    for (const value of accumulator.flush()) pending.push(value);
+    await sendPeaks(true);
+    const speech = await api.call('speeches.finish', { speechId, durationMs: Math.round(duration * 1000) });
+    onProgress(1);
+    return speech;
+  } catch (error) {
+    if (speechId) await api.call('speeches.discard', { speechId }).catch(() => undefined);
+    throw error instanceof LecternError
+      ? error
+      : new LecternError('invalid_input', 'errors.unreadableAudio', { name: file.name });
+  } finally {
+    input.dispose();
+  }
+}
+
+async function openAudio(input: Input) {
+  let format: InputFormat;
+  try {
+    format = await input.getFormat();
+  } catch {
+    throw new LecternError('invalid_input', 'errors.unreadableAudio');
+  }
+  const track = await input.getPrimaryAudioTrack();
+  if (!track || !(await track.canDecode())) throw new LecternError('invalid_input', 'errors.unreadableAudio');
+  return { mimeType: mimeTypeOf(format.name), track };
+}
+
+function mimeTypeOf(formatName: string): AudioMimeType {
+  const byName: Record<string, AudioMimeType> = {
+    WebM: 'audio/webm',
+    Matroska: 'audio/webm',
+    MP3: 'audio/mpeg',
+    MP4: 'audio/mp4',
+    QuickTime: 'audio/mp4',
+    Ogg: 'audio/ogg',
+    WAVE: 'audio/wav',
+    ADTS: 'audio/aac',
+    FLAC: 'audio/flac',
+  };
+  const mimeType = byName[formatName];
+  if (!mimeType) throw new LecternError('invalid_input', 'errors.unreadableAudio');
+  return mimeType;
+}

@@ -1,0 +1,80 @@
+// The member's speeches as the UI sees them: loaded from main, reloaded whenever main says they
+// changed (a recording finished, an import landed, a crash was recovered), plus imports in progress.
+import { useEffect } from 'react';
+import { create } from 'zustand';
+import type { Speech } from '../../shared/domain/speech';
+import { api } from '../api/api';
+import { reportError } from '../shell/reportError';
+
+export interface ImportProgress {
+  key: string;
+  name: string;
+  fraction: number;
+}
+
+interface SpeechesState {
+  speeches: Speech[];
+  loaded: boolean;
+  openSpeechId: string | undefined;
+  imports: ImportProgress[];
+}
+
+export const useSpeechesStore = create<SpeechesState>(() => ({
+  speeches: [],
+  loaded: false,
+  openSpeechId: undefined,
+  imports: [],
+}));
+
+export async function reloadSpeeches(): Promise<void> {
+  try {
+    useSpeechesStore.setState({ speeches: await api.call('speeches.list', {}), loaded: true });
+  } catch (error) {
+    reportError(error);
+  }
+}
+
+let subscribers = 0;
+let unsubscribe: (() => void) | undefined;
+
+/** Keeps the list fresh while any screen that shows speeches is mounted. */
+export function useLiveSpeeches(): SpeechesState {
+  useEffect(() => {
+    if (subscribers++ === 0) unsubscribe = api.on('speeches.changed', () => void reloadSpeeches());
+    void reloadSpeeches();
+    return () => {
+      if (--subscribers === 0) unsubscribe?.();
+    };
+  }, []);
+  return useSpeechesStore();
+}
+
+export function openSpeech(speechId: string | undefined): void {
+  useSpeechesStore.setState({ openSpeechId: speechId });
+}
+
+export function trackImport(progress: ImportProgress): void {
+  const others = useSpeechesStore.getState().imports.filter((each) => each.key !== progress.key);
+  useSpeechesStore.setState({ imports: progress.fraction >= 1 ? others : [...others, progress] });
+}
+
+export async function renameSpeech(speechId: string, title: string): Promise<void> {
+  await api.call('speeches.update', { speechId, title }).catch(reportError);
+  await reloadSpeeches();
+}
+
+export async function setSpeechTags(speechId: string, tags: string[]): Promise<void> {
+  await api.call('speeches.update', { speechId, tags }).catch(reportError);
+  await reloadSpeeches();
+}
+
+export async function deleteSpeech(speechId: string): Promise<void> {
+  if (useSpeechesStore.getState().openSpeechId === speechId) openSpeech(undefined);
+  await api.call('speeches.delete', { speechId }).catch(reportError);
+  await reloadSpeeches();
+}
+
+export async function restoreSpeech(speechId: string): Promise<void> {
+  await api.call('speeches.restore', { speechId }).catch(reportError);
+  await reloadSpeeches();
+}

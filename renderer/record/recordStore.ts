@@ -1,0 +1,159 @@
+// The Record screen's state and actions, outside React: the session, the clock, the level, the live
+// waveform and the member's choices (microphone and target, remembered between runs).
+import { create } from 'zustand';
+import { LecternError } from '../../shared/api/errors';
+import type { SpeechTarget } from '../../shared/audio/timerLights';
+import type { Speech } from '../../shared/domain/speech';
+import { RecordingSession } from './recordingSession';
+
+export type RecordStatus = 'idle' | 'starting' | 'recording' | 'paused' | 'stopping';
+
+/** About 12 s of live waveform at 100 pixels a second. */
+const liveWindow = 1200;
+
+interface RecordState {
+  status: RecordStatus;
+  elapsedMs: number;
+  level: number;
+  deviceId: string | undefined;
+  target: SpeechTarget | undefined;
+  title: string;
+  errorKey: string | undefined;
+  lastSpeech: Speech | undefined;
+}
+
+const saved = readSavedChoices();
+
+export const useRecordStore = create<RecordState>(() => ({
+  status: 'idle',
+  elapsedMs: 0,
+  level: 0,
+  deviceId: saved.deviceId,
+  target: saved.target ?? { minSeconds: 300, maxSeconds: 420 },
+  title: '',
+  errorKey: undefined,
+  lastSpeech: undefined,
+}));
+
+/** The live waveform lives outside React state: it changes 20 times a second and only a canvas reads it. */
+export const liveWaveform = { pairs: new Int8Array(liveWindow * 2), length: 0 };
+
+let session: RecordingSession | undefined;
+let clock: ReturnType<typeof setInterval> | undefined;
+
+export function chooseDevice(deviceId: string | undefined): void {
+  useRecordStore.setState({ deviceId });
+  saveChoices();
+}
+
+export function chooseTarget(target: SpeechTarget | undefined): void {
+  useRecordStore.setState({ target });
+  saveChoices();
+}
+
+export function setTitle(title: string): void {
+  useRecordStore.setState({ title });
+}
+
+export async function startRecording(defaultTitle: string): Promise<void> {
+  const state = useRecordStore.getState();
+  if (state.status !== 'idle') return;
+  useRecordStore.setState({
+    status: 'starting',
+    errorKey: undefined,
+    lastSpeech: undefined,
+    elapsedMs: 0,
+    level: 0,
+  });
+  liveWaveform.length = 0;
+  try {
+    session = await RecordingSession.start(
+      { deviceId: state.deviceId, title: state.title.trim() || defaultTitle, target: state.target },
+      {
+        onLevel: (rms) => useRecordStore.setState({ level: Math.min(1, rms * 4) }),
+        onPeaks: appendLive,
+        onInterrupted: (messageKey, speech) => finishUp({ errorKey: messageKey, lastSpeech: speech }),
+      },
+    );
+    useRecordStore.setState({ status: 'recording' });
+    clock = setInterval(() => useRecordStore.setState({ elapsedMs: session?.elapsedMs ?? 0 }), 200);
+  } catch (error) {
+    finishUp({ errorKey: messageKeyOf(error) });
+  }
+}
+
+export function togglePause(): void {
+  if (!session) return;
+  if (session.paused) session.resume();
+  else session.pause();
+  useRecordStore.setState({ status: session.paused ? 'paused' : 'recording', elapsedMs: session.elapsedMs });
+}
+
+export async function stopRecording(): Promise<Speech | undefined> {
+  if (!session || useRecordStore.getState().status === 'stopping') return undefined;
+  useRecordStore.setState({ status: 'stopping' });
+  try {
+    const speech = await session.stop();
+    finishUp({ lastSpeech: speech });
+    return speech;
+  } catch (error) {
+    finishUp({ errorKey: messageKeyOf(error) });
+    return undefined;
+  }
+}
+
+export async function discardRecording(): Promise<void> {
+  if (!session) return;
+  useRecordStore.setState({ status: 'stopping' });
+  await session.discard().catch(() => undefined);
+  finishUp({});
+}
+
+function finishUp(result: { errorKey?: string | undefined; lastSpeech?: Speech | undefined }): void {
+  if (clock) clearInterval(clock);
+  clock = undefined;
+  session = undefined;
+  useRecordStore.setState({
+    status: 'idle',
+    level: 0,
+    title: '',
+    errorKey: result.errorKey,
+    lastSpeech: result.lastSpeech,
+  });
+}
+
+function appendLive(pairs: Int8Array): void {
+  const { pairs: buffer } = liveWaveform;
+  const total = liveWaveform.length + pairs.length;
+  if (total > buffer.length) {
+    const drop = Math.min(liveWaveform.length, total - buffer.length);
+    buffer.copyWithin(0, drop, liveWaveform.length);
+    liveWaveform.length -= drop;
+  }
+  buffer.set(pairs.subarray(Math.max(0, pairs.length - buffer.length)), liveWaveform.length);
+  liveWaveform.length = Math.min(buffer.length, liveWaveform.length + pairs.length);
+}
+
+function messageKeyOf(error: unknown): string {
+  if (error instanceof LecternError) return error.messageKey;
+  console.error(error);
+  return 'errors.internal';
+}
+
+const choicesKey = 'lectern.record.choices';
+
+function readSavedChoices(): { deviceId?: string; target?: SpeechTarget } {
+  try {
+    return JSON.parse(localStorage.getItem(choicesKey) ?? '{}') as {
+      deviceId?: string;
+      target?: SpeechTarget;
+    };
+  } catch {
+    return {};
+  }
+}
+
+function saveChoices(): void {
+  const { deviceId, target } = useRecordStore.getState();
+  localStorage.setItem(choicesKey, JSON.stringify({ deviceId, target }));
+}

@@ -1,0 +1,131 @@
+// Speeches end to end in Chromium, with real speech from the fake microphone: record, find it in the
+// library with the right length, play and seek; survive a crash mid-recording; import every format.
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { createProfile, expect, expectAccessible, screenshot, test } from './fixtures';
+import { startHostProcess } from './hostProcess';
+
+test.use({ locale: 'zh-CN' });
+
+function savedSpeeches(dataDir: string): { title: string; durationMs: number; source: string }[] {
+  const root = join(dataDir, 'speeches');
+  return readdirSync(root)
+    .filter((name) => /^[0-9a-f-]{36}$/.test(name))
+    .flatMap((id) => {
+      try {
+        return [JSON.parse(readFileSync(join(root, id, 'speech.json'), 'utf8'))];
+      } catch {
+        return [];
+      }
+    });
+}
+
+async function recordFor(page: Page, milliseconds: number): Promise<number> {
+  await page.keyboard.press('r');
+  await expect(page.getByRole('button', { name: /停止/ })).toBeVisible();
+  const started = Date.now();
+  await page.waitForTimeout(milliseconds);
+  await page.keyboard.press('r');
+  const spoken = Date.now() - started;
+  await expect(page.getByText('录音已保存')).toBeVisible();
+  return spoken;
+}
+
+test('a recorded speech appears in the library with its length, plays and seeks', async ({
+  page,
+  lectern,
+}) => {
+  await page.goto(lectern.url);
+  await createProfile(page, '李伟');
+  await page.keyboard.press('Control+2');
+  await expect(page.getByRole('heading', { name: '录制', level: 1 })).toBeVisible();
+  await expectAccessible(page, 'record');
+  await screenshot(page, 'record-idle-zh');
+
+  await page.keyboard.press('r');
+  await page.waitForTimeout(2500);
+  await screenshot(page, 'record-live-zh');
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: /继续/ })).toBeVisible();
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(2500);
+  await page.keyboard.press('r');
+  await expect(page.getByText('录音已保存')).toBeVisible();
+
+  const spoken = await recordFor(page, 5000);
+  const [latest] = savedSpeeches(lectern.dataDir)
+    .sort((a, b) => a.durationMs - b.durationMs)
+    .filter((s) => Math.abs(s.durationMs - spoken) < 500);
+  expect(latest, `a speech of ${spoken} ms ± 500`).toBeDefined();
+
+  await page.getByRole('button', { name: '在演讲库中打开' }).click();
+  await expect(page.getByTestId('speech-row')).toHaveCount(2);
+  await expectAccessible(page, 'library');
+  await page.getByTestId('speech-row').first().getByRole('button', { name: /播放/ }).click();
+  const waveform = page.getByTestId('waveform');
+  await expect(waveform.locator('div').first()).toBeVisible();
+  await page.getByRole('button', { name: '播放', exact: true }).click();
+  await expect(page.getByRole('button', { name: '暂停', exact: true })).toBeVisible();
+  await expect(page.getByTestId('player-time')).not.toHaveText(/^0:00 \//, { timeout: 5000 });
+  await page.getByRole('button', { name: '暂停', exact: true }).click();
+
+  const box = (await waveform.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 3);
+  const half = Math.floor(latest!.durationMs / 2000);
+  await expect(page.getByTestId('player-time')).toHaveText(new RegExp(`^0:0[${half - 1}-${half + 1}] /`));
+  await screenshot(page, 'library-player-zh');
+});
+
+test('a recording survives the host being killed mid-speech', async ({ browser }) => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'lectern-crash-'));
+  let host = await startHostProcess(dataDir);
+  const page = await browser.newPage({ locale: 'zh-CN' });
+  await page.goto(host.url);
+  await createProfile(page, '王芳');
+  await page.keyboard.press('Control+2');
+  await page.keyboard.press('r');
+  await expect(page.getByRole('button', { name: /停止/ })).toBeVisible();
+  const started = Date.now();
+  await page.waitForTimeout(5000);
+  host.kill();
+  const recorded = Date.now() - started;
+
+  host = await startHostProcess(dataDir);
+  try {
+    await page.goto(host.url);
+    await page.keyboard.press('Control+3');
+    await expect(page.getByText('崩溃后恢复')).toBeVisible();
+    const [speech] = savedSpeeches(dataDir);
+    expect(speech!.source).toBe('recovered');
+    expect(speech!.durationMs).toBeGreaterThanOrEqual(recorded - 2000);
+    await screenshot(page, 'library-recovered-zh');
+  } finally {
+    host.kill();
+    await page.close();
+  }
+});
+
+test('imports mp3, m4a, wav, ogg and webm, and refuses a broken file without touching the others', async ({
+  page,
+  lectern,
+}) => {
+  await page.goto(lectern.url);
+  await createProfile(page, '陈静');
+  await page.keyboard.press('Control+3');
+  const fixtures = ['phone-en.mp3', 'phone-en.m4a', 'phone-en.wav', 'phone-en.ogg', 'phone-en.webm'].map(
+    (name) => resolve('tests/fixtures', name),
+  );
+  await page.locator('input[type=file]').setInputFiles(fixtures);
+  await expect(page.getByTestId('speech-row')).toHaveCount(5, { timeout: 30_000 });
+  for (const speech of savedSpeeches(lectern.dataDir)) {
+    expect(Math.abs(speech.durationMs - 2860), `${speech.title}: ${speech.durationMs} ms`).toBeLessThan(150);
+  }
+  await page.locator('input[type=file]').setInputFiles(resolve('tests/fixtures/corrupt.mp3'));
+  await expect(page.getByText('无法导入 corrupt.mp3')).toBeVisible();
+  await expect(page.getByTestId('speech-row')).toHaveCount(5);
+  expect(savedSpeeches(lectern.dataDir)).toHaveLength(5);
+  await screenshot(page, 'library-imported-zh');
+});
