@@ -60,11 +60,23 @@ describe('stored peaks', () => {
   it('round-trip through bytes as a valid audiowaveform v2 document scaled for the player', () => {
     const bytes = new Uint8Array(Int8Array.from([-64, 64, -127, 127, 0, 0]).buffer);
     const peaks = peaksFromBytes(bytes, 44100, 441);
-    expect(WaveformPeaks.parse(peaks)).toEqual({ version: 2, channels: 1, sample_rate: 44100, samples_per_pixel: 441, bits: 8, length: 3, data: [-64, 64, -127, 127, 0, 0] });
-    expect(Array.from(peaksForPlayer(peaks))).toEqual(Array.from(Float32Array.from([-64 / 127, 64 / 127, -1, 1, 0, 0])));
+    expect(WaveformPeaks.parse(peaks)).toEqual({
+      version: 2,
+      channels: 1,
+      sample_rate: 44100,
+      samples_per_pixel: 441,
+      bits: 8,
+      length: 3,
+      data: [-64, 64, -127, 127, 0, 0],
+    });
+    expect(Array.from(peaksForPlayer(peaks))).toEqual(
+      Array.from(Float32Array.from([-64 / 127, 64 / 127, -1, 1, 0, 0])),
+    );
   });
 
   it('mixes stereo to mono by averaging', () => {
-    expect(Array.from(mixToMono([Float32Array.from([1, 0.5]), Float32Array.from([0, -0.5])]))).toEqual([0.5, 0]);
+    expect(Array.from(mixToMono([Float32Array.from([1, 0.5]), Float32Array.from([0, -0.5])]))).toEqual([
+      0.5, 0,
+    ]);
   });
 });

@@ -65,9 +65,21 @@ export function mixToMono(channels: readonly Float32Array[]): Float32Array {
   return mono;
 }
 
-export function peaksFromBytes(bytes: Uint8Array, sampleRate: number, samplesPerPixel: number): WaveformPeaks {
+export function peaksFromBytes(
+  bytes: Uint8Array,
+  sampleRate: number,
+  samplesPerPixel: number,
+): WaveformPeaks {
   const data = Array.from(new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength & ~1));
-  return { version: 2, channels: 1, sample_rate: sampleRate, samples_per_pixel: samplesPerPixel, bits: 8, length: data.length / 2, data };
+  return {
+    version: 2,
+    channels: 1,
+    sample_rate: sampleRate,
+    samples_per_pixel: samplesPerPixel,
+    bits: 8,
+    length: data.length / 2,
+    data,
+  };
 }
 
 /** Peaks scaled to [-1, 1] as wavesurfer.js takes them: one array of alternating min and max. */

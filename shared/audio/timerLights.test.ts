@@ -22,11 +22,19 @@ describe('timerLight', () => {
   it('never goes back to an earlier light as time passes', () => {
     const order: TimerLight[] = ['none', 'green', 'yellow', 'red', 'overtime'];
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 1, max: 3000 }), fc.nat(5000), fc.nat(5000), (min, span, a, b) => {
-        const target = { minSeconds: min, maxSeconds: min + span };
-        const [early, late] = a <= b ? [a, b] : [b, a];
-        expect(order.indexOf(timerLight(late, target))).toBeGreaterThanOrEqual(order.indexOf(timerLight(early, target)));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 3000 }),
+        fc.integer({ min: 1, max: 3000 }),
+        fc.nat(5000),
+        fc.nat(5000),
+        (min, span, a, b) => {
+          const target = { minSeconds: min, maxSeconds: min + span };
+          const [early, late] = a <= b ? [a, b] : [b, a];
+          expect(order.indexOf(timerLight(late, target))).toBeGreaterThanOrEqual(
+            order.indexOf(timerLight(early, target)),
+          );
+        },
+      ),
     );
   });
 });

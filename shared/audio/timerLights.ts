@@ -4,7 +4,18 @@
 import { z } from 'zod';
 
 export const SpeechTarget = z
-  .object({ minSeconds: z.number().int().min(0).max(4 * 3600), maxSeconds: z.number().int().min(1).max(4 * 3600) })
+  .object({
+    minSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(4 * 3600),
+    maxSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(4 * 3600),
+  })
   .refine((t) => t.maxSeconds > t.minSeconds, { message: 'record.targetOrder' });
 export type SpeechTarget = z.infer<typeof SpeechTarget>;
 
