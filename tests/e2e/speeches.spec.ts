@@ -1,6 +1,6 @@
 // Speeches end to end in Chromium, with real speech from the fake microphone: record, find it in the
 // library with the right length, play and seek; survive a crash mid-recording; import every format.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,6 +12,7 @@ test.use({ locale: 'zh-CN' });
 
 function savedSpeeches(dataDir: string): { title: string; durationMs: number; source: string }[] {
   const root = join(dataDir, 'speeches');
+  if (!existsSync(root)) return [];
   return readdirSync(root)
     .filter((name) => /^[0-9a-f-]{36}$/.test(name))
     .flatMap((id) => {
@@ -129,3 +130,21 @@ test('imports mp3, m4a, wav, ogg and webm, and refuses a broken file without tou
   expect(savedSpeeches(lectern.dataDir)).toHaveLength(5);
   await screenshot(page, 'library-imported-zh');
 });
+
+for (const [name, message] of [
+  ['NotAllowedError', '讲台无权使用麦克风'],
+  ['NotFoundError', '没有找到麦克风'],
+] as const) {
+  test(`a microphone ${name} says what to do, in the member's language`, async ({ page, lectern }) => {
+    await page.addInitScript((errorName) => {
+      navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('refused', errorName));
+    }, name);
+    await page.goto(lectern.url);
+    await createProfile(page, '赵强');
+    await page.keyboard.press('Control+2');
+    await page.keyboard.press('r');
+    await expect(page.getByRole('alert')).toContainText(message);
+    await expect(page.getByRole('button', { name: /录制/ })).toBeEnabled();
+    expect(savedSpeeches(lectern.dataDir)).toEqual([]);
+  });
+}
