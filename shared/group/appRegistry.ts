@@ -1,0 +1,6 @@
+// Every event kind the app understands: the group folder's base kinds plus each feature's slice
+// (assignments and rules, critiques). The app, the CLI and the tests fold with this one registry, so
+// every computer computes the same state and hash.
+import { baseRegistry } from './fold';
+
+export const appRegistry = baseRegistry.with();
