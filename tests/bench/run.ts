@@ -13,7 +13,9 @@ const benches = readdirSync(dir)
 let failed = 0;
 for (const name of benches) {
   console.log(`\n=== ${name} ===`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', join(dir, name)], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', join(dir, name)], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) failed++;
 }
 console.log(`\n${benches.length - failed} benchmarks ran, ${failed} failed`);

@@ -1,0 +1,82 @@
+// The entries the filters and search let through, newest (or best match) first, each with its day,
+// mood, tags and a highlighted snippet.
+import { Badge, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { highlightSegments, highlightSnippet } from '../../shared/journal/highlight';
+import type { JournalEntry } from '../../shared/journal/journalEntry';
+import { plainText } from '../../shared/journal/plainText';
+import { Highlighted } from './Highlighted';
+import { selectEntry, setFilter, useJournalStore } from './journalStore';
+import { MoodFace } from './MoodPicker';
+
+const shownAtOnce = 200;
+
+export function EntryList({ entries }: { entries: JournalEntry[] }) {
+  const { t } = useTranslation();
+  const query = useJournalStore((state) => state.query);
+  const selectedId = useJournalStore((state) => state.selectedId);
+  if (entries.length === 0)
+    return (
+      <Text size="sm" c="dimmed" py="md">
+        {t('journal.noResults')}
+      </Text>
+    );
+  return (
+    <ScrollArea.Autosize mah={560} type="auto">
+      <Stack
+        gap={2}
+        component="ul"
+        aria-label={t('journal.entries')}
+        p={0}
+        m={0}
+        style={{ listStyle: 'none' }}
+      >
+        {entries.slice(0, shownAtOnce).map((entry) => (
+          <li key={entry.id}>
+            <NavLink
+              component="button"
+              active={entry.id === selectedId}
+              aria-current={entry.id === selectedId ? 'true' : undefined}
+              onClick={() => selectEntry(entry.id)}
+              label={
+                <Group gap={6} wrap="nowrap" justify="space-between">
+                  <Text size="sm" fw={600} truncate>
+                    <Highlighted segments={highlightSegments(entry.title || t('journal.untitled'), query)} />
+                  </Text>
+                  {entry.mood ? <MoodFace mood={entry.mood} size={16} /> : null}
+                </Group>
+              }
+              description={
+                <Stack gap={2} mt={2}>
+                  <Text size="xs" c="dimmed" lineClamp={2}>
+                    <Highlighted segments={highlightSnippet(plainText(entry.body), query)} />
+                  </Text>
+                  <Group gap={4}>
+                    <Text size="xs" c="dimmed">
+                      {entry.date}
+                    </Text>
+                    {entry.tags.map((tag) => (
+                      <Badge
+                        key={tag}
+                        size="xs"
+                        variant="default"
+                        component="span"
+                        style={{ cursor: 'pointer', textTransform: 'none' }}
+                        onClick={(event) => {
+                          event.stopPropagation();
+                          setFilter({ tag });
+                        }}
+                      >
+                        #{tag}
+                      </Badge>
+                    ))}
+                  </Group>
+                </Stack>
+              }
+            />
+          </li>
+        ))}
+      </Stack>
+    </ScrollArea.Autosize>
+  );
+}

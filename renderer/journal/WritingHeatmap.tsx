@@ -1,0 +1,87 @@
+// The writing streak and a heatmap of the days written over the last 26 weeks.
+import { Box, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
+import { IconFlame } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { writingHeatmap, writingStreak } from '../../shared/journal/writingStreak';
+import { setFilter } from './journalStore';
+
+const shades = [
+  'var(--mantine-color-default-border)',
+  'var(--mantine-color-teal-3)',
+  'var(--mantine-color-teal-5)',
+  'var(--mantine-color-teal-7)',
+  'var(--mantine-color-teal-9)',
+];
+const cell = 12;
+
+export function WritingHeatmap({ days, today }: { days: string[]; today: string }) {
+  const { t } = useTranslation();
+  const streak = writingStreak(days, today);
+  const columns = writingHeatmap(days, today);
+  const recent = columns.flat().filter((c) => c.count > 0).length;
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="journal-streak">
+      <Group justify="space-between" align="flex-start" gap="lg">
+        <Stack gap={2}>
+          <Text fw={600} id="journal-streak">
+            {t('journal.streak')}
+          </Text>
+          <Group gap={6}>
+            <IconFlame size={20} color="var(--mantine-color-orange-7)" aria-hidden />
+            <Text size="lg" fw={700}>
+              {t('journal.streakDays', { count: streak.current })}
+            </Text>
+          </Group>
+          <Text size="sm" c="dimmed">
+            {t('journal.longestStreak', { count: streak.longest })} ·{' '}
+            {t('journal.daysWritten', { count: streak.daysWritten })}
+          </Text>
+        </Stack>
+        <Stack gap={4}>
+          <Box
+            role="img"
+            aria-label={t('journal.heatmapLabel', { count: recent })}
+            style={{
+              display: 'grid',
+              gridAutoFlow: 'column',
+              gridTemplateRows: `repeat(7, ${cell}px)`,
+              gap: 3,
+            }}
+          >
+            {columns.flatMap((column) =>
+              column.map((c) => (
+                <Tooltip
+                  key={c.day}
+                  label={t('journal.heatmapDay', { date: c.day, count: c.count })}
+                  openDelay={200}
+                >
+                  <Box
+                    w={cell}
+                    h={cell}
+                    style={{
+                      background: shades[c.level],
+                      borderRadius: 2,
+                      cursor: c.count ? 'pointer' : 'default',
+                    }}
+                    onClick={() => c.count && setFilter({ from: c.day, to: c.day })}
+                  />
+                </Tooltip>
+              )),
+            )}
+          </Box>
+          <Group gap={4} justify="flex-end" aria-hidden>
+            <Text size="xs" c="dimmed">
+              {t('journal.heatmapLess')}
+            </Text>
+            {shades.map((shade) => (
+              <Box key={shade} w={cell} h={cell} style={{ background: shade, borderRadius: 2 }} />
+            ))}
+            <Text size="xs" c="dimmed">
+              {t('journal.heatmapMore')}
+            </Text>
+          </Group>
+        </Stack>
+      </Group>
+    </Paper>
+  );
+}
