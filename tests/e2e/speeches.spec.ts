@@ -62,6 +62,9 @@ test('a recorded speech appears in the library with its length, plays and seeks'
     .filter((s) => Math.abs(s.durationMs - spoken) < 500);
   expect(latest, `a speech of ${spoken} ms ± 500`).toBeDefined();
 
+  await page.getByRole('button', { name: '现在写反思' }).click();
+  await expect(page.getByRole('textbox', { name: '标题' })).toHaveValue(/练习/);
+  await page.keyboard.press('Control+2');
   await page.getByRole('button', { name: '在演讲库中打开' }).click();
   await expect(page.getByTestId('speech-row')).toHaveCount(2);
   await expectAccessible(page, 'library');
