@@ -1,7 +1,7 @@
 // The composition root of the desktop app: wires the plain services to Electron's window, menu,
 // protocol and IPC. Nothing else in electron/services knows it runs inside Electron.
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import type { Events, UiLanguage } from '../../shared/api/contract';
 import { contract } from '../../shared/api/contract';
 import { createDispatcher } from '../../shared/api/dispatcher';
@@ -39,7 +39,22 @@ async function startApp(): Promise<void> {
   const dispatch = createDispatcher(
     contract,
     createAppHandlers(
-      { version: app.getVersion(), dataDir, osLocale: app.getLocale(), onUiLanguageChanged: applyMenu },
+      {
+        version: app.getVersion(),
+        dataDir,
+        osLocale: app.getLocale(),
+        onUiLanguageChanged: applyMenu,
+        pickFolder: async ({ title }) => {
+          const options = {
+            properties: ['openDirectory', 'createDirectory'] as const,
+            ...(title ? { title } : {}),
+          };
+          const result = mainWindow
+            ? await dialog.showOpenDialog(mainWindow, { ...options, properties: [...options.properties] })
+            : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
+          return result.canceled || !result.filePaths[0] ? null : { path: result.filePaths[0] };
+        },
+      },
       services,
     ),
     (thrown, method) => console.error(`[lectern] ${method} failed unexpectedly:`, thrown),

@@ -4,6 +4,8 @@ import type { Contract, UiLanguage } from '../../shared/api/contract';
 import type { Handlers } from '../../shared/api/contractTypes';
 import type { AppServices } from './appServices';
 import { createSpeechHandlers } from './speeches/speechHandlers';
+import { createGroupHandlers } from './group/groupHandlers';
+import type { FolderPicker } from './group/groupHandlers';
 
 export interface HostPorts {
   version: string;
@@ -11,6 +13,8 @@ export interface HostPorts {
   osLocale: string;
   /** Electron rebuilds its menu; the web host has none. */
   onUiLanguageChanged(language: UiLanguage): void;
+  /** Electron: the native folder dialog. Left out, the web host's typed-path check is used. */
+  pickFolder?: FolderPicker;
 }
 
 export function createAppHandlers(ports: HostPorts, services: AppServices): Handlers<Contract> {
@@ -27,5 +31,6 @@ export function createAppHandlers(ports: HostPorts, services: AppServices): Hand
       return null;
     },
     ...createSpeechHandlers(services.speeches),
+    ...createGroupHandlers(services.groups, ports.pickFolder),
   };
 }

@@ -3,21 +3,31 @@ import { join } from 'node:path';
 import type { Events } from '../../shared/api/contract';
 import type { EventHub } from '../../shared/api/eventHub';
 import type { MediaResolver } from '../common/mediaResponse';
+import { Groups } from './group/groups';
 import { HostSettingsStore } from './hostSettings';
 import { SpeechStore } from './speeches/speechStore';
 
 export interface AppServices {
   settings: HostSettingsStore;
   speeches: SpeechStore;
+  groups: Groups;
   resolveMedia: MediaResolver;
 }
 
 export async function createAppServices(dataDir: string, events: EventHub<Events>): Promise<AppServices> {
   const speeches = new SpeechStore(join(dataDir, 'speeches'), () => events.publish('speeches.changed', {}));
   await speeches.recover();
+  const groups = new Groups({
+    dataDir,
+    speeches,
+    onChange: (groupId) => events.publish('group.changed', { groupId }),
+    onStatus: (status) => events.publish('group.status', status),
+  });
+  await groups.start();
   const resolveMedia: MediaResolver = async (urlPath) => {
+    if (urlPath.startsWith('/media/groups/')) return groups.resolveMedia(urlPath);
     const speechAudio = /^\/media\/speeches\/([^/]+)\/audio$/.exec(urlPath);
     return speechAudio ? speeches.audioFile(speechAudio[1]!) : undefined;
   };
-  return { settings: new HostSettingsStore(dataDir), speeches, resolveMedia };
+  return { settings: new HostSettingsStore(dataDir), speeches, groups, resolveMedia };
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { MethodSpec } from './contractTypes';
 import type { EventName, MethodName } from './names';
 import { speechesContract, speechesEvents } from './speechesContract';
+import { groupContract, groupEvents } from './groupContract';
 
 export const uiLanguages = ['zh-CN', 'en'] as const;
 export const UiLanguage = z.enum(uiLanguages);
@@ -31,6 +32,7 @@ export const contract = {
     output: z.null(),
   },
   ...speechesContract,
+  ...groupContract,
 } as const satisfies { [K in MethodName]: MethodSpec };
 
 export const events = {
@@ -39,6 +41,7 @@ export const events = {
     z.object({ command: z.literal('navigate'), screen: Screen }),
   ]),
   ...speechesEvents,
+  ...groupEvents,
 } as const satisfies { [K in EventName]: z.ZodType };
 
 export type Contract = typeof contract;

@@ -11,8 +11,23 @@ export const methodNames = [
   'speeches.update',
   'speeches.delete',
   'speeches.restore',
+  'group.identity',
+  'group.exportKey',
+  'group.importKey',
+  'group.list',
+  'group.preview',
+  'group.create',
+  'group.join',
+  'group.view',
+  'group.decide',
+  'group.shareSpeech',
+  'group.shareReflection',
+  'group.withdraw',
+  'group.syncNow',
+  'group.status',
+  'dialog.pickFolder',
 ] as const;
-export const eventNames = ['app.command', 'speeches.changed'] as const;
+export const eventNames = ['app.command', 'speeches.changed', 'group.changed', 'group.status'] as const;
 
 export type MethodName = (typeof methodNames)[number];
 export type EventName = (typeof eventNames)[number];

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mixToMono, PeakAccumulator, peaksForPlayer, peaksFromBytes, toInt8, WaveformPeaks } from './peaks';
+import {
+  mixToMono,
+  PeakAccumulator,
+  peakDataFromJson,
+  peaksForPlayer,
+  peaksFromBytes,
+  toInt8,
+  WaveformPeaks,
+} from './peaks';
 
 /** A known signal: 1 s of a 440 Hz sine at amplitude 0.5, then 1 s of silence, at 8 kHz. */
 function sineThenSilence(rate = 8000): Float32Array {
@@ -72,6 +80,21 @@ describe('stored peaks', () => {
     expect(Array.from(peaksForPlayer(peaks))).toEqual(
       Array.from(Float32Array.from([-64 / 127, 64 / 127, -1, 1, 0, 0])),
     );
+  });
+
+  it('merges neighbouring pairs for the player when asked for fewer', () => {
+    const peaks = peaksFromBytes(new Uint8Array(Int8Array.from([-10, 20, -127, 5, 0, 127]).buffer), 8000, 80);
+    expect(Array.from(peaksForPlayer(peaks, 2))).toEqual(Array.from(Float32Array.from([-1, 20 / 127, 0, 1])));
+    expect(peaksForPlayer(peaks, 3)).toEqual(peaksForPlayer(peaks));
+  });
+
+  it('reads the data of a stored peaks file, or leaves other layouts to JSON.parse', () => {
+    const peaks = peaksFromBytes(new Uint8Array(Int8Array.from([-128, 127, 0, -1, 5, 42]).buffer), 8000, 80);
+    const encode = (text: string) => new TextEncoder().encode(text);
+    expect(Array.from(peakDataFromJson(encode(JSON.stringify(peaks)))!)).toEqual([-128, 127, 0, -1, 5, 42]);
+    expect(Array.from(peakDataFromJson(encode(JSON.stringify({ ...peaks, data: [] })))!)).toEqual([]);
+    expect(peakDataFromJson(encode(JSON.stringify(peaks, null, 2)))).toBeUndefined();
+    expect(peakDataFromJson(encode('{"data":[1,2,300]}'))).toBeUndefined();
   });
 
   it('mixes stereo to mono by averaging', () => {

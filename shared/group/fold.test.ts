@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
-import { baseRegistry, foldGroup, stateHash } from './fold';
+import { baseRegistry, foldGroup, foldMore, foldSnapshot, stateHash } from './fold';
 import { defineSlice, handler } from './kindRegistry';
 import type { GroupState } from './fold';
 import { profilesOf } from './profiles';
@@ -61,6 +61,34 @@ describe('foldGroup', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('extends a snapshot with more events to the same state as folding all at once (property)', () => {
+    const richer = [...events, ...removalStory().slice(1)];
+    const expected = stateHash(foldGroup(groupId, richer));
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(richer, { minLength: richer.length, maxLength: richer.length }),
+        fc.array(fc.nat(richer.length), { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        (perm, cuts, sorted) => {
+          // Deliver in batches, as syncs do: sometimes late, sometimes in order (the cheap path).
+          const bounds = [...new Set([0, ...cuts, richer.length])].sort((a, b) => a - b);
+          const source = sorted ? [...richer].sort((a, b) => (a.hlc < b.hlc ? -1 : 1)) : perm;
+          let snap = foldSnapshot(groupId, source.slice(0, bounds[1]));
+          for (let i = 1; i < bounds.length - 1; i++)
+            snap = foldMore(snap, source.slice(bounds[i], bounds[i + 1]));
+          expect(stateHash(snap.state)).toBe(expected);
+        },
+      ),
+      { numRuns: 150 },
+    );
+    // The cheap path leaves the earlier snapshot as it was.
+    const ordered = [...richer].sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
+    const before = foldSnapshot(groupId, ordered.slice(0, -1));
+    const hash = stateHash(before.state);
+    foldMore(before, ordered.slice(-1));
+    expect(stateHash(before.state)).toBe(hash);
   });
 
   it('is idempotent: folding the events twice over equals folding them once', () => {

@@ -2,11 +2,13 @@
 // and any number of copies, give the same state and the same state hash on every computer.
 import { canonicalHash, canonicalJson } from './canonical';
 import { KindRegistry } from './kindRegistry';
+import { GENESIS, JOIN_REQUEST, ROSTER_DECISION } from './groupEvent';
 import type { GroupEvent } from './groupEvent';
 import { foldRoster } from './roster';
-import type { GroupInfo, Member } from './roster';
+import type { GroupInfo, Member, Roster } from './roster';
 import { profilesSlice } from './profiles';
 import { recordingsSlice } from './recordings';
+import { reflectionsSlice } from './reflections';
 
 export interface GroupState {
   group: GroupInfo | null;
@@ -16,7 +18,7 @@ export interface GroupState {
 }
 
 /** The kinds this issue defines; later issues extend it with `baseRegistry.with(...)`. */
-export const baseRegistry = new KindRegistry([profilesSlice, recordingsSlice] as never[]);
+export const baseRegistry = new KindRegistry([profilesSlice, recordingsSlice, reflectionsSlice] as never[]);
 
 /** Dedupes by id and sorts by (hlc, id): the one order every computer agrees on. */
 export function orderEvents(events: Iterable<GroupEvent>): GroupEvent[] {
@@ -41,23 +43,77 @@ export function foldGroup(
   events: Iterable<GroupEvent>,
   registry: KindRegistry = baseRegistry,
 ): GroupState {
+  return foldSnapshot(groupId, events, registry).state;
+}
+
+/** A fold's result plus what {@link foldMore} needs to extend it. */
+export interface FoldSnapshot {
+  readonly groupId: string;
+  readonly state: GroupState;
+  /** Deduped, in (hlc, id) order. */
+  readonly sorted: readonly GroupEvent[];
+  readonly ids: ReadonlySet<string>;
+  readonly roster: Roster;
+  readonly registry: KindRegistry;
+}
+
+export function foldSnapshot(
+  groupId: string,
+  events: Iterable<GroupEvent>,
+  registry: KindRegistry = baseRegistry,
+): FoldSnapshot {
   const sorted = orderEvents(events);
   const roster = foldRoster(groupId, sorted);
   const slices: Record<string, unknown> = {};
   for (const s of registry.slices) slices[s.slice] = s.initial();
-  if (roster.group) {
-    for (const event of sorted) {
-      const entry = registry.lookup(event.kind);
-      if (!entry || !roster.context.countsAt(event.author, event.hlc)) continue;
-      const body = entry.handler.body.safeParse(event.body);
-      if (!body.success) continue;
-      const typed = { ...event, body: body.data };
-      const slice = slices[entry.slice];
-      if (!entry.handler.authorize(typed, slice, roster.context)) continue;
-      entry.handler.apply(typed, slice, roster.context);
-    }
-  }
-  return { group: roster.group, members: roster.members, slices };
+  if (roster.group) for (const event of sorted) applyEvent(event, slices, roster, registry);
+  const state = { group: roster.group, members: roster.members, slices };
+  return { groupId, state, sorted, ids: new Set(sorted.map((e) => e.id)), roster, registry };
+}
+
+const ROSTER_KINDS = new Set([GENESIS, JOIN_REQUEST, ROSTER_DECISION]);
+
+/**
+ * The snapshot with `more` events folded in: the same state {@link foldSnapshot} would give
+ * for all events together. Cheap in the common case (new events sort after everything and
+ * change no membership): only they are applied, to a copy. Otherwise it folds from scratch,
+ * because a late approval can make earlier entries count.
+ */
+export function foldMore(snapshot: FoldSnapshot, more: Iterable<GroupEvent>): FoldSnapshot {
+  const fresh = orderEvents([...more].filter((e) => !snapshot.ids.has(e.id)));
+  if (fresh.length === 0) return snapshot;
+  const last = snapshot.sorted[snapshot.sorted.length - 1];
+  const [head] = fresh;
+  const after = !last || head!.hlc > last.hlc || (head!.hlc === last.hlc && head!.id > last.id);
+  if (!snapshot.roster.group || !after || fresh.some((e) => ROSTER_KINDS.has(e.kind)))
+    return foldSnapshot(snapshot.groupId, [...snapshot.sorted, ...fresh], snapshot.registry);
+  // Slices are JSON-only values (they are hashed with the state), so a JSON copy is exact.
+  const slices = JSON.parse(JSON.stringify(snapshot.state.slices)) as Record<string, unknown>;
+  for (const event of fresh) applyEvent(event, slices, snapshot.roster, snapshot.registry);
+  const ids = new Set(snapshot.ids);
+  for (const e of fresh) ids.add(e.id);
+  return {
+    ...snapshot,
+    state: { group: snapshot.state.group, members: snapshot.state.members, slices },
+    sorted: [...snapshot.sorted, ...fresh],
+    ids,
+  };
+}
+
+function applyEvent(
+  event: GroupEvent,
+  slices: Record<string, unknown>,
+  roster: Roster,
+  registry: KindRegistry,
+): void {
+  const entry = registry.lookup(event.kind);
+  if (!entry || !roster.context.countsAt(event.author, event.hlc)) return;
+  const body = entry.handler.body.safeParse(event.body);
+  if (!body.success) return;
+  const typed = { ...event, body: body.data };
+  const slice = slices[entry.slice];
+  if (!entry.handler.authorize(typed, slice, roster.context)) return;
+  entry.handler.apply(typed, slice, roster.context);
 }
 
 /** SHA-256 (hex) of the canonical JSON of the state: equal on every computer for the same valid events. */

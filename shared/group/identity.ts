@@ -35,6 +35,19 @@ export function signBytes(key: MemberKey, message: Uint8Array): string {
   return bytesToHex(ed25519.sign(message, key.secretKey));
 }
 
+/** Decides whether `signature` is `keyId`'s over `message`; every implementation must agree with {@link verifySignature}. */
+export type SignatureVerifier = (keyId: string, message: Uint8Array, signature: string) => boolean;
+
+/** A key id that strict verification can ever accept: a canonical point encoding, not of small order. */
+export function isUsableKey(keyId: string): boolean {
+  if (!KEY_ID_RE.test(keyId)) return false;
+  try {
+    return !ed25519.Point.fromBytes(hexToBytes(keyId), false).isSmallOrder();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * True only for a well-formed signature by `keyId` over `message`. Never throws: the
  * inputs come from the group folder, and malformed means "not signed".

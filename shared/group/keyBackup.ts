@@ -1,26 +1,23 @@
 // Passphrase-protected backup of a member key, so the same member can sign from a second
 // computer. The file never goes into the group folder.
 //
-// No AEAD cipher is installed (@noble/ciphers is not a dependency), so this uses a
-// standard encrypt-then-MAC composition built only from @noble/hashes:
-//   master  = scrypt(NFC(passphrase), salt, N, r, p, 32)
-//   encKey  = HKDF-SHA256(master, info "lectern-key-backup/1/enc"); macKey likewise with ".../mac"
-//   stream  = HMAC-SHA256(encKey, nonce || be32(i)) for i = 0, 1, ...   (a PRF in counter mode)
-//   tag     = HMAC-SHA256(macKey, canonical JSON of every other field of the file)
-// The tag is checked (constant time) before anything is decrypted.
+// Format version 2 (version 1 was never released and is not read):
+//   key        = scrypt(NFC(passphrase), salt, N, r, p, 32)
+//   ciphertext = XChaCha20-Poly1305(key, nonce 24 bytes, aad).encrypt(secret key) — 32 + 16 tag bytes
+//   aad        = canonical JSON of every other field of the file (format, version, keyId, kdf, cipher)
+// Authenticating the header as AAD means an edited keyId or weakened scrypt parameters fail like a
+// wrong passphrase instead of being trusted.
+import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { scrypt } from '@noble/hashes/scrypt.js';
-import { hkdf } from '@noble/hashes/hkdf.js';
-import { hmac } from '@noble/hashes/hmac.js';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, concatBytes, hexToBytes, randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, hexToBytes, randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import { canonicalBytes } from './canonical';
 import { memberKeyFromSecret } from './identity';
 import type { MemberKey } from './identity';
 
 export const KEY_BACKUP_FORMAT = 'lectern-key-backup';
-export const KEY_BACKUP_VERSION = 1;
-const CIPHER = 'hmac-sha256-ctr+hmac-sha256';
+export const KEY_BACKUP_VERSION = 2;
+const CIPHER = 'xchacha20-poly1305';
 
 export interface ScryptParams {
   N: number;
@@ -48,9 +45,9 @@ const backupSchema = z.strictObject({
     p: z.number().int().min(1).max(4),
     salt: hex(16),
   }),
-  cipher: z.strictObject({ name: z.literal(CIPHER), nonce: hex(16) }),
-  ciphertext: hex(32),
-  tag: hex(32),
+  cipher: z.strictObject({ name: z.literal(CIPHER), nonce: hex(24) }),
+  /** The encrypted 32-byte secret key followed by the 16-byte Poly1305 tag. */
+  ciphertext: hex(48),
 });
 export type KeyBackupFile = z.infer<typeof backupSchema>;
 
@@ -74,18 +71,20 @@ export function exportKeyBackup(key: MemberKey, passphrase: string, options: Exp
   const params = options.scrypt ?? DEFAULT_SCRYPT;
   const random = options.random ?? randomBytes;
   const salt = random(16);
-  const nonce = random(16);
-  const { encKey, macKey } = deriveKeys(passphrase, salt, params);
-  const unsigned = {
+  const nonce = random(24);
+  const header = {
     format: KEY_BACKUP_FORMAT,
     version: KEY_BACKUP_VERSION,
     keyId: key.keyId,
     kdf: { name: 'scrypt' as const, ...params, salt: bytesToHex(salt) },
     cipher: { name: CIPHER, nonce: bytesToHex(nonce) },
-    ciphertext: bytesToHex(xorStream(encKey, nonce, key.secretKey)),
   };
-  const tag = bytesToHex(hmac(sha256, macKey, canonicalBytes(unsigned)));
-  return JSON.stringify({ ...unsigned, tag }, null, 2) + '\n';
+  const sealed = xchacha20poly1305(
+    deriveKey(passphrase, salt, params),
+    nonce,
+    canonicalBytes(header),
+  ).encrypt(key.secretKey);
+  return JSON.stringify({ ...header, ciphertext: bytesToHex(sealed) }, null, 2) + '\n';
 }
 
 /** Decrypts a backup; throws {@link KeyBackupError} with a reason, never a raw error. */
@@ -101,40 +100,24 @@ export function importKeyBackup(text: string, passphrase: string): MemberKey {
   }
   const parsed = backupSchema.safeParse(raw);
   if (!parsed.success) throw new KeyBackupError('malformed');
-  const { tag, ...unsigned } = parsed.data;
-  const { kdf } = unsigned;
-  const { encKey, macKey } = deriveKeys(passphrase, hexToBytes(kdf.salt), { N: kdf.N, r: kdf.r, p: kdf.p });
-  const expected = hmac(sha256, macKey, canonicalBytes(unsigned));
-  if (!constantTimeEqual(expected, hexToBytes(tag))) throw new KeyBackupError('wrong-passphrase');
-  const secret = xorStream(encKey, hexToBytes(unsigned.cipher.nonce), hexToBytes(unsigned.ciphertext));
-  const key = memberKeyFromSecret(secret);
-  if (key.keyId !== unsigned.keyId) throw new KeyBackupError('key-mismatch');
-  return key;
-}
-
-function deriveKeys(passphrase: string, salt: Uint8Array, params: ScryptParams) {
-  // NFC so the same passphrase typed on macOS and Windows derives the same key.
-  const master = scrypt(utf8ToBytes(passphrase.normalize('NFC')), salt, { ...params, dkLen: 32 });
-  return {
-    encKey: hkdf(sha256, master, undefined, utf8ToBytes('lectern-key-backup/1/enc'), 32),
-    macKey: hkdf(sha256, master, undefined, utf8ToBytes('lectern-key-backup/1/mac'), 32),
-  };
-}
-
-function xorStream(key: Uint8Array, nonce: Uint8Array, data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(data.length);
-  for (let block = 0; block * 32 < data.length; block++) {
-    const counter = Uint8Array.of(block >>> 24, (block >>> 16) & 255, (block >>> 8) & 255, block & 255);
-    const pad = hmac(sha256, key, concatBytes(nonce, counter));
-    for (let i = 0; i < 32 && block * 32 + i < data.length; i++)
-      out[block * 32 + i] = data[block * 32 + i]! ^ pad[i]!;
+  const { ciphertext, ...header } = parsed.data;
+  const { kdf } = header;
+  const key = deriveKey(passphrase, hexToBytes(kdf.salt), { N: kdf.N, r: kdf.r, p: kdf.p });
+  let secret: Uint8Array;
+  try {
+    // Poly1305 checks the tag (in constant time) before anything is decrypted.
+    secret = xchacha20poly1305(key, hexToBytes(header.cipher.nonce), canonicalBytes(header)).decrypt(
+      hexToBytes(ciphertext),
+    );
+  } catch {
+    throw new KeyBackupError('wrong-passphrase');
   }
-  return out;
+  const member = memberKeyFromSecret(secret);
+  if (member.keyId !== header.keyId) throw new KeyBackupError('key-mismatch');
+  return member;
 }
 
-function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
-  return diff === 0;
+function deriveKey(passphrase: string, salt: Uint8Array, params: ScryptParams): Uint8Array {
+  // NFC so the same passphrase typed on macOS and Windows derives the same key.
+  return scrypt(utf8ToBytes(passphrase.normalize('NFC')), salt, { ...params, dkLen: 32 });
 }

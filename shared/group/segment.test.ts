@@ -25,6 +25,22 @@ function reason(bytes: Uint8Array, opts = {}): SegmentFailure | 'ok' {
 }
 
 describe('segment files', () => {
+  it('verifies segments whose bodies hold any JSON (keys like "kind", escapes, numbers) (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.jsonValue({ maxDepth: 3 }), { minLength: 1, maxLength: 5 }), (bodies) => {
+        const events = bodies.map((body, i) =>
+          createEvent(bo.key.keyId, profileEvent(bo, SCENARIO_T0 + i, 'x').hlc, 'test.any-body', {
+            ',"kind":': body,
+            kind: body,
+          }),
+        );
+        const seg = createSegment(bo.key, header(1), events);
+        expect(parseSegment(encodeSegment(seg)).ok).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('round-trips encode and parse (property)', () => {
     fc.assert(
       fc.property(

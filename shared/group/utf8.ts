@@ -1,5 +1,6 @@
-// Strict UTF-8 decoding for bytes from the group folder. shared/ has no TextDecoder in its
-// typings, and a lenient decoder would let two different files decode to one string.
+// Strict UTF-8 decoding for bytes from the group folder: a lenient decoder would let two
+// different files decode to one string. Uses the platform's TextDecoder in fatal mode where
+// there is one (both Node and browsers; shared/ has it in no typings), else a JS decoder.
 
 export class Utf8Error extends Error {
   override readonly name = 'Utf8Error';
@@ -8,8 +9,29 @@ export class Utf8Error extends Error {
   }
 }
 
+interface StrictDecoder {
+  decode(bytes: Uint8Array): string;
+}
+type DecoderCtor = new (label: string, options: { fatal: boolean; ignoreBOM: boolean }) => StrictDecoder;
+const Native = (globalThis as { TextDecoder?: DecoderCtor }).TextDecoder;
+// fatal: throw on any ill-formed sequence (overlong, surrogate, truncated); ignoreBOM: keep a BOM
+// as U+FEFF, like the JS decoder, so JSON.parse rejects it.
+const native = Native ? new Native('utf-8', { fatal: true, ignoreBOM: true }) : null;
+
 /** Decodes UTF-8, throwing {@link Utf8Error} on any malformed, overlong or surrogate sequence. */
 export function decodeUtf8(bytes: Uint8Array): string {
+  if (native) {
+    try {
+      return native.decode(bytes);
+    } catch {
+      decodeUtf8Js(bytes); // throws with the offset of the first bad byte
+    }
+  }
+  return decodeUtf8Js(bytes);
+}
+
+/** The reference decoder (and the one used where the platform has none). */
+export function decodeUtf8Js(bytes: Uint8Array): string {
   const parts: string[] = [];
   let codes: number[] = [];
   let i = 0;

@@ -17,9 +17,42 @@ export function tempName(): string {
   return `.lectern-${randomBytes(6).toString('hex')}.tmp`;
 }
 
+const TEMP_RE = /^\.lectern-[0-9a-f]{12}\.tmp$/;
+/**
+ * A temp file untouched this long was left by a crashed write. A live write keeps bumping the
+ * mtime as it writes, so the margin only has to cover a stalled disk or network share.
+ */
+export const STALE_TEMP_MS = 15 * 60 * 1000;
+
+/**
+ * Removes stale `.lectern-*.tmp` files from one directory. Only a writer calls this, and only
+ * on a directory it alone writes (its device's own segments or blobs, its data dir): another
+ * device's files are never touched. Returns the names removed.
+ */
+export async function sweepStaleTemps(
+  root: string,
+  relDir: string,
+  now: number = Date.now(),
+  staleMs = STALE_TEMP_MS,
+): Promise<string[]> {
+  const dir = relDir === '.' ? path.resolve(root) : resolveInside(root, relDir);
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names.filter((n) => TEMP_RE.test(n))) {
+    const full = path.join(dir, name);
+    const stats = await fs.lstat(full).catch(() => null);
+    if (!stats?.isFile() || now - stats.mtimeMs < staleMs) continue;
+    await fs.rm(full, { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
 export interface AtomicWriteOptions {
   /** Immutable files (segments, blobs) are never replaced; local state files are. */
   overwrite?: boolean;
+  /** Flush to disk before the rename (default). Off only for caches whose loss costs a re-read. */
+  flush?: boolean;
 }
 
 /** Atomically creates `relPath` inside `root`. Returns the absolute path written. */
@@ -43,7 +76,7 @@ export async function writeFileAtomic(
   const handle = await fs.open(temp, 'wx');
   try {
     await handle.writeFile(bytes);
-    await handle.sync();
+    if (options.flush !== false) await handle.sync();
   } catch (err) {
     await handle.close();
     await fs.rm(temp, { force: true });

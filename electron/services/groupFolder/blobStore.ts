@@ -4,8 +4,8 @@
 import { constants, promises as fs } from 'node:fs';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { blobPath } from '../../../shared/group/folderLayout';
-import { writeFileAtomic } from './atomicWrite';
+import { BLOBS_DIR, DEVICES_DIR, blobPath } from '../../../shared/group/folderLayout';
+import { sweepStaleTemps, writeFileAtomic } from './atomicWrite';
 import { UnsafePathError, lstatInside, readInside, resolveInside } from './safePath';
 
 /** Bigger than any speech we expect (an hour of Opus is ~30 MB, of WAV ~600 MB). */
@@ -18,11 +18,14 @@ const SHA_RE = /^[0-9a-f]{64}$/;
 const DEVICE_RE = /^[0-9a-f]{16}$/;
 
 export class BlobStore {
+  private swept = false;
+
   constructor(
     private readonly folder: string,
     /** This computer's device id: the only directory it writes blobs into. */
     private readonly deviceId: string,
     private readonly maxBytes = MAX_BLOB_BYTES,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** Stores bytes under their SHA-256 (no-op when already there); returns the hash. */
@@ -34,7 +37,17 @@ export class BlobStore {
       () => false,
     );
     if (!present) await writeFileAtomic(this.folder, rel, bytes);
+    await this.sweep();
     return sha;
+  }
+
+  /** Removes stale temp files a crashed put left in this device's own blob directory (once per store). */
+  async sweep(): Promise<string[]> {
+    if (this.swept) return [];
+    const dir = `${DEVICES_DIR}/${this.deviceId}/${BLOBS_DIR}`;
+    const removed = await sweepStaleTemps(this.folder, dir, this.now()).catch(() => null);
+    this.swept = removed !== null;
+    return removed ?? [];
   }
 
   /** Reads a blob from any device's directory, only if its bytes hash to its name. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdir, readFile, rename, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalBytes } from '../../../shared/group/canonical';
@@ -217,6 +217,42 @@ describe('GroupSync', () => {
     const report = await engine.sync();
     expect(report.quarantined).toEqual([]);
     expect(report.newEvents).toHaveLength(1);
+  });
+
+  it('reads everything again when the event cache lost its tail (power loss), never missing events', async () => {
+    const group = await writeSmallGroup(folder);
+    const engine = sync();
+    const first = await engine.sync();
+    const cache = path.join(dataDir, 'events.jsonl');
+    const lines = (await readFile(cache, 'utf8')).trimEnd().split('\n');
+    await writeFile(cache, lines.slice(0, -1).join('\n') + '\n');
+    const resumed = sync();
+    expect((await resumed.sync()).read).toBe(first.files);
+    expect(resumed.state().hash).toBe(stateHash(foldGroup(group.groupId, group.events)));
+  });
+
+  it('reads again a file replaced by one of the same size and mtime', async () => {
+    const group = await writeSmallGroup(folder);
+    const bo = group.devices[2]!;
+    const rel = segmentPath(bo.deviceId, 1, 1);
+    const T = Math.floor(NOW / 1000) - 60; // whole seconds: every filesystem keeps them exactly
+    await utimes(path.join(folder, rel), T, T);
+    const engine = sync();
+    await engine.sync();
+    const original = await stat(path.join(folder, rel));
+    // A sync tool delivers other bytes of the same length and restores the sender's mtime.
+    const bytes = await readFile(path.join(folder, rel));
+    const other = Uint8Array.from(bytes);
+    const at = bytes.indexOf('"signature":"') + 13; // one hex digit of the signature
+    other[at] = other[at] === 0x30 ? 0x31 : 0x30;
+    await writeFile(path.join(folder, `${rel}.new`), other);
+    await utimes(path.join(folder, `${rel}.new`), T, T);
+    await rename(path.join(folder, `${rel}.new`), path.join(folder, rel));
+    const replaced = await stat(path.join(folder, rel));
+    expect([replaced.size, replaced.mtimeMs]).toEqual([original.size, original.mtimeMs]);
+    const report = await engine.sync();
+    expect(report.read).toBe(1);
+    expect(report.quarantined).toEqual([{ path: rel, reason: expect.stringMatching(/bad-signature/) }]);
   });
 
   it('flags segments written after their author was removed', async () => {

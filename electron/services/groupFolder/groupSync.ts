@@ -7,8 +7,8 @@ import { promises as fs } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { foldGroup, orderEvents, stateHash } from '../../../shared/group/fold';
-import type { GroupState } from '../../../shared/group/fold';
+import { foldMore, foldSnapshot, orderEvents, stateHash } from '../../../shared/group/fold';
+import type { FoldSnapshot, GroupState } from '../../../shared/group/fold';
 import {
   BLOBS_DIR,
   GENESIS_FILE,
@@ -24,12 +24,15 @@ import { MAX_SEGMENT_BYTES, parseSegment } from '../../../shared/group/segment';
 import type { Segment } from '../../../shared/group/segment';
 import { writeFileAtomic } from './atomicWrite';
 import { MAX_BLOB_BYTES, verifyBlobFile } from './blobStore';
-import { readInside } from './safePath';
+import { nativeVerifySignature } from './nativeVerify';
+import { readInside, readWalkedFile } from './safePath';
 
 export const CURSOR_FILE = 'sync-cursor.json';
 export const EVENTS_FILE = 'events.jsonl';
 const MAX_GENESIS_BYTES = 256 * 1024;
 const MAX_DEPTH = 4;
+/** Local cache format; a cursor of another version is dropped and the folder read again. */
+const CURSOR_VERSION = 2;
 const VISIT_CONCURRENCY = 16;
 
 export type SyncStatus = 'ok' | 'missing-folder' | 'not-a-group' | 'wrong-group';
@@ -59,6 +62,11 @@ export interface SyncReport {
 const cursorEntrySchema = z.object({
   size: z.number(),
   mtimeMs: z.number(),
+  // With size and mtime, these catch a file replaced by one of the same size and mtime (a sync tool
+  // restores the sender's mtime): a rename gives a new inode, an in-place write a new ctime, and
+  // no program can set ctime back.
+  ino: z.number(),
+  ctimeMs: z.number(),
   outcome: z.enum(['read', 'quarantined', 'retry']),
   reason: z.string().optional(),
   author: z.string().optional(),
@@ -66,8 +74,10 @@ const cursorEntrySchema = z.object({
 });
 type CursorEntry = z.infer<typeof cursorEntrySchema>;
 const cursorSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(CURSOR_VERSION),
   groupId: z.string().nullable(),
+  /** Events in the local cache when this cursor was written. */
+  events: z.number(),
   files: z.record(z.string(), cursorEntrySchema),
 });
 type Cursor = z.infer<typeof cursorSchema>;
@@ -85,6 +95,8 @@ export interface GroupSyncOptions {
   verifyBlobs?: boolean;
 }
 
+const NO_STATS = { size: 0, mtimeMs: 0, ino: 0, ctimeMs: 0 };
+
 class Quarantine extends Error {
   constructor(
     readonly reason: string,
@@ -96,11 +108,13 @@ class Quarantine extends Error {
 }
 
 export class GroupSync {
-  private cursor: Cursor = { version: 1, groupId: null, files: {} };
+  private cursor: Cursor = { version: CURSOR_VERSION, groupId: null, events: 0, files: {} };
   private readonly events = new Map<string, GroupEvent>();
   private loaded = false;
-  /** The fold is pure, so its result is kept until the set of events changes. */
-  private folded: { size: number; state: GroupState; hash: string } | null = null;
+  /** The fold is pure, so its result is kept and extended with events that arrive later. */
+  private folded: FoldSnapshot | null = null;
+  private unfolded: GroupEvent[] = [];
+  private hashed: { state: GroupState; hash: string } | null = null;
 
   constructor(private readonly options: GroupSyncOptions) {}
 
@@ -113,14 +127,27 @@ export class GroupSync {
     return orderEvents(this.events.values());
   }
 
-  /** Folds everything known; works with the folder missing (offline). */
-  state(): { state: GroupState; hash: string } {
-    // Events are only ever added (deduped by id), so the count identifies the set.
-    if (this.folded?.size !== this.events.size) {
-      const state = foldGroup(this.cursor.groupId ?? '', this.events.values(), this.options.registry);
-      this.folded = { size: this.events.size, state, hash: stateHash(state) };
-    }
-    return { state: this.folded.state, hash: this.folded.hash };
+  /**
+   * Folds everything known; works with the folder missing (offline). The hash is computed
+   * on first use: the app shows the state, while the CLI and tests compare hashes.
+   */
+  state(): { readonly state: GroupState; readonly hash: string } {
+    const groupId = this.cursor.groupId ?? '';
+    if (!this.folded || this.folded.groupId !== groupId)
+      this.folded = foldSnapshot(groupId, this.events.values(), this.options.registry);
+    else if (this.unfolded.length > 0) this.folded = foldMore(this.folded, this.unfolded);
+    this.unfolded = [];
+    const state = this.folded.state;
+    const hashed = () => {
+      if (this.hashed?.state !== state) this.hashed = { state, hash: stateHash(state) };
+      return this.hashed.hash;
+    };
+    return {
+      state,
+      get hash() {
+        return hashed();
+      },
+    };
   }
 
   /** One pass over the folder. Never throws for anything found in the folder. */
@@ -178,6 +205,7 @@ export class GroupSync {
     for (const e of fresh) {
       if (!this.events.has(e.id)) {
         this.events.set(e.id, e);
+        this.unfolded.push(e);
         report.newEvents.push(e);
       }
     }
@@ -244,8 +272,7 @@ export class GroupSync {
         if (isLayoutDirectory(rel)) await this.walk(rel, depth + 1, next, report, fresh);
         else
           next[rel] = {
-            size: 0,
-            mtimeMs: 0,
+            ...NO_STATS,
             outcome: 'quarantined',
             reason: 'unexpected-directory: not part of a Lectern group',
           };
@@ -280,7 +307,11 @@ export class GroupSync {
           return {};
         }
         if (kind.type === 'segment') {
-          const result = parseSegment(bytes, { group: this.cursor.groupId!, device: kind.deviceId });
+          const result = parseSegment(bytes, {
+            group: this.cursor.groupId!,
+            device: kind.deviceId,
+            verify: nativeVerifySignature,
+          });
           if (!result.ok) throw new Quarantine(`segment ${result.error.message}`);
           const s = result.segment;
           if (s.first !== kind.first || s.last !== kind.last) {
@@ -319,12 +350,14 @@ export class GroupSync {
       previous &&
       previous.outcome !== 'retry' &&
       previous.size === stats.size &&
-      previous.mtimeMs === stats.mtimeMs
+      previous.mtimeMs === stats.mtimeMs &&
+      previous.ino === stats.ino &&
+      previous.ctimeMs === stats.ctimeMs
     ) {
       next[rel] = previous;
       return 'ok';
     }
-    const base = { size: stats.size, mtimeMs: stats.mtimeMs };
+    const base = { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino, ctimeMs: stats.ctimeMs };
     if (stats.isSymbolicLink()) {
       next[rel] = { ...base, outcome: 'quarantined', reason: 'symlink: links are never followed' };
       return 'ok';
@@ -338,7 +371,9 @@ export class GroupSync {
       // Blobs are hashed as a stream (audio can be large); everything else is read whole, bounded.
       const limit = streamed ? MAX_BLOB_BYTES : rel === GENESIS_FILE ? MAX_GENESIS_BYTES : MAX_SEGMENT_BYTES;
       if (stats.size > limit) throw new Quarantine(`oversized: ${stats.size} bytes (limit ${limit})`);
-      const bytes = streamed ? new Uint8Array() : await readInside(this.options.folder, rel, limit);
+      const bytes = streamed
+        ? new Uint8Array()
+        : await readWalkedFile(this.options.folder, rel, stats, limit);
       const extra = await handle(bytes);
       if (extra === 'wrong-group') return 'wrong-group';
       next[rel] = { ...base, outcome: 'read', ...extra };
@@ -392,23 +427,30 @@ export class GroupSync {
     // A crash can leave a half line at the end (appended, not renamed); such lines are skipped.
     for (const line of eventsText.split('\n')) {
       const e = eventSchema.safeParse(safeJson(line));
-      if (e.success) this.events.set(e.data.id, e.data as GroupEvent);
+      if (e.success && !this.events.has(e.data.id)) {
+        this.events.set(e.data.id, e.data as GroupEvent);
+        this.unfolded.push(e.data as GroupEvent);
+      }
     }
-    // Without a readable cursor everything is read again: slower, never wrong.
-    if (cursor?.success) this.cursor = cursor.data;
+    // Without a readable cursor (or with one newer than the event cache) everything is read
+    // again: slower, never wrong.
+    if (cursor?.success && cursor.data.events <= this.events.size) this.cursor = cursor.data;
   }
 
   private async persist(newEvents: GroupEvent[]): Promise<void> {
     const dir = this.options.dataDir;
     if (!dir) return;
     await fs.mkdir(dir, { recursive: true });
-    // Events first, cursor second: a crash in between only makes the next sync re-read some files.
+    // Events first, cursor second, neither flushed (a flush of the whole cache costs more than the
+    // sync). The cursor records how many events the cache held, so a cursor that outlived its
+    // events (power loss) is dropped on load: the next sync re-reads, never misses, a file.
     if (newEvents.length > 0)
       await fs.appendFile(
         path.join(dir, EVENTS_FILE),
         newEvents.map((e) => JSON.stringify(e) + '\n').join(''),
       );
-    await writeFileAtomic(dir, CURSOR_FILE, JSON.stringify(this.cursor), { overwrite: true });
+    this.cursor.events = this.events.size;
+    await writeFileAtomic(dir, CURSOR_FILE, JSON.stringify(this.cursor), { overwrite: true, flush: false });
   }
 }
 
@@ -432,8 +474,17 @@ export async function readGroupId(
   }
 }
 
+/** The genesis event of the group in `folder` (verified), or null when it holds none that is usable. */
+export async function readGenesis(folder: string): Promise<GroupEvent | null> {
+  try {
+    return parseGenesis(await readInside(folder, GENESIS_FILE, MAX_GENESIS_BYTES));
+  } catch {
+    return null;
+  }
+}
+
 function parseGenesis(bytes: Uint8Array): GroupEvent {
-  const result = parseSegment(bytes, { maxBytes: MAX_GENESIS_BYTES });
+  const result = parseSegment(bytes, { maxBytes: MAX_GENESIS_BYTES, verify: nativeVerifySignature });
   if (!result.ok) throw new Quarantine(`genesis ${result.error.message}`);
   const s = result.segment;
   const [genesis] = s.events;

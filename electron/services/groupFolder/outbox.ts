@@ -2,6 +2,7 @@
 // published to the group folder whenever it is there. Publishing copies what the folder
 // lacks and, after a compaction, removes this device's own superseded segment files.
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { DEVICES_DIR, SEGMENTS_DIR } from '../../../shared/group/folderLayout';
 import type { GroupEvent } from '../../../shared/group/groupEvent';
 import type { MemberKey } from '../../../shared/group/identity';
@@ -11,6 +12,8 @@ import { readInside, resolveInside } from './safePath';
 import { SegmentWriter } from './segmentWriter';
 import type { WrittenSegment } from './segmentWriter';
 
+const PUBLISHED_FILE = 'outbox-published.json';
+
 export interface OutboxOptions {
   /** Local data dir for this group; the outbox lives in its `outbox/` directory. */
   dataDir: string;
@@ -18,6 +21,7 @@ export interface OutboxOptions {
   key: MemberKey;
   group: string;
   device: string;
+  now?: () => number;
 }
 
 export type PublishResult =
@@ -36,7 +40,12 @@ export class Outbox {
   private readonly remoteDir: string;
 
   constructor(private readonly options: OutboxOptions) {
-    const common = { key: options.key, group: options.group, device: options.device };
+    const common = {
+      key: options.key,
+      group: options.group,
+      device: options.device,
+      ...(options.now ? { now: options.now } : {}),
+    };
     this.local = new SegmentWriter({ ...common, root: options.dataDir, dir: 'outbox' });
     this.remoteDir = `${DEVICES_DIR}/${options.device}/${SEGMENTS_DIR}`;
     this.remote = new SegmentWriter({ ...common, root: options.folder, dir: this.remoteDir });
@@ -44,6 +53,7 @@ export class Outbox {
 
   /** Writes events locally; they reach the group at the next {@link publish}. */
   async append(events: readonly GroupEvent[]): Promise<WrittenSegment> {
+    await fs.mkdir(this.options.dataDir, { recursive: true });
     // Number after what the folder already has from this device too, when it can be seen.
     const remote = await this.remoteSegments();
     return this.local.append(events, remote.reduce((max, f) => Math.max(max, f.last), 0) + 1);
@@ -54,6 +64,32 @@ export class Outbox {
     return stats?.isDirectory() ? this.remote.list().catch(() => []) : [];
   }
 
+  /**
+   * How many local segments the folder does not have yet. While the folder is away, those not
+   * published the last time it was there.
+   */
+  async pending(): Promise<number> {
+    const mine = await this.local.list().catch(() => []); // no outbox yet: nothing waiting
+    const reachable = await fs.stat(this.options.folder).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
+    const there = new Set(
+      reachable ? (await this.remoteSegments()).map((f) => f.name) : await this.lastPublished(),
+    );
+    return mine.filter((f) => !there.has(f.name)).length;
+  }
+
+  private async lastPublished(): Promise<string[]> {
+    const text = await fs.readFile(path.join(this.options.dataDir, PUBLISHED_FILE), 'utf8').catch(() => '[]');
+    try {
+      const names: unknown = JSON.parse(text);
+      return Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [];
+    } catch {
+      return [];
+    }
+  }
+
   /** Compacts the local segments; the next publish replaces the folder's copies. */
   compact(): Promise<WrittenSegment[]> {
     return this.local.compact();
@@ -62,6 +98,9 @@ export class Outbox {
   async publish(): Promise<PublishResult> {
     const stats = await fs.stat(this.options.folder).catch(() => null);
     if (!stats?.isDirectory()) return { status: 'missing-folder' };
+    await fs.mkdir(this.options.dataDir, { recursive: true });
+    await this.local.sweep();
+    await this.remote.sweep();
     const mine = await this.local.list();
     const theirs = await this.remoteSegments();
     const present = new Set(theirs.map((f) => f.name));
@@ -88,6 +127,14 @@ export class Outbox {
         removed.push(`${this.remoteDir}/${f.name}`);
       }
     }
+    // Remembered for the status while the folder is away (a cache: losing it only overstates "waiting").
+    const inFolder = mine.filter(
+      (f) => present.has(f.name) || published.includes(`${this.remoteDir}/${f.name}`),
+    );
+    await writeFileAtomic(this.options.dataDir, PUBLISHED_FILE, JSON.stringify(inFolder.map((f) => f.name)), {
+      overwrite: true,
+      flush: false,
+    });
     return { status: 'ok', published, removed, conflicts };
   }
 }

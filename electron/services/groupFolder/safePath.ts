@@ -85,6 +85,41 @@ export async function readInside(root: string, relPath: string, maxBytes: number
   }
 }
 
+/**
+ * Reads a file the caller just found by walking the folder (no directory on the way was a
+ * symlink: the walk descends only into real directories) and lstat'ed: one open, no per-component
+ * lstats. O_NOFOLLOW refuses a symlink swapped in since, and the inode must still be the one the
+ * caller saw, so what is read is what the cursor records.
+ */
+export async function readWalkedFile(
+  root: string,
+  relPath: string,
+  seen: Stats,
+  maxBytes: number,
+): Promise<Uint8Array> {
+  const handle = await fs.open(
+    resolveInside(root, relPath),
+    constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0),
+  );
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new UnsafePathError('not-a-file', relPath);
+    if (stats.ino !== seen.ino || stats.dev !== seen.dev) throw new UnsafePathError('missing', relPath);
+    if (stats.size > maxBytes) throw new UnsafePathError('oversized', relPath);
+    const buffer = new Uint8Array(Math.min(maxBytes + 1, stats.size + 1));
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) throw new UnsafePathError('oversized', relPath);
+    return buffer.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Makes the directories of `relDir` inside `root`, refusing to create through a symlink. */
 export async function mkdirInside(root: string, relDir: string): Promise<string> {
   const full = resolveInside(root, relDir);

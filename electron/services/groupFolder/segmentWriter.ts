@@ -14,7 +14,8 @@ import {
   parseSegment,
 } from '../../../shared/group/segment';
 import type { Segment } from '../../../shared/group/segment';
-import { writeFileAtomic } from './atomicWrite';
+import { sweepStaleTemps, writeFileAtomic } from './atomicWrite';
+import { nativeVerifySignature } from './nativeVerify';
 import { mkdirInside, readInside, resolveInside } from './safePath';
 
 export interface SegmentWriterOptions {
@@ -25,6 +26,8 @@ export interface SegmentWriterOptions {
   key: MemberKey;
   group: string;
   device: string;
+  /** Wall clock for judging temp files stale (tests inject it). */
+  now?: () => number;
 }
 
 export interface WrittenSegment {
@@ -35,7 +38,25 @@ export interface WrittenSegment {
 const SEGMENT_NAME = /^(\d{12})-(\d{12})\.json$/;
 
 export class SegmentWriter {
+  private swept = false;
+
   constructor(private readonly options: SegmentWriterOptions) {}
+
+  /**
+   * Removes what a crashed write of this writer left in its own directory (stale
+   * `.lectern-*.tmp` files), once per writer; {@link append} and {@link compact} call it.
+   */
+  async sweep(): Promise<string[]> {
+    if (this.swept) return [];
+    // Best effort: a folder that is away or read-only is swept on a later write.
+    const removed = await sweepStaleTemps(
+      this.options.root,
+      this.options.dir,
+      (this.options.now ?? Date.now)(),
+    ).catch(() => null);
+    this.swept = removed !== null;
+    return removed ?? [];
+  }
 
   /** Segment files present in this device's directory, ordered by first sequence number. */
   async list(): Promise<Array<{ name: string; first: number; last: number }>> {
@@ -55,6 +76,7 @@ export class SegmentWriter {
   async append(events: readonly GroupEvent[], minSeq = 1): Promise<WrittenSegment> {
     if (events.length === 0 || events.length > MAX_SEGMENT_EVENTS)
       throw new RangeError(`a segment holds 1..${MAX_SEGMENT_EVENTS} events`);
+    await this.sweep();
     const seq = Math.max(minSeq, (await this.list()).reduce((max, s) => Math.max(max, s.last), 0) + 1);
     const segment = createSegment(this.options.key, this.header(seq, seq), events);
     const bytes = encodeSegment(segment);
@@ -71,11 +93,16 @@ export class SegmentWriter {
    * leaves both, which readers dedupe. Returns the files written.
    */
   async compact(): Promise<WrittenSegment[]> {
+    await this.sweep();
     const files = await this.list();
     const loaded: Array<{ name: string; segment: Segment; size: number }> = [];
     for (const f of files) {
       const bytes = await readInside(this.options.root, `${this.options.dir}/${f.name}`, MAX_SEGMENT_BYTES);
-      const parsed = parseSegment(bytes, { group: this.options.group, device: this.options.device });
+      const parsed = parseSegment(bytes, {
+        group: this.options.group,
+        device: this.options.device,
+        verify: nativeVerifySignature,
+      });
       // Only our own, valid segments are merged; anything else is left for the reader to report.
       if (parsed.ok && parsed.segment.author === this.options.key.keyId)
         loaded.push({ name: f.name, segment: parsed.segment, size: bytes.length });

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { MethodInput } from '../../../shared/api/contractTypes';
 import type { Contract } from '../../../shared/api/contract';
 import { LecternError } from '../../../shared/api/errors';
-import { peaksFromBytes } from '../../../shared/audio/peaks';
+import { peakDataFromJson, peaksFromBytes } from '../../../shared/audio/peaks';
 import {
   audioFormats,
   Speech,
@@ -149,13 +149,14 @@ export class SpeechStore {
     speechId: string,
   ): Promise<{ sampleRate: number; samplesPerPixel: number; data: Uint8Array<ArrayBuffer> }> {
     const speech = await this.get(speechId);
-    const stored = JSON.parse(await readFile(join(this.dir(speechId), files.peaks), 'utf8')) as {
-      data: number[];
-    };
+    const json = await readFile(join(this.dir(speechId), files.peaks));
+    const data =
+      peakDataFromJson(json) ??
+      Int8Array.from((JSON.parse(json.toString('utf8')) as { data: number[] }).data);
     return {
       sampleRate: speech.peaks.sampleRate,
       samplesPerPixel: speech.peaks.samplesPerPixel,
-      data: new Uint8Array(Int8Array.from(stored.data).buffer),
+      data: new Uint8Array(data.buffer),
     };
   }
 

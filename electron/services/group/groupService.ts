@@ -1,0 +1,248 @@
+// One joined group on this computer: its folder's sync engine, this member's outbox and blobs,
+// and everything the member does in it (join, roster decisions, sharing, withdrawing). Work is
+// written locally first and published when the folder is there (design rule 9).
+import { constants, promises as fs } from 'node:fs';
+import { LecternError } from '../../../shared/api/errors';
+import type { GroupStatus } from '../../../shared/api/groupContract';
+import type { GroupState } from '../../../shared/group/fold';
+import {
+  JOIN_REQUEST,
+  RECORDING_SHARED,
+  RECORDING_WITHDRAWN,
+  ROSTER_DECISION,
+} from '../../../shared/group/groupEvent';
+import type { GroupEvent, RosterDecisionKind } from '../../../shared/group/groupEvent';
+import type { KindRegistry } from '../../../shared/group/kindRegistry';
+import type { MemberDevice } from '../../../shared/group/memberDevice';
+import { recordingsOf } from '../../../shared/group/recordings';
+import { REFLECTION_SHARED, REFLECTION_WITHDRAWN, reflectionsOf } from '../../../shared/group/reflections';
+import { charterHash } from '../../../shared/group/roster';
+import { BlobStore } from '../groupFolder/blobStore';
+import { GroupSync } from '../groupFolder/groupSync';
+import type { SyncReport } from '../groupFolder/groupSync';
+import { Outbox } from '../groupFolder/outbox';
+import { GroupMedia } from './groupMedia';
+import type { SpeechSource } from './groupMedia';
+
+export interface GroupServiceOptions {
+  groupId: string;
+  folder: string;
+  /** This group's local data dir (cursor, event cache, outbox). */
+  dataDir: string;
+  device: MemberDevice;
+  /** Persists the device clock after every write. */
+  saveClock: () => Promise<void>;
+  speeches: SpeechSource;
+  onChange: (groupId: string) => void;
+  onStatus: (status: GroupStatus) => void;
+  now?: () => number;
+  /** The event kinds to fold with (the app's full registry); the base kinds otherwise. */
+  registry?: KindRegistry;
+}
+
+const READ_ONLY_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+export class GroupService {
+  readonly groupId: string;
+  readonly folder: string;
+  readonly media: GroupMedia;
+  private readonly sync: GroupSync;
+  private readonly outbox: Outbox;
+  private readonly blobs: BlobStore;
+  private last: GroupStatus | null = null;
+  private lastSyncedAt: string | null = null;
+  /** Syncs and writes run one at a time, so a watcher-triggered sync never races a write. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: GroupServiceOptions) {
+    const { groupId, folder, dataDir, device } = options;
+    this.groupId = groupId;
+    this.folder = folder;
+    const now = options.now ?? Date.now;
+    this.sync = new GroupSync({
+      folder,
+      dataDir,
+      now,
+      ...(options.registry ? { registry: options.registry } : {}),
+    });
+    this.outbox = new Outbox({
+      dataDir,
+      folder,
+      key: device.key,
+      group: groupId,
+      device: device.deviceId,
+      now,
+    });
+    this.blobs = new BlobStore(folder, device.deviceId, undefined, now);
+    this.media = new GroupMedia(folder, () => this.sync.state().state);
+  }
+
+  private get device(): MemberDevice {
+    return this.options.device;
+  }
+
+  /** Publishes the outbox, reads what changed, and reports (and announces) the status. */
+  syncNow(): Promise<GroupStatus> {
+    return this.serial(() => this.syncLocked());
+  }
+
+  /** The latest status, syncing first if there has been none yet. */
+  async status(): Promise<GroupStatus> {
+    return this.last ?? this.syncNow();
+  }
+
+  state(): { state: GroupState; hash: string } {
+    return this.sync.state();
+  }
+
+  requestJoin(displayName: string): Promise<GroupEvent> {
+    return this.write(() => {
+      const charter = this.state().state.group?.charter;
+      if (charter === undefined) throw new LecternError('unavailable', 'errors.notAGroupFolder');
+      return [JOIN_REQUEST, { displayName, charterHash: charterHash(charter) }];
+    });
+  }
+
+  decide(member: string, decision: RosterDecisionKind): Promise<GroupEvent> {
+    return this.write(() => {
+      if (!this.isCoachNow()) throw new LecternError('forbidden', 'errors.coachOnly');
+      return [ROSTER_DECISION, { member, decision }];
+    });
+  }
+
+  /** Copies a speech's audio and peaks into this device's directory as blobs, then shares it. */
+  async shareSpeech(speechId: string, title?: string): Promise<GroupEvent> {
+    const file = await this.options.speeches.audioFile(speechId);
+    if (!file) throw new LecternError('not_found', 'errors.not_found', { speechId });
+    const speech = await this.options.speeches.get(speechId);
+    const peaks = await this.options.speeches.peaks(speechId);
+    const audio = await fs.readFile(file.path);
+    const peaksJson = JSON.stringify({
+      format: 'lectern-peaks',
+      version: 1,
+      sampleRate: peaks.sampleRate,
+      samplesPerPixel: peaks.samplesPerPixel,
+      data: Array.from(new Int8Array(peaks.data.buffer, peaks.data.byteOffset, peaks.data.byteLength)),
+    });
+    // Blobs first: the event must never name audio that is not in the folder (or on its way).
+    const sha256 = await this.blobs.put(audio).catch((err: unknown) => this.folderError(err));
+    const peaksSha256 = await this.blobs
+      .put(Buffer.from(peaksJson))
+      .catch((err: unknown) => this.folderError(err));
+    return this.write(() => [
+      RECORDING_SHARED,
+      {
+        sha256,
+        byteSize: audio.byteLength,
+        durationMs: speech.durationMs,
+        peaksSha256,
+        title: title ?? speech.title,
+        mime: file.mimeType,
+      },
+    ]);
+  }
+
+  shareReflection(title: string, text: string): Promise<GroupEvent> {
+    return this.write(() => [REFLECTION_SHARED, { title, text }]);
+  }
+
+  /** Withdraws a speech or reflection this member shared; a speech's blobs leave the folder too. */
+  async withdraw(id: string): Promise<GroupEvent> {
+    const { state } = this.state();
+    const recording = recordingsOf(state)[id];
+    const reflection = reflectionsOf(state)[id];
+    const mine = (recording ?? reflection)?.author === this.device.key.keyId;
+    if (!mine) throw new LecternError('forbidden', 'errors.notYourItem');
+    const event = await this.write(() =>
+      recording ? [RECORDING_WITHDRAWN, { recording: id }] : [REFLECTION_WITHDRAWN, { reflection: id }],
+    );
+    if (recording) {
+      const stillShared = Object.values(recordingsOf(this.state().state)).filter(
+        (r) => r.author === this.device.key.keyId,
+      );
+      for (const sha of [recording.sha256, recording.peaksSha256])
+        if (!stillShared.some((r) => r.sha256 === sha || r.peaksSha256 === sha))
+          await this.blobs.delete(sha).catch(() => false); // the folder may be away: the event is what counts
+    }
+    return event;
+  }
+
+  isCoachNow(): boolean {
+    const me = this.state().state.members[this.device.key.keyId];
+    return me?.status === 'member' && me.role === 'coach';
+  }
+
+  private write(make: () => [string, unknown]): Promise<GroupEvent> {
+    return this.serial(async () => {
+      const [kind, body] = make();
+      const event = this.device.event(kind, body, (this.options.now ?? Date.now)());
+      await this.outbox.append([event]);
+      await this.options.saveClock();
+      await this.syncLocked(true);
+      return event;
+    });
+  }
+
+  private async syncLocked(changed = false): Promise<GroupStatus> {
+    let publishFailed = false;
+    try {
+      await this.outbox.publish();
+    } catch (err) {
+      if (!READ_ONLY_CODES.has((err as NodeJS.ErrnoException).code ?? '')) throw err;
+      publishFailed = true; // kept in the outbox until the folder takes writes again
+    }
+    const report = await this.sync.sync();
+    const latest = this.sync.allEvents().at(-1);
+    try {
+      if (latest) this.device.observe(latest.hlc, (this.options.now ?? Date.now)());
+    } catch {
+      // a cached clock from the future: our next events still sort after our own
+    }
+    if (report.status === 'ok') this.lastSyncedAt = new Date((this.options.now ?? Date.now)()).toISOString();
+    const status = await this.statusFrom(report, publishFailed);
+    if (changed || report.newEvents.length > 0) this.options.onChange(this.groupId);
+    if (JSON.stringify(status) !== JSON.stringify(this.last)) this.options.onStatus(status);
+    this.last = status;
+    return status;
+  }
+
+  private async statusFrom(report: SyncReport, publishFailed: boolean): Promise<GroupStatus> {
+    let folderState: GroupStatus['folderState'] =
+      report.status === 'ok'
+        ? 'ok'
+        : report.status === 'missing-folder'
+          ? 'missing'
+          : report.status === 'wrong-group'
+            ? 'wrong-group'
+            : 'not-a-group';
+    if (folderState === 'ok') {
+      const writable = await fs.access(this.folder, constants.W_OK).then(
+        () => true,
+        () => false,
+      );
+      if (!writable || publishFailed) folderState = 'read-only';
+    }
+    return {
+      groupId: this.groupId,
+      folder: this.folder,
+      folderState,
+      lastSyncedAt: this.lastSyncedAt,
+      waiting: await this.outbox.pending(),
+      quarantined: report.quarantined,
+      arriving: report.inFlight.length,
+    };
+  }
+
+  private folderError(err: unknown): never {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    if (code === 'ENOENT') throw new LecternError('unavailable', 'errors.groupFolderMissing');
+    if (READ_ONLY_CODES.has(code)) throw new LecternError('unavailable', 'errors.folderReadOnly');
+    throw err;
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}

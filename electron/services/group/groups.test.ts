@@ -1,0 +1,286 @@
+// Two computers (two data dirs) sharing one group folder on disk, as a sync tool would give them:
+// the coach creates, a member joins and is approved, shares a real recorded speech and a
+// reflection; the coach sees them and the blob route serves the audio with Range.
+import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LecternError } from '../../../shared/api/errors';
+import type { GroupStatus } from '../../../shared/api/groupContract';
+import { mediaResponse } from '../../common/mediaResponse';
+import { tempDir } from '../groupFolder/testGroupFolder';
+import { SpeechStore } from '../speeches/speechStore';
+import { typedPathPicker } from './groupHandlers';
+import { Groups } from './groups';
+import { groupView } from './groupView';
+
+const FAST = { N: 2 ** 10, r: 8, p: 1 };
+const recorded = await readFile(path.join(import.meta.dirname, '../../../tests/fixtures/recorded-zh.webm'));
+const PRIVATE = '只写给自己：这周其实很紧张 private-journal-7f3a';
+const SHARED = '第一周反思：开场要更慢 shared-reflection-91c2';
+
+let root: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => ({ dir: root, cleanup } = await tempDir('groups')));
+afterEach(() => cleanup());
+
+function computer(name: string) {
+  const dataDir = path.join(root, name);
+  const speeches = new SpeechStore(path.join(dataDir, 'speeches'));
+  const changes: string[] = [];
+  const statuses: GroupStatus[] = [];
+  const groups = new Groups({
+    dataDir,
+    speeches,
+    onChange: (id) => changes.push(id),
+    onStatus: (s) => statuses.push(s),
+    watch: false,
+    scrypt: FAST,
+  });
+  return { dataDir, speeches, groups, changes, statuses };
+}
+
+async function recordSpeech(store: SpeechStore) {
+  const { speechId } = await store.begin({
+    source: 'recording',
+    mimeType: 'audio/webm',
+    title: '我的第一次演讲',
+    sampleRate: 48000,
+    samplesPerPixel: 480,
+  });
+  for (let at = 0; at < recorded.length; at += 16_000)
+    await store.append(speechId, recorded.subarray(at, at + 16_000), new Uint8Array([0xf0, 0x10]));
+  return store.finish(speechId, 3900);
+}
+
+async function folderBytes(dir: string): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true }))
+    if (e.isFile()) parts.push(await readFile(path.join(e.parentPath, e.name)));
+  return Buffer.concat(parts);
+}
+
+async function readBody(body: NodeJS.ReadableStream | undefined): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body ?? []) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+describe('Groups on two computers sharing one folder', () => {
+  it('create, join, approve, share a speech and a reflection, serve the audio with Range', async () => {
+    const folder = path.join(root, 'shared', '周三演讲社');
+    const coach = computer('coach');
+    const member = computer('member');
+    const charter = '质量优先，每周一篇演讲。Quality over quantity.';
+    const created = await coach.groups.create({
+      folder,
+      name: '周三演讲社',
+      charter,
+      timeZone: 'Asia/Shanghai',
+      coachName: '王老师',
+    });
+
+    expect(await member.groups.preview(folder)).toMatchObject({ name: '周三演讲社', charter, joined: false });
+    const joined = await member.groups.join(folder, '安娜');
+    expect(joined.groupId).toBe(created.groupId);
+    await expect(member.groups.join(folder, '安娜')).rejects.toMatchObject({
+      messageKey: 'errors.alreadyJoined',
+    });
+    const memberKey = (await member.groups.identity.current()).key.keyId;
+    const { groupId } = created;
+
+    const coachGroup = coach.groups.get(groupId);
+    await coachGroup.syncNow();
+    let view = await groupView(coachGroup, (await coach.groups.identity.current()).key.keyId);
+    expect(view.members.find((m) => m.keyId === memberKey)).toMatchObject({
+      status: 'applicant',
+      displayName: '安娜',
+    });
+    await coachGroup.decide(memberKey, 'approve');
+
+    const memberGroup = member.groups.get(groupId);
+    await memberGroup.syncNow();
+    expect((await groupView(memberGroup, memberKey)).me).toMatchObject({ status: 'member', role: 'member' });
+    await expect(memberGroup.decide(memberKey, 'promote')).rejects.toMatchObject({
+      messageKey: 'errors.coachOnly',
+    });
+
+    const speech = await recordSpeech(member.speeches);
+    const shared = await memberGroup.shareSpeech(speech.id);
+    await memberGroup.shareReflection('第一周', SHARED);
+    expect(member.changes.length).toBeGreaterThan(0);
+
+    await coachGroup.syncNow();
+    view = await groupView(coachGroup, (await coach.groups.identity.current()).key.keyId);
+    const [reflection, recording] = view.feed;
+    expect(reflection).toMatchObject({ type: 'reflection', text: SHARED, author: memberKey });
+    expect(recording).toMatchObject({
+      type: 'recording',
+      id: shared.id,
+      title: '我的第一次演讲',
+      audioArrived: true,
+    });
+    if (recording?.type !== 'recording') throw new Error('no recording');
+
+    // The coach's host serves the member's audio from the folder, verified, with Range.
+    const audio = await readFile((await member.speeches.audioFile(speech.id))!.path);
+    const file = (await coach.groups.resolveMedia(recording.audioUrl))!;
+    expect(file.mimeType).toBe('audio/webm');
+    const partial = await mediaResponse(file.path, file.mimeType, 'bytes=100-1099');
+    expect(partial.status).toBe(206);
+    expect(partial.headers['Content-Range']).toBe(`bytes 100-1099/${audio.length}`);
+    expect((await readBody(partial.body)).equals(audio.subarray(100, 1100))).toBe(true);
+    const peaks = JSON.parse(
+      await readFile((await coach.groups.resolveMedia(recording.peaksUrl))!.path, 'utf8'),
+    );
+    expect(peaks).toMatchObject({ format: 'lectern-peaks', sampleRate: 48000, samplesPerPixel: 480 });
+    // Only blobs the group names are served, and only while their bytes match their name.
+    expect(
+      await coach.groups.resolveMedia(`/media/groups/${groupId}/blobs/${'a'.repeat(64)}`),
+    ).toBeUndefined();
+    await writeFile(file.path, Buffer.from(audio).fill(1, 0, 10));
+    expect(await coach.groups.resolveMedia(recording.audioUrl)).toBeUndefined();
+
+    // Private stays private: only what the member chose to share is in the folder's bytes.
+    const bytes = await folderBytes(folder);
+    expect(bytes.includes(Buffer.from(SHARED))).toBe(true);
+    expect(bytes.includes(Buffer.from(PRIVATE))).toBe(false);
+
+    // Withdrawing removes the item from everyone's feed.
+    await memberGroup.withdraw(shared.id);
+    await expect(coachGroup.withdraw(reflection!.id)).rejects.toMatchObject({
+      messageKey: 'errors.notYourItem',
+    });
+    await coachGroup.syncNow();
+    view = await groupView(coachGroup, view.me.keyId);
+    expect(view.feed.map((f) => f.type)).toEqual(['reflection']);
+  });
+
+  it('keeps working while the folder is away (status says so), then catches up', async () => {
+    const folder = path.join(root, 'usb', 'group');
+    const coach = computer('coach');
+    const member = computer('member');
+    const { groupId } = await coach.groups.create({
+      folder,
+      name: 'Offline',
+      charter: '',
+      timeZone: 'Europe/Berlin',
+      coachName: 'Coach',
+    });
+    await member.groups.join(folder, 'Ana');
+    const memberGroup = member.groups.get(groupId);
+
+    await rename(folder, `${folder}-unplugged`);
+    const away = await memberGroup.syncNow();
+    expect(away).toMatchObject({ folderState: 'missing', waiting: 0 });
+    expect(member.statuses.at(-1)?.folderState).toBe('missing');
+    await memberGroup.shareReflection('offline', 'written on the train');
+    expect(await memberGroup.status()).toMatchObject({ folderState: 'missing', waiting: 1 });
+    expect((await coach.groups.get(groupId).syncNow()).folderState).toBe('missing');
+
+    await rename(`${folder}-unplugged`, folder);
+    expect(await memberGroup.syncNow()).toMatchObject({ folderState: 'ok', waiting: 0, quarantined: [] });
+    const coachGroup = coach.groups.get(groupId);
+    await coachGroup.syncNow();
+    const applicant = Object.values(coachGroup.state().state.members).find((m) => m.displayName === 'Ana');
+    expect(applicant?.status).toBe('applicant'); // the join request made it too
+  });
+
+  it('reopens joined groups after a restart, and backs up and imports the member key', async () => {
+    const folder = path.join(root, 'g');
+    const coach = computer('coach');
+    const { groupId } = await coach.groups.create({
+      folder,
+      name: 'G',
+      charter: '',
+      timeZone: 'UTC',
+      coachName: 'C',
+    });
+    const again = computer('coach');
+    await again.groups.start();
+    expect(await again.groups.list()).toEqual([{ groupId, name: 'G', folder }]);
+    expect(again.groups.get(groupId).state().hash).toBe(coach.groups.get(groupId).state().hash);
+
+    const backup = await coach.groups.identity.exportBackup('correct horse battery');
+    const laptop = computer('laptop');
+    expect(await laptop.groups.importKey(backup, 'correct horse battery')).toBe(
+      (await coach.groups.identity.current()).key.keyId,
+    );
+    await expect(computer('x').groups.importKey(backup, 'wrong passphrase')).rejects.toMatchObject({
+      messageKey: 'errors.keyBackupPassphrase',
+    });
+    const other = computer('other');
+    await other.groups.create({
+      folder: path.join(root, 'h'),
+      name: 'H',
+      charter: '',
+      timeZone: 'UTC',
+      coachName: 'O',
+    });
+    await expect(other.groups.importKey(backup, 'correct horse battery')).rejects.toBeInstanceOf(
+      LecternError,
+    );
+    // The secret key stays in the data dir, never in the folder.
+    const secret = JSON.parse(
+      await readFile(path.join(coach.dataDir, 'identity', 'member-key.json'), 'utf8'),
+    );
+    expect((await folderBytes(folder)).includes(Buffer.from(secret.secretKey))).toBe(false);
+  });
+
+  it('watches the folder and announces what another computer wrote', async () => {
+    const folder = path.join(root, 'watched');
+    const coach = computer('coach');
+    const { groupId } = await coach.groups.create({
+      folder,
+      name: 'W',
+      charter: '',
+      timeZone: 'UTC',
+      coachName: 'C',
+    });
+    let announce: (id: string) => void = () => {};
+    const member = new Groups({
+      dataDir: path.join(root, 'watcher'),
+      speeches: new SpeechStore(path.join(root, 'watcher', 'speeches')),
+      onChange: (id) => announce(id),
+      onStatus: () => {},
+      watch: { debounceMs: 20, rescanMs: 3_600_000 },
+      scrypt: FAST,
+    });
+    try {
+      await member.join(folder, 'Watcher');
+      let seen = member.get(groupId).state().state;
+      expect(seen.members[(await coach.groups.identity.current()).key.keyId]).toBeDefined();
+      const announced = new Promise<string>((resolve) => (announce = resolve)); // after our own join's announcement
+      await coach.groups.get(groupId).shareReflection('new', 'from the coach');
+      // No syncNow here: the watcher notices the new segment and syncs by itself.
+      expect(await announced).toBe(groupId);
+      for (let i = 0; i < 100 && Object.keys(seen.slices.reflections as object).length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        seen = member.get(groupId).state().state;
+      }
+      expect(Object.values(seen.slices.reflections as object)).toHaveLength(1);
+    } finally {
+      member.stop();
+    }
+  });
+
+  it('refuses a folder that already holds a group, and checks typed folder paths', async () => {
+    const folder = path.join(root, 'taken');
+    const coach = computer('coach');
+    await coach.groups.create({ folder, name: 'A', charter: '', timeZone: 'UTC', coachName: 'C' });
+    await expect(
+      computer('b').groups.create({ folder, name: 'B', charter: '', timeZone: 'UTC', coachName: 'D' }),
+    ).rejects.toMatchObject({ messageKey: 'errors.folderHoldsGroup' });
+    await mkdir(path.join(root, 'empty'));
+    await expect(computer('c').groups.preview(path.join(root, 'empty'))).rejects.toMatchObject({
+      messageKey: 'errors.notAGroupFolder',
+    });
+    expect(await typedPathPicker({ path: folder })).toEqual({ path: folder });
+    await expect(typedPathPicker({})).rejects.toMatchObject({
+      code: 'unavailable',
+      messageKey: 'errors.typePath',
+    });
+    await expect(typedPathPicker({ path: path.join(folder, 'group.json') })).rejects.toMatchObject({
+      messageKey: 'errors.notADirectory',
+    });
+  });
+});

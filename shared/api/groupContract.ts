@@ -1,0 +1,168 @@
+// The group part of the contract: this computer's member key, the groups it belongs to (each a
+// shared folder), the roster, sharing speeches and reflections, and the folder's sync status.
+import { z } from 'zod';
+import { SpeechId } from '../domain/speech';
+
+const Hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+export const GroupId = Hex64;
+/** An absolute folder path on this computer, as the member chose it. */
+export const FolderPath = z.string().trim().min(1).max(4096);
+const Name = z.string().trim().min(1).max(60);
+
+export const GroupInfo = z.object({
+  groupId: GroupId,
+  name: z.string(),
+  charter: z.string(),
+  timeZone: z.string(),
+  coachName: z.string(),
+});
+export type GroupInfo = z.infer<typeof GroupInfo>;
+
+export const QuarantinedFile = z.object({ path: z.string(), reason: z.string() });
+
+export const folderStates = ['ok', 'missing', 'read-only', 'not-a-group', 'wrong-group'] as const;
+export const GroupStatus = z.object({
+  groupId: GroupId,
+  folder: z.string(),
+  /** What the folder looks like now; anything but `ok` means "working offline, will catch up". */
+  folderState: z.enum(folderStates),
+  lastSyncedAt: z.string().nullable(),
+  /** Segments written on this computer that the folder does not have yet. */
+  waiting: z.number().int(),
+  quarantined: z.array(QuarantinedFile),
+  /** Files a sync tool is still copying. */
+  arriving: z.number().int(),
+});
+export type GroupStatus = z.infer<typeof GroupStatus>;
+
+export const memberStatuses = ['applicant', 'member', 'declined', 'removed'] as const;
+export const GroupMember = z.object({
+  keyId: Hex64,
+  displayName: z.string(),
+  role: z.enum(['member', 'coach']),
+  status: z.enum(memberStatuses),
+  requestedAt: z.string().optional(),
+  approvedAt: z.string().optional(),
+});
+
+export const FeedItem = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('recording'),
+    id: Hex64,
+    author: Hex64,
+    sharedAt: z.string(),
+    title: z.string(),
+    durationMs: z.number(),
+    mime: z.string(),
+    /** Served with Range by both hosts; 404 until the sync tool has copied it. */
+    audioUrl: z.string(),
+    peaksUrl: z.string(),
+    /** False while the sync tool is still copying the audio ("audio still arriving"). */
+    audioArrived: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('reflection'),
+    id: Hex64,
+    author: Hex64,
+    sharedAt: z.string(),
+    title: z.string(),
+    text: z.string(),
+  }),
+]);
+export type FeedItem = z.infer<typeof FeedItem>;
+
+export const GroupView = z.object({
+  info: GroupInfo,
+  me: z.object({
+    keyId: Hex64,
+    status: z.enum([...memberStatuses, 'unknown']),
+    role: z.enum(['member', 'coach']),
+  }),
+  members: z.array(GroupMember),
+  /** Shared speeches and reflections, newest first. */
+  feed: z.array(FeedItem),
+  stateHash: Hex64,
+});
+export type GroupView = z.infer<typeof GroupView>;
+
+export const JoinedGroup = z.object({ groupId: GroupId, name: z.string(), folder: z.string() });
+
+export const groupContract = {
+  'group.identity': {
+    input: z.object({}).strict(),
+    output: z.object({ keyId: Hex64, deviceId: z.string() }),
+  },
+  'group.exportKey': {
+    input: z.object({ passphrase: z.string().min(8).max(1024) }).strict(),
+    /** The backup file's text; the renderer saves it where the member chooses. */
+    output: z.object({ backup: z.string() }),
+  },
+  'group.importKey': {
+    input: z.object({ backup: z.string().max(64 * 1024), passphrase: z.string().max(1024) }).strict(),
+    output: z.object({ keyId: Hex64 }),
+  },
+  'group.list': { input: z.object({}).strict(), output: z.array(JoinedGroup) },
+  /** What a folder holds, before joining: shown with the charter the member agrees to. */
+  'group.preview': {
+    input: z.object({ folder: FolderPath }).strict(),
+    output: GroupInfo.extend({ joined: z.boolean() }),
+  },
+  'group.create': {
+    input: z
+      .object({
+        folder: FolderPath,
+        name: z.string().trim().min(1).max(100),
+        charter: z.string().max(20_000),
+        timeZone: z.string().min(1).max(64),
+        coachName: Name,
+      })
+      .strict(),
+    output: JoinedGroup,
+  },
+  'group.join': {
+    input: z.object({ folder: FolderPath, displayName: Name }).strict(),
+    output: JoinedGroup,
+  },
+  'group.view': { input: z.object({ groupId: GroupId }).strict(), output: GroupView },
+  'group.decide': {
+    input: z
+      .object({
+        groupId: GroupId,
+        member: Hex64,
+        decision: z.enum(['approve', 'decline', 'promote', 'remove']),
+      })
+      .strict(),
+    output: z.null(),
+  },
+  'group.shareSpeech': {
+    input: z
+      .object({ groupId: GroupId, speechId: SpeechId, title: z.string().trim().min(1).max(200).optional() })
+      .strict(),
+    output: z.object({ id: Hex64 }),
+  },
+  'group.shareReflection': {
+    input: z
+      .object({ groupId: GroupId, title: z.string().trim().min(1).max(200), text: z.string().max(20_000) })
+      .strict(),
+    output: z.object({ id: Hex64 }),
+  },
+  /** Withdraws a speech or reflection this member shared. */
+  'group.withdraw': { input: z.object({ groupId: GroupId, id: Hex64 }).strict(), output: z.null() },
+  'group.syncNow': { input: z.object({ groupId: GroupId }).strict(), output: GroupStatus },
+  'group.status': { input: z.object({ groupId: GroupId }).strict(), output: GroupStatus },
+  /**
+   * Lets the member choose a folder. Electron opens the native dialog (input ignored); the web
+   * host shows an in-app path dialog and checks the typed `path` names an existing folder.
+   */
+  'dialog.pickFolder': {
+    input: z.object({ path: FolderPath.optional(), title: z.string().max(200).optional() }).strict(),
+    output: z.object({ path: z.string() }).nullable(),
+  },
+} as const;
+
+export const groupEvents = {
+  /** A group's state changed (new events from the folder, or this member's own). */
+  'group.changed': z.object({ groupId: GroupId }),
+  /** A group's sync status changed (folder away or back, outbox flushed, files quarantined). */
+  'group.status': GroupStatus,
+} as const;
