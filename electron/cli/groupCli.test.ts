@@ -47,7 +47,7 @@ describe('lectern-group', () => {
     const s = JSON.parse((await cli('state', folder, '--json')).out);
     expect(a.hash).toBe(c.hash);
     expect(s.hash).toBe(a.hash);
-    expect(s.counts).toEqual({ members: 2, events: 4, recordings: 0 });
+    expect(s.counts).toEqual({ members: 2, events: 4, recordings: 0, assignments: 0, submissions: 0 });
 
     const verified = await cli('verify', folder, '--json');
     expect(verified.code).toBe(0);
@@ -81,6 +81,73 @@ describe('lectern-group', () => {
     const after = JSON.parse((await cli('verify', a.folder, '--json')).out);
     expect(after.quarantined).toEqual([]);
     expect(after.events).toBe(a.state.counts.events + 4);
+  });
+
+  it('demo writes a weekly series with rules and check-ins; standings prints a table, JSON and CSV with BOM', async () => {
+    const folder = path.join(dir, 'rules');
+    const keys = path.join(dir, 'rules-keys');
+    expect(
+      (await cli('demo', folder, '--keys', keys, '--members', '5', '--weeks', '6', '--seed', 'r')).code,
+    ).toBe(0);
+    const state = JSON.parse((await cli('state', folder, '--json')).out);
+    expect(state.counts.assignments).toBe(1);
+    expect(state.counts.submissions).toBeGreaterThan(10);
+
+    const asOf = '2030-01-01T00:00:00Z';
+    const json = await cli('standings', folder, '--json', '--as-of', asOf);
+    expect(json.code).toBe(0);
+    const standings = JSON.parse(json.out);
+    expect(standings).toMatchObject({
+      asOf: '2030-01-01T00:00:00.000Z',
+      timeZone: 'Asia/Shanghai',
+      rulesVersion: 1,
+    });
+    expect(standings.members).toHaveLength(4); // member 5 was removed
+    const outcomes = standings.members.flatMap((m: { history: Array<{ outcome: string }> }) =>
+      m.history.map((h) => h.outcome),
+    );
+    expect(outcomes).toHaveLength(4 * 6);
+    expect(outcomes).toContain('on-time');
+    expect(outcomes).toContain('pardoned'); // member 4 missed week 5; the coach pardoned it
+    // The same standings from a second folder made with the same seed.
+    const again = path.join(dir, 'rules-2');
+    await cli('demo', again, '--keys', `${again}-keys`, '--members', '5', '--weeks', '6', '--seed', 'r');
+    expect(JSON.parse((await cli('standings', again, '--json', '--as-of', asOf)).out).members).toEqual(
+      standings.members,
+    );
+
+    const table = await cli('standings', folder, '--as-of', asOf);
+    expect(table.out.split('\n')).toHaveLength(5);
+    expect(table.out).toMatch(/rules v1/);
+
+    const file = path.join(dir, 'standings.csv');
+    expect((await cli('standings', folder, '--csv', '--as-of', asOf, '--out', file)).code).toBe(0);
+    const bytes = await readFile(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+    expect(rows[0]).toMatch(/^rank,name,member,status,points/);
+    expect(rows).toHaveLength(5);
+    expect((await cli('standings', folder, '--csv', '--as-of', asOf)).out.startsWith('\uFEFFrank,')).toBe(
+      true,
+    );
+
+    // Before the first deadline nobody has a history yet.
+    const early = JSON.parse(
+      (await cli('standings', folder, '--json', '--as-of', '2000-01-01T00:00:00Z')).out,
+    );
+    expect(early.members.every((m: { history: unknown[] }) => m.history.length === 0)).toBe(true);
+  });
+
+  it('standings refuses a bad --as-of, both formats at once, and a missing folder', async () => {
+    const folder = path.join(dir, 'g');
+    await cli('demo', folder, '--keys', path.join(dir, 'k'), '--members', '2', '--weeks', '1');
+    expect(await cli('standings', folder, '--as-of', 'yesterday')).toMatchObject({
+      code: 2,
+      out: expect.stringMatching(/--as-of/),
+    });
+    expect((await cli('standings', folder, '--as-of', '2026-03-08T21:00')).code).toBe(2); // no zone
+    expect((await cli('standings', folder, '--json', '--csv')).code).toBe(2);
+    expect((await cli('standings', path.join(dir, 'nope'))).code).toBe(2);
   });
 
   it('says what is wrong and exits 2 for a missing folder, a non-group and bad arguments', async () => {

@@ -16,9 +16,15 @@ import type { GroupEvent } from '../../shared/group/groupEvent';
 import { createMemberKey, isKeyId, memberKeyFromSecret } from '../../shared/group/identity';
 import { exportKeyBackup, importKeyBackup } from '../../shared/group/keyBackup';
 import { MemberDevice, newDeviceId } from '../../shared/group/memberDevice';
+import { appRegistry } from '../../shared/group/appRegistry';
 import { profilesOf } from '../../shared/group/profiles';
 import { recordingsOf } from '../../shared/group/recordings';
 import { charterHash } from '../../shared/group/roster';
+import { critiquesGiven } from '../../shared/critique/critiquesGiven';
+import { rulesStateOf } from '../../shared/rules/rulesState';
+import { computeStandings } from '../../shared/rules/standings';
+import type { Standings } from '../../shared/rules/standings';
+import { standingsCsv } from '../../shared/rules/standingsCsv';
 import { writeFileAtomic } from '../services/groupFolder/atomicWrite';
 import { GroupSync, readGroupId } from '../services/groupFolder/groupSync';
 import type { SyncReport } from '../services/groupFolder/groupSync';
@@ -36,6 +42,8 @@ const USAGE = `lectern-group <command> [options]
   append        <folder> --data <dir> [--bio <text>] [--name <display name>]   a profile update
   sync          <folder> --data <dir> [--json]        publish this device's outbox, read the folder
   state         <folder> [--json]                     fold the folder from scratch
+  standings     <folder> [--json|--csv] [--as-of <iso>] [--out <file>]
+                                                      points, streaks, misses and status (CSV: UTF-8 with BOM)
   verify        <folder> [--json]                     check every file; exit 1 if any is quarantined
   demo          <folder> --keys <dir> --members N --weeks W [--seed S] [--compact]
                                                       a realistic group; private keys go to <dir>
@@ -90,7 +98,7 @@ async function openGroup(folder: string, dataDir: string) {
   if (first.status !== 'ok' || !first.groupId) throw new UsageError(first.message);
   const { file, device } = await loadIdentity(dataDir);
   const gDir = groupDataDir(dataDir, first.groupId);
-  const sync = new GroupSync({ folder, dataDir: gDir });
+  const sync = new GroupSync({ folder, dataDir: gDir, registry: appRegistry });
   const report = await sync.sync();
   // Our next events must sort after everything we have seen.
   const latest = sync.allEvents().at(-1);
@@ -122,6 +130,13 @@ function printState(io: CliIo, sync: GroupSync, report: SyncReport, json: boolea
   const members = Object.values(state.members).sort((a, b) => (a.keyId < b.keyId ? -1 : 1));
   const profiles = profilesOf(state);
   const recordings = Object.keys(recordingsOf(state)).length;
+  const rules = rulesStateOf(state);
+  const assignments = Object.keys(rules.assignments).length;
+  // A submission is one member's check-in(s) for one occurrence (replacements count once).
+  const submissions = Object.values(rules.checkIns).reduce(
+    (n, byMember) => n + Object.keys(byMember).length,
+    0,
+  );
   if (json) {
     const counted = members.filter((m) => m.status === 'member').length;
     io.out(
@@ -129,7 +144,13 @@ function printState(io: CliIo, sync: GroupSync, report: SyncReport, json: boolea
         {
           group: state.group?.id ?? null,
           hash,
-          counts: { members: counted, events: sync.allEvents().length, recordings },
+          counts: {
+            members: counted,
+            events: sync.allEvents().length,
+            recordings,
+            assignments,
+            submissions,
+          },
           members: members.map((m) => ({
             keyId: m.keyId,
             name: profiles[m.keyId]?.displayName ?? m.displayName,
@@ -150,7 +171,9 @@ function printState(io: CliIo, sync: GroupSync, report: SyncReport, json: boolea
       `  ${m.status.padEnd(9)} ${m.role.padEnd(6)} ${m.keyId.slice(0, 16)}…  ${profiles[m.keyId]?.displayName ?? m.displayName}`,
     );
   }
-  io.out(`Recordings: ${recordings}   Events: ${sync.allEvents().length}`);
+  io.out(
+    `Recordings: ${recordings}   Assignments: ${assignments}   Submissions: ${submissions}   Events: ${sync.allEvents().length}`,
+  );
   for (const q of report.quarantined) io.out(`  quarantined: ${q.path} — ${q.reason}`);
   io.out(`State hash: ${hash}`);
 }
@@ -197,6 +220,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       device: { type: 'string' },
       events: { type: 'string' },
       compact: { type: 'boolean' },
+      csv: { type: 'boolean' },
+      'as-of': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -314,7 +339,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     case 'state':
     case 'verify': {
       const folder = await requireFolder(args[0]);
-      const sync = new GroupSync({ folder, verifyBlobs: command === 'verify' });
+      const sync = new GroupSync({ folder, verifyBlobs: command === 'verify', registry: appRegistry });
       const report = await sync.sync();
       if (report.status !== 'ok') throw new UsageError(report.message);
       if (command === 'state') {
@@ -339,6 +364,30 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         );
       }
       return result.quarantined.length === 0 ? 0 : 1;
+    }
+    case 'standings': {
+      const folder = await requireFolder(args[0]);
+      if (values.json && values.csv) throw new UsageError('Choose one of --json and --csv.');
+      const asOf = values['as-of'] === undefined ? Date.now() : parseInstant(values['as-of']);
+      const sync = new GroupSync({ folder, registry: appRegistry });
+      const report = await sync.sync();
+      if (report.status !== 'ok') throw new UsageError(report.message);
+      const { state } = sync.state();
+      const standings = computeStandings(state, critiquesGiven(state), asOf);
+      const text = values.csv
+        ? standingsCsv(standings)
+        : values.json
+          ? JSON.stringify(
+              { group: state.group?.id ?? null, ...standings, asOf: new Date(asOf).toISOString() },
+              null,
+              2,
+            ) + '\n'
+          : standingsTable(standings);
+      if (values.out) {
+        await fs.writeFile(values.out, text, { flag: 'wx' });
+        io.out(`Standings of ${standings.members.length} members written to ${values.out}.`);
+      } else io.out(text.replace(/\r?\n$/, ''));
+      return 0;
     }
     case 'demo': {
       const folder = args[0];
@@ -388,6 +437,28 @@ function count(text: string, flag: string, min: number): number {
   if (!Number.isInteger(n) || n < min || n > 100_000)
     throw new UsageError(`${flag} must be a whole number ≥ ${min}.`);
   return n;
+}
+
+/** An ISO 8601 instant with an explicit zone (`Z` or `±hh:mm`), e.g. 2026-03-08T13:00:00Z. */
+function parseInstant(text: string): number {
+  const ms = Date.parse(text);
+  if (!/(Z|[+-]\d{2}:\d{2})$/i.test(text) || !Number.isFinite(ms))
+    throw new UsageError(
+      `--as-of must be an ISO 8601 instant with a zone, e.g. 2026-03-08T13:00:00Z (got "${text}").`,
+    );
+  return ms;
+}
+
+function standingsTable(s: Standings): string {
+  const lines = [
+    `Standings as of ${new Date(s.asOf).toISOString()} (${s.timeZone}, rules v${s.rulesVersion})`,
+  ];
+  s.members.forEach((m, i) => {
+    lines.push(
+      `${String(i + 1).padStart(3)}. ${m.status.padEnd(6)} ${String(m.points).padStart(5)} pts  streak ${String(m.streak).padStart(2)}  misses ${m.missesInARow}/${m.missesTotal}  ${m.name}`,
+    );
+  });
+  return lines.join('\n') + '\n';
 }
 
 function passphraseFrom(env: CliIo['env']): string {

@@ -8,7 +8,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import { DEVICES_DIR, SEGMENTS_DIR } from '../../shared/group/folderLayout';
-import type { GroupEvent } from '../../shared/group/groupEvent';
+import type { GenesisBody, GroupEvent } from '../../shared/group/groupEvent';
 import { createMemberKey, memberKeyFromSecret } from '../../shared/group/identity';
 import { MemberDevice } from '../../shared/group/memberDevice';
 import {
@@ -19,6 +19,15 @@ import {
   recordingEvent,
   withdrawEvent,
 } from '../../shared/group/scenario';
+import {
+  demoCheckIn,
+  demoCritiques,
+  demoPardon,
+  demoPause,
+  demoRevival,
+  demoRulesChange,
+  demoSeries,
+} from './demoRules';
 import { writeFileAtomic } from '../services/groupFolder/atomicWrite';
 import { BlobStore } from '../services/groupFolder/blobStore';
 import { GroupSync, readGroupId } from '../services/groupFolder/groupSync';
@@ -178,14 +187,48 @@ export async function createDemoGroup(
   const shared: Array<{ member: number; id: string; sha: string; peaks: string }> = [];
   const wav = { mime: 'audio/wav', durationMs: 250 };
   const removeAt = o.members >= 3 ? Math.floor(o.weeks / 2) : -1; // "007": a member who keeps missing is out
+  // The week's rhythm: a weekly series, rules, check-ins, critiques; and the coach's stories
+  // (member 4 misses week 5 and is pardoned, member 2 misses 10-12 and is revived in week 14,
+  // member 3 pauses weeks 20-21, the rules change in week 26).
+  const series =
+    o.weeks > 0 ? demoSeries(coach, start, o.weeks, (genesis.body as GenesisBody).timeZone) : null;
+  if (series) await write(coach, series.events);
+  const forcedMiss = (m: number, w: number) =>
+    (m === 4 && w === 5) || (m === 2 && w >= 10 && w <= 12) || (m === 3 && (w === 20 || w === 21));
+  let lastWeek: string[] = [];
   for (let w = 1; w <= o.weeks; w++) {
     const weekStart = start + w * WEEK;
+    const week = series?.deadlines[w - 1];
+    const thisWeek: string[] = [];
+    const coachBatch: GroupEvent[] = [];
+    if (series && w === 6 && o.members >= 4)
+      coachBatch.push(demoPardon(coach, weekStart + 3_600_000, devices[4]!.key.keyId, series.assignment, 5));
+    if (series && w === 14 && o.members >= 2)
+      coachBatch.push(demoRevival(coach, weekStart + 3_600_000, devices[2]!.key.keyId));
+    if (series && w === 26) coachBatch.push(demoRulesChange(coach, weekStart + 3_600_000));
+    await write(coach, coachBatch);
     for (let m = 1; m <= o.members; m++) {
       const d = devices[m]!;
       const removed = m === o.members && removeAt > 0 && w > removeAt;
       const batch: GroupEvent[] = [];
+      const previous = series?.deadlines[w - 2];
+      if (!removed && previous) {
+        const mine = new Set(shared.filter((s) => s.member === m).map((s) => s.id));
+        batch.push(
+          ...demoCritiques(
+            d,
+            previous,
+            lastWeek.filter((id) => !mine.has(id)),
+            random,
+          ),
+        );
+      }
+      if (series && m === 3 && w === 19) {
+        const [from, to] = [series.deadlines[19]?.localDate, series.deadlines[20]?.localDate];
+        if (from && to) batch.push(demoPause(d, weekStart, from, to));
+      }
       const at = weekStart + Math.floor(random() * 5 * 86_400_000);
-      if (!removed && random() < 0.8) {
+      if (!removed && random() < (series ? 0.9 : 0.8) && !forcedMiss(m, w)) {
         const speech = tinySpeech(180 + Math.floor(random() * 300));
         const sha = await blobs[m]!.put(speech.audio);
         const peaks = await blobs[m]!.put(speech.peaks);
@@ -193,6 +236,11 @@ export async function createDemoGroup(
         const e = recordingEvent(d, at, title, speech.audio, speech.peaks, wav);
         batch.push(e);
         shared.push({ member: m, id: e.id, sha, peaks });
+        const checkIn = series && week ? demoCheckIn(d, series.assignment, w, week, e.id, at, random) : null;
+        if (checkIn) {
+          batch.push(checkIn);
+          thisWeek.push(e.id);
+        }
       }
       if (!removed && random() < 0.15)
         batch.push(profileEvent(d, at + 60_000, `第${w}周：继续练习 week ${w}`));
@@ -215,6 +263,23 @@ export async function createDemoGroup(
       await write(coach, [
         decisionEvent(coach, weekStart + 6 * 86_400_000, devices[o.members]!.key.keyId, 'remove'),
       ]);
+    lastWeek = thisWeek;
+  }
+  const final = series?.deadlines[o.weeks - 1];
+  if (final) {
+    for (let m = 1; m <= o.members; m++) {
+      if (m === o.members && removeAt > 0) continue;
+      const mine = new Set(shared.filter((s) => s.member === m).map((s) => s.id));
+      await write(
+        devices[m]!,
+        demoCritiques(
+          devices[m]!,
+          final,
+          lastWeek.filter((id) => !mine.has(id)),
+          random,
+        ),
+      );
+    }
   }
   for (let m = 0; m <= o.members; m++) files[m]!.devices.laptop!.lastClock = devices[m]!.lastClock;
   for (const f of files) await saveKey(o.keysDir, f);

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import type { Events } from '../../shared/api/contract';
 import type { EventHub } from '../../shared/api/eventHub';
+import { appRegistry } from '../../shared/group/appRegistry';
 import type { MediaResolver } from '../common/mediaResponse';
 import { Groups } from './group/groups';
 import { HostSettingsStore } from './hostSettings';
@@ -20,6 +21,7 @@ export async function createAppServices(dataDir: string, events: EventHub<Events
   const groups = new Groups({
     dataDir,
     speeches,
+    registry: appRegistry,
     onChange: (groupId) => events.publish('group.changed', { groupId }),
     onStatus: (status) => events.publish('group.status', status),
   });

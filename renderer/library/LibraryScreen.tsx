@@ -15,10 +15,12 @@ import { notifications } from '@mantine/notifications';
 import { IconSearch, IconUpload } from '@tabler/icons-react';
 import { useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Speech } from '../../shared/domain/speech';
+import { speechAudioUrl, type Speech } from '../../shared/domain/speech';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { ScreenEmptyState } from '../shell/ScreenEmptyState';
 import { screenIcons } from '../shell/screenIcons';
+import { useLiveGroups } from '../group/groupStore';
+import { shareSpeech } from '../group/shareSpeech';
 import { navigate } from '../state/uiStore';
 import { allTags, filterSpeeches, type SpeechSort } from './filterSpeeches';
 import { importFiles } from './importFiles';
@@ -32,6 +34,7 @@ import {
   useLiveSpeeches,
 } from './speechesStore';
 import { SpeechPlayer } from './SpeechPlayer';
+import { loadSpeechPeaks } from './loadSpeechPeaks';
 import { SpeechRow } from './SpeechRow';
 
 const accepted = 'audio/*,.mp3,.m4a,.aac,.wav,.ogg,.opus,.webm,.flac';
@@ -39,6 +42,7 @@ const accepted = 'audio/*,.mp3,.m4a,.aac,.wav,.ogg,.opus,.webm,.flac';
 export function LibraryScreen() {
   const { t, i18n } = useTranslation();
   const { speeches, loaded, openSpeechId, imports } = useLiveSpeeches();
+  const { groups } = useLiveGroups();
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState<string | null>(null);
   const [sort, setSort] = useState<SpeechSort>('newest');
@@ -116,7 +120,16 @@ export function LibraryScreen() {
           </Progress.Root>
         </Stack>
       ))}
-      {open ? <SpeechPlayer key={open.id} speech={open} onClose={() => openSpeech(undefined)} /> : null}
+      {open ? (
+        <SpeechPlayer
+          key={open.id}
+          title={open.title}
+          durationMs={open.durationMs}
+          audioUrl={speechAudioUrl(open.id)}
+          loadPeaks={() => loadSpeechPeaks(open.id)}
+          onClose={() => openSpeech(undefined)}
+        />
+      ) : null}
       {loaded && speeches.length === 0 ? (
         <ScreenEmptyState
           icon={<Icon size={32} />}
@@ -165,6 +178,8 @@ export function LibraryScreen() {
               onRename={() => setRenaming(speech)}
               onDelete={() => setDeleting(speech)}
               onTags={(tags) => void setSpeechTags(speech.id, tags)}
+              groups={groups}
+              onShare={(groupId) => void shareSpeech(groupId, speech.id, groups)}
             />
           ))}
         </>

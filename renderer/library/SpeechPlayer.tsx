@@ -2,20 +2,41 @@
 // speech opens at once without decoding. Audio streams with Range requests, so seeking is instant.
 import { ActionIcon, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { IconPlayerPauseFilled, IconPlayerPlayFilled, IconX } from '@tabler/icons-react';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import WaveSurfer from 'wavesurfer.js';
 import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js';
-import { peaksFromBytes, peaksForPlayer } from '../../shared/audio/peaks';
-import { speechAudioUrl, type Speech } from '../../shared/domain/speech';
-import { api } from '../api/api';
+import { peaksForPlayer } from '../../shared/audio/peaks';
 import { formatClock } from '../shell/formatDuration';
 import { reportError } from '../shell/reportError';
 
 const speeds = ['0.75', '1', '1.25', '1.5', '2'];
 const seekStepSeconds = 5;
+/** Far more than the player's width in pixels; an hour's 360,000 pairs would only slow the first paint. */
+const maxDrawnPeakPairs = 16_384;
 
-export function SpeechPlayer({ speech, onClose }: { speech: Speech; onClose(): void }) {
+export interface SpeechPlayerProps {
+  title: string;
+  durationMs: number;
+  /** Served with Range by either host: the member's own speech, or a group's shared one. */
+  audioUrl: string;
+  /** The stored peaks as int8 min/max pairs. */
+  loadPeaks(): Promise<Int8Array>;
+  onClose(): void;
+  /** For features that draw on the waveform (critique markers). */
+  onReady?(player: WaveSurfer): void;
+  children?: ReactNode;
+}
+
+export function SpeechPlayer({
+  title,
+  durationMs,
+  audioUrl,
+  loadPeaks,
+  onClose,
+  onReady,
+  children,
+}: SpeechPlayerProps) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const player = useRef<WaveSurfer | null>(null);
@@ -26,9 +47,9 @@ export function SpeechPlayer({ speech, onClose }: { speech: Speech; onClose(): v
   useEffect(() => {
     let disposed = false;
     let instance: WaveSurfer | undefined;
-    void api.call('speeches.peaks', { speechId: speech.id }).then((stored) => {
+    void loadPeaks().then((pairs) => {
       if (disposed || !container.current) return;
-      const peaks = peaksForPlayer(peaksFromBytes(stored.data, stored.sampleRate, stored.samplesPerPixel));
+      const peaks = peaksForPlayer({ data: pairs }, maxDrawnPeakPairs);
       instance = WaveSurfer.create({
         container: container.current,
         height: 96,
@@ -38,9 +59,9 @@ export function SpeechPlayer({ speech, onClose }: { speech: Speech; onClose(): v
         barWidth: 2,
         barGap: 1,
         barRadius: 2,
-        url: speechAudioUrl(speech.id),
+        url: audioUrl,
         peaks: [peaks],
-        duration: speech.durationMs / 1000,
+        duration: durationMs / 1000,
         plugins: [
           TimelinePlugin.create({
             height: 18,
@@ -53,13 +74,16 @@ export function SpeechPlayer({ speech, onClose }: { speech: Speech; onClose(): v
       instance.on('pause', () => setPlaying(false));
       instance.on('error', (error) => reportError(error));
       player.current = instance;
+      onReady?.(instance);
     }, reportError);
     return () => {
       disposed = true;
       instance?.destroy();
       player.current = null;
     };
-  }, [speech.id, speech.durationMs]);
+    // A new player only for new audio; callbacks may change identity on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [audioUrl, durationMs]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     const ws = player.current;
@@ -88,13 +112,13 @@ export function SpeechPlayer({ speech, onClose }: { speech: Speech; onClose(): v
       radius="md"
       tabIndex={0}
       onKeyDown={onKeyDown}
-      aria-label={t('library.player', { title: speech.title })}
+      aria-label={t('library.player', { title: title })}
       role="region"
     >
       <Stack gap="xs">
         <Group justify="space-between">
           <Title order={2} size="h4">
-            {speech.title}
+            {title}
           </Title>
           <ActionIcon variant="subtle" onClick={onClose} aria-label={t('library.close')}>
             <IconX />
@@ -112,7 +136,7 @@ export function SpeechPlayer({ speech, onClose }: { speech: Speech; onClose(): v
               {playing ? <IconPlayerPauseFilled /> : <IconPlayerPlayFilled />}
             </ActionIcon>
             <Text ff="monospace" aria-live="off" data-testid="player-time">
-              {formatClock(currentMs)} / {formatClock(speech.durationMs)}
+              {formatClock(currentMs)} / {formatClock(durationMs)}
             </Text>
           </Group>
           <Group gap="xs">
@@ -134,6 +158,7 @@ export function SpeechPlayer({ speech, onClose }: { speech: Speech; onClose(): v
         <Text size="xs" c="dimmed">
           {t('library.seekHint')}
         </Text>
+        {children}
       </Stack>
     </Paper>
   );

@@ -1,6 +1,13 @@
 // One speech in the library: title, date, length, how it did against its target, tags, and actions.
 import { ActionIcon, Badge, Group, Menu, Paper, Stack, TagsInput, Text, UnstyledButton } from '@mantine/core';
-import { IconDots, IconDownload, IconPencil, IconPlayerPlayFilled, IconTrash } from '@tabler/icons-react';
+import {
+  IconDots,
+  IconDownload,
+  IconPencil,
+  IconPlayerPlayFilled,
+  IconShare,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { targetResult } from '../../shared/audio/timerLights';
 import { audioFormats, speechAudioUrl, type Speech } from '../../shared/domain/speech';
@@ -11,13 +18,16 @@ const resultColor = { short: '#a63c06', within: 'teal.9', long: 'red.9', none: '
 
 interface Props {
   speech: Speech;
+  /** Groups the member can share to (empty: the item explains how to get one). */
+  groups: readonly { groupId: string; name: string }[];
+  onShare(groupId: string): void;
   onPlay(): void;
   onRename(): void;
   onDelete(): void;
   onTags(tags: string[]): void;
 }
 
-export function SpeechRow({ speech, onPlay, onRename, onDelete, onTags }: Props) {
+export function SpeechRow({ speech, groups, onShare, onPlay, onRename, onDelete, onTags }: Props) {
   const { t, i18n } = useTranslation();
   const result = speech.target ? targetResult(speech.durationMs / 1000, speech.target) : 'none';
   const fileName = `${speech.title}.${audioFormats[speech.mimeType]}`;
@@ -75,6 +85,21 @@ export function SpeechRow({ speech, onPlay, onRename, onDelete, onTags }: Props)
             </ActionIcon>
           </Menu.Target>
           <Menu.Dropdown>
+            {groups.length === 0 ? (
+              <Menu.Item leftSection={<IconShare size={16} />} disabled>
+                {t('group.share')} · {t('group.nothingToShareTo')}
+              </Menu.Item>
+            ) : (
+              groups.map((group) => (
+                <Menu.Item
+                  key={group.groupId}
+                  leftSection={<IconShare size={16} />}
+                  onClick={() => onShare(group.groupId)}
+                >
+                  {groups.length === 1 ? t('group.share') : `${t('group.share')}: ${group.name}`}
+                </Menu.Item>
+              ))
+            )}
             <Menu.Item leftSection={<IconPencil size={16} />} onClick={onRename}>
               {t('library.rename')}
             </Menu.Item>

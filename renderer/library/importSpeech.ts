@@ -39,6 +39,7 @@ export async function importSpeech(file: File, onProgress: (fraction: number) =>
       pending = [];
       await api.call('speeches.append', { speechId: speechId!, audio: new Uint8Array(), peaks: bytes });
     };
+    let reported = 0.5;
     for await (const sample of new AudioSampleSink(track).samples()) {
       const channels = Array.from({ length: sample.numberOfChannels }, (_, plane) => {
         const data = new Float32Array(sample.numberOfFrames);
@@ -48,7 +49,9 @@ export async function importSpeech(file: File, onProgress: (fraction: number) =>
       sample.close();
       for (const value of accumulator.push(mixToMono(channels))) pending.push(value);
       await sendPeaks(false);
-      if (duration > 0) onProgress(0.5 + 0.5 * Math.min(1, sample.timestamp / duration));
+      // Every half percent, not per decoded block (180,000 an hour): each report re-renders the library.
+      const fraction = duration > 0 ? 0.5 + 0.5 * Math.min(1, sample.timestamp / duration) : 0.5;
+      if (fraction - reported >= 0.005) onProgress((reported = fraction));
     }
     for (const value of accumulator.flush()) pending.push(value);
     await sendPeaks(true);

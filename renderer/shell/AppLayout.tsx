@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { screens, type Screen } from '../../shared/api/contract';
 import type { Profile } from '../../shared/domain/profile';
 import { api } from '../api/api';
+import { GroupScreen } from '../group/GroupScreen';
+import { PathPromptDialog } from '../group/PathPromptDialog';
 import { HomeScreen } from '../home/HomeScreen';
 import { JournalScreen } from '../journal/JournalScreen';
 import { LibraryScreen } from '../library/LibraryScreen';
@@ -13,7 +15,6 @@ import { RecordScreen } from '../record/RecordScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { navigate, useUiStore } from '../state/uiStore';
 import { screenIcons } from './screenIcons';
-import { UpcomingScreen } from './UpcomingScreen';
 
 const shortcuts: Partial<Record<Screen, string>> = {
   home: 'mod+1',
@@ -83,6 +84,7 @@ export function AppLayout({ profile }: { profile: Profile }) {
       </AppShell.Navbar>
       <AppShell.Main>
         <CurrentScreen screen={screen} profile={profile} />
+        <PathPromptDialog />
       </AppShell.Main>
     </AppShell>
   );
@@ -98,9 +100,9 @@ function CurrentScreen({ screen, profile }: { screen: Screen; profile: Profile }
       return <LibraryScreen />;
     case 'journal':
       return <JournalScreen />;
+    case 'group':
+      return <GroupScreen profile={profile} />;
     case 'settings':
       return <SettingsScreen profile={profile} />;
-    default:
-      return <UpcomingScreen screen={screen} />;
   }
 }

@@ -2,5 +2,7 @@
 // (assignments and rules, critiques). The app, the CLI and the tests fold with this one registry, so
 // every computer computes the same state and hash.
 import { baseRegistry } from './fold';
+import { critiquesSlice } from '../critique/critiquesSlice';
+import { rulesSlice } from '../rules/rulesSlice';
 
-export const appRegistry = baseRegistry.with();
+export const appRegistry = baseRegistry.with(critiquesSlice as never, rulesSlice as never);

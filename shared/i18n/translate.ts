@@ -2,7 +2,11 @@
 // strings without touching each other), and a plain lookup for code outside React (main's menu).
 // The renderer uses i18next over the same objects.
 import type { UiLanguage } from '../api/contract';
+import critiqueEn from './critique.en.json';
+import critiqueZhCN from './critique.zh-CN.json';
 import en from './en.json';
+import groupEn from './group.en.json';
+import groupZhCN from './group.zh-CN.json';
 import journalEn from './journal.en.json';
 import journalZhCN from './journal.zh-CN.json';
 import libraryEn from './library.en.json';
@@ -12,8 +16,22 @@ import recordZhCN from './record.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 export const locales: Record<UiLanguage, Record<string, unknown>> = {
-  'zh-CN': { ...zhCN, journal: journalZhCN, record: recordZhCN, library: libraryZhCN },
-  en: { ...en, journal: journalEn, record: recordEn, library: libraryEn },
+  'zh-CN': {
+    ...zhCN,
+    journal: journalZhCN,
+    record: recordZhCN,
+    library: libraryZhCN,
+    group: groupZhCN,
+    critique: critiqueZhCN,
+  },
+  en: {
+    ...en,
+    journal: journalEn,
+    record: recordEn,
+    library: libraryEn,
+    group: groupEn,
+    critique: critiqueEn,
+  },
 };
 
 export function translate(language: UiLanguage, key: string): string {

@@ -45,6 +45,8 @@ export { expect };
 export async function createProfile(page: Page, name: string): Promise<void> {
   await page.getByRole('textbox').first().fill(name);
   await page.getByRole('button', { name: /开始练习|Start practising/ }).click();
+  // The app's shortcuts exist once its frame is up.
+  await expect(page.getByRole('navigation')).toBeVisible();
 }
 
 /** No serious or critical accessibility problems on what is showing now. */

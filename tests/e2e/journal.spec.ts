@@ -26,7 +26,7 @@ async function newEntry(page: Page, title: string, body: string, tags: string[])
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
 }
 
-const entryList = (page: Page) => page.getByRole('list', { name: '日志列表' });
+const entryList = (page: Page, name = '日志列表') => page.getByRole('list', { name });
 
 test.describe('journal on a Chinese system', () => {
   test.use({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
@@ -152,6 +152,12 @@ test.describe('journal in English', () => {
     ).toBeVisible();
     await expectAccessible(page, 'journal (en)');
     await screenshot(page, 'journal-en');
-    await chooseSegment(page, 'List');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+    await chooseSegment(page, 'Dark');
+    await openJournal(page);
+    await entryList(page, 'Entries').getByText('Club night: my icebreaker').click();
+    await expectAccessible(page, 'journal (en, dark)');
+    await screenshot(page, 'journal-dark-en');
   });
 });

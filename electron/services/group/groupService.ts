@@ -2,6 +2,7 @@
 // and everything the member does in it (join, roster decisions, sharing, withdrawing). Work is
 // written locally first and published when the folder is there (design rule 9).
 import { constants, promises as fs } from 'node:fs';
+import { peaksFromBytes } from '../../../shared/audio/peaks';
 import { LecternError } from '../../../shared/api/errors';
 import type { GroupStatus } from '../../../shared/api/groupContract';
 import type { GroupState } from '../../../shared/group/fold';
@@ -117,13 +118,8 @@ export class GroupService {
     const speech = await this.options.speeches.get(speechId);
     const peaks = await this.options.speeches.peaks(speechId);
     const audio = await fs.readFile(file.path);
-    const peaksJson = JSON.stringify({
-      format: 'lectern-peaks',
-      version: 1,
-      sampleRate: peaks.sampleRate,
-      samplesPerPixel: peaks.samplesPerPixel,
-      data: Array.from(new Int8Array(peaks.data.buffer, peaks.data.byteOffset, peaks.data.byteLength)),
-    });
+    // The same BBC audiowaveform JSON the member's own speeches keep, so one reader serves both.
+    const peaksJson = JSON.stringify(peaksFromBytes(peaks.data, peaks.sampleRate, peaks.samplesPerPixel));
     // Blobs first: the event must never name audio that is not in the folder (or on its way).
     const sha256 = await this.blobs.put(audio).catch((err: unknown) => this.folderError(err));
     const peaksSha256 = await this.blobs

@@ -132,7 +132,13 @@ describe('Groups on two computers sharing one folder', () => {
     const peaks = JSON.parse(
       await readFile((await coach.groups.resolveMedia(recording.peaksUrl))!.path, 'utf8'),
     );
-    expect(peaks).toMatchObject({ format: 'lectern-peaks', sampleRate: 48000, samplesPerPixel: 480 });
+    expect(peaks).toMatchObject({
+      version: 2,
+      channels: 1,
+      bits: 8,
+      sample_rate: 48000,
+      samples_per_pixel: 480,
+    });
     // Only blobs the group names are served, and only while their bytes match their name.
     expect(
       await coach.groups.resolveMedia(`/media/groups/${groupId}/blobs/${'a'.repeat(64)}`),

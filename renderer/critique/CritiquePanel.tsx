@@ -1,0 +1,85 @@
+// The list of critiques beside the waveform, in the speech's order (whole-speech comments first).
+// During playback the current comment is highlighted and scrolled into view; everything a member
+// does here goes to the owner's callbacks (see critiqueActions.ts).
+import { ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ThreadView } from '../../shared/critique/critiqueBoard';
+import type { CritiqueActions, CritiqueViewer } from './critiqueActions';
+import { CritiqueThreadCard } from './CritiqueThreadCard';
+import { currentCritique } from './currentCritique';
+
+export interface CritiquePanelProps extends CritiqueActions {
+  // Keep `viewer` stable (useMemo) so playback re-renders only the cards whose highlight changes.
+  /** The recording's threads, as recordingThreads() orders them. */
+  threads: readonly ThreadView[];
+  viewer: CritiqueViewer;
+  /** The playhead. */
+  currentMs: number;
+  /** Panel height; the list scrolls inside it. */
+  height?: number | string;
+}
+
+export function CritiquePanel({ threads, viewer, currentMs, height = 480, ...actions }: CritiquePanelProps) {
+  const { t } = useTranslation();
+  const currentId = useMemo(() => currentCritique(threads, currentMs), [threads, currentMs]);
+  const list = useRef<HTMLDivElement>(null);
+  const stable = useStableActions(actions);
+
+  useEffect(() => {
+    if (!currentId) return;
+    const card = list.current?.querySelector(`[data-thread="${currentId}"]`);
+    card?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [currentId]);
+
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="critique-panel-title">
+      <Title order={3} size="h5" id="critique-panel-title">
+        {t('critique.title')}
+        <Text span c="dimmed" size="sm" ml="xs">
+          {t('critique.count', { count: threads.length })}
+        </Text>
+      </Title>
+      {threads.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('critique.empty')}
+        </Text>
+      ) : (
+        <ScrollArea.Autosize mah={height} type="auto" offsetScrollbars>
+          <Stack gap="xs" ref={list}>
+            {threads.map((thread) => (
+              <CritiqueThreadCard
+                key={thread.comment.id}
+                thread={thread}
+                viewer={viewer}
+                actions={stable}
+                current={thread.comment.id === currentId}
+              />
+            ))}
+          </Stack>
+        </ScrollArea.Autosize>
+      )}
+    </Stack>
+  );
+}
+
+/** The same callbacks object for the panel's life, calling whatever the owner passed last. */
+function useStableActions(actions: CritiqueActions): CritiqueActions {
+  const latest = useRef(actions);
+  useEffect(() => {
+    latest.current = actions;
+  });
+  const canHide = !!actions.onHide;
+  return useMemo<CritiqueActions>(
+    () => ({
+      onSeek: (ms) => latest.current.onSeek(ms),
+      onReply: (id, text) => latest.current.onReply(id, text),
+      onEdit: (id, text) => latest.current.onEdit(id, text),
+      onRetract: (id) => latest.current.onRetract(id),
+      onResolve: (id, resolved) => latest.current.onResolve(id, resolved),
+      onReact: (id, reaction, on) => latest.current.onReact(id, reaction, on),
+      ...(canHide && { onHide: (id: string, hidden: boolean) => latest.current.onHide?.(id, hidden) }),
+    }),
+    [canHide],
+  );
+}

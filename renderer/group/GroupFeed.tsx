@@ -1,0 +1,88 @@
+// The group's shared speeches and reflections, newest first; a speech opens the player, its audio
+// streamed straight from the group folder ("still arriving" while the sync tool copies it).
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconClockHour4, IconPlayerPlayFilled } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FeedItem, GroupView } from '../../shared/api/groupContract';
+import { formatClock } from '../shell/formatDuration';
+import { SpeechPlayer } from '../library/SpeechPlayer';
+import { loadGroupPeaks } from './loadGroupPeaks';
+import { withdraw } from './groupStore';
+
+export function GroupFeed({ view }: { view: GroupView }) {
+  const { t, i18n } = useTranslation();
+  const [playing, setPlaying] = useState<Extract<FeedItem, { type: 'recording' }>>();
+  const names = new Map(view.members.map((m) => [m.keyId, m.displayName]));
+  const when = (iso: string) =>
+    new Date(iso.slice(0, 24)).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+
+  if (view.feed.length === 0) return <Text c="dimmed">{t('group.feedEmpty')}</Text>;
+  return (
+    <Stack>
+      {playing ? (
+        <SpeechPlayer
+          key={playing.id}
+          title={playing.title}
+          durationMs={playing.durationMs}
+          audioUrl={playing.audioUrl}
+          loadPeaks={() => loadGroupPeaks(playing.peaksUrl)}
+          onClose={() => setPlaying(undefined)}
+        />
+      ) : null}
+      {view.feed.map((item) => (
+        <Paper key={item.id} withBorder p="sm" radius="md" data-testid="feed-item">
+          <Group justify="space-between" align="flex-start" wrap="nowrap">
+            <Stack gap={4}>
+              <Group gap="xs">
+                <Text fw={600}>{item.title}</Text>
+                <Badge variant="outline" color="gray.7">
+                  {t(item.type === 'recording' ? 'group.feedSpeech' : 'group.feedReflection')}
+                </Badge>
+              </Group>
+              <Text size="sm" c="dimmed">
+                {names.get(item.author) ?? t('group.unknownMember')} · {when(item.sharedAt)}
+                {item.type === 'recording' ? ` · ${formatClock(item.durationMs)}` : ''}
+              </Text>
+              {item.type === 'reflection' ? (
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                  {item.text}
+                </Text>
+              ) : null}
+            </Stack>
+            <Group gap="xs" wrap="nowrap">
+              {item.type === 'recording' ? (
+                item.audioArrived ? (
+                  <Button
+                    size="xs"
+                    leftSection={<IconPlayerPlayFilled size={14} />}
+                    onClick={() => setPlaying(item)}
+                  >
+                    {t('group.play')}
+                  </Button>
+                ) : (
+                  <Badge variant="outline" color="gray.7" leftSection={<IconClockHour4 size={12} />}>
+                    {t('group.audioArriving')}
+                  </Badge>
+                )
+              ) : null}
+              {item.author === view.me.keyId ? (
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  color="red"
+                  onClick={() => void withdraw(view.info.groupId, item.id)}
+                >
+                  {t('group.withdraw')}
+                </Button>
+              ) : null}
+            </Group>
+          </Group>
+        </Paper>
+      ))}
+      <Title order={2} size="h6" c="dimmed" ta="center">
+        {t('group.feedEnd')}
+      </Title>
+    </Stack>
+  );
+}

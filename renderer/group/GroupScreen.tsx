@@ -1,0 +1,136 @@
+// The Group screen: welcome (create or join) until the member is in a group; then the group with its
+// sync status, feed, roster and charter, and a switcher when they belong to several groups.
+import {
+  Alert,
+  Button,
+  Center,
+  Group,
+  Loader,
+  Menu,
+  Paper,
+  Select,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconChevronDown, IconHourglass } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Profile } from '../../shared/domain/profile';
+import { CreateGroupForm } from './CreateGroupForm';
+import { GroupFeed } from './GroupFeed';
+import { GroupWelcome } from './GroupWelcome';
+import { selectGroup, useLiveGroups } from './groupStore';
+import { JoinGroupForm } from './JoinGroupForm';
+import { RosterPanel } from './RosterPanel';
+import { SyncStatus } from './SyncStatus';
+
+type Mode = 'view' | 'create' | 'join';
+
+export function GroupScreen({ profile }: { profile: Profile }) {
+  const { t } = useTranslation();
+  const { groups, loaded, activeGroupId, view, status } = useLiveGroups();
+  const [mode, setMode] = useState<Mode>('view');
+
+  if (!loaded) {
+    return (
+      <Center mih={200}>
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  if (mode !== 'view') {
+    const done = () => setMode('view');
+    return (
+      <Stack maw={720}>
+        <Title order={1}>{t(mode === 'create' ? 'group.createTitle' : 'group.joinTitle')}</Title>
+        <Paper withBorder p="lg" radius="md">
+          {mode === 'create' ? (
+            <CreateGroupForm profile={profile} onDone={done} />
+          ) : (
+            <JoinGroupForm profile={profile} onDone={done} />
+          )}
+        </Paper>
+      </Stack>
+    );
+  }
+  if (groups.length === 0) {
+    return (
+      <Stack>
+        <Title order={1}>{t('nav.group')}</Title>
+        <GroupWelcome onCreate={() => setMode('create')} onJoin={() => setMode('join')} />
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Group>
+          <Title order={1}>{view?.info.name ?? t('nav.group')}</Title>
+          {groups.length > 1 ? (
+            <Select
+              aria-label={t('group.switch')}
+              size="xs"
+              w={200}
+              value={activeGroupId ?? null}
+              allowDeselect={false}
+              onChange={(id) => id && selectGroup(id)}
+              data={groups.map((g) => ({ value: g.groupId, label: g.name }))}
+            />
+          ) : null}
+        </Group>
+        <Group>
+          {status ? <SyncStatus status={status} /> : null}
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <Button variant="default" size="xs" rightSection={<IconChevronDown size={14} />}>
+                {t('group.more')}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item onClick={() => setMode('create')}>{t('group.createAction')}</Menu.Item>
+              <Menu.Item onClick={() => setMode('join')}>{t('group.joinAction')}</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      </Group>
+      {!view ? <Loader aria-label={t('common.loading')} /> : null}
+      {view && view.me.status === 'applicant' ? (
+        <Alert icon={<IconHourglass />} title={t('group.waitingTitle')} color="blue">
+          {t('group.waitingBody', { name: view.info.name })}
+        </Alert>
+      ) : null}
+      {view && (view.me.status === 'declined' || view.me.status === 'removed') ? (
+        <Alert color="red" title={t(`group.${view.me.status}Title`)}>
+          {t(`group.${view.me.status}Body`)}
+        </Alert>
+      ) : null}
+      {view && view.me.status === 'member' ? (
+        <Tabs defaultValue="feed" keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="feed">{t('group.tabs.feed')}</Tabs.Tab>
+            <Tabs.Tab value="members">{t('group.tabs.members')}</Tabs.Tab>
+            <Tabs.Tab value="about">{t('group.tabs.about')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="feed" pt="md">
+            <GroupFeed view={view} />
+          </Tabs.Panel>
+          <Tabs.Panel value="members" pt="md">
+            <RosterPanel view={view} />
+          </Tabs.Panel>
+          <Tabs.Panel value="about" pt="md">
+            <Paper withBorder p="md" radius="md">
+              <Text fw={600}>{t('group.charter')}</Text>
+              <Text style={{ whiteSpace: 'pre-wrap' }}>{view.info.charter}</Text>
+              <Text size="sm" c="dimmed" mt="sm">
+                {t('group.coachedBy', { name: view.info.coachName })} · {view.info.timeZone}
+              </Text>
+            </Paper>
+          </Tabs.Panel>
+        </Tabs>
+      ) : null}
+    </Stack>
+  );
+}

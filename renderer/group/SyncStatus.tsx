@@ -1,0 +1,78 @@
+// The group folder's sync status, always in view: last synced, waiting to be written, folder away or
+// read-only (and what happens next), files set aside with their reason in plain words.
+import { Alert, Badge, Button, Group, List, Popover, Stack, Text } from '@mantine/core';
+import { IconCloudCheck, IconCloudOff, IconRefresh } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { GroupStatus } from '../../shared/api/groupContract';
+import { syncNow } from './groupStore';
+
+export function SyncStatus({ status }: { status: GroupStatus }) {
+  const { t, i18n } = useTranslation();
+  const ok = status.folderState === 'ok';
+  const label = ok ? t('group.sync.ok') : t(`group.sync.${status.folderState}`);
+  return (
+    <Popover width={420} position="bottom-end" withArrow>
+      <Popover.Target>
+        <Badge
+          component="button"
+          size="lg"
+          variant="outline"
+          color={ok ? (status.quarantined.length > 0 ? 'yellow.9' : 'teal.9') : 'red.9'}
+          leftSection={ok ? <IconCloudCheck size={14} /> : <IconCloudOff size={14} />}
+          style={{ cursor: 'pointer' }}
+          data-testid="sync-status"
+        >
+          {label}
+          {status.waiting > 0 ? ` · ${t('group.sync.waiting', { count: status.waiting })}` : ''}
+        </Badge>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap="xs">
+          <Text size="sm">
+            {status.lastSyncedAt
+              ? t('group.sync.lastSynced', {
+                  time: new Date(status.lastSyncedAt).toLocaleString(i18n.language),
+                })
+              : t('group.sync.never')}
+          </Text>
+          <Text size="sm" c="dimmed" style={{ wordBreak: 'break-all' }}>
+            {status.folder}
+          </Text>
+          {!ok ? <Alert color="red">{t(`group.sync.${status.folderState}Help`)}</Alert> : null}
+          {status.arriving > 0 ? (
+            <Text size="sm">{t('group.sync.arriving', { count: status.arriving })}</Text>
+          ) : null}
+          {status.quarantined.length > 0 ? (
+            <>
+              <Text size="sm" fw={600}>
+                {t('group.sync.quarantined', { count: status.quarantined.length })}
+              </Text>
+              <List size="sm" spacing={4}>
+                {status.quarantined.map((file) => (
+                  <List.Item key={file.path}>
+                    <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
+                      {file.path}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {file.reason}
+                    </Text>
+                  </List.Item>
+                ))}
+              </List>
+            </>
+          ) : null}
+          <Group justify="flex-end">
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconRefresh size={14} />}
+              onClick={() => void syncNow(status.groupId)}
+            >
+              {t('group.sync.now')}
+            </Button>
+          </Group>
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}

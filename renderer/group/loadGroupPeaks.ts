@@ -1,0 +1,11 @@
+// Peaks of a shared speech, read from the group folder (the same audiowaveform JSON the author stored).
+import { LecternError } from '../../shared/api/errors';
+import { WaveformPeaks } from '../../shared/audio/peaks';
+
+export async function loadGroupPeaks(peaksUrl: string): Promise<Int8Array> {
+  const response = await fetch(peaksUrl);
+  if (!response.ok) throw new LecternError('unavailable', 'group.audioArriving');
+  const parsed = WaveformPeaks.safeParse(await response.json());
+  if (!parsed.success) throw new LecternError('invalid_input', 'errors.unreadableAudio');
+  return Int8Array.from(parsed.data.data);
+}

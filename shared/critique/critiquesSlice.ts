@@ -1,0 +1,175 @@
+// The critiques slice of group state: every comment and reply with its edits, retraction, hide,
+// reactions and resolve marks, keyed by the id of the event that wrote it. The fold hands a slice
+// only its own state and the roster, so what needs the recording (that it is still shared, that an
+// anchor lies within its duration, who its speaker is) is checked when reading: see critiqueBoard.
+import type { GroupState } from '../group/fold';
+import type { GroupEvent } from '../group/groupEvent';
+import { defineSlice, handler } from '../group/kindRegistry';
+import type { FoldContext } from '../group/kindRegistry';
+import {
+  CRITIQUE_COMMENT,
+  CRITIQUE_EDIT,
+  CRITIQUE_HIDE,
+  CRITIQUE_REACT,
+  CRITIQUE_REPLY,
+  CRITIQUE_RESOLVE,
+  CRITIQUE_RETRACT,
+  commentBody,
+  editBody,
+  hideBody,
+  reactBody,
+  replyBody,
+  resolveBody,
+  retractBody,
+} from './critiqueEvents';
+import type { Anchor, Evaluation, Reaction } from './critiqueEvents';
+
+/** One resolve or reopen, kept so the latest allowed one can be picked when reading. */
+export interface ResolveMark {
+  resolved: boolean;
+  by: string;
+  hlc: string;
+  id: string;
+}
+
+export interface CritiqueNote {
+  /** The id of the event that wrote it. */
+  id: string;
+  author: string;
+  /** When it was written. */
+  hlc: string;
+  recording: string;
+  /** Replies only: the comment or reply it answers. */
+  parent?: string;
+  /** The thread's top-level comment (its own id for a comment). */
+  root: string;
+  /** Comments only; absent for a comment on the whole speech. */
+  anchor?: Anchor;
+  /** Empty once retracted. */
+  text: string;
+  /** Comments only; dropped when retracted. */
+  evaluation?: Evaluation;
+  editedAt?: string;
+  retractedAt?: string;
+  hidden?: { by: string; hlc: string };
+  /** Who reacted, per reaction, sorted; reactions nobody holds are left out. */
+  reactions: Partial<Record<Reaction, string[]>>;
+  /**
+   * Comments only. Whether a resolve counts depends on who the speaker is, which the fold cannot see:
+   * so the latest mark by a coach (judged at its hlc) and each member's latest mark are kept, and the
+   * reader picks the later of the coach's and the speaker's.
+   */
+  resolution?: { coach?: ResolveMark; members: Record<string, ResolveMark> };
+}
+export type Critiques = Record<string, CritiqueNote>;
+
+const own = (e: GroupEvent<{ target: string }>, notes: Critiques) => {
+  const note = notes[e.body.target];
+  return !!note && note.author === e.author && note.retractedAt === undefined;
+};
+
+export const critiquesSlice = defineSlice<Critiques>('critiques', () => ({}), {
+  [CRITIQUE_COMMENT]: handler<Critiques, typeof commentBody>({
+    body: commentBody,
+    apply: (e, notes) => {
+      const note: CritiqueNote = {
+        id: e.id,
+        author: e.author,
+        hlc: e.hlc,
+        recording: e.body.recording,
+        root: e.id,
+        text: e.body.text,
+        reactions: {},
+        resolution: { members: {} },
+      };
+      if (e.body.anchor) note.anchor = e.body.anchor;
+      if (e.body.evaluation) note.evaluation = e.body.evaluation;
+      notes[e.id] = note;
+    },
+  }),
+  [CRITIQUE_REPLY]: handler<Critiques, typeof replyBody>({
+    body: replyBody,
+    // Replies to retracted or hidden notes still count: the writer may not have seen the retraction yet.
+    authorize: (e, notes) => !!notes[e.body.parent],
+    apply: (e, notes) => {
+      const parent = notes[e.body.parent]!;
+      notes[e.id] = {
+        id: e.id,
+        author: e.author,
+        hlc: e.hlc,
+        recording: parent.recording,
+        parent: parent.id,
+        root: parent.root,
+        text: e.body.text,
+        reactions: {},
+      };
+    },
+  }),
+  [CRITIQUE_EDIT]: handler<Critiques, typeof editBody>({
+    body: editBody,
+    authorize: (e, notes) => {
+      if (!own(e, notes)) return false;
+      const note = notes[e.body.target]!;
+      if (e.body.evaluation !== undefined && note.parent !== undefined) return false; // replies carry no form
+      const text = e.body.text ?? note.text;
+      const evaluation = e.body.evaluation === undefined ? note.evaluation : e.body.evaluation;
+      return text.trim().length > 0 || (note.parent === undefined && !!evaluation);
+    },
+    // Events fold in (hlc, id) order, so the later edit of each field wins on every computer.
+    apply: (e, notes) => {
+      const note = notes[e.body.target]!;
+      if (e.body.text !== undefined) note.text = e.body.text;
+      if (e.body.evaluation === null) delete note.evaluation;
+      else if (e.body.evaluation !== undefined) note.evaluation = e.body.evaluation;
+      note.editedAt = e.hlc;
+    },
+  }),
+  [CRITIQUE_RETRACT]: handler<Critiques, typeof retractBody>({
+    body: retractBody,
+    authorize: own,
+    apply: (e, notes) => {
+      const note = notes[e.body.target]!;
+      note.text = '';
+      delete note.evaluation;
+      note.retractedAt = e.hlc;
+    },
+  }),
+  [CRITIQUE_RESOLVE]: handler<Critiques, typeof resolveBody>({
+    body: resolveBody,
+    authorize: (e, notes) => !!notes[e.body.comment]?.resolution,
+    apply: (e, notes, ctx: FoldContext) => {
+      const resolution = notes[e.body.comment]!.resolution!;
+      const mark: ResolveMark = { resolved: e.body.resolved, by: e.author, hlc: e.hlc, id: e.id };
+      if (ctx.isCoachAt(e.author, e.hlc)) resolution.coach = mark;
+      else resolution.members[e.author] = mark;
+    },
+  }),
+  [CRITIQUE_REACT]: handler<Critiques, typeof reactBody>({
+    body: reactBody,
+    authorize: (e, notes) => {
+      const note = notes[e.body.target];
+      return !!note && note.retractedAt === undefined;
+    },
+    apply: (e, notes) => {
+      const note = notes[e.body.target]!;
+      const who = new Set(note.reactions[e.body.reaction]);
+      if (e.body.on) who.add(e.author);
+      else who.delete(e.author);
+      if (who.size > 0) note.reactions[e.body.reaction] = [...who].sort();
+      else delete note.reactions[e.body.reaction];
+    },
+  }),
+  [CRITIQUE_HIDE]: handler<Critiques, typeof hideBody>({
+    body: hideBody,
+    authorize: (e, notes, ctx) => !!notes[e.body.target] && ctx.isCoachAt(e.author, e.hlc),
+    apply: (e, notes) => {
+      const note = notes[e.body.target]!;
+      if (e.body.hidden) note.hidden = { by: e.author, hlc: e.hlc };
+      else delete note.hidden;
+    },
+  }),
+});
+
+export function critiquesOf(state: GroupState): Critiques {
+  return (state.slices[critiquesSlice.slice] as Critiques | undefined) ?? {};
+}

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { appRegistry } from '../group/appRegistry';
+import { foldGroup, stateHash } from '../group/fold';
+import { ASSIGNMENT_CANCELLED, ASSIGNMENT_EDITED, ASSIGNMENT_POSTPONED } from './ruleEvents';
+import { rulesStateOf } from './rulesState';
+import { DEFAULT_RULES } from './rulesInForce';
+import {
+  assignmentBody,
+  checkIn,
+  createAssignment,
+  eventAt,
+  pardon,
+  pause,
+  revive,
+  rulesGroup,
+  setRules,
+} from './rulesScenario';
+
+const T0 = Date.UTC(2026, 2, 1, 1, 0);
+const g = rulesGroup('slice', 'Asia/Shanghai', 3, T0);
+const [ana, bo] = g.members as [(typeof g.members)[0], (typeof g.members)[0]];
+const once = assignmentBody({ repeat: 'once', submitBy: '2026-03-08T21:00', critiqueBy: '2026-03-10T21:00' });
+const created = createAssignment(g.coach, g.ready, once);
+const fold = (events: typeof g.events) => foldGroup(g.groupId, events, appRegistry);
+
+describe('rulesSlice', () => {
+  it('records assignments, edits, postponements, cancellations and check-ins', () => {
+    const state = fold([
+      ...g.events,
+      created,
+      eventAt(g.coach, g.ready + 1000, ASSIGNMENT_EDITED, { assignment: created.id, title: '新题目' }),
+      eventAt(g.coach, g.ready + 2000, ASSIGNMENT_POSTPONED, {
+        assignment: created.id,
+        submitBy: '2026-03-09T21:00',
+        critiqueBy: '2026-03-11T21:00',
+      }),
+      ...checkIn(ana, g.ready + 3000, created.id, 1, '紧张但完成了'),
+      ...checkIn(ana, g.ready + 4000, created.id),
+    ]);
+    const rules = rulesStateOf(state);
+    const a = rules.assignments[created.id]!;
+    expect(a).toMatchObject({
+      title: '新题目',
+      moved: { 1: { submitBy: '2026-03-09T21:00' } },
+      cancelled: [],
+    });
+    const mine = rules.checkIns[`${created.id}#1`]![ana.key.keyId]!;
+    expect(mine.map((c) => c.reflection)).toEqual(['紧张但完成了', undefined]);
+    const cancelled = rulesStateOf(
+      fold([
+        ...g.events,
+        created,
+        eventAt(g.coach, g.ready + 1, ASSIGNMENT_CANCELLED, { assignment: created.id }),
+      ]),
+    );
+    expect(cancelled.assignments[created.id]!.endedAt).toBeDefined();
+  });
+
+  it('lets only coaches set assignments, rules, pardons and revivals; members pause only themselves', () => {
+    const state = fold([
+      ...g.events,
+      createAssignment(ana, g.ready, once),
+      setRules(ana, g.ready, DEFAULT_RULES),
+      pardon(ana, g.ready, bo.key.keyId, created.id),
+      revive(ana, g.ready, bo.key.keyId),
+      pause(ana, g.ready, bo.key.keyId, '2026-03-01', '2026-03-31'),
+      pause(ana, g.ready + 1, ana.key.keyId, '2026-03-01', '2026-03-31'),
+      pause(g.coach, g.ready + 2, bo.key.keyId, '2026-03-01', '2026-03-31'),
+    ]);
+    const rules = rulesStateOf(state);
+    expect(rules.assignments).toEqual({});
+    expect(rules.rules).toEqual([]);
+    expect(rules.pardons).toEqual([]);
+    expect(rules.revivals).toEqual([]);
+    expect(rules.pauses.map((p) => [p.member === ana.key.keyId, p.byCoach])).toEqual([
+      [true, false],
+      [false, true],
+    ]);
+  });
+
+  it('ignores check-ins for unknown assignments or occurrences, and bodies that fail their schema', () => {
+    const state = fold([
+      ...g.events,
+      created,
+      ...checkIn(ana, g.ready + 1000, 'f'.repeat(64)),
+      ...checkIn(ana, g.ready + 2000, created.id, 2),
+      setRules(g.coach, g.ready + 3000, { ...DEFAULT_RULES, critiquesPerAssignment: -1 }),
+      createAssignment(g.coach, g.ready + 4000, {
+        ...once,
+        schedule: { repeat: 'once', submitBy: '2026-03-10T21:00', critiqueBy: '2026-03-08T21:00' },
+      }),
+    ]);
+    const rules = rulesStateOf(state);
+    expect(rules.checkIns).toEqual({});
+    expect(rules.rules).toEqual([]);
+    expect(Object.keys(rules.assignments)).toEqual([created.id]);
+  });
+
+  it('numbers rules versions in order and folds to the same hash for any order and duplication (property)', () => {
+    const series = createAssignment(
+      g.coach,
+      g.ready + 10,
+      assignmentBody({
+        repeat: 'weekly',
+        startsOn: '2026-03-02',
+        submitBy: { weekday: 'sun', time: '21:00' },
+        critiqueBy: { weekday: 'tue', time: '21:00' },
+      }),
+    );
+    const all = [
+      ...g.events,
+      created,
+      series,
+      setRules(g.coach, g.ready + 20, DEFAULT_RULES),
+      setRules(g.coach, g.ready + 30, { ...DEFAULT_RULES, critiquesPerAssignment: 3 }),
+      ...checkIn(ana, g.ready + 40, series.id, 1),
+      ...checkIn(ana, g.ready + 50, series.id, 1),
+      ...checkIn(bo, g.ready + 60, created.id),
+      pause(bo, g.ready + 70, bo.key.keyId, '2026-03-10', '2026-03-20'),
+      pardon(g.coach, g.ready + 80, ana.key.keyId, series.id, 2),
+    ];
+    const expected = stateHash(fold(all));
+    expect(rulesStateOf(fold(all)).rules.map((r) => r.version)).toEqual([1, 2]);
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(all, { minLength: all.length, maxLength: all.length }),
+        fc.array(fc.nat(all.length - 1), { maxLength: 8 }),
+        (perm, dups) => {
+          expect(stateHash(fold([...perm, ...dups.map((i) => all[i]!)]))).toBe(expected);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});

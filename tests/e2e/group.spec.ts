@@ -1,0 +1,108 @@
+// The group in the app, two members on two data folders sharing one group folder (as a sync tool
+// would give them): the coach creates, the member joins, the coach approves, the member shares a
+// recorded speech, the coach sees it in the feed and plays it. Then the folder goes away and returns.
+import { mkdtemp, rename } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { startLocalHost } from '../../electron/web/startLocalHost';
+import type { WebHost } from '../../electron/web/webHost';
+import { createProfile, expect, expectAccessible, screenshot, test } from './fixtures';
+
+async function memberPage(
+  browser: Browser,
+  locale: string,
+  name: string,
+): Promise<{ page: Page; host: WebHost }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'lectern-member-'));
+  const host = await startLocalHost({ dataDir, rendererDir: 'out/renderer' });
+  const context = await browser.newContext({ locale, viewport: { width: 1180, height: 780 } });
+  const page = await context.newPage();
+  await page.goto(host.url);
+  await createProfile(page, name);
+  return { page, host };
+}
+
+/** The browser build's in-app folder dialog. */
+async function chooseFolder(page: Page, folder: string) {
+  await page.getByRole('button', { name: /选择…|Choose…/ }).click();
+  await page.getByRole('dialog').getByRole('textbox').fill(folder);
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /使用这个文件夹|Use this folder/ })
+    .click();
+}
+
+test('coach creates, member joins and shares a speech, coach plays it from the feed', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const folder = await mkdtemp(join(tmpdir(), 'lectern-group-'));
+  const coach = await memberPage(browser, 'zh-CN', '张教练');
+  const member = await memberPage(browser, 'en-US', 'Ada');
+  try {
+    // Coach creates the group.
+    await coach.page.keyboard.press('Control+5');
+    await screenshot(coach.page, 'group-welcome-zh');
+    await expectAccessible(coach.page, 'group welcome');
+    await coach.page.getByRole('button', { name: '创建社群' }).first().click();
+    await chooseFolder(coach.page, folder);
+    await coach.page.getByRole('textbox', { name: '社群名称' }).fill('周日演讲会');
+    await screenshot(coach.page, 'group-create-zh');
+    await coach.page.getByRole('button', { name: '创建社群' }).click();
+    await expect(coach.page.getByRole('heading', { name: '周日演讲会', level: 1 })).toBeVisible();
+    await expect(coach.page.getByTestId('sync-status')).toContainText('已同步');
+
+    // Member joins.
+    await member.page.keyboard.press('Control+5');
+    await member.page.getByRole('button', { name: 'Join a group' }).click();
+    await chooseFolder(member.page, folder);
+    await expect(member.page.getByRole('heading', { name: '周日演讲会' })).toBeVisible();
+    await member.page.getByRole('checkbox', { name: /agree/ }).check();
+    await member.page.getByRole('button', { name: 'Ask to join' }).click();
+    await expect(member.page.getByText('Waiting for a coach to approve')).toBeVisible();
+    await screenshot(member.page, 'group-waiting-en');
+
+    // Coach approves (the request arrives through the folder watcher).
+    await coach.page.getByRole('tab', { name: '成员' }).click();
+    await expect(coach.page.getByText('加入申请（1）')).toBeVisible({ timeout: 15_000 });
+    await screenshot(coach.page, 'group-roster-zh');
+    await coach.page.getByRole('button', { name: '批准' }).click();
+    await expect(coach.page.getByTestId('roster-member')).toHaveCount(2);
+
+    // The member is in; records a speech and shares it from the library.
+    await expect(member.page.getByRole('tab', { name: 'Feed' })).toBeVisible({ timeout: 15_000 });
+    await member.page.keyboard.press('Control+2');
+    await member.page.keyboard.press('r');
+    await member.page.waitForTimeout(3000);
+    await member.page.keyboard.press('r');
+    await expect(member.page.getByText('Recording saved')).toBeVisible();
+    await member.page.keyboard.press('Control+3');
+    await member.page.getByRole('button', { name: /^Actions for/ }).click();
+    await member.page.getByRole('menuitem', { name: 'Share with group' }).click();
+    await expect(member.page.getByText('Shared with 周日演讲会')).toBeVisible();
+
+    // The coach sees it in the feed and plays it, straight from the folder.
+    await coach.page.getByRole('tab', { name: '动态' }).click();
+    await expect(coach.page.getByTestId('feed-item')).toHaveCount(1, { timeout: 15_000 });
+    await coach.page.getByTestId('feed-item').getByRole('button', { name: '播放' }).click();
+    await coach.page
+      .getByRole('region', { name: /播放器/ })
+      .getByRole('button', { name: '播放', exact: true })
+      .click();
+    await expect(coach.page.getByTestId('player-time')).not.toHaveText(/^0:00 \//, { timeout: 5000 });
+    await expectAccessible(coach.page, 'group feed');
+    await screenshot(coach.page, 'group-feed-zh');
+
+    // The folder goes away (a drive unplugged) and comes back.
+    await rename(folder, `${folder}-away`);
+    await coach.page.getByTestId('sync-status').click();
+    await coach.page.getByRole('button', { name: '立即同步' }).click();
+    await expect(coach.page.getByTestId('sync-status')).toContainText('找不到文件夹', { timeout: 15_000 });
+    await screenshot(coach.page, 'group-offline-zh');
+    await rename(`${folder}-away`, folder);
+    await coach.page.getByRole('button', { name: '立即同步' }).click();
+    await expect(coach.page.getByTestId('sync-status')).toContainText('已同步', { timeout: 15_000 });
+  } finally {
+    await coach.host.close();
+    await member.host.close();
+  }
+});
