@@ -163,6 +163,14 @@ export class GroupService {
     return event;
   }
 
+  /**
+   * Writes one event of a feature's kind (rules, critiques). The API has validated the body against
+   * the kind's schema; the fold still checks it and who may write it, on every computer.
+   */
+  append(kind: string, body: unknown): Promise<GroupEvent> {
+    return this.write(() => [kind, body]);
+  }
+
   isCoachNow(): boolean {
     const me = this.state().state.members[this.device.key.keyId];
     return me?.status === 'member' && me.role === 'coach';
