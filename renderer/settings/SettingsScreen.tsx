@@ -18,6 +18,7 @@ import { uiLanguages, type UiLanguage } from '../../shared/api/contract';
 import { DisplayName, type Profile } from '../../shared/domain/profile';
 import { reportError } from '../shell/reportError';
 import { saveProfile } from '../state/profileActions';
+import { IdentityBackup } from './IdentityBackup';
 import { useAppInfo } from '../state/useAppInfo';
 
 export function SettingsScreen({ profile }: { profile: Profile }) {
@@ -129,6 +130,7 @@ export function SettingsScreen({ profile }: { profile: Profile }) {
           )}
         </Stack>
       </Paper>
+      <IdentityBackup />
     </Stack>
   );
 }

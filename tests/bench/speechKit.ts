@@ -1,0 +1,437 @@
+// Shared pieces of the speech benchmarks (speech*.bench.ts): the one-hour test speech (espeak-ng
+// sentences with pauses, looped and encoded by ffmpeg, cached under test-results/bench/), a data folder
+// holding it as the app would (a real SpeechStore), the renderer built for the loopback host, Debian's
+// Chromium, and ways to read the renderer's memory. Not a benchmark itself (no `.bench.ts`).
+import { execFileSync, spawn } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { mediaResponse } from '../../electron/common/mediaResponse';
+import { SpeechStore } from '../../electron/services/speeches/speechStore';
+import { PeakAccumulator } from '../../shared/audio/peaks';
+
+export const benchDir = resolve('test-results/bench');
+export const sampleRate = 48_000;
+export const speechSeconds = 3600;
+const mib = 1024 * 1024;
+
+export const paths = {
+  loopWav: join(benchDir, 'loop.wav'),
+  /** As MediaRecorder leaves it: live WebM, unknown segment size, no duration, no cues. */
+  liveWebm: join(benchDir, 'speech-60min-live.webm'),
+  dataDir: join(benchDir, 'data-60min'),
+  rendererDir: join(benchDir, 'renderer'),
+  fakeMicrophoneWav: join(benchDir, 'fake-microphone.wav'),
+};
+
+export function log(line = ''): void {
+  console.log(line);
+}
+
+export const mb = (bytes: number): string => `${(bytes / mib).toFixed(1)} MB`;
+export const ms = (value: number): string => `${value.toFixed(0)} ms`;
+export const ratio = (value: number, baseline: number): string =>
+  baseline > 0 ? `${(value / baseline).toFixed(3)}×` : 'n/a';
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** About 45 s of English and Chinese speech with pauses between sentences, 48 kHz mono. */
+export function ensureLoopWav(): string {
+  if (existsSync(paths.loopWav)) return paths.loopWav;
+  mkdirSync(benchDir, { recursive: true });
+  const sentences: [string, string, number, string][] = [
+    [
+      'en',
+      '150',
+      1.5,
+      'Good evening, fellow speakers. Tonight I want to talk about the power of a pause. When you stop for a moment, your audience listens more closely.',
+    ],
+    [
+      'zh',
+      '150',
+      2.5,
+      '大家好，今天我想和大家分享三个演讲技巧。第一，准备充分。第二，注意停顿。第三，看着你的观众。',
+    ],
+    [
+      'en',
+      '160',
+      0.8,
+      'Practice every week, and ask for honest feedback. Record yourself, listen back, and change one thing at a time.',
+    ],
+  ];
+  const parts = sentences.map(([voice, speed, pause, text], i) => {
+    const raw = join(benchDir, `sentence-${i}.raw.wav`);
+    const padded = join(benchDir, `sentence-${i}.wav`);
+    execFileSync('espeak-ng', ['-v', voice, '-s', speed, '-w', raw, text]);
+    execFileSync('sox', [raw, '-r', String(sampleRate), '-c', '1', padded, 'pad', '0', String(pause)]);
+    return padded;
+  });
+  execFileSync('sox', [...parts, paths.loopWav, 'pad', '0', '3']);
+  return paths.loopWav;
+}
+
+/** The one-hour speech as MediaRecorder would leave it (Opus 128 kbit/s in live WebM, 1 s clusters). */
+export function ensureLiveWebm(): string {
+  if (existsSync(paths.liveWebm)) return paths.liveWebm;
+  ensureLoopWav();
+  log(`making a ${speechSeconds / 60}-minute WebM/Opus speech with ffmpeg (cached in ${benchDir}) …`);
+  const partial = `${paths.liveWebm}.tmp`;
+  execFileSync('ffmpeg', [
+    ...['-hide_banner', '-loglevel', 'error', '-y', '-stream_loop', '-1', '-i', paths.loopWav],
+    ...[
+      '-t',
+      String(speechSeconds),
+      '-c:a',
+      'libopus',
+      '-b:a',
+      '128k',
+      '-ac',
+      '1',
+      '-ar',
+      String(sampleRate),
+    ],
+    ...['-live', '1', '-cluster_time_limit', '1000', '-f', 'webm', partial],
+  ]);
+  execFileSync('mv', [partial, paths.liveWebm]);
+  return paths.liveWebm;
+}
+
+/** A file of `seconds` of the speech in another format (e.g. `mp3`), for imports. */
+export function ensureSpeechAs(extension: string, codecArgs: string[]): string {
+  const path = join(benchDir, `speech-60min.${extension}`);
+  if (existsSync(path)) return path;
+  ensureLoopWav();
+  log(`making a 60-minute .${extension} with ffmpeg …`);
+  execFileSync('ffmpeg', [
+    ...['-hide_banner', '-loglevel', 'error', '-y', '-stream_loop', '-1', '-i', paths.loopWav],
+    ...['-t', String(speechSeconds), ...codecArgs, `${path}.tmp.${extension}`],
+  ]);
+  execFileSync('mv', [`${path}.tmp.${extension}`, path]);
+  return path;
+}
+
+/**
+ * A data folder holding the one-hour speech as the app stores a recording: SpeechStore.begin, appends
+ * of 1 MiB chunks with the peaks (PeakAccumulator over PCM decoded by ffmpeg), then finish (which
+ * remuxes it to a WebM with duration and cues). Cached; returns the speech's id and finished file.
+ */
+export async function ensureSpeechDataDir(): Promise<{ speechId: string; audioPath: string }> {
+  const root = join(paths.dataDir, 'speeches');
+  const existing = existsSync(root) ? readdirSync(root).filter((name) => /^[0-9a-f-]{36}$/.test(name)) : [];
+  for (const id of existing) {
+    if (existsSync(join(root, id, 'speech.json')))
+      return { speechId: id, audioPath: join(root, id, 'audio.webm') };
+  }
+  await rm(paths.dataDir, { recursive: true, force: true });
+  const live = ensureLiveWebm();
+  log('storing it through SpeechStore (peaks from ffmpeg-decoded PCM, 1 MiB appends, finish) …');
+  const peaks = await peaksOf(live);
+  const store = new SpeechStore(root);
+  const samplesPerPixel = sampleRate / 100;
+  const { speechId } = await store.begin({
+    source: 'recording',
+    mimeType: 'audio/webm',
+    title: 'One-hour speech 一小时演讲',
+    sampleRate,
+    samplesPerPixel,
+    target: { minSeconds: 3300, maxSeconds: 3600 },
+  });
+  const size = statSync(live).size;
+  let sentPairs = 0;
+  let offset = 0;
+  for await (const chunk of createReadStream(live, { highWaterMark: mib }) as AsyncIterable<Buffer>) {
+    offset += chunk.length;
+    // Each chunk carries the peaks of its share of the audio, as a recording's appends do.
+    const upTo = Math.floor(((peaks.length / 2) * offset) / size) * 2;
+    await store.append(speechId, new Uint8Array(chunk), new Uint8Array(peaks.slice(sentPairs, upTo).buffer));
+    sentPairs = upTo;
+  }
+  const started = performance.now();
+  const speech = await store.finish(speechId, speechSeconds * 1000);
+  log(
+    `  finished: ${(speech.durationMs / 60_000).toFixed(2)} min, ${mb(speech.byteSize)} (finish took ${ms(performance.now() - started)})`,
+  );
+  return { speechId, audioPath: join(root, speechId, 'audio.webm') };
+}
+
+/** Waveform peaks of a file: ffmpeg decodes it to 48 kHz mono float PCM, PeakAccumulator folds it. */
+export async function peaksOf(path: string): Promise<Int8Array> {
+  const accumulator = new PeakAccumulator(sampleRate / 100);
+  const ffmpeg = spawn(
+    'ffmpeg',
+    [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-i',
+      path,
+      '-f',
+      'f32le',
+      '-ac',
+      '1',
+      '-ar',
+      String(sampleRate),
+      '-',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const parts: Int8Array[] = [];
+  let carry = Buffer.alloc(0);
+  for await (const data of ffmpeg.stdout as AsyncIterable<Buffer>) {
+    const bytes = carry.length > 0 ? Buffer.concat([carry, data]) : data;
+    const whole = bytes.length - (bytes.length % 4);
+    const aligned = new Float32Array(whole / 4);
+    new Uint8Array(aligned.buffer).set(bytes.subarray(0, whole));
+    parts.push(accumulator.push(aligned));
+    carry = Buffer.from(bytes.subarray(whole));
+  }
+  parts.push(accumulator.flush());
+  const all = new Int8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  return all;
+}
+
+/** Builds the renderer (the same Vite build as `electron-vite build`) into test-results/bench/renderer. */
+export async function buildRenderer(): Promise<string> {
+  const [{ build }, { default: react }] = await Promise.all([import('vite'), import('@vitejs/plugin-react')]);
+  const started = performance.now();
+  await build({
+    root: resolve('renderer'),
+    base: './',
+    plugins: [react()],
+    logLevel: 'error',
+    // As electron-vite builds it: not minified (a minified build also breaks the peaks AudioWorklet).
+    build: { outDir: paths.rendererDir, emptyOutDir: true, reportCompressedSize: false, minify: false },
+  });
+  log(`renderer built into ${paths.rendererDir} (${ms(performance.now() - started)})`);
+  return paths.rendererDir;
+}
+
+export function launchChromium(args: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args });
+}
+
+/**
+ * A page for functions passed to `evaluate`: tsx (esbuild, keepNames) wraps named inner functions in
+ * `__name(...)`, which the page must know.
+ */
+export async function newPage(browser: Browser, options: Parameters<Browser['newPage']>[0]): Promise<Page> {
+  return preparePage(await browser.newPage(options));
+}
+
+export async function preparePage(page: Page): Promise<Page> {
+  await page.addInitScript('globalThis.__name = (target) => target;');
+  return page;
+}
+
+export const fakeMicrophoneArgs = (wav: string): string[] => [
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  `--use-file-for-fake-audio-capture=${wav}`,
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+/** The renderer's V8 heap (Performance.getMetrics), optionally after a full garbage collection. */
+export class RendererMemory {
+  private constructor(private readonly cdp: CDPSession) {}
+
+  static async of(page: Page): Promise<RendererMemory> {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    return new RendererMemory(cdp);
+  }
+
+  async heapUsed(collectFirst = false): Promise<number> {
+    if (collectFirst) {
+      await this.cdp.send('HeapProfiler.collectGarbage');
+      await this.cdp.send('HeapProfiler.collectGarbage');
+    }
+    const { metrics } = await this.cdp.send('Performance.getMetrics');
+    return metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? NaN;
+  }
+}
+
+/**
+ * The renderer processes of the Chromium this process launched (from /proc). Their resident memory
+ * counts what the V8 heap leaves out of decoding (ArrayBuffers, AudioBuffers, codec state).
+ */
+export function rendererPids(): number[] {
+  const parents = new Map<number, number>();
+  const renderers: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      if (readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('--type=renderer'))
+        renderers.push(Number(name));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const ours = (pid: number): boolean => {
+    for (let at = pid, hops = 0; at > 1 && hops < 20; at = parents.get(at) ?? 0, hops++)
+      if (at === process.pid) return true;
+    return false;
+  };
+  return renderers.filter(ours);
+}
+
+/** Summed VmRSS of the given processes (cheap enough to sample every few tens of milliseconds). */
+export function rssOf(pids: readonly number[]): number {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+      total += Number(rss ?? 0) * 1024;
+    } catch {
+      // Gone.
+    }
+  }
+  return total;
+}
+
+export const rendererRss = (): number => rssOf(rendererPids());
+
+/** Samples `read` every `intervalMs` until stopped; returns the largest value seen. */
+export function sampleMax(read: () => number | Promise<number>, intervalMs = 100) {
+  let max = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      max = Math.max(max, await read());
+      await new Promise((done) => setTimeout(done, intervalMs));
+    }
+  })();
+  return {
+    async stop(): Promise<number> {
+      running = false;
+      await loop;
+      max = Math.max(max, await read());
+      return max;
+    },
+  };
+}
+
+export interface CountingServer {
+  origin: string;
+  /** Bytes of media bodies sent since the last reset, and the requests that asked for them. */
+  bytesSent: number;
+  requests: string[];
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A tiny loopback server: `/media/<name>` answers with Range support through the app's own
+ * mediaResponse (counting the bytes it sends), other paths come from `pages` or from `files`.
+ */
+export async function startCountingServer(
+  media: Record<string, { path: string; mimeType: string }>,
+  pages: Record<string, { contentType: string; body: string | Buffer }> = {},
+): Promise<CountingServer> {
+  const state = { bytesSent: 0, requests: [] as string[] };
+  const server: Server = createServer((request, response) => {
+    void (async () => {
+      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      const file = url.pathname.startsWith('/media/')
+        ? media[url.pathname.slice('/media/'.length)]
+        : undefined;
+      if (file) {
+        const answer = await mediaResponse(file.path, file.mimeType, request.headers.range);
+        state.requests.push(`${request.headers.range ?? 'all'} → ${answer.status}`);
+        response.writeHead(answer.status, answer.headers);
+        if (!answer.body || request.method === 'HEAD') return void response.end();
+        answer.body.on('data', (chunk: Buffer) => (state.bytesSent += chunk.length));
+        answer.body.pipe(response);
+        response.on('close', () => answer.body?.destroy());
+        return;
+      }
+      const page = pages[url.pathname];
+      if (!page) {
+        response.writeHead(404).end();
+        return;
+      }
+      response.writeHead(200, { 'Content-Type': page.contentType, 'Cache-Control': 'no-store' });
+      response.end(page.body);
+    })().catch(() => response.destroy());
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    get bytesSent() {
+      return state.bytesSent;
+    },
+    get requests() {
+      return state.requests;
+    },
+    reset() {
+      state.bytesSent = 0;
+      state.requests = [];
+    },
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+/** Time (ms, by performance.now) and peak memory (VmHWM) of a command, e.g. ffmpeg decoding. */
+export async function timeCommand(command: string, args: string[]): Promise<{ ms: number; peakRss: number }> {
+  const started = performance.now();
+  const child = spawn(command, args, { stdio: 'ignore' });
+  let peakRss = 0;
+  const poll = setInterval(() => {
+    try {
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
+      peakRss = Math.max(peakRss, Number(hwm ?? 0) * 1024);
+    } catch {
+      // Exited.
+    }
+  }, 20);
+  const code = await new Promise<number | null>((done) => child.on('exit', done));
+  clearInterval(poll);
+  if (code !== 0) throw new Error(`${command} exited with ${code}`);
+  return { ms: performance.now() - started, peakRss };
+}
+
+/** Goes through the first-run screen (a new profile) on a fresh page of the Lectern host. */
+export async function createProfile(page: Page, url: string, name = 'Bench 测试'): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('textbox').first().fill(name);
+  await page.getByRole('button', { name: /开始练习|Start practising/ }).click();
+}
+
+/** Goes to a screen by its shortcut (Control+2 record, Control+3 library), retrying until its heading shows. */
+export async function openScreen(page: Page, key: '2' | '3', heading: RegExp): Promise<void> {
+  const title = page.getByRole('heading', { level: 1, name: heading });
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await page.keyboard.press(`Control+${key}`);
+    if (
+      await title.waitFor({ timeout: 1000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+  }
+  throw new Error(`screen ${String(heading)} did not open`);
+}
+
+export function goal(ok: boolean): string {
+  return ok ? 'goal met' : 'GOAL MISSED';
+}
