@@ -15,6 +15,7 @@ import { exportEntriesById } from './journalTransfer';
 import { MarkdownEditor } from './MarkdownEditor';
 import { MoodPicker } from './MoodPicker';
 import { SaveStatus } from './SaveStatus';
+import { ShareEntryButton } from './ShareEntryButton';
 
 export function EntryEditor({ entry, allTags }: { entry: JournalEntry; allTags: string[] }) {
   const { t } = useTranslation();
@@ -54,6 +55,7 @@ export function EntryEditor({ entry, allTags }: { entry: JournalEntry; allTags: 
         <Group justify="space-between">
           <SaveStatus />
           <Group gap={4}>
+            <ShareEntryButton entryId={entry.id} title={draft.title} body={draft.body} />
             <Tooltip label={t('journal.saveAsTemplate')}>
               <ActionIcon
                 variant="subtle"

@@ -45,6 +45,11 @@ export async function updateEntry(
   });
 }
 
+/** Marks an entry as shared with a group (after it was written to the group folder). */
+export async function markShared(id: string, database: LecternDb = db): Promise<void> {
+  await database.journalEntries.update(id, { shared: true, updatedAt: new Date().toISOString() });
+}
+
 export async function moveToTrash(id: string, database: LecternDb = db): Promise<void> {
   await database.journalEntries.update(id, { deletedAt: new Date().toISOString() });
 }

@@ -106,3 +106,49 @@ test('coach creates, member joins and shares a speech, coach plays it from the f
     await member.host.close();
   }
 });
+
+/** Every byte under a folder, as text, to look for words that must never be there. */
+async function folderText(folder: string): Promise<string> {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  return (await Promise.all(files.map((f) => readFile(f, 'utf8')))).join('\n');
+}
+
+test('a shared reflection reaches the group; a private one never enters the folder', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const folder = await mkdtemp(join(tmpdir(), 'lectern-group-'));
+  const coach = await memberPage(browser, 'zh-CN', '张教练');
+  try {
+    await coach.page.keyboard.press('Control+5');
+    await coach.page.getByRole('button', { name: '创建社群' }).first().click();
+    await chooseFolder(coach.page, folder);
+    await coach.page.getByRole('textbox', { name: '社群名称' }).fill('反思小组');
+    await coach.page.getByRole('button', { name: '创建社群' }).click();
+    await expect(coach.page.getByRole('heading', { name: '反思小组', level: 1 })).toBeVisible();
+
+    await coach.page.keyboard.press('Control+4');
+    for (const [title, body] of [
+      ['私密反思', '这是只属于我的秘密：紧张得手心出汗'],
+      ['公开反思', '今天的开场用了一个故事，效果很好'],
+    ]) {
+      await coach.page.keyboard.press('Control+n');
+      await expect(coach.page.getByRole('textbox', { name: '标题' })).toHaveValue('');
+      await coach.page.getByRole('textbox', { name: '标题' }).fill(title);
+      await coach.page.getByRole('textbox', { name: '反思' }).fill(body);
+      await expect(coach.page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+    }
+    await coach.page.getByRole('button', { name: '分享到社群' }).click();
+    await coach.page.getByRole('menuitem', { name: '反思小组' }).click();
+    await expect(coach.page.getByText('已分享到 反思小组')).toBeVisible();
+
+    await coach.page.keyboard.press('Control+5');
+    await expect(coach.page.getByTestId('feed-item')).toContainText('今天的开场用了一个故事');
+    const bytes = await folderText(folder);
+    expect(bytes).toContain('今天的开场用了一个故事');
+    expect(bytes).not.toContain('紧张得手心出汗');
+    expect(bytes).not.toContain('私密反思');
+  } finally {
+    await coach.host.close();
+  }
+});
