@@ -3,7 +3,7 @@
 // one-hour file never sits in memory whole.
 import { ALL_FORMATS, AudioSampleSink, BlobSource, Input, type InputFormat } from 'mediabunny';
 import { LecternError } from '../../shared/api/errors';
-import { mixToMono, PeakAccumulator } from '../../shared/audio/peaks';
+import { mixToMono, PeakAccumulator } from '../../shared/audio/peakAccumulator';
 import type { AudioMimeType, Speech } from '../../shared/domain/speech';
 import { api } from '../api/api';
 

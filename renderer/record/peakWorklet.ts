@@ -1,6 +1,6 @@
 // Runs on the audio thread: turns microphone samples into waveform peaks and a level, and posts them
 // to the page every ~50 ms. Samples never cross to the main thread, so recording stays cheap.
-import { PeakAccumulator } from '../../shared/audio/peaks';
+import { PeakAccumulator } from '../../shared/audio/peakAccumulator';
 
 declare const sampleRate: number;
 declare function registerProcessor(name: string, processor: unknown): void;

@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  mixToMono,
-  PeakAccumulator,
-  peakDataFromJson,
-  peaksForPlayer,
-  peaksFromBytes,
-  toInt8,
-  WaveformPeaks,
-} from './peaks';
+import { mixToMono, PeakAccumulator, toInt8 } from './peakAccumulator';
+import { peakDataFromJson, peaksForPlayer, peaksFromBytes, WaveformPeaks } from './peaks';
 
 /** A known signal: 1 s of a 440 Hz sine at amplitude 0.5, then 1 s of silence, at 8 kHz. */
 function sineThenSilence(rate = 8000): Float32Array {

@@ -3,9 +3,6 @@
 // (version 2, one channel, 8-bit): `data` holds min/max pairs, one pair per `samples_per_pixel` samples.
 import { z } from 'zod';
 
-/** ~100 pairs a second at 44.1 kHz: sharp enough to zoom to a word, 700 kB for an hour. */
-export const defaultSamplesPerPixel = 441;
-
 export const WaveformPeaks = z.object({
   version: z.literal(2),
   channels: z.literal(1),
@@ -16,54 +13,6 @@ export const WaveformPeaks = z.object({
   data: z.array(z.number().int().min(-128).max(127)),
 });
 export type WaveformPeaks = z.infer<typeof WaveformPeaks>;
-
-/** Accumulates samples and yields min/max pairs (as signed 8-bit) for every full pixel. */
-export class PeakAccumulator {
-  private min = Infinity;
-  private max = -Infinity;
-  private count = 0;
-
-  constructor(readonly samplesPerPixel: number = defaultSamplesPerPixel) {}
-
-  /** Feeds mono samples in [-1, 1]; returns the finished pairs as int8 bytes (min, max, min, max…). */
-  push(samples: ArrayLike<number>): Int8Array {
-    const out: number[] = [];
-    for (let i = 0; i < samples.length; i++) {
-      const value = samples[i]!;
-      if (value < this.min) this.min = value;
-      if (value > this.max) this.max = value;
-      if (++this.count === this.samplesPerPixel) out.push(...this.takePair());
-    }
-    return Int8Array.from(out);
-  }
-
-  /** The last, partial pixel (if any samples are pending). */
-  flush(): Int8Array {
-    return this.count > 0 ? Int8Array.from(this.takePair()) : new Int8Array(0);
-  }
-
-  private takePair(): [number, number] {
-    const pair: [number, number] = [toInt8(this.min), toInt8(this.max)];
-    this.min = Infinity;
-    this.max = -Infinity;
-    this.count = 0;
-    return pair;
-  }
-}
-
-export function toInt8(sample: number): number {
-  const clamped = Math.max(-1, Math.min(1, sample));
-  return Math.max(-128, Math.min(127, Math.round(clamped * 127)));
-}
-
-/** Mixes interleaved or planar channels down to mono by averaging. */
-export function mixToMono(channels: readonly Float32Array[]): Float32Array {
-  if (channels.length === 1) return channels[0]!;
-  const length = channels[0]?.length ?? 0;
-  const mono = new Float32Array(length);
-  for (const channel of channels) for (let i = 0; i < length; i++) mono[i]! += channel[i]! / channels.length;
-  return mono;
-}
 
 export function peaksFromBytes(
   bytes: Uint8Array,

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { mediaResponse } from '../../electron/common/mediaResponse';
 import { SpeechStore } from '../../electron/services/speeches/speechStore';
-import { PeakAccumulator } from '../../shared/audio/peaks';
+import { PeakAccumulator } from '../../shared/audio/peakAccumulator';
 
 export const benchDir = resolve('test-results/bench');
 export const sampleRate = 48_000;
