@@ -100,7 +100,7 @@ test('a recording survives the host being killed mid-speech', async ({ browser }
   host = await startHostProcess(dataDir);
   try {
     await page.goto(host.url);
-    await page.keyboard.press('Control+3');
+    await page.getByRole('navigation').getByRole('link', { name: '演讲库' }).click();
     await expect(page.getByText('崩溃后恢复')).toBeVisible();
     const [speech] = savedSpeeches(dataDir);
     expect(speech!.source).toBe('recovered');
