@@ -6,6 +6,8 @@ import type { AppServices } from './appServices';
 import { createSpeechHandlers } from './speeches/speechHandlers';
 import { createGroupHandlers } from './group/groupHandlers';
 import type { FolderPicker } from './group/groupHandlers';
+import { createCritiqueHandlers } from './group/critiqueHandlers';
+import { createRulesHandlers } from './group/rulesHandlers';
 
 export interface HostPorts {
   version: string;
@@ -32,5 +34,7 @@ export function createAppHandlers(ports: HostPorts, services: AppServices): Hand
     },
     ...createSpeechHandlers(services.speeches),
     ...createGroupHandlers(services.groups, ports.pickFolder),
+    ...createRulesHandlers(services.groups, services.speeches),
+    ...createCritiqueHandlers(services.groups, ports.dataDir),
   };
 }

@@ -43,7 +43,7 @@ export const CritiqueThreadCard = memo(function CritiqueThreadCard({
       component="article"
       aria-current={current ? 'true' : undefined}
       data-thread={comment.id}
-      bg={current ? 'var(--mantine-color-yellow-light)' : undefined}
+      bg={current ? 'var(--mantine-color-yellow-0)' : undefined}
       style={current ? { borderColor: 'var(--mantine-color-orange-5)' } : undefined}
     >
       <Stack gap={6}>
@@ -59,13 +59,13 @@ export const CritiqueThreadCard = memo(function CritiqueThreadCard({
               {label}
             </Button>
           ) : (
-            <Badge variant="light" color="gray">
+            <Badge variant="outline" color="gray.7">
               {t('critique.wholeSpeech')}
             </Badge>
           )}
           <Group gap={4}>
             {thread.resolved && (
-              <Badge color="green" variant="light">
+              <Badge color="teal.9" variant="outline">
                 {t('critique.resolved')}
               </Badge>
             )}

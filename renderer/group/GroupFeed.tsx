@@ -6,13 +6,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeedItem, GroupView } from '../../shared/api/groupContract';
 import { formatClock } from '../shell/formatDuration';
-import { SpeechPlayer } from '../library/SpeechPlayer';
-import { loadGroupPeaks } from './loadGroupPeaks';
+import { CritiqueInboxList } from '../critique/CritiqueInboxList';
+import { CritiquePlayer } from '../critique/CritiquePlayer';
+import { useGroupInbox } from '../critique/inboxStore';
 import { withdraw } from './groupStore';
 
 export function GroupFeed({ view }: { view: GroupView }) {
   const { t, i18n } = useTranslation();
   const [playing, setPlaying] = useState<Extract<FeedItem, { type: 'recording' }>>();
+  const inbox = useGroupInbox(view.info.groupId);
+  const openRecording = (id: string) => {
+    const item = view.feed.find((f) => f.id === id);
+    if (item?.type === 'recording') setPlaying(item);
+  };
   const names = new Map(view.members.map((m) => [m.keyId, m.displayName]));
   const when = (iso: string) =>
     new Date(iso.slice(0, 24)).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
@@ -21,15 +27,9 @@ export function GroupFeed({ view }: { view: GroupView }) {
   return (
     <Stack>
       {playing ? (
-        <SpeechPlayer
-          key={playing.id}
-          title={playing.title}
-          durationMs={playing.durationMs}
-          audioUrl={playing.audioUrl}
-          loadPeaks={() => loadGroupPeaks(playing.peaksUrl)}
-          onClose={() => setPlaying(undefined)}
-        />
+        <CritiquePlayer key={playing.id} item={playing} view={view} onClose={() => setPlaying(undefined)} />
       ) : null}
+      <CritiqueInboxList view={view} onOpen={openRecording} />
       {view.feed.map((item) => (
         <Paper key={item.id} withBorder p="sm" radius="md" data-testid="feed-item">
           <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -39,6 +39,11 @@ export function GroupFeed({ view }: { view: GroupView }) {
                 <Badge variant="outline" color="gray.7">
                   {t(item.type === 'recording' ? 'group.feedSpeech' : 'group.feedReflection')}
                 </Badge>
+                {inbox?.unreadByRecording[item.id] ? (
+                  <Badge variant="outline" color="teal.9" data-testid="feed-unread">
+                    {t('critique.inbox.feedBadge', { count: inbox.unreadByRecording[item.id] })}
+                  </Badge>
+                ) : null}
               </Group>
               <Text size="sm" c="dimmed">
                 {names.get(item.author) ?? t('group.unknownMember')} · {when(item.sharedAt)}

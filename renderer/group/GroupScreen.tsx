@@ -18,6 +18,8 @@ import { IconChevronDown, IconHourglass } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../shared/domain/profile';
+import { AssignmentsPanel } from '../assignments/AssignmentsPanel';
+import { StandingsPanel } from '../assignments/StandingsPanel';
 import { CreateGroupForm } from './CreateGroupForm';
 import { GroupFeed } from './GroupFeed';
 import { GroupWelcome } from './GroupWelcome';
@@ -111,11 +113,19 @@ export function GroupScreen({ profile }: { profile: Profile }) {
         <Tabs defaultValue="feed" keepMounted={false}>
           <Tabs.List>
             <Tabs.Tab value="feed">{t('group.tabs.feed')}</Tabs.Tab>
+            <Tabs.Tab value="assignments">{t('assignments.tab')}</Tabs.Tab>
+            <Tabs.Tab value="standings">{t('assignments.standingsTab')}</Tabs.Tab>
             <Tabs.Tab value="members">{t('group.tabs.members')}</Tabs.Tab>
             <Tabs.Tab value="about">{t('group.tabs.about')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="feed" pt="md">
             <GroupFeed view={view} />
+          </Tabs.Panel>
+          <Tabs.Panel value="assignments" pt="md">
+            <AssignmentsPanel groupId={view.info.groupId} />
+          </Tabs.Panel>
+          <Tabs.Panel value="standings" pt="md">
+            <StandingsPanel groupId={view.info.groupId} />
           </Tabs.Panel>
           <Tabs.Panel value="members" pt="md">
             <RosterPanel view={view} />

@@ -25,6 +25,8 @@ export interface SpeechPlayerProps {
   onClose(): void;
   /** For features that draw on the waveform (critique markers). */
   onReady?(player: WaveSurfer): void;
+  /** The playhead in ms, as it moves or is moved (the callback given when the player opened). */
+  onTime?(ms: number): void;
   children?: ReactNode;
 }
 
@@ -35,12 +37,15 @@ export function SpeechPlayer({
   loadPeaks,
   onClose,
   onReady,
+  onTime,
   children,
 }: SpeechPlayerProps) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const player = useRef<WaveSurfer | null>(null);
   const [playing, setPlaying] = useState(false);
+  /** The play button waits for the waveform: before it, a click would do nothing. */
+  const [ready, setReady] = useState(false);
   const [currentMs, setCurrentMs] = useState(0);
   const [speed, setSpeed] = useState('1');
 
@@ -69,11 +74,15 @@ export function SpeechPlayer({
           }),
         ],
       });
-      instance.on('timeupdate', (seconds) => setCurrentMs(seconds * 1000));
+      instance.on('timeupdate', (seconds) => {
+        setCurrentMs(seconds * 1000);
+        onTime?.(seconds * 1000);
+      });
       instance.on('play', () => setPlaying(true));
       instance.on('pause', () => setPlaying(false));
       instance.on('error', (error) => reportError(error));
       player.current = instance;
+      setReady(true);
       onReady?.(instance);
     }, reportError);
     return () => {
@@ -88,6 +97,10 @@ export function SpeechPlayer({
   const onKeyDown = (event: KeyboardEvent) => {
     const ws = player.current;
     if (!ws) return;
+    // Keys typed into a field (a critique, the speed control) or on a button are theirs, not the player's.
+    const target = event.target as HTMLElement;
+    if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+    if (event.key === ' ' && target !== event.currentTarget && target.closest('button, a')) return;
     if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
       ws.setTime(
         Math.max(
@@ -130,6 +143,7 @@ export function SpeechPlayer({
             <ActionIcon
               size="xl"
               radius="xl"
+              disabled={!ready}
               onClick={() => void player.current?.playPause()}
               aria-label={playing ? t('library.pause') : t('library.play')}
             >

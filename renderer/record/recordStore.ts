@@ -55,6 +55,12 @@ export function setTitle(title: string): void {
   useRecordStore.setState({ title });
 }
 
+/** Presets the next recording for an assignment: its target drives the timer lights, its title names it. */
+export function prepareRecording(target: SpeechTarget, title: string): void {
+  if (useRecordStore.getState().status !== 'idle') return;
+  useRecordStore.setState({ target, title });
+}
+
 export async function startRecording(defaultTitle: string): Promise<void> {
   const state = useRecordStore.getState();
   if (state.status !== 'idle') return;

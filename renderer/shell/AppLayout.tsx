@@ -1,11 +1,12 @@
 // The frame around every screen: header, navigation (with Ctrl/⌘+1…5 and Ctrl/⌘+,), the current screen.
-import { AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Burger, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { screens, type Screen } from '../../shared/api/contract';
 import type { Profile } from '../../shared/domain/profile';
 import { api } from '../api/api';
+import { useLiveCritiqueInbox } from '../critique/inboxStore';
 import { GroupScreen } from '../group/GroupScreen';
 import { PathPromptDialog } from '../group/PathPromptDialog';
 import { HomeScreen } from '../home/HomeScreen';
@@ -29,6 +30,7 @@ export function AppLayout({ profile }: { profile: Profile }) {
   const { t } = useTranslation();
   const screen = useUiStore((state) => state.screen);
   const [navbarOpen, { toggle, close }] = useDisclosure();
+  const unreadCritiques = useLiveCritiqueInbox();
 
   useHotkeys(Object.entries(shortcuts).map(([target, keys]) => [keys, () => navigate(target as Screen)]));
   useEffect(() => api.on('app.command', (command) => navigate(command.screen)), []);
@@ -70,6 +72,19 @@ export function AppLayout({ profile }: { profile: Profile }) {
               href={`#/${target}`}
               label={t(`nav.${target}`)}
               leftSection={<Icon size={18} stroke={1.6} />}
+              rightSection={
+                target === 'group' && unreadCritiques > 0 ? (
+                  <Badge
+                    size="sm"
+                    variant={screen === target ? 'white' : 'outline'}
+                    color="teal.9"
+                    aria-label={t('critique.inbox.navBadge', { count: unreadCritiques })}
+                    data-testid="nav-critique-unread"
+                  >
+                    {unreadCritiques}
+                  </Badge>
+                ) : undefined
+              }
               active={screen === target}
               variant="filled"
               aria-current={screen === target ? 'page' : undefined}

@@ -5,6 +5,8 @@ import type { MethodSpec } from './contractTypes';
 import type { EventName, MethodName } from './names';
 import { speechesContract, speechesEvents } from './speechesContract';
 import { groupContract, groupEvents } from './groupContract';
+import { rulesContract } from './rulesContract';
+import { critiqueContract } from './critiqueContract';
 
 export const uiLanguages = ['zh-CN', 'en'] as const;
 export const UiLanguage = z.enum(uiLanguages);
@@ -33,6 +35,8 @@ export const contract = {
   },
   ...speechesContract,
   ...groupContract,
+  ...rulesContract,
+  ...critiqueContract,
 } as const satisfies { [K in MethodName]: MethodSpec };
 
 export const events = {

@@ -2,6 +2,8 @@
 // strings without touching each other), and a plain lookup for code outside React (main's menu).
 // The renderer uses i18next over the same objects.
 import type { UiLanguage } from '../api/contract';
+import assignmentsEn from './assignments.en.json';
+import assignmentsZhCN from './assignments.zh-CN.json';
 import critiqueEn from './critique.en.json';
 import critiqueZhCN from './critique.zh-CN.json';
 import en from './en.json';
@@ -23,6 +25,7 @@ export const locales: Record<UiLanguage, Record<string, unknown>> = {
     library: libraryZhCN,
     group: groupZhCN,
     critique: critiqueZhCN,
+    assignments: assignmentsZhCN,
   },
   en: {
     ...en,
@@ -31,6 +34,7 @@ export const locales: Record<UiLanguage, Record<string, unknown>> = {
     library: libraryEn,
     group: groupEn,
     critique: critiqueEn,
+    assignments: assignmentsEn,
   },
 };
 

@@ -128,10 +128,11 @@ test('a shared reflection reaches the group; a private one never enters the fold
     await expect(coach.page.getByRole('heading', { name: '反思小组', level: 1 })).toBeVisible();
 
     await coach.page.keyboard.press('Control+4');
-    for (const [title, body] of [
+    const entries: [string, string][] = [
       ['私密反思', '这是只属于我的秘密：紧张得手心出汗'],
       ['公开反思', '今天的开场用了一个故事，效果很好'],
-    ]) {
+    ];
+    for (const [title, body] of entries) {
       await coach.page.keyboard.press('Control+n');
       await expect(coach.page.getByRole('textbox', { name: '标题' })).toHaveValue('');
       await coach.page.getByRole('textbox', { name: '标题' }).fill(title);

@@ -93,10 +93,10 @@ test.describe('on a Chinese system', () => {
     await page.keyboard.press('Control+,');
     const name = page.getByRole('textbox', { name: '显示名称' });
     await name.fill('   ');
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
     await expect(page.getByText('请输入显示名称。')).toBeVisible();
     await name.fill('赵老师');
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
     await expect(page.getByRole('status')).toHaveText('已保存');
     await expect(page.getByRole('banner').getByText('赵老师')).toBeVisible();
     await expect(page.getByText(lectern.dataDir)).toBeVisible();

@@ -1,0 +1,182 @@
+// Critiques through the handlers on two computers sharing one group folder: the coach critiques a
+// member's speech at a moment and on a stretch (with an evaluation form); the member sees the
+// threads and their inbox, replies and resolves; each refusal names its reason; read marks persist.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../../shared/api/dispatcher';
+import { contract } from '../../../shared/api/contract';
+import type { Contract } from '../../../shared/api/contract';
+import type { MethodInput, MethodOutput } from '../../../shared/api/contractTypes';
+import { LecternError } from '../../../shared/api/errors';
+import { appRegistry } from '../../../shared/group/appRegistry';
+import { tempDir } from '../groupFolder/testGroupFolder';
+import { SpeechStore } from '../speeches/speechStore';
+import { createCritiqueHandlers } from './critiqueHandlers';
+import { Groups } from './groups';
+
+const FAST = { N: 2 ** 10, r: 8, p: 1 };
+const recorded = await readFile(path.join(import.meta.dirname, '../../../tests/fixtures/recorded-zh.webm'));
+
+let root: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => ({ dir: root, cleanup } = await tempDir('critique')));
+afterEach(() => cleanup());
+
+function computer(name: string) {
+  const dataDir = path.join(root, name);
+  const speeches = new SpeechStore(path.join(dataDir, 'speeches'));
+  const groups = new Groups({
+    dataDir,
+    speeches,
+    registry: appRegistry,
+    onChange: () => {},
+    onStatus: () => {},
+    watch: false,
+    scrypt: FAST,
+  });
+  const handlers = createCritiqueHandlers(groups, dataDir);
+  const dispatch = createDispatcher(contract, handlers as never, (e) => console.error(e));
+  /** Calls through the dispatcher, so inputs are validated as the transports validate them. */
+  async function call<K extends keyof typeof handlers & keyof Contract>(
+    name: K,
+    input: MethodInput<Contract, K>,
+  ): Promise<MethodOutput<Contract, K>> {
+    const result = await dispatch(name, input, { transport: 'ipc' });
+    if (!result.ok) throw LecternError.fromSerialized(result.error);
+    return result.value as MethodOutput<Contract, K>;
+  }
+  return { dataDir, speeches, groups, call, keyId: async () => (await groups.identity.current()).key.keyId };
+}
+
+async function twoMembersAndASpeech() {
+  const folder = path.join(root, 'shared', '周三演讲社');
+  const coach = computer('coach');
+  const member = computer('member');
+  const { groupId } = await coach.groups.create({
+    folder,
+    name: '周三演讲社',
+    charter: '',
+    timeZone: 'Asia/Shanghai',
+    coachName: '王老师',
+  });
+  await member.groups.join(folder, '安娜');
+  await coach.groups.get(groupId).syncNow();
+  await coach.groups.get(groupId).decide(await member.keyId(), 'approve');
+  await member.groups.get(groupId).syncNow();
+  const { speechId } = await member.speeches.begin({
+    source: 'recording',
+    mimeType: 'audio/webm',
+    title: '我的第一次演讲',
+    sampleRate: 48000,
+    samplesPerPixel: 480,
+  });
+  await member.speeches.append(speechId, recorded, new Uint8Array([0xf0, 0x10]));
+  await member.speeches.finish(speechId, 3900);
+  const { id: recording } = await member.groups.get(groupId).shareSpeech(speechId);
+  await coach.groups.get(groupId).syncNow();
+  const sync = () => Promise.all([coach, member].map((c) => c.groups.get(groupId).syncNow()));
+  return { groupId, coach, member, recording, sync };
+}
+
+const evaluation = {
+  commendations: '开场的问题很抓人',
+  recommendations: '中间放慢一点',
+  challenge: '下次试试不看稿',
+  scores: { clarity: 4, pacing: 3 },
+};
+
+describe('critique handlers on two computers', () => {
+  it('comment at a moment and on a stretch, reply, resolve, inbox and read marks', async () => {
+    const { groupId, coach, member, recording, sync } = await twoMembersAndASpeech();
+    const at = await coach.call('critique.comment', {
+      groupId,
+      body: { recording, anchor: { atMs: 2000 }, text: '这里停顿得很好' },
+    });
+    await coach.call('critique.comment', {
+      groupId,
+      body: { recording, anchor: { startMs: 500, endMs: 1500 }, text: '', evaluation },
+    });
+    await expect(
+      coach.call('critique.comment', { groupId, body: { recording, anchor: { atMs: 5000 }, text: 'x' } }),
+    ).rejects.toMatchObject({ messageKey: 'errors.critiqueOutsideSpeech' });
+    await expect(
+      coach.call('critique.comment', { groupId, body: { recording, text: '   ' } }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    await sync();
+
+    let inbox = await member.call('critique.inbox', { groupId });
+    expect(inbox.unread).toBe(2);
+    expect(inbox.unreadByRecording).toEqual({ [recording]: 2 });
+    expect(inbox.items[0]).toMatchObject({ type: 'critique', recordingTitle: '我的第一次演讲' });
+
+    const view = await member.call('critique.threads', { groupId, recordingId: recording });
+    expect(view.threads.map((t) => t.comment.anchor)).toEqual([
+      { startMs: 500, endMs: 1500 },
+      { atMs: 2000 },
+    ]);
+    expect(view.speaker).toBe(await member.keyId());
+    expect(view.isCoach).toBe(false);
+    expect(view.criteria).toContain('vocal-variety');
+    expect(view.summary).toMatchObject({ evaluations: 1, overall: 3.5 });
+
+    await member.call('critique.reply', { groupId, body: { parent: at.id, text: '谢谢！' } });
+    await member.call('critique.resolve', { groupId, body: { comment: at.id, resolved: true } });
+    await member.call('critique.react', {
+      groupId,
+      body: { target: at.id, reaction: 'heart', on: true },
+    });
+    await expect(member.call('critique.retract', { groupId, body: { target: at.id } })).rejects.toMatchObject(
+      {
+        messageKey: 'errors.critiqueNotYours',
+      },
+    );
+    await expect(
+      member.call('critique.hide', { groupId, body: { target: at.id, hidden: true } }),
+    ).rejects.toMatchObject({ messageKey: 'errors.coachOnly' });
+
+    await member.call('critique.markRead', { groupId, recordingId: recording });
+    inbox = await member.call('critique.inbox', { groupId });
+    expect(inbox.unread).toBe(0);
+    // The mark lives in the data dir: a restarted app (new handlers) remembers it.
+    const restarted = computer('member');
+    await restarted.groups.start();
+    expect((await restarted.call('critique.inbox', { groupId })).unread).toBe(0);
+
+    await sync();
+    const seen = await coach.call('critique.threads', { groupId, recordingId: recording });
+    const thread = seen.threads.find((t) => t.comment.id === at.id)!;
+    expect(thread).toMatchObject({ resolved: true, replies: [{ text: '谢谢！', depth: 1 }] });
+    expect(thread.comment.reactions).toEqual({ heart: [await member.keyId()] });
+    const coachInbox = await coach.call('critique.inbox', { groupId });
+    expect(coachInbox.items).toMatchObject([{ type: 'reply', preview: '谢谢！', unread: true }]);
+
+    // The coach edits, then hides and withdraws; the thread stays readable.
+    await coach.call('critique.edit', { groupId, body: { target: at.id, text: '这里的停顿很有力' } });
+    await coach.call('critique.hide', { groupId, body: { target: thread.replies[0]!.id, hidden: true } });
+    await coach.call('critique.retract', { groupId, body: { target: at.id } });
+    await expect(
+      coach.call('critique.edit', { groupId, body: { target: at.id, text: 'again' } }),
+    ).rejects.toMatchObject({ messageKey: 'errors.critiqueWithdrawn' });
+    await sync();
+    const after = await member.call('critique.threads', { groupId, recordingId: recording });
+    const withdrawn = after.threads.find((t) => t.comment.id === at.id)!;
+    expect(withdrawn.comment).toMatchObject({ status: 'retracted', text: '' });
+    expect(withdrawn.replies[0]).toMatchObject({ status: 'hidden', text: '' });
+  });
+
+  it('refuses a speech that is not shared and a note that does not exist', async () => {
+    const { groupId, coach, recording } = await twoMembersAndASpeech();
+    const nothing = 'f'.repeat(64);
+    await expect(
+      coach.call('critique.comment', { groupId, body: { recording: nothing, text: 'hi' } }),
+    ).rejects.toMatchObject({ messageKey: 'errors.critiqueNoSpeech' });
+    await expect(
+      coach.call('critique.reply', { groupId, body: { parent: nothing, text: 'hi' } }),
+    ).rejects.toMatchObject({ messageKey: 'errors.critiqueNoNote' });
+    await expect(coach.call('critique.threads', { groupId, recordingId: nothing })).rejects.toMatchObject({
+      messageKey: 'errors.critiqueNoSpeech',
+    });
+    expect((await coach.call('critique.threads', { groupId, recordingId: recording })).threads).toEqual([]);
+  });
+});

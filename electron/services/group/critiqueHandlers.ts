@@ -1,0 +1,147 @@
+// The critique.* handlers: each write checks what this computer can already tell (the recording is
+// shared, the anchor fits, the note is the member's own, the member is the speaker or a coach) so
+// the member hears why at once; the fold checks the same again on every computer.
+import type { Contract } from '../../../shared/api/contract';
+import type { Handlers } from '../../../shared/api/contractTypes';
+import type { critiqueContract } from '../../../shared/api/critiqueContract';
+import { LecternError } from '../../../shared/api/errors';
+import { anchorFits, critiqueBoard, recordingThreads } from '../../../shared/critique/critiqueBoard';
+import type { CritiqueBoard, NoteView } from '../../../shared/critique/critiqueBoard';
+import {
+  CRITIQUE_COMMENT,
+  CRITIQUE_EDIT,
+  CRITIQUE_HIDE,
+  CRITIQUE_REACT,
+  CRITIQUE_REPLY,
+  CRITIQUE_RESOLVE,
+  CRITIQUE_RETRACT,
+  DEFAULT_CRITERIA,
+} from '../../../shared/critique/critiqueEvents';
+import { critiqueInbox } from '../../../shared/critique/critiqueInbox';
+import { evaluationSummary } from '../../../shared/critique/evaluationSummary';
+import { CritiqueReadMarks } from './critiqueReadMarks';
+import type { GroupService } from './groupService';
+import type { Groups } from './groups';
+
+type CritiqueMethods = keyof typeof critiqueContract;
+
+export function createCritiqueHandlers(
+  groups: Groups,
+  dataDir: string,
+): Pick<Handlers<Contract>, CritiqueMethods> {
+  const marks = new CritiqueReadMarks(dataDir);
+  const boards = new WeakMap<GroupService, { hash: string; board: CritiqueBoard }>();
+  const keyId = async () => (await groups.identity.current()).key.keyId;
+
+  /** The board of a group's current state, computed once per state. */
+  const boardOf = (service: GroupService): CritiqueBoard => {
+    const { state, hash } = service.state();
+    const cached = boards.get(service);
+    if (cached?.hash === hash) return cached.board;
+    const board = critiqueBoard(state);
+    boards.set(service, { hash, board });
+    return board;
+  };
+
+  /** The group, this member, and its board, refusing anyone who is not (or no longer) a member. */
+  const open = async (groupId: string) => {
+    const service = groups.get(groupId);
+    const me = await keyId();
+    if (service.state().state.members[me]?.status !== 'member')
+      throw new LecternError('forbidden', 'errors.critiqueNotMember');
+    return { service, me, board: boardOf(service) };
+  };
+
+  const noteOf = (board: CritiqueBoard, id: string): NoteView => {
+    const note = board.notes.get(id);
+    if (!note) throw new LecternError('not_found', 'errors.critiqueNoNote');
+    return note;
+  };
+
+  const ownNote = (board: CritiqueBoard, id: string, me: string): NoteView => {
+    const note = noteOf(board, id);
+    if (note.author !== me) throw new LecternError('forbidden', 'errors.critiqueNotYours');
+    if (note.status === 'retracted') throw new LecternError('invalid_input', 'errors.critiqueWithdrawn');
+    return note;
+  };
+
+  const written = async (service: GroupService, kind: string, body: unknown) => ({
+    id: (await service.append(kind, body)).id,
+  });
+
+  return {
+    'critique.comment': async ({ groupId, body }) => {
+      const { service, board } = await open(groupId);
+      const recording = board.recordings[body.recording];
+      if (!recording) throw new LecternError('not_found', 'errors.critiqueNoSpeech');
+      if (!anchorFits(body.anchor, recording.durationMs))
+        throw new LecternError('invalid_input', 'errors.critiqueOutsideSpeech');
+      return written(service, CRITIQUE_COMMENT, body);
+    },
+    'critique.reply': async ({ groupId, body }) => {
+      const { service, board } = await open(groupId);
+      noteOf(board, body.parent);
+      return written(service, CRITIQUE_REPLY, body);
+    },
+    'critique.edit': async ({ groupId, body }) => {
+      const { service, board, me } = await open(groupId);
+      const note = ownNote(board, body.target, me);
+      if (note.kind === 'reply' && body.evaluation !== undefined)
+        throw new LecternError('invalid_input', 'errors.critiqueNoEvaluationOnReply');
+      return written(service, CRITIQUE_EDIT, body);
+    },
+    'critique.retract': async ({ groupId, body }) => {
+      const { service, board, me } = await open(groupId);
+      ownNote(board, body.target, me);
+      return written(service, CRITIQUE_RETRACT, body);
+    },
+    'critique.resolve': async ({ groupId, body }) => {
+      const { service, board, me } = await open(groupId);
+      const note = noteOf(board, body.comment);
+      if (note.kind !== 'comment') throw new LecternError('invalid_input', 'errors.critiqueNoNote');
+      if (board.recordings[note.recordingId]?.author !== me && !service.isCoachNow())
+        throw new LecternError('forbidden', 'errors.critiqueSpeakerOnly');
+      return written(service, CRITIQUE_RESOLVE, body);
+    },
+    'critique.react': async ({ groupId, body }) => {
+      const { service, board } = await open(groupId);
+      if (noteOf(board, body.target).status !== 'shown')
+        throw new LecternError('invalid_input', 'errors.critiqueWithdrawn');
+      return written(service, CRITIQUE_REACT, body);
+    },
+    'critique.hide': async ({ groupId, body }) => {
+      const { service, board } = await open(groupId);
+      noteOf(board, body.target);
+      if (!service.isCoachNow()) throw new LecternError('forbidden', 'errors.coachOnly');
+      return written(service, CRITIQUE_HIDE, body);
+    },
+    'critique.threads': async ({ groupId, recordingId }) => {
+      const service = groups.get(groupId);
+      const board = boardOf(service);
+      const recording = board.recordings[recordingId];
+      if (!recording) throw new LecternError('not_found', 'errors.critiqueNoSpeech');
+      return {
+        recordingId,
+        threads: recordingThreads(board, recordingId),
+        summary: evaluationSummary(board, recordingId),
+        criteria: [...DEFAULT_CRITERIA],
+        isCoach: service.isCoachNow(),
+        speaker: recording.author,
+      };
+    },
+    'critique.inbox': async ({ groupId }) => {
+      const me = await keyId();
+      const board = boardOf(groups.get(groupId));
+      return critiqueInbox(board, me, await marks.read(groupId, me));
+    },
+    'critique.markRead': async ({ groupId, recordingId }) => {
+      const me = await keyId();
+      const board = boardOf(groups.get(groupId));
+      let newest = '';
+      for (const thread of recordingThreads(board, recordingId))
+        for (const note of [thread.comment, ...thread.replies]) if (note.hlc > newest) newest = note.hlc;
+      if (newest) await marks.mark(groupId, me, recordingId, newest);
+      return null;
+    },
+  };
+}

@@ -1,0 +1,114 @@
+// The rules.* handlers: thin checks with a clear message (coach only, own speech, deadline still
+// open), then one event through GroupService.append. Who may write what is decided again by the
+// fold on every computer; these checks only spare the member a write that would be ignored.
+import type { Contract } from '../../../shared/api/contract';
+import type { Handlers } from '../../../shared/api/contractTypes';
+import { LecternError } from '../../../shared/api/errors';
+import type { rulesContract } from '../../../shared/api/rulesContract';
+import { recordingsOf } from '../../../shared/group/recordings';
+import { occurrencesOf } from '../../../shared/rules/listOccurrences';
+import {
+  ASSIGNMENT_CANCELLED,
+  ASSIGNMENT_CREATED,
+  ASSIGNMENT_EDITED,
+  ASSIGNMENT_POSTPONED,
+  CHECK_IN_SUBMITTED,
+  MEMBER_REVIVED,
+  MISS_PARDONED,
+  PAUSE_SET,
+  RULES_SET,
+} from '../../../shared/rules/ruleEvents';
+import { hasOccurrence } from '../../../shared/rules/rulesSlice';
+import { occurrenceKey, rulesStateOf } from '../../../shared/rules/rulesState';
+import { hlcMillis } from '../../../shared/rules/zonedTime';
+import type { SpeechSource } from './groupMedia';
+import type { GroupService } from './groupService';
+import type { Groups } from './groups';
+import { buildRulesOverview } from './rulesOverview';
+
+type RulesMethods = keyof typeof rulesContract;
+
+export function createRulesHandlers(
+  groups: Groups,
+  speeches: SpeechSource,
+  now: () => number = () => Date.now(),
+): Pick<Handlers<Contract>, RulesMethods> {
+  const keyId = async () => (await groups.identity.current()).key.keyId;
+  const coach = (groupId: string): GroupService => {
+    const service = groups.get(groupId);
+    if (!service.isCoachNow()) throw new LecternError('forbidden', 'errors.coachOnly');
+    return service;
+  };
+  const assignmentOf = (service: GroupService, assignment: string, occurrence?: number) => {
+    const record = rulesStateOf(service.state().state).assignments[assignment];
+    if (!record || (occurrence !== undefined && !hasOccurrence(record, occurrence)))
+      throw new LecternError('not_found', 'errors.assignmentNotFound');
+    return record;
+  };
+  const id = async (event: Promise<{ id: string }>) => ({ id: (await event).id });
+
+  return {
+    'rules.createAssignment': async ({ groupId, body }) =>
+      id(coach(groupId).append(ASSIGNMENT_CREATED, body)),
+    'rules.editAssignment': async ({ groupId, body }) => {
+      const service = coach(groupId);
+      assignmentOf(service, body.assignment, body.occurrence);
+      return id(service.append(ASSIGNMENT_EDITED, body));
+    },
+    'rules.postpone': async ({ groupId, body }) => {
+      const service = coach(groupId);
+      assignmentOf(service, body.assignment, body.occurrence);
+      return id(service.append(ASSIGNMENT_POSTPONED, body));
+    },
+    'rules.cancel': async ({ groupId, body }) => {
+      const service = coach(groupId);
+      assignmentOf(service, body.assignment, body.occurrence);
+      return id(service.append(ASSIGNMENT_CANCELLED, body));
+    },
+    'rules.checkIn': async ({ groupId, assignment, occurrence, speechId, reflection }) => {
+      const service = groups.get(groupId);
+      const me = await keyId();
+      const { state } = service.state();
+      if (state.members[me]?.status !== 'member') throw new LecternError('forbidden', 'errors.notAMember');
+      assignmentOf(service, assignment, occurrence);
+      const key = occurrenceKey(assignment, occurrence);
+      const o = occurrencesOf(state).find((each) => each.key === key);
+      if (!o) throw new LecternError('not_found', 'errors.assignmentNotFound');
+      const at = now();
+      if (at > o.critiqueDeadline) throw new LecternError('invalid_input', 'errors.checkInClosed');
+      const recordings = recordingsOf(state);
+      const onTime = (rules: typeof state) =>
+        (rulesStateOf(rules).checkIns[key]?.[me] ?? []).some(
+          (c) => recordings[c.recording]?.author === me && hlcMillis(c.hlc) <= o.submitDeadline,
+        );
+      // After the deadline an on-time submission stands; a late one would not replace it.
+      if (at > o.submitDeadline && onTime(state))
+        throw new LecternError('invalid_input', 'errors.checkInLocked');
+      const speech = await speeches.get(speechId);
+      const shared = Object.values(recordings).find((r) => r.author === me && r.sha256 === speech.sha256);
+      const recording = shared?.id ?? (await service.shareSpeech(speechId)).id;
+      const event = await service.append(CHECK_IN_SUBMITTED, {
+        assignment,
+        occurrence,
+        recording,
+        ...(reflection ? { reflection } : {}),
+      });
+      return { id: event.id, recording };
+    },
+    'rules.setRules': async ({ groupId, body }) => id(coach(groupId).append(RULES_SET, body)),
+    'rules.pause': async ({ groupId, body }) => {
+      const service = groups.get(groupId);
+      if (body.member !== (await keyId()) && !service.isCoachNow())
+        throw new LecternError('forbidden', 'errors.pauseOthers');
+      return id(service.append(PAUSE_SET, body));
+    },
+    'rules.pardon': async ({ groupId, body }) => {
+      const service = coach(groupId);
+      assignmentOf(service, body.assignment, body.occurrence);
+      return id(service.append(MISS_PARDONED, body));
+    },
+    'rules.revive': async ({ groupId, body }) => id(coach(groupId).append(MEMBER_REVIVED, body)),
+    'rules.overview': async ({ groupId, asOf, week }) =>
+      buildRulesOverview(groups.get(groupId).state().state, await keyId(), asOf ?? now(), week),
+  };
+}

@@ -1,0 +1,200 @@
+// Builds the rules overview from a folded state: a pure function of (state, member, asOf), so the
+// handler stays thin and the tests can ask about any moment. Standings come from the shared engine;
+// this only arranges them for the screens (the member's card and duty, the coach's week and queue).
+import type {
+  AssignmentView,
+  CritiqueDuty,
+  OccurrenceView,
+  ReviewItem,
+  RulesOverview,
+  WeekRow,
+  WeekView,
+} from '../../../shared/api/rulesOverview';
+import { critiquesGiven } from '../../../shared/critique/critiquesGiven';
+import type { GroupState } from '../../../shared/group/fold';
+import { profilesOf } from '../../../shared/group/profiles';
+import { recordingsOf } from '../../../shared/group/recordings';
+import { judgeCheckIn } from '../../../shared/rules/judgeCheckIn';
+import { listOccurrences } from '../../../shared/rules/listOccurrences';
+import type { Occurrence } from '../../../shared/rules/listOccurrences';
+import { rulesInForce } from '../../../shared/rules/rulesInForce';
+import { rulesStateOf } from '../../../shared/rules/rulesState';
+import { computeStandings } from '../../../shared/rules/standings';
+import type { PeriodResult } from '../../../shared/rules/standings';
+import { FALLBACK_TIME_ZONE, hlcMillis, isKnownTimeZone } from '../../../shared/rules/zonedTime';
+
+const DAY = 86_400_000;
+/** Upcoming occurrences shown per assignment. */
+const UPCOMING = 4;
+/** Submissions stay in the review queue this long after their critique deadline. */
+const QUEUE_GRACE = 7 * DAY;
+
+const iso = (millis: number) => new Date(millis).toISOString();
+
+export function buildRulesOverview(
+  state: GroupState,
+  me: string,
+  asOf: number,
+  week?: string,
+): RulesOverview {
+  const timeZone =
+    state.group && isKnownTimeZone(state.group.timeZone) ? state.group.timeZone : FALLBACK_TIME_ZONE;
+  const rules = rulesStateOf(state);
+  const recordings = recordingsOf(state);
+  const profiles = profilesOf(state);
+  const nameOf = (key: string) =>
+    profiles[key]?.displayName ?? state.members[key]?.displayName ?? key.slice(0, 8);
+  const critiques = critiquesGiven(state);
+  const standings = computeStandings(state, critiques, asOf);
+  const entries = new Map<string, Map<string, PeriodResult>>();
+  for (const s of standings.members)
+    for (const h of s.history) {
+      const byMember = entries.get(h.key) ?? new Map<string, PeriodResult>();
+      entries.set(h.key, byMember.set(s.member, h));
+    }
+  const critiquedAt = (author: string, recording: string | undefined) =>
+    critiques.find((c) => c.author === author && c.recordingId === recording)?.hlc;
+
+  const phaseOf = (o: Occurrence) =>
+    asOf <= o.submitDeadline ? 'upcoming' : asOf <= o.critiqueDeadline ? 'late' : 'closed';
+  const view = (o: Occurrence): OccurrenceView => {
+    const own = rules.checkIns[o.key]?.[me] ?? [];
+    const judged = judgeCheckIn(own, o, { asOf, valid: (c) => recordings[c.recording]?.author === me });
+    const { key, assignment, occurrence, title, prompt, target, submitBy, critiqueBy } = o;
+    return {
+      ...{ key, assignment, occurrence, title, prompt, target, submitBy, critiqueBy },
+      submitDeadline: iso(o.submitDeadline),
+      critiqueDeadline: iso(o.critiqueDeadline),
+      phase: phaseOf(o),
+      ...(judged.checkIn
+        ? {
+            mine: {
+              id: judged.checkIn.id,
+              recording: judged.checkIn.recording,
+              recordingTitle: recordings[judged.checkIn.recording]?.title ?? '',
+              at: iso(hlcMillis(judged.checkIn.hlc)),
+              submission: judged.submission,
+            },
+          }
+        : {}),
+    };
+  };
+
+  const occurrences = listOccurrences(rules, timeZone, { through: asOf + 60 * DAY });
+  const assignments: AssignmentView[] = Object.values(rules.assignments)
+    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
+    .map((a) => {
+      const mine = occurrences.filter((o) => o.assignment === a.id);
+      const past = mine.filter((o) => o.submitDeadline <= asOf);
+      const next = mine.filter((o) => o.submitDeadline > asOf).slice(0, UPCOMING);
+      const { id, title, prompt, target, schedule } = a;
+      return {
+        ...{ id, title, prompt, target, schedule },
+        ended: a.endedAt !== undefined,
+        occurrences: [...past, ...next].map(view),
+      };
+    });
+  const currentOccurrence = occurrences.find((o) => o.critiqueDeadline > asOf);
+
+  const duties: CritiqueDuty[] = [];
+  const myStanding = standings.members.find((s) => s.member === me);
+  for (const h of myStanding?.history ?? []) {
+    const o = occurrences.find((each) => each.key === h.key);
+    if (!o || h.critiquesOwed.length === 0 || asOf > o.critiqueDeadline) continue;
+    duties.push({
+      key: h.key,
+      title: h.title,
+      critiqueBy: h.critiqueBy,
+      critiqueDeadline: iso(o.critiqueDeadline),
+      owed: h.critiquesOwed.map((member) => {
+        const recording = entries.get(h.key)?.get(member)?.recording;
+        const at = critiquedAt(me, recording);
+        return {
+          member,
+          name: nameOf(member),
+          ...(recording ? { recording } : {}),
+          given: at !== undefined && hlcMillis(at) <= o.critiqueDeadline,
+        };
+      }),
+    });
+  }
+
+  const weekOccurrence =
+    occurrences.find((o) => o.key === week) ??
+    occurrences.filter((o) => o.submitDeadline <= asOf).at(-1) ??
+    currentOccurrence;
+  const weekView = weekOccurrence ? buildWeek(weekOccurrence) : undefined;
+
+  function buildWeek(o: Occurrence): WeekView {
+    const rows = standings.members.map((s): WeekRow => {
+      const h = entries.get(o.key)?.get(s.member);
+      const submittedSoFar =
+        !h &&
+        judgeCheckIn(rules.checkIns[o.key]?.[s.member] ?? [], o, {
+          asOf,
+          valid: (c) => recordings[c.recording]?.author === s.member,
+        }).checkIn;
+      const outcome = h?.outcome ?? (submittedSoFar ? 'submitted' : 'open');
+      const checkInHlc = rules.checkIns[o.key]?.[s.member]?.find((c) => c.id === h?.checkIn)?.hlc;
+      const recording = h?.recording ?? (submittedSoFar ? submittedSoFar.recording : undefined);
+      return {
+        member: s.member,
+        name: s.name,
+        status: s.status,
+        outcome,
+        ...(checkInHlc ? { checkedInAt: iso(hlcMillis(checkInHlc)) } : {}),
+        ...(recording ? { recording } : {}),
+        critiquesOwed: h?.critiquesOwed.length ?? 0,
+        critiquesOwedGiven: h?.critiquesOwedGiven ?? 0,
+        critiquesGiven: h?.critiquesGiven ?? 0,
+        points: h?.points ?? 0,
+        atRisk:
+          s.status === 'warned' ||
+          s.status === 'out' ||
+          outcome === 'missed' ||
+          (outcome === 'open' && asOf > o.submitDeadline),
+      };
+    });
+    const { key, title, submitBy, critiqueBy } = o;
+    return { key, title, submitBy, critiqueBy, phase: phaseOf(o), rows };
+  }
+
+  const reviewQueue: ReviewItem[] = [];
+  for (const o of occurrences) {
+    if (o.submitDeadline > asOf || o.critiqueDeadline < asOf - QUEUE_GRACE) continue;
+    const submitted = [...(entries.get(o.key) ?? [])].filter(
+      ([, h]) => h.recording && (h.outcome === 'on-time' || h.outcome === 'late'),
+    );
+    const k = rulesInForce(rules.rules, o.submitDeadline).critiquesPerAssignment;
+    const needed = Math.min(k, Math.max(0, submitted.length - 1));
+    for (const [member, h] of submitted) {
+      const received = critiques.filter((c) => c.recordingId === h.recording).length;
+      if (received >= needed) continue;
+      reviewQueue.push({
+        key: o.key,
+        title: o.title,
+        member,
+        name: nameOf(member),
+        recording: h.recording!,
+        recordingTitle: recordings[h.recording!]?.title ?? '',
+        received,
+        needed,
+        critiqueDeadline: iso(o.critiqueDeadline),
+      });
+    }
+  }
+
+  return {
+    asOf,
+    timeZone,
+    me,
+    isCoach: state.members[me]?.role === 'coach' && state.members[me]?.status === 'member',
+    rules: rulesInForce(rules.rules, asOf),
+    assignments,
+    ...(currentOccurrence ? { current: view(currentOccurrence) } : {}),
+    duties,
+    standings,
+    ...(weekView ? { week: weekView } : {}),
+    reviewQueue,
+  };
+}

@@ -1,0 +1,205 @@
+// A coach sets an assignment: title, prompt (Markdown, or one of the prompt ideas), target length
+// (which drives the recording's timer lights), and a weekly series or a one-off with its deadlines.
+import {
+  Button,
+  Group,
+  Menu,
+  Modal,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { IconBulb } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { weekdays } from '../../shared/rules/ruleEvents';
+import type { Weekday } from '../../shared/rules/ruleEvents';
+import { writeRules } from './assignmentsStore';
+import { defaultDraft, draftBody, promptIdeas } from './assignmentForm';
+import type { AssignmentDraft } from './assignmentForm';
+
+export function AssignmentForm({
+  groupId,
+  today,
+  onClose,
+}: {
+  groupId: string;
+  today: string;
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<AssignmentDraft>(() => defaultDraft(today));
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof AssignmentDraft>(key: K, value: AssignmentDraft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
+  const days = weekdays.map((w) => ({ value: w, label: t(`assignments.weekdays.${w}`) }));
+
+  const save = async () => {
+    const body = draftBody(draft);
+    if (typeof body === 'string') return setProblem(body);
+    setBusy(true);
+    const ok = await writeRules('rules.createAssignment', { groupId, body }, 'assignments.created');
+    setBusy(false);
+    if (ok) onClose();
+  };
+
+  return (
+    <Modal
+      closeButtonProps={{ 'aria-label': t('assignments.close') }}
+      opened
+      onClose={onClose}
+      title={t('assignments.form.title')}
+      size="lg"
+      centered
+    >
+      <Stack>
+        <Group align="flex-end">
+          <TextInput
+            style={{ flex: 1 }}
+            label={t('assignments.form.name')}
+            value={draft.title}
+            maxLength={200}
+            onChange={(e) => set('title', e.currentTarget.value)}
+          />
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <Button variant="default" leftSection={<IconBulb size={16} />}>
+                {t('assignments.form.ideas')}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              {promptIdeas.map((id) => (
+                <Menu.Item
+                  key={id}
+                  onClick={() =>
+                    setDraft((d) => ({
+                      ...d,
+                      title: t(`assignments.ideas.${id}.title`),
+                      prompt: t(`assignments.ideas.${id}.prompt`),
+                    }))
+                  }
+                >
+                  {t(`assignments.ideas.${id}.title`)}
+                </Menu.Item>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+        <Textarea
+          label={t('assignments.form.prompt')}
+          description={t('assignments.form.promptHint')}
+          autosize
+          minRows={3}
+          maxLength={20_000}
+          value={draft.prompt}
+          onChange={(e) => set('prompt', e.currentTarget.value)}
+        />
+        <Group grow>
+          <NumberInput
+            label={t('assignments.form.minMinutes')}
+            min={0}
+            max={240}
+            step={0.5}
+            decimalScale={1}
+            value={draft.minMinutes}
+            onChange={(v) => set('minMinutes', Number(v))}
+          />
+          <NumberInput
+            label={t('assignments.form.maxMinutes')}
+            min={0.5}
+            max={240}
+            step={0.5}
+            decimalScale={1}
+            value={draft.maxMinutes}
+            onChange={(v) => set('maxMinutes', Number(v))}
+          />
+        </Group>
+        <SegmentedControl
+          aria-label={t('assignments.form.repeat')}
+          value={draft.repeat}
+          onChange={(v) => set('repeat', v as AssignmentDraft['repeat'])}
+          data={[
+            { value: 'weekly', label: t('assignments.form.weekly') },
+            { value: 'once', label: t('assignments.form.once') },
+          ]}
+        />
+        {draft.repeat === 'weekly' ? (
+          <>
+            <TextInput
+              type="date"
+              label={t('assignments.form.startsOn')}
+              value={draft.startsOn}
+              onChange={(e) => set('startsOn', e.currentTarget.value)}
+            />
+            <Group grow>
+              <Select
+                label={t('assignments.form.submitDay')}
+                data={days}
+                value={draft.submitDay}
+                allowDeselect={false}
+                onChange={(v) => v && set('submitDay', v as Weekday)}
+              />
+              <TextInput
+                type="time"
+                label={t('assignments.form.submitTime')}
+                value={draft.submitTime}
+                onChange={(e) => set('submitTime', e.currentTarget.value)}
+              />
+            </Group>
+            <Group grow>
+              <Select
+                label={t('assignments.form.critiqueDay')}
+                data={days}
+                value={draft.critiqueDay}
+                allowDeselect={false}
+                onChange={(v) => v && set('critiqueDay', v as Weekday)}
+              />
+              <TextInput
+                type="time"
+                label={t('assignments.form.critiqueTime')}
+                value={draft.critiqueTime}
+                onChange={(e) => set('critiqueTime', e.currentTarget.value)}
+              />
+            </Group>
+          </>
+        ) : (
+          <Group grow>
+            <TextInput
+              type="datetime-local"
+              label={t('assignments.form.submitBy')}
+              value={draft.submitBy}
+              onChange={(e) => set('submitBy', e.currentTarget.value)}
+            />
+            <TextInput
+              type="datetime-local"
+              label={t('assignments.form.critiqueBy')}
+              value={draft.critiqueBy}
+              onChange={(e) => set('critiqueBy', e.currentTarget.value)}
+            />
+          </Group>
+        )}
+        <Text size="xs" c="dimmed">
+          {t('assignments.form.zoneHint')}
+        </Text>
+        {problem ? (
+          <Text size="sm" c="red.9" role="alert">
+            {t(problem)}
+          </Text>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => void save()} loading={busy}>
+            {t('assignments.form.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,89 @@
+// The group's Standings tab: the leaderboard (points, streak, misses, status), this member's own
+// history as a chart, and the season as CSV.
+import { Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { standingsCsv } from '../../shared/rules/standingsCsv';
+import { useOverview } from './assignmentsStore';
+import { downloadCsv } from './downloadCsv';
+import { HistoryChart } from './HistoryChart';
+import { StatusBadge } from './outcomeBadge';
+
+export function StandingsPanel({ groupId }: { groupId: string }) {
+  const { t } = useTranslation();
+  const overview = useOverview(groupId);
+  if (!overview) return <Loader aria-label={t('common.loading')} />;
+  const { standings, me } = overview;
+  const mine = standings.members.find((s) => s.member === me);
+  return (
+    <Stack>
+      <Paper withBorder p="md" radius="md">
+        <Group justify="space-between" mb="sm">
+          <Title order={2} size="h4">
+            {t('assignments.standings.title')}
+          </Title>
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconDownload size={14} />}
+            onClick={() => downloadCsv('standings-season.csv', standingsCsv(standings))}
+          >
+            {t('assignments.week.exportSeason')}
+          </Button>
+        </Group>
+        {standings.members.length === 0 ? (
+          <Text c="dimmed">{t('assignments.standings.empty')}</Text>
+        ) : (
+          <Table striped aria-label={t('assignments.standings.title')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>#</Table.Th>
+                <Table.Th>{t('assignments.col.member')}</Table.Th>
+                <Table.Th>{t('assignments.col.points')}</Table.Th>
+                <Table.Th>{t('assignments.col.streak')}</Table.Th>
+                <Table.Th>{t('assignments.col.misses')}</Table.Th>
+                <Table.Th>{t('assignments.col.status')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {standings.members.map((s, i) => (
+                <Table.Tr key={s.member} data-testid="standing-row" fw={s.member === me ? 700 : undefined}>
+                  <Table.Td>{i + 1}</Table.Td>
+                  <Table.Td>{s.name}</Table.Td>
+                  <Table.Td>{s.points}</Table.Td>
+                  <Table.Td>{s.streak}</Table.Td>
+                  <Table.Td>
+                    {t('assignments.standings.misses', { inRow: s.missesInARow, total: s.missesTotal })}
+                  </Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={s.status} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        <Text size="xs" c="dimmed" mt="sm">
+          {t('assignments.standings.rules', {
+            onTime: overview.rules.points.onTime,
+            late: overview.rules.points.late,
+            critique: overview.rules.points.critique,
+            miss: overview.rules.points.missPenalty,
+          })}
+        </Text>
+      </Paper>
+      {mine ? (
+        <Paper withBorder p="md" radius="md">
+          <Title order={2} size="h4" mb="sm">
+            {t('assignments.chart.title')}
+          </Title>
+          {mine.history.some((h) => h.outcome !== 'open') ? (
+            <HistoryChart history={mine.history} />
+          ) : (
+            <Text c="dimmed">{t('assignments.chart.empty')}</Text>
+          )}
+        </Paper>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,147 @@
+// A shared speech in the group's player with its critiques: markers and regions on the waveform,
+// the threads beside it (click to seek, the current one highlighted while playing), C or a button to
+// comment at the playhead, a drag for a stretch, a whole-speech comment, and the evaluation summary.
+import { Button, Grid, Group, Text } from '@mantine/core';
+import { IconMessagePlus } from '@tabler/icons-react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type WaveSurfer from 'wavesurfer.js';
+import type { FeedItem, GroupView } from '../../shared/api/groupContract';
+import type { Anchor } from '../../shared/critique/critiqueEvents';
+import { DEFAULT_CRITERIA } from '../../shared/critique/critiqueEvents';
+import { SpeechPlayer } from '../library/SpeechPlayer';
+import { loadGroupPeaks } from '../group/loadGroupPeaks';
+import { formatClock } from '../shell/formatDuration';
+import type { CritiqueActions, CritiqueViewer } from './critiqueActions';
+import { askForNotifications } from './critiqueNotifications';
+import { CritiquePanel } from './CritiquePanel';
+import { critiqueWrites, useCritiqueThreads } from './critiqueStore';
+import { CommentComposer } from './CommentComposer';
+import { currentCritique, anchorStart } from './currentCritique';
+import { EvaluationSummaryCard } from './EvaluationSummaryCard';
+import { useCritiqueRegions } from './useCritiqueRegions';
+
+type Recording = Extract<FeedItem, { type: 'recording' }>;
+/** What the composer is writing about: a moment or stretch, the whole speech, or nothing (closed). */
+type Draft = { anchor: Anchor | undefined } | null;
+
+const typing = (target: EventTarget) =>
+  target instanceof HTMLElement && !!target.closest('input, textarea, select, [contenteditable="true"]');
+
+export function CritiquePlayer({
+  item,
+  view,
+  onClose,
+}: {
+  item: Recording;
+  view: GroupView;
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const groupId = view.info.groupId;
+  const data = useCritiqueThreads(groupId, item.id);
+  const [ws, setWs] = useState<WaveSurfer | null>(null);
+  const [currentMs, setCurrentMs] = useState(0);
+  const [draft, setDraft] = useState<Draft>(null);
+  const threads = useMemo(() => data?.threads ?? [], [data]);
+  const currentId = useMemo(() => currentCritique(threads, currentMs), [threads, currentMs]);
+  const names = useMemo(() => Object.fromEntries(view.members.map((m) => [m.keyId, m.displayName])), [view]);
+  const isCoach = data?.isCoach ?? false;
+  const viewer = useMemo<CritiqueViewer>(
+    () => ({ me: view.me.keyId, speaker: item.author, isCoach, names }),
+    [view.me.keyId, item.author, isCoach, names],
+  );
+
+  const seek = (ms: number) => {
+    ws?.setTime(ms / 1000);
+    setCurrentMs(ms);
+  };
+  const regions = useCritiqueRegions(ws, {
+    threads,
+    currentId,
+    onRange: (range) => setDraft({ anchor: range }),
+    onSelect: (id) => {
+      const anchor = threads.find((th) => th.comment.id === id)?.comment.anchor;
+      if (anchor) seek(anchorStart(anchor));
+    },
+  });
+  const closeDraft = () => {
+    regions.clearDraft();
+    setDraft(null);
+  };
+  const commentHere = () => {
+    ws?.pause();
+    askForNotifications();
+    setDraft({ anchor: { atMs: Math.min(Math.round(currentMs), item.durationMs) } });
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key.toLowerCase() !== 'c' || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (typing(event.target)) return;
+    event.preventDefault();
+    commentHere();
+  };
+
+  const actions: CritiqueActions = {
+    onSeek: seek,
+    onReply: critiqueWrites.reply,
+    onEdit: critiqueWrites.edit,
+    onRetract: critiqueWrites.retract,
+    onResolve: critiqueWrites.resolve,
+    onReact: critiqueWrites.react,
+    ...(isCoach && { onHide: critiqueWrites.hide }),
+  };
+
+  return (
+    <div onKeyDown={onKeyDown} data-testid="critique-player">
+      <SpeechPlayer
+        title={item.title}
+        durationMs={item.durationMs}
+        audioUrl={item.audioUrl}
+        loadPeaks={() => loadGroupPeaks(item.peaksUrl)}
+        onClose={onClose}
+        onReady={setWs}
+        onTime={setCurrentMs}
+      >
+        <Group gap="xs">
+          <Button
+            size="xs"
+            leftSection={<IconMessagePlus size={16} />}
+            onClick={commentHere}
+            aria-keyshortcuts="C"
+          >
+            {t('critique.commentHere', { time: formatClock(currentMs) })}
+          </Button>
+          <Button size="xs" variant="default" onClick={() => setDraft({ anchor: undefined })}>
+            {t('critique.commentWhole')}
+          </Button>
+          <Text size="xs" c="dimmed" style={{ flex: 1, minWidth: 200 }}>
+            {t('critique.commentHereHint')}
+          </Text>
+        </Group>
+        {draft && (
+          <CommentComposer
+            groupId={groupId}
+            anchor={draft.anchor}
+            criteria={data?.criteria ?? DEFAULT_CRITERIA}
+            onSubmit={(text, evaluation) => critiqueWrites.comment(item.id, draft.anchor, text, evaluation)}
+            onClose={closeDraft}
+          />
+        )}
+        <Grid gap="sm">
+          <Grid.Col span={{ base: 12, md: 8 }}>
+            <CritiquePanel
+              threads={threads}
+              viewer={viewer}
+              currentMs={currentMs}
+              height={420}
+              {...actions}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            {data && <EvaluationSummaryCard summary={data.summary} />}
+          </Grid.Col>
+        </Grid>
+      </SpeechPlayer>
+    </div>
+  );
+}

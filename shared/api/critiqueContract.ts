@@ -1,0 +1,61 @@
+// The critique part of the contract: writing each critique kind on a group's shared recording (the
+// bodies are the event bodies of shared/critique, validated here and again by every computer's
+// fold), the threads of one recording with its evaluation summary, and this member's inbox.
+import { z } from 'zod';
+import type { ThreadView } from '../critique/critiqueBoard';
+import {
+  commentBody,
+  editBody,
+  hideBody,
+  reactBody,
+  replyBody,
+  resolveBody,
+  retractBody,
+} from '../critique/critiqueEvents';
+import type { CritiqueInbox } from '../critique/critiqueInbox';
+import type { EvaluationSummary } from '../critique/evaluationSummary';
+import { GroupId } from './groupContract';
+
+const RecordingId = z.string().regex(/^[0-9a-f]{64}$/);
+const Written = z.object({ id: z.string() });
+
+/** One write method: the group and the event body, as the kind's schema defines it. */
+function write<B extends z.ZodType>(body: B) {
+  return { input: z.object({ groupId: GroupId, body }).strict(), output: Written };
+}
+
+export interface CritiqueThreads {
+  recordingId: string;
+  /** Whole-speech comments first, then by where they start (see recordingThreads). */
+  threads: ThreadView[];
+  summary: EvaluationSummary;
+  /** The criteria an evaluation form scores for this recording. */
+  criteria: string[];
+  /** Whether this member may resolve and reopen (the speaker) or hide (a coach). */
+  isCoach: boolean;
+  speaker: string;
+}
+
+export const critiqueContract = {
+  'critique.comment': write(commentBody),
+  'critique.reply': write(replyBody),
+  'critique.edit': write(editBody),
+  'critique.retract': write(retractBody),
+  'critique.resolve': write(resolveBody),
+  'critique.react': write(reactBody),
+  'critique.hide': write(hideBody),
+  'critique.threads': {
+    input: z.object({ groupId: GroupId, recordingId: RecordingId }).strict(),
+    output: z.custom<CritiqueThreads>(),
+  },
+  /** New critiques on my speeches and replies to my comments, newest first, with unread counts. */
+  'critique.inbox': {
+    input: z.object({ groupId: GroupId }).strict(),
+    output: z.custom<CritiqueInbox>(),
+  },
+  /** Marks everything on a recording read, up to its newest note now. */
+  'critique.markRead': {
+    input: z.object({ groupId: GroupId, recordingId: RecordingId }).strict(),
+    output: z.null(),
+  },
+} as const;

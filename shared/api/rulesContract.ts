@@ -1,0 +1,66 @@
+// The rules part of the contract (#7): coaches set assignments and the group's rules, pardon and
+// revive; members check in (打卡) and pause; everyone reads the overview. Bodies reuse the event
+// schemas of shared/rules, so the API and the fold agree on what is valid.
+import { z } from 'zod';
+import { SpeechId } from '../domain/speech';
+import {
+  assignmentCancelledBody,
+  assignmentCreatedBody,
+  assignmentEditedBody,
+  assignmentPostponedBody,
+  checkInSubmittedBody,
+  memberRevivedBody,
+  missPardonedBody,
+  pauseSetBody,
+  rulesSetBody,
+} from '../rules/ruleEvents';
+import type { RulesOverview } from './rulesOverview';
+
+const Hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+const Id = z.object({ id: Hex64 });
+
+/** `{ groupId, body }`: one event body for one group. */
+const withBody = <B extends z.ZodType>(body: B) => z.object({ groupId: Hex64, body }).strict();
+
+export const rulesContract = {
+  /** Coach: a one-off assignment or a weekly series. Returns the assignment's id. */
+  'rules.createAssignment': { input: withBody(assignmentCreatedBody), output: Id },
+  'rules.editAssignment': { input: withBody(assignmentEditedBody), output: Id },
+  'rules.postpone': { input: withBody(assignmentPostponedBody), output: Id },
+  'rules.cancel': { input: withBody(assignmentCancelledBody), output: Id },
+  /**
+   * Member: checks in one of their own speeches, sharing it with the group first if it is not
+   * shared yet. A new check-in replaces the last one until the deadline.
+   */
+  'rules.checkIn': {
+    input: z
+      .object({
+        groupId: Hex64,
+        assignment: Hex64,
+        occurrence: checkInSubmittedBody.shape.occurrence,
+        speechId: SpeechId,
+        reflection: checkInSubmittedBody.shape.reflection,
+      })
+      .strict(),
+    output: z.object({ id: Hex64, recording: Hex64 }),
+  },
+  'rules.setRules': { input: withBody(rulesSetBody), output: Id },
+  /** A member pauses themself; a coach may pause anyone. */
+  'rules.pause': { input: withBody(pauseSetBody), output: Id },
+  'rules.pardon': { input: withBody(missPardonedBody), output: Id },
+  'rules.revive': { input: withBody(memberRevivedBody), output: Id },
+  /**
+   * Everything the screens show about assignments and standings, at `asOf` (epoch ms; now when
+   * left out). `week` picks the coach's week by occurrence key (the latest one due, by default).
+   */
+  'rules.overview': {
+    input: z
+      .object({
+        groupId: Hex64,
+        asOf: z.number().int().min(0).optional(),
+        week: z.string().max(80).optional(),
+      })
+      .strict(),
+    output: z.custom<RulesOverview>(),
+  },
+} as const;

@@ -1,0 +1,192 @@
+// Critique threads end to end, two members on two data folders sharing one group folder: the member
+// (A, English) records and shares a speech; the coach (B, 中文) comments at 0:02 and on a stretch with
+// an evaluation form; A gets a notification and an unread count, sees the markers where B put them,
+// replies and resolves; B sees the reply. Screenshots of the player with regions in both languages.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from '@playwright/test';
+import { startLocalHost } from '../../electron/web/startLocalHost';
+import type { WebHost } from '../../electron/web/webHost';
+import { createProfile, expect, expectAccessible, screenshot, test } from './fixtures';
+
+async function memberPage(browser: Browser, locale: string, name: string) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'lectern-critic-'));
+  const host: WebHost = await startLocalHost({ dataDir, rendererDir: 'out/renderer' });
+  const context = await browser.newContext({ locale, viewport: { width: 1180, height: 900 } });
+  await context.grantPermissions(['notifications'], { origin: host.origin });
+  // Records the desktop notifications the page raises.
+  await context.addInitScript(() => {
+    const shown: string[] = [];
+    (window as unknown as { shownNotifications: string[] }).shownNotifications = shown;
+    const Real = window.Notification;
+    class Recorded extends Real {
+      constructor(title: string, options?: NotificationOptions) {
+        super(title, options);
+        shown.push(title);
+      }
+    }
+    Object.defineProperty(window, 'Notification', { value: Recorded });
+  });
+  const page = await context.newPage();
+  await page.goto(host.url);
+  await createProfile(page, name);
+  return { page, host };
+}
+
+async function chooseFolder(page: Page, folder: string) {
+  await page.getByRole('button', { name: /选择…|Choose…/ }).click();
+  await page.getByRole('dialog').getByRole('textbox').fill(folder);
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /使用这个文件夹|Use this folder/ })
+    .click();
+}
+
+/** A point on the waveform at `fraction` of its width. */
+async function waveformAt(page: Page, fraction: number) {
+  const box = (await page.getByTestId('waveform').boundingBox())!;
+  return { x: box.x + box.width * fraction, y: box.y + 40 };
+}
+
+/** Mantine's Rating hides its radios behind labels: click the star's label. */
+async function clickStar(page: Page, name: string) {
+  const id = await page.getByRole('radio', { name }).getAttribute('id');
+  await page.locator(`label[for="${id}"]`).click();
+}
+
+/** Where a marker or region sits on the waveform, as fractions of its width. */
+async function placeOf(region: Locator) {
+  return region.evaluate((el: HTMLElement) => ({
+    left: parseFloat(el.style.left) / 100,
+    right: 1 - parseFloat(el.style.right) / 100,
+  }));
+}
+
+test('a member shares, the coach critiques at moments and with a form, the member replies and resolves', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const folder = await mkdtemp(join(tmpdir(), 'lectern-critique-group-'));
+  const coach = await memberPage(browser, 'zh-CN', '张教练');
+  const member = await memberPage(browser, 'en-US', 'Ada');
+  try {
+    // The coach creates the group, the member joins and is approved.
+    await coach.page.keyboard.press('Control+5');
+    await coach.page.getByRole('button', { name: '创建社群' }).first().click();
+    await chooseFolder(coach.page, folder);
+    await coach.page.getByRole('textbox', { name: '社群名称' }).fill('周日演讲会');
+    await coach.page.getByRole('button', { name: '创建社群' }).click();
+    await member.page.keyboard.press('Control+5');
+    await member.page.getByRole('button', { name: 'Join a group' }).click();
+    await chooseFolder(member.page, folder);
+    await member.page.getByRole('checkbox', { name: /agree/ }).check();
+    await member.page.getByRole('button', { name: 'Ask to join' }).click();
+    await coach.page.getByRole('tab', { name: '成员' }).click();
+    await coach.page.getByRole('button', { name: '批准' }).click({ timeout: 15_000 });
+    await expect(member.page.getByRole('tab', { name: 'Feed' })).toBeVisible({ timeout: 15_000 });
+
+    // A records about four and a half seconds and shares it.
+    await member.page.keyboard.press('Control+2');
+    await member.page.keyboard.press('r');
+    await member.page.waitForTimeout(4500);
+    await member.page.keyboard.press('r');
+    await expect(member.page.getByText('Recording saved')).toBeVisible();
+    await member.page.keyboard.press('Control+3');
+    await member.page.getByRole('button', { name: /^Actions for/ }).click();
+    await member.page.getByRole('menuitem', { name: 'Share with group' }).click();
+    await expect(member.page.getByText('Shared with 周日演讲会')).toBeVisible();
+    await member.page.keyboard.press('Control+1'); // away from the feed: the inbox still listens
+
+    // B opens it, clicks the waveform past 0:02 and presses C.
+    const b = coach.page;
+    await b.getByRole('tab', { name: '动态' }).click();
+    await b.getByTestId('feed-item').getByRole('button', { name: '播放' }).click({ timeout: 15_000 });
+    await expect(b.getByTestId('waveform').locator('canvas').first()).toBeVisible();
+    const moment = 0.55;
+    const at = await waveformAt(b, moment);
+    await b.mouse.click(at.x, at.y);
+    await expect(b.getByTestId('player-time')).toHaveText(/^0:02 \//);
+    await b.keyboard.press('c');
+    await expect(b.getByTestId('kindness-guide')).toBeVisible();
+    await b.getByRole('textbox', { name: '你在 0:02 处的点评' }).fill('这里的停顿很有力量。');
+    await b.getByRole('button', { name: '发送' }).click();
+    await expect(b.locator('[part~="marker"]')).toHaveCount(1);
+
+    // A stretch, dragged on the waveform, with an evaluation form.
+    const from = await waveformAt(b, 0.1);
+    const to = await waveformAt(b, 0.3);
+    await b.mouse.move(from.x, from.y);
+    await b.mouse.down();
+    for (let i = 1; i <= 10; i++) await b.mouse.move(from.x + ((to.x - from.x) * i) / 10, from.y);
+    await b.mouse.up();
+    await expect(b.getByTestId('comment-composer')).toContainText(/你对 0:00–0:01 的点评/);
+    await expect(b.getByTestId('kindness-guide')).toBeHidden(); // shown only before the first critique
+    await b.getByRole('checkbox', { name: '附上评估表' }).check();
+    await b.getByRole('textbox', { name: '给评估表配几句话（可选）' }).fill('开场很抓人。');
+    await clickStar(b, '清晰度：4 分（满分 5 分）');
+    await clickStar(b, '节奏：3 分（满分 5 分）');
+    await b.getByRole('textbox', { name: /亮点/ }).fill('故事讲得生动');
+    await b.getByRole('button', { name: '保存评估' }).click();
+    await expect(b.locator('[part~="region"]')).toHaveCount(1);
+    await expect(b.getByTestId('summary-criterion')).toHaveCount(2);
+    await expect(b.getByRole('article')).toHaveCount(2);
+    await b.mouse.move(0, 0);
+    await b.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(b, 'critique-player-zh');
+    await expectAccessible(b, 'critique player (coach)');
+
+    // A hears about it: a notification, an unread count on the navigation, the inbox.
+    const a = member.page;
+    await expect(a.getByTestId('nav-critique-unread')).toHaveText('2', { timeout: 15_000 });
+    await expect
+      .poll(() =>
+        a.evaluate(() =>
+          (window as unknown as { shownNotifications: string[] }).shownNotifications.join('\n'),
+        ),
+      )
+      .toMatch(/^New critique on “.+”$/m);
+    await a.keyboard.press('Control+5');
+    await expect(a.getByTestId('inbox-item')).toHaveCount(2);
+    await expect(a.getByTestId('feed-unread')).toHaveText('2 new critiques');
+    await a.getByTestId('inbox-item').first().getByRole('button', { name: 'Open' }).click();
+
+    // The markers sit where B put them.
+    const marker = a.locator('[part~="marker"]');
+    const region = a.locator('[part~="region"]');
+    await expect(marker).toHaveCount(1);
+    await expect(region).toHaveCount(1);
+    const markerAt = await placeOf(marker);
+    expect(markerAt.left).toBeCloseTo(moment, 1);
+    const stretch = await placeOf(region);
+    expect(stretch.left).toBeCloseTo(0.1, 1);
+    expect(stretch.right).toBeCloseTo(0.3, 1);
+    await expect(a.getByTestId('nav-critique-unread')).toBeHidden(); // opened, so read
+
+    // Clicking a comment's time seeks there; the comment is the current one.
+    await a.getByRole('button', { name: 'Play from 0:02' }).click();
+    await expect(a.getByTestId('player-time')).toHaveText(/^0:02 \//);
+    const thread = a.locator('article[aria-current="true"]');
+    await expect(thread).toContainText('这里的停顿很有力量。');
+
+    // A replies and resolves.
+    await thread.getByRole('button', { name: 'Reply' }).click();
+    await a.getByRole('textbox', { name: 'Reply to 张教练' }).fill('Thank you! I practised that pause.');
+    await a.getByRole('button', { name: 'Send' }).click();
+    await expect(thread).toContainText('Thank you! I practised that pause.');
+    await thread.getByRole('button', { name: 'Mark resolved' }).click();
+    await expect(thread.getByText('Resolved', { exact: true })).toBeVisible();
+    await expect(a.getByText('Clarity', { exact: true }).first()).toBeVisible();
+    await a.mouse.move(0, 0); // no hover state in the picture or the contrast check
+    await a.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(a, 'critique-player-en');
+    await expectAccessible(a, 'critique player (speaker)');
+
+    // B sees the reply (through the folder watcher) and the thread resolved.
+    await expect(b.getByText('Thank you! I practised that pause.')).toBeVisible({ timeout: 15_000 });
+    await expect(b.getByText('已解决', { exact: true })).toBeVisible();
+  } finally {
+    await coach.host.close();
+    await member.host.close();
+  }
+});
