@@ -56,7 +56,8 @@ export function RecordScreen() {
     t('record.defaultTitle', {
       date: new Date().toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }),
     });
-  const toggleRecording = () => (live ? void stopRecording() : void startRecording(defaultTitle()));
+  const toggleRecording = () =>
+    live || status === 'starting' ? void stopRecording() : void startRecording(defaultTitle());
 
   useHotkeys([
     ['r', toggleRecording],

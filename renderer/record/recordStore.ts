@@ -40,6 +40,8 @@ export const liveWaveform = { pairs: new Int8Array(liveWindow * 2), length: 0 };
 
 let session: RecordingSession | undefined;
 let clock: ReturnType<typeof setInterval> | undefined;
+/** Stop was pressed while the microphone was still opening: stop as soon as it is. */
+let stopWhenStarted = false;
 
 export function chooseDevice(deviceId: string | undefined): void {
   useRecordStore.setState({ deviceId });
@@ -83,6 +85,7 @@ export async function startRecording(defaultTitle: string): Promise<void> {
     );
     useRecordStore.setState({ status: 'recording' });
     clock = setInterval(() => useRecordStore.setState({ elapsedMs: session?.elapsedMs ?? 0 }), 200);
+    if (stopWhenStarted) void stopRecording();
   } catch (error) {
     finishUp({ errorKey: messageKeyOf(error) });
   }
@@ -96,6 +99,7 @@ export function togglePause(): void {
 }
 
 export async function stopRecording(): Promise<Speech | undefined> {
+  stopWhenStarted = useRecordStore.getState().status === 'starting';
   if (!session || useRecordStore.getState().status === 'stopping') return undefined;
   useRecordStore.setState({ status: 'stopping' });
   try {
@@ -119,6 +123,7 @@ function finishUp(result: { errorKey?: string | undefined; lastSpeech?: Speech |
   if (clock) clearInterval(clock);
   clock = undefined;
   session = undefined;
+  stopWhenStarted = false;
   useRecordStore.setState({
     status: 'idle',
     level: 0,
