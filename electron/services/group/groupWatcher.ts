@@ -1,8 +1,13 @@
 // Notices changes in a group folder: fs.watch (debounced, since a sync tool touches many files at
 // once) plus a periodic rescan for tools and network shares that change files without events.
 // It only says "look now"; the sync itself decides what changed.
-import { watch } from 'node:fs';
+// It watches only the folders the layout defines (the root, devices/, and each device's segments/ and
+// blobs/), each without recursion: Node's recursive watch on Linux walks every file first, which took
+// over a second on a year-old group and blocked main while it did.
+import { readdirSync, watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
+import { join } from 'node:path';
+import { BLOBS_DIR, DEVICES_DIR, SEGMENTS_DIR } from '../../../shared/group/folderLayout';
 
 export interface WatchOptions {
   debounceMs?: number;
@@ -10,7 +15,7 @@ export interface WatchOptions {
 }
 
 export class GroupWatcher {
-  private watcher: FSWatcher | null = null;
+  private watchers: FSWatcher[] = [];
   private debounce: NodeJS.Timeout | null = null;
   private rescan: NodeJS.Timeout | null = null;
   private stopped = false;
@@ -26,7 +31,7 @@ export class GroupWatcher {
     this.attach();
     // The rescan also re-attaches the watcher after the folder was away (a watch dies with its folder).
     this.rescan = setInterval(() => {
-      if (!this.watcher) this.attach();
+      if (this.watchers.length === 0) this.attach();
       this.onChange();
     }, this.options.rescanMs ?? 30_000);
     this.rescan.unref();
@@ -34,29 +39,56 @@ export class GroupWatcher {
 
   stop(): void {
     this.stopped = true;
-    this.watcher?.close();
-    this.watcher = null;
+    this.detach();
     if (this.debounce) clearTimeout(this.debounce);
     if (this.rescan) clearInterval(this.rescan);
   }
 
   private attach(): void {
     if (this.stopped) return;
+    this.detach();
+    const devices = join(this.folder, DEVICES_DIR);
+    let deviceIds: string[] = [];
     try {
-      // persistent: false, so a watched folder never keeps the process alive on its own.
-      this.watcher = watch(this.folder, { recursive: true, persistent: false }, () => this.poke());
-      this.watcher.on('error', () => {
-        this.watcher?.close();
-        this.watcher = null;
-        this.poke(); // the folder went away: the sync reports it
-      });
+      deviceIds = readdirSync(devices, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name);
     } catch {
-      this.watcher = null; // missing folder: the periodic rescan retries
+      // No devices/ yet (a new group) or no folder at all: the root watch (or the rescan) notices.
+    }
+    const dirs = [
+      this.folder,
+      devices,
+      ...deviceIds.flatMap((id) => [
+        join(devices, id),
+        join(devices, id, SEGMENTS_DIR),
+        join(devices, id, BLOBS_DIR),
+      ]),
+    ];
+    for (const dir of dirs) {
+      try {
+        // persistent: false, so a watched folder never keeps the process alive on its own.
+        const watcher = watch(dir, { persistent: false }, () => this.poke(dir));
+        watcher.on('error', () => {
+          this.detach();
+          this.poke(this.folder); // the folder went away: the sync reports it
+        });
+        this.watchers.push(watcher);
+      } catch {
+        if (dir === this.folder) return this.detach(); // missing folder: the periodic rescan retries
+      }
     }
   }
 
-  private poke(): void {
+  private detach(): void {
+    for (const watcher of this.watchers) watcher.close();
+    this.watchers = [];
+  }
+
+  private poke(dir: string): void {
     if (this.stopped) return;
+    // A new device or a new segments/ or blobs/ folder: watch it too.
+    if (!dir.endsWith(SEGMENTS_DIR) && !dir.endsWith(BLOBS_DIR)) this.attach();
     if (this.debounce) clearTimeout(this.debounce);
     this.debounce = setTimeout(() => this.onChange(), this.options.debounceMs ?? 300);
     this.debounce.unref();
