@@ -20,11 +20,20 @@ interface Props {
   timeZone: string;
   isCoach: boolean;
   canCheckIn: boolean;
+  /** Part of a weekly series (edits may then apply to this week only). */
+  weekly?: boolean;
 }
 
 const minutes = (seconds: number) => Math.round((seconds / 60) * 10) / 10;
 
-export function AssignmentCard({ groupId, occurrence: o, timeZone, isCoach, canCheckIn }: Props) {
+export function AssignmentCard({
+  groupId,
+  occurrence: o,
+  timeZone,
+  isCoach,
+  canCheckIn,
+  weekly = false,
+}: Props) {
   const { t, i18n } = useTranslation();
   const now = useNow();
   const [checkingIn, setCheckingIn] = useState(false);
@@ -61,7 +70,7 @@ export function AssignmentCard({ groupId, occurrence: o, timeZone, isCoach, canC
                 {t(`assignments.phase.${o.phase}`)}
               </Badge>
             )}
-            {isCoach ? <CoachMenu groupId={groupId} occurrence={o} /> : null}
+            {isCoach ? <CoachMenu groupId={groupId} occurrence={o} weekly={weekly} /> : null}
           </Group>
         </Group>
         {o.prompt.trim() ? (

@@ -28,6 +28,7 @@ export function AssignmentsPanel({ groupId }: { groupId: string }) {
       return o ? [o] : [];
     })
     .sort((x, y) => (x.submitDeadline < y.submitDeadline ? -1 : 1));
+  const weekly = new Set(overview.assignments.filter((a) => a.schedule.repeat === 'weekly').map((a) => a.id));
 
   return (
     <Stack>
@@ -50,6 +51,7 @@ export function AssignmentsPanel({ groupId }: { groupId: string }) {
           timeZone={overview.timeZone}
           isCoach={overview.isCoach}
           canCheckIn
+          weekly={weekly.has(o.assignment)}
         />
       ))}
       {overview.isCoach ? <WeekReview groupId={groupId} overview={overview} /> : null}

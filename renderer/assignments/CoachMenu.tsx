@@ -1,4 +1,5 @@
-// A coach's actions on one occurrence: postpone it, cancel it, or end the whole series.
+// A coach's actions on one occurrence: edit its words and target, postpone it, cancel it, or end
+// the whole series.
 import { ActionIcon, Button, Group, Menu, Modal, Stack, TextInput } from '@mantine/core';
 import { IconDots } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -6,10 +7,17 @@ import { useTranslation } from 'react-i18next';
 import type { OccurrenceView } from '../../shared/api/rulesOverview';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { writeRules } from './assignmentsStore';
+import { EditAssignmentDialog } from './EditAssignmentDialog';
 
-type Open = 'postpone' | 'cancelOne' | 'end' | undefined;
+type Open = 'edit' | 'postpone' | 'cancelOne' | 'end' | undefined;
 
-export function CoachMenu({ groupId, occurrence: o }: { groupId: string; occurrence: OccurrenceView }) {
+interface Props {
+  groupId: string;
+  occurrence: OccurrenceView;
+  weekly: boolean;
+}
+
+export function CoachMenu({ groupId, occurrence: o, weekly }: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Open>();
   const [submitBy, setSubmitBy] = useState(o.submitBy);
@@ -29,6 +37,7 @@ export function CoachMenu({ groupId, occurrence: o }: { groupId: string; occurre
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
+          <Menu.Item onClick={() => setOpen('edit')}>{t('assignments.edit.action')}</Menu.Item>
           <Menu.Item onClick={() => setOpen('postpone')}>{t('assignments.postpone')}</Menu.Item>
           <Menu.Item onClick={() => setOpen('cancelOne')}>{t('assignments.cancelOne')}</Menu.Item>
           <Menu.Item color="red.9" onClick={() => setOpen('end')}>
@@ -36,6 +45,9 @@ export function CoachMenu({ groupId, occurrence: o }: { groupId: string; occurre
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
+      {open === 'edit' ? (
+        <EditAssignmentDialog groupId={groupId} occurrence={o} weekly={weekly} onClose={close} />
+      ) : null}
       <Modal
         closeButtonProps={{ 'aria-label': t('assignments.close') }}
         opened={open === 'postpone'}

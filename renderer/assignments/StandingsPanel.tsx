@@ -1,5 +1,5 @@
-// The group's Standings tab: the leaderboard (points, streak, misses, status), this member's own
-// history as a chart, and the season as CSV.
+// The group's Standings tab: the leaderboard (points, streak, misses, status) with per-member
+// actions (pardon, pause, revive), the rules in force, this member's history as a chart, and CSV.
 import { Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,9 @@ import { standingsCsv } from '../../shared/rules/standingsCsv';
 import { useOverview } from './assignmentsStore';
 import { downloadCsv } from './downloadCsv';
 import { HistoryChart } from './HistoryChart';
+import { MemberActionDialog, MemberActions } from './MemberActions';
 import { StatusBadge } from './outcomeBadge';
+import { RulesPanel } from './RulesPanel';
 
 export function StandingsPanel({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
@@ -15,6 +17,7 @@ export function StandingsPanel({ groupId }: { groupId: string }) {
   if (!overview) return <Loader aria-label={t('common.loading')} />;
   const { standings, me } = overview;
   const mine = standings.members.find((s) => s.member === me);
+  const actions = overview.isCoach || Boolean(mine);
   return (
     <Stack>
       <Paper withBorder p="md" radius="md">
@@ -43,6 +46,7 @@ export function StandingsPanel({ groupId }: { groupId: string }) {
                 <Table.Th>{t('assignments.col.streak')}</Table.Th>
                 <Table.Th>{t('assignments.col.misses')}</Table.Th>
                 <Table.Th>{t('assignments.col.status')}</Table.Th>
+                {actions ? <Table.Th>{t('assignments.col.actions')}</Table.Th> : null}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -58,20 +62,19 @@ export function StandingsPanel({ groupId }: { groupId: string }) {
                   <Table.Td>
                     <StatusBadge status={s.status} />
                   </Table.Td>
+                  {actions ? (
+                    <Table.Td>
+                      <MemberActions standing={s} overview={overview} />
+                    </Table.Td>
+                  ) : null}
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         )}
-        <Text size="xs" c="dimmed" mt="sm">
-          {t('assignments.standings.rules', {
-            onTime: overview.rules.points.onTime,
-            late: overview.rules.points.late,
-            critique: overview.rules.points.critique,
-            miss: overview.rules.points.missPenalty,
-          })}
-        </Text>
       </Paper>
+      <RulesPanel groupId={groupId} overview={overview} />
+      <MemberActionDialog groupId={groupId} overview={overview} />
       {mine ? (
         <Paper withBorder p="md" radius="md">
           <Title order={2} size="h4" mb="sm">

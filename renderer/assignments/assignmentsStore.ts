@@ -72,7 +72,10 @@ type RulesWrite =
   | 'rules.postpone'
   | 'rules.cancel'
   | 'rules.checkIn'
-  | 'rules.pardon';
+  | 'rules.setRules'
+  | 'rules.pause'
+  | 'rules.pardon'
+  | 'rules.revive';
 
 /** Runs one rules write, says it worked, and reloads; false (with the error shown) when it did not. */
 export async function writeRules<K extends RulesWrite>(

@@ -1,86 +1,19 @@
 // Assignments and standings in the app, four members on four data folders sharing one group folder:
 // the coach sets a weekly series, Ada checks in on time, Ben late, Chen misses; the standings and
-// the coach's week view show exactly that. The hosts run in this process, so instead of waiting
+// the coach's week view show exactly that. Then the coach edits the assignment, changes the rules
+// (never retroactive), pardons Chen's miss and pauses Ben, and Ada pauses herself. The hosts run in this process, so instead of waiting
 // for real deadlines the test moves their clock (Date.now) forward; the pages follow the host's clock.
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
-import { startLocalHost } from '../../electron/web/startLocalHost';
-import type { WebHost } from '../../electron/web/webHost';
-import { createProfile, expect, expectAccessible, screenshot, test } from './fixtures';
+import { chooseFolder, joinGroup, memberPage, openAssignments, recordSpeech, shanghai } from './groupMembers';
+import { expect, expectAccessible, screenshot, test } from './fixtures';
 
 test.use({ actionTimeout: 20_000 });
 
 const H = 3_600_000;
 const realNow = Date.now.bind(Date);
 let skew = 0;
-
-async function memberPage(browser: Browser, locale: string, timezoneId: string, name: string) {
-  const dataDir = await mkdtemp(join(tmpdir(), 'lectern-member-'));
-  const host: WebHost = await startLocalHost({ dataDir, rendererDir: 'out/renderer' });
-  const context = await browser.newContext({ locale, timezoneId, viewport: { width: 1180, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(host.url);
-  await createProfile(page, name);
-  return { page, host };
-}
-
-async function chooseFolder(page: Page, folder: string) {
-  await page.getByRole('button', { name: /选择…|Choose…/ }).click();
-  await page.getByRole('dialog').getByRole('textbox').fill(folder);
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: /使用这个文件夹|Use this folder/ })
-    .click();
-}
-
-async function joinGroup(page: Page, folder: string) {
-  await page.keyboard.press('Control+5');
-  await page.getByRole('button', { name: 'Join a group' }).click();
-  await chooseFolder(page, folder);
-  await page.getByRole('checkbox', { name: /agree/ }).check();
-  await page.getByRole('button', { name: 'Ask to join' }).click();
-  await expect(page.getByText('Waiting for a coach to approve')).toBeVisible();
-}
-
-async function recordSpeech(page: Page) {
-  await page.keyboard.press('r');
-  await page.waitForTimeout(2500);
-  await page.keyboard.press('r');
-  await expect(page.getByText('Recording saved')).toBeVisible();
-}
-
-async function openAssignments(page: Page) {
-  await page.keyboard.press('Control+5');
-  await page.getByRole('tab', { name: 'Assignments' }).click();
-}
-
-/** Wall-clock parts of an instant in Shanghai, as the coach types them. */
-function shanghai(millis: number) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: 'Asia/Shanghai',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      weekday: 'short',
-    })
-      .formatToParts(millis)
-      .map((p) => [p.type, p.value]),
-  );
-  const weekday = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'][
-    ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday!)
-  ]!;
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    time: `${parts.hour}:${parts.minute}`,
-    weekday,
-  };
-}
 
 test('coach sets a weekly series; on time, late and missed show in standings and the week view', async ({
   browser,
@@ -183,10 +116,68 @@ test('coach sets a weekly series; on time, late and missed show in standings and
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toMatch(/1,Ada,[0-9a-f]{64},active,10,/);
 
+    // The coach renames the series from the card's menu, for every week.
+    await coach.page.getByRole('button', { name: '“一分钟自我介绍”的教练操作' }).click();
+    await coach.page.getByRole('menuitem', { name: '编辑' }).click();
+    const dialog = coach.page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: '标题' }).fill('一分钟自我介绍（新版）');
+    await expectAccessible(coach.page, 'edit assignment');
+    await screenshot(coach.page, 'assignment-edit-zh');
+    await dialog.getByRole('button', { name: '保存修改' }).click();
+    await expect(coach.page.getByTestId('assignment-card')).toContainText('一分钟自我介绍（新版）');
+
+    // New rules apply from now on: the week already decided keeps its scores.
+    await coach.page.getByRole('tab', { name: '积分榜' }).click();
+    const rules = coach.page.getByTestId('rules-panel');
+    await expect(rules).toContainText('初始规则');
+    await rules.getByRole('button', { name: '修改规则' }).click();
+    await dialog.getByRole('textbox', { name: '按时打卡得分', exact: true }).fill('20');
+    await dialog.getByRole('textbox', { name: '缺交扣分', exact: true }).fill('10');
+    await expect(dialog).toContainText('绝不追溯');
+    await expectAccessible(coach.page, 'rules form');
+    await screenshot(coach.page, 'rules-form-zh');
+    await dialog.getByRole('button', { name: '从现在起生效' }).click();
+    await expect(rules).toContainText('第 1 版');
+    await expect(rules.getByTestId('rule-value').first()).toHaveText('+20');
+    await expect(rows.nth(0)).toContainText(/Ada\s*10\s*1/);
+    await expect(rows.nth(2)).toContainText(/Chen\s*-5\s*0/);
+
+    // The coach pardons Chen's miss: no penalty, no miss.
+    const chenRow = rows.filter({ hasText: 'Chen' });
+    await chenRow.getByRole('button', { name: '对Chen的操作' }).click();
+    await coach.page.getByRole('menuitem', { name: '赦免缺交' }).click();
+    await expect(dialog.getByRole('combobox', { name: '赦免哪一周的缺交' })).toHaveValue(/一分钟自我介绍/);
+    await expectAccessible(coach.page, 'pardon');
+    await screenshot(coach.page, 'pardon-zh');
+    await dialog.getByRole('button', { name: '赦免缺交', exact: true }).click();
+    await expect(chenRow).toContainText(/Chen\s*0\s*0\s*连续 0 次 · 共 0 次\s*正常/);
+
+    // The coach pauses Ben (a business trip): Ben shows as paused.
+    const benRow = rows.filter({ hasText: 'Ben' });
+    await benRow.getByRole('button', { name: '对Ben的操作' }).click();
+    await coach.page.getByRole('menuitem', { name: '请假', exact: true }).click();
+    await dialog.getByRole('textbox', { name: '原因（可选）' }).fill('出差');
+    await dialog.getByRole('button', { name: '请假', exact: true }).click();
+    await expect(benRow).toContainText('请假中');
+    await expectAccessible(coach.page, 'standings with rules');
+    await screenshot(coach.page, 'standings-rules-zh');
+
     // Ada's standings and history, and her Home screen, in English.
     await ada.page.getByRole('tab', { name: 'Standings' }).click();
     await expect(ada.page.getByTestId('history-chart')).toBeVisible();
+    await expect(ada.page.getByTestId('rules-panel')).toContainText('+20', { timeout: 20_000 });
     await screenshot(ada.page, 'standings-en');
+
+    // Ada pauses herself for a week's holiday.
+    const adaRow = ada.page.getByTestId('standing-row').filter({ hasText: 'Ada' });
+    await adaRow.getByRole('button', { name: 'Actions for Ada' }).click();
+    await ada.page.getByRole('menuitem', { name: 'Pause myself' }).click();
+    await ada.page.getByRole('dialog').getByRole('textbox', { name: 'Reason (optional)' }).fill('Holiday');
+    await expectAccessible(ada.page, 'pause myself');
+    await screenshot(ada.page, 'pause-en');
+    await ada.page.getByRole('dialog').getByRole('button', { name: 'Pause', exact: true }).click();
+    await expect(adaRow).toContainText('Paused');
+    await screenshot(ada.page, 'standings-paused-en');
     await ada.page.keyboard.press('Control+1');
     await expect(ada.page.getByTestId('home-assignment')).toContainText('一分钟自我介绍');
     await expectAccessible(ada.page, 'home');

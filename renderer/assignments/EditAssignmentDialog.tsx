@@ -1,0 +1,145 @@
+// A coach edits an assignment's words and target from its card's menu: for every week of the
+// series or for this week only. Deadlines move with Postpone, not here.
+import {
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OccurrenceView } from '../../shared/api/rulesOverview';
+import type { AssignmentEditedBody } from '../../shared/rules/ruleEvents';
+import { writeRules } from './assignmentsStore';
+
+const minutes = (seconds: number) => Math.round((seconds / 60) * 10) / 10;
+
+/** The edit body with only what changed, or the i18n key of what is wrong. */
+export function editBody(
+  o: OccurrenceView,
+  draft: { title: string; prompt: string; min: number; max: number; onlyThis: boolean },
+): AssignmentEditedBody | string {
+  if (!draft.title.trim()) return 'assignments.form.needTitle';
+  if (!(draft.max > draft.min) || draft.min < 0) return 'assignments.form.badTarget';
+  const target = { minSeconds: Math.round(draft.min * 60), maxSeconds: Math.round(draft.max * 60) };
+  const sameTarget = target.minSeconds === o.target.minSeconds && target.maxSeconds === o.target.maxSeconds;
+  return {
+    assignment: o.assignment,
+    ...(draft.onlyThis ? { occurrence: o.occurrence } : {}),
+    ...(draft.title.trim() !== o.title ? { title: draft.title.trim() } : {}),
+    ...(draft.prompt !== o.prompt ? { prompt: draft.prompt } : {}),
+    ...(sameTarget ? {} : { target }),
+  };
+}
+
+export function EditAssignmentDialog({
+  groupId,
+  occurrence: o,
+  weekly,
+  onClose,
+}: {
+  groupId: string;
+  occurrence: OccurrenceView;
+  weekly: boolean;
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState(o.title);
+  const [prompt, setPrompt] = useState(o.prompt);
+  const [min, setMin] = useState(minutes(o.target.minSeconds));
+  const [max, setMax] = useState(minutes(o.target.maxSeconds));
+  const [scope, setScope] = useState<'all' | 'this'>('all');
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const save = async () => {
+    const body = editBody(o, { title, prompt, min, max, onlyThis: weekly && scope === 'this' });
+    if (typeof body === 'string') return setProblem(body);
+    if (Object.keys(body).length === (body.occurrence ? 2 : 1)) return onClose();
+    setBusy(true);
+    const ok = await writeRules('rules.editAssignment', { groupId, body }, 'assignments.edit.saved');
+    setBusy(false);
+    if (ok) onClose();
+  };
+
+  return (
+    <Modal
+      closeButtonProps={{ 'aria-label': t('assignments.close') }}
+      opened
+      onClose={onClose}
+      title={t('assignments.edit.title')}
+      size="lg"
+      centered
+    >
+      <Stack>
+        <TextInput
+          label={t('assignments.form.name')}
+          value={title}
+          maxLength={200}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+        />
+        <Textarea
+          label={t('assignments.form.prompt')}
+          description={t('assignments.form.promptHint')}
+          autosize
+          minRows={3}
+          maxLength={20_000}
+          value={prompt}
+          onChange={(e) => setPrompt(e.currentTarget.value)}
+        />
+        <Group grow>
+          <NumberInput
+            label={t('assignments.form.minMinutes')}
+            min={0}
+            max={240}
+            step={0.5}
+            decimalScale={1}
+            value={min}
+            onChange={(v) => setMin(Number(v))}
+          />
+          <NumberInput
+            label={t('assignments.form.maxMinutes')}
+            min={0.5}
+            max={240}
+            step={0.5}
+            decimalScale={1}
+            value={max}
+            onChange={(v) => setMax(Number(v))}
+          />
+        </Group>
+        {weekly ? (
+          <SegmentedControl
+            aria-label={t('assignments.edit.scope')}
+            value={scope}
+            onChange={(v) => setScope(v as 'all' | 'this')}
+            data={[
+              { value: 'all', label: t('assignments.edit.allWeeks') },
+              { value: 'this', label: t('assignments.edit.thisWeek') },
+            ]}
+          />
+        ) : null}
+        <Text size="xs" c="dimmed">
+          {t('assignments.edit.hint')}
+        </Text>
+        {problem ? (
+          <Text size="sm" c="red.9" role="alert">
+            {t(problem)}
+          </Text>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => void save()} loading={busy}>
+            {t('assignments.edit.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,190 @@
+// The dialogs behind a member's row: pardon one missed week (no penalty, not a miss), a pause or
+// leave of absence (dates in the group's time zone; missed weeks inside it are excused), and a
+// revival (复活) of an out member on written terms. Each says what it will change before it does.
+import { Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RulesOverview } from '../../shared/api/rulesOverview';
+import type { Standing } from '../../shared/rules/standings';
+import { writeRules } from './assignmentsStore';
+import { closeMemberAction, pardonable } from './memberActionStore';
+import { addDays, localDate } from './rulesDraft';
+
+interface Props {
+  groupId: string;
+  overview: RulesOverview;
+  standing: Standing;
+}
+
+function Dialog(props: {
+  title: string;
+  children: ReactNode;
+  action: string;
+  ok: boolean;
+  run(): Promise<boolean>;
+}) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true);
+    const done = await props.run();
+    setBusy(false);
+    if (done) closeMemberAction();
+  };
+  return (
+    <Modal
+      closeButtonProps={{ 'aria-label': t('assignments.close') }}
+      opened
+      onClose={closeMemberAction}
+      title={props.title}
+      centered
+    >
+      <Stack>
+        {props.children}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={closeMemberAction}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => void submit()} loading={busy} disabled={!props.ok}>
+            {props.action}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function PardonDialog({ groupId, standing: s }: Props) {
+  const { t } = useTranslation();
+  const misses = pardonable(s);
+  const [key, setKey] = useState<string | null>(misses.at(-1)?.key ?? null);
+  const [note, setNote] = useState('');
+  const miss = misses.find((m) => m.key === key);
+  return (
+    <Dialog
+      title={t('assignments.member.pardonTitle', { name: s.name })}
+      action={t('assignments.member.pardon')}
+      ok={Boolean(miss)}
+      run={async () =>
+        miss
+          ? writeRules(
+              'rules.pardon',
+              {
+                groupId,
+                body: {
+                  member: s.member,
+                  assignment: miss.assignment,
+                  occurrence: miss.occurrence,
+                  ...(note.trim() ? { note: note.trim() } : {}),
+                },
+              },
+              'assignments.member.pardoned',
+            )
+          : false
+      }
+    >
+      <Select
+        label={t('assignments.member.whichMiss')}
+        data={misses.map((m) => ({ value: m.key, label: `${m.title} · ${m.submitBy.replace('T', ' ')}` }))}
+        value={key}
+        allowDeselect={false}
+        onChange={setKey}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <Textarea
+        label={t('assignments.member.note')}
+        maxLength={2_000}
+        autosize
+        minRows={2}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+      />
+      <Text size="sm">{t('assignments.member.pardonBody', { name: s.name })}</Text>
+    </Dialog>
+  );
+}
+
+export function PauseDialog({ groupId, overview, standing: s }: Props) {
+  const { t } = useTranslation();
+  const today = localDate(overview.asOf, overview.timeZone);
+  const [from, setFrom] = useState(today);
+  const [to, setTo] = useState(addDays(today, 6));
+  const [reason, setReason] = useState('');
+  const mine = s.member === overview.me;
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && to >= from;
+  return (
+    <Dialog
+      title={t(mine ? 'assignments.member.pauseMe' : 'assignments.member.pauseTitle', { name: s.name })}
+      action={t('assignments.member.pauseSave')}
+      ok={ok}
+      run={() =>
+        writeRules(
+          'rules.pause',
+          {
+            groupId,
+            body: { member: s.member, from, to, ...(reason.trim() ? { reason: reason.trim() } : {}) },
+          },
+          'assignments.member.paused',
+        )
+      }
+    >
+      <Group grow>
+        <TextInput
+          type="date"
+          label={t('assignments.member.from')}
+          value={from}
+          onChange={(e) => setFrom(e.currentTarget.value)}
+        />
+        <TextInput
+          type="date"
+          label={t('assignments.member.to')}
+          value={to}
+          onChange={(e) => setTo(e.currentTarget.value)}
+        />
+      </Group>
+      <TextInput
+        label={t('assignments.member.reason')}
+        maxLength={500}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+      />
+      {!ok ? (
+        <Text size="sm" c="red.9" role="alert">
+          {t('assignments.member.badDates')}
+        </Text>
+      ) : null}
+      <Text size="sm">{t(mine ? 'assignments.member.pauseBodyMine' : 'assignments.member.pauseBody')}</Text>
+    </Dialog>
+  );
+}
+
+export function ReviveDialog({ groupId, standing: s }: Props) {
+  const { t } = useTranslation();
+  const [terms, setTerms] = useState('');
+  return (
+    <Dialog
+      title={t('assignments.member.reviveTitle', { name: s.name })}
+      action={t('assignments.member.revive')}
+      ok={terms.trim().length > 0}
+      run={() =>
+        writeRules(
+          'rules.revive',
+          { groupId, body: { member: s.member, terms: terms.trim() } },
+          'assignments.member.revived',
+        )
+      }
+    >
+      <Textarea
+        label={t('assignments.member.terms')}
+        description={t('assignments.member.termsHint')}
+        maxLength={2_000}
+        autosize
+        minRows={3}
+        value={terms}
+        onChange={(e) => setTerms(e.currentTarget.value)}
+      />
+      <Text size="sm">{t('assignments.member.reviveBody', { name: s.name })}</Text>
+    </Dialog>
+  );
+}

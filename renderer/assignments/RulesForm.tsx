@@ -1,0 +1,85 @@
+// A coach changes the group's rules: points, penalties, when misses put a member out, critiques
+// owed. The new version is in force for deadlines from now on; decided weeks keep their scores.
+import { Alert, Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RulesAt } from '../../shared/rules/rulesInForce';
+import { writeRules } from './assignmentsStore';
+import { rulesBody, rulesDraft, sameRules } from './rulesDraft';
+import type { RulesDraft } from './rulesDraft';
+
+const fields: { key: keyof RulesDraft; max: number }[] = [
+  { key: 'onTime', max: 1000 },
+  { key: 'late', max: 1000 },
+  { key: 'critique', max: 1000 },
+  { key: 'missPenalty', max: 1000 },
+  { key: 'critiqueMissPenalty', max: 1000 },
+  { key: 'critiquesPerAssignment', max: 20 },
+  { key: 'missesInARow', max: 100 },
+  { key: 'missesTotal', max: 1000 },
+];
+
+export function RulesForm({ groupId, rules, onClose }: { groupId: string; rules: RulesAt; onClose(): void }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState(() => rulesDraft(rules));
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const save = async () => {
+    const body = rulesBody(draft);
+    if (typeof body === 'string') return setProblem(body);
+    setBusy(true);
+    const ok = await writeRules('rules.setRules', { groupId, body }, 'assignments.rules.saved');
+    setBusy(false);
+    if (ok) onClose();
+  };
+
+  return (
+    <Modal
+      closeButtonProps={{ 'aria-label': t('assignments.close') }}
+      opened
+      onClose={onClose}
+      title={t('assignments.rules.formTitle')}
+      size="lg"
+      centered
+    >
+      <Stack>
+        <Alert variant="light" color="blue" icon={<IconInfoCircle />}>
+          <Text size="sm" c="dark.9">
+            {t('assignments.rules.notRetroactive')}
+          </Text>
+        </Alert>
+        <SimpleGrid cols={2}>
+          {fields.map(({ key, max }) => (
+            <NumberInput
+              key={key}
+              label={t(`assignments.rules.${key}`)}
+              description={key.startsWith('misses') ? t('assignments.rules.zeroNever') : undefined}
+              min={0}
+              max={max}
+              step={1}
+              allowDecimal={false}
+              allowNegative={false}
+              value={draft[key]}
+              onChange={(v) => setDraft((d) => ({ ...d, [key]: typeof v === 'number' ? v : Number(v) || 0 }))}
+            />
+          ))}
+        </SimpleGrid>
+        {problem ? (
+          <Text size="sm" c="red.9" role="alert">
+            {t(problem)}
+          </Text>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => void save()} loading={busy} disabled={sameRules(draft, rules)}>
+            {t('assignments.rules.apply')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

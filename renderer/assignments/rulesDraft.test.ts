@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES } from '../../shared/rules/rulesInForce';
+import { rulesSetBody } from '../../shared/rules/ruleEvents';
+import { addDays, localDate, rulesBody, rulesDraft, sameRules } from './rulesDraft';
+
+const defaults = { ...DEFAULT_RULES, version: 0 };
+
+describe('rulesDraft', () => {
+  it('round-trips the rules in force into a valid rules.set body', () => {
+    const draft = rulesDraft(defaults);
+    expect(draft.missesTotal).toBe(0);
+    expect(sameRules(draft, defaults)).toBe(true);
+    const body = rulesBody(draft);
+    expect(rulesSetBody.parse(body)).toEqual(DEFAULT_RULES);
+  });
+
+  it('leaves out a limit set to 0 (never out) and names what is wrong', () => {
+    const body = rulesBody({ ...rulesDraft(defaults), missesInARow: 0, missesTotal: 5, onTime: 20 });
+    expect(body).toMatchObject({ out: { missesTotal: 5 }, points: { onTime: 20 } });
+    expect(typeof body === 'object' && 'missesInARow' in body.out).toBe(false);
+    expect(rulesBody({ ...rulesDraft(defaults), late: -1 })).toBe('assignments.rules.badPoints');
+    expect(rulesBody({ ...rulesDraft(defaults), missesInARow: 1.5 })).toBe('assignments.rules.badOut');
+    expect(rulesBody({ ...rulesDraft(defaults), critiquesPerAssignment: 21 })).toBe('assignments.rules.badK');
+  });
+
+  it('adds days across month ends and reads today in a zone', () => {
+    expect(addDays('2027-02-27', 7)).toBe('2027-03-06');
+    expect(localDate(Date.UTC(2027, 0, 1, 20), 'Asia/Shanghai')).toBe('2027-01-02');
+  });
+});

@@ -1,0 +1,71 @@
+// The group's rules as a coach edits them: a flat draft of numbers (empty "out" limits mean never),
+// turned into a rules.set body or the i18n key of what is wrong. Pure, so it is unit-tested.
+import type { RulesAt } from '../../shared/rules/rulesInForce';
+import type { RulesSetBody } from '../../shared/rules/ruleEvents';
+
+export interface RulesDraft {
+  onTime: number;
+  late: number;
+  critique: number;
+  missPenalty: number;
+  critiqueMissPenalty: number;
+  /** 0 means "never out for misses in a row". */
+  missesInARow: number;
+  /** 0 means "never out for misses in total". */
+  missesTotal: number;
+  critiquesPerAssignment: number;
+}
+
+export function rulesDraft(rules: RulesAt): RulesDraft {
+  return {
+    onTime: rules.points.onTime,
+    late: rules.points.late,
+    critique: rules.points.critique,
+    missPenalty: rules.points.missPenalty,
+    critiqueMissPenalty: rules.points.critiqueMissPenalty,
+    missesInARow: rules.out.missesInARow ?? 0,
+    missesTotal: rules.out.missesTotal ?? 0,
+    critiquesPerAssignment: rules.critiquesPerAssignment,
+  };
+}
+
+const whole = (n: number, max: number) => Number.isInteger(n) && n >= 0 && n <= max;
+
+/** The rules.set body, or the i18n key of the first problem. */
+export function rulesBody(d: RulesDraft): RulesSetBody | string {
+  const points = [d.onTime, d.late, d.critique, d.missPenalty, d.critiqueMissPenalty];
+  if (!points.every((n) => whole(n, 1000))) return 'assignments.rules.badPoints';
+  if (!whole(d.missesInARow, 100) || !whole(d.missesTotal, 1000)) return 'assignments.rules.badOut';
+  if (!whole(d.critiquesPerAssignment, 20)) return 'assignments.rules.badK';
+  return {
+    points: {
+      onTime: d.onTime,
+      late: d.late,
+      critique: d.critique,
+      missPenalty: d.missPenalty,
+      critiqueMissPenalty: d.critiqueMissPenalty,
+    },
+    out: {
+      ...(d.missesInARow > 0 ? { missesInARow: d.missesInARow } : {}),
+      ...(d.missesTotal > 0 ? { missesTotal: d.missesTotal } : {}),
+    },
+    critiquesPerAssignment: d.critiquesPerAssignment,
+  };
+}
+
+/** Whether the draft says the same as the rules in force (nothing to save). */
+export function sameRules(d: RulesDraft, rules: RulesAt): boolean {
+  const now = rulesDraft(rules);
+  return (Object.keys(now) as (keyof RulesDraft)[]).every((k) => now[k] === d[k]);
+}
+
+/** Local date `days` after `date` (YYYY-MM-DD), calendar arithmetic in UTC. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Today's date in `timeZone` at `at` (epoch ms). */
+export const localDate = (at: number, timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone }).format(at);

@@ -1,0 +1,76 @@
+// Members of one group in the e2e tests: each on its own data folder and loopback host, with the
+// steps they share (join a group folder, record a speech, open the Assignments tab) and the
+// Shanghai wall-clock a coach types deadlines in.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { startLocalHost } from '../../electron/web/startLocalHost';
+import type { WebHost } from '../../electron/web/webHost';
+import { createProfile, expect } from './fixtures';
+
+export async function memberPage(browser: Browser, locale: string, timezoneId: string, name: string) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'lectern-member-'));
+  const host: WebHost = await startLocalHost({ dataDir, rendererDir: 'out/renderer' });
+  const context = await browser.newContext({ locale, timezoneId, viewport: { width: 1180, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(host.url);
+  await createProfile(page, name);
+  return { page, host };
+}
+
+export async function chooseFolder(page: Page, folder: string) {
+  await page.getByRole('button', { name: /选择…|Choose…/ }).click();
+  await page.getByRole('dialog').getByRole('textbox').fill(folder);
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /使用这个文件夹|Use this folder/ })
+    .click();
+}
+
+export async function joinGroup(page: Page, folder: string) {
+  await page.keyboard.press('Control+5');
+  await page.getByRole('button', { name: 'Join a group' }).click();
+  await chooseFolder(page, folder);
+  await page.getByRole('checkbox', { name: /agree/ }).check();
+  await page.getByRole('button', { name: 'Ask to join' }).click();
+  await expect(page.getByText('Waiting for a coach to approve')).toBeVisible();
+}
+
+export async function recordSpeech(page: Page) {
+  await page.keyboard.press('r');
+  await page.waitForTimeout(2500);
+  await page.keyboard.press('r');
+  await expect(page.getByText('Recording saved')).toBeVisible();
+}
+
+export async function openAssignments(page: Page) {
+  await page.keyboard.press('Control+5');
+  await page.getByRole('tab', { name: 'Assignments' }).click();
+}
+
+/** Wall-clock parts of an instant in Shanghai, as the coach types them. */
+export function shanghai(millis: number) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      weekday: 'short',
+    })
+      .formatToParts(millis)
+      .map((p) => [p.type, p.value]),
+  );
+  const weekday = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'][
+    ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday!)
+  ]!;
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    time: `${parts.hour}:${parts.minute}`,
+    weekday,
+  };
+}
