@@ -3,7 +3,7 @@
 import { MantineProvider } from '@mantine/core';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { CritiquePanel } from './CritiquePanel';
+import { CritiquePanel, PAGE_SIZE } from './CritiquePanel';
 import type { CritiquePanelProps } from './CritiquePanel';
 import { COACH, ME, SPEAKER, names, note, thread } from './testThreads';
 import { initCritiqueI18n } from './testI18n';
@@ -135,6 +135,29 @@ describe('CritiquePanel (English)', () => {
     fireEvent.click(within(card('5')).getByRole('button', { name: 'Show again' }));
     expect(onHide).toHaveBeenLastCalledWith('5', false);
     expect(within(card('3')).queryByRole('button', { name: 'Hide for everyone' })).toBeNull(); // withdrawn already
+  });
+
+  it('renders a window of a long list that follows the playhead, with more on request', () => {
+    const many = Array.from({ length: 100 }, (_, i) => thread(String(100 + i), { atMs: i * 10_000 }));
+    const ids = () => screen.getAllByRole('article').map((c) => c.getAttribute('data-thread'));
+    const { rerender, props } = renderPanel({ threads: many });
+    expect(ids()).toHaveLength(PAGE_SIZE);
+    expect(ids()[0]).toBe('100');
+    fireEvent.click(screen.getByRole('button', { name: `Show ${PAGE_SIZE} more critiques` }));
+    expect(ids()).toHaveLength(2 * PAGE_SIZE);
+    // The playhead (or a click on a marker) far down the list brings its card in, highlighted.
+    const show = (currentMs: number) =>
+      rerender(
+        <MantineProvider>
+          <CritiquePanel {...props} currentMs={currentMs} />
+        </MantineProvider>,
+      );
+    show(800_000);
+    expect(card('180').getAttribute('aria-current')).toBe('true');
+    expect(ids()).toHaveLength(PAGE_SIZE);
+    fireEvent.click(screen.getByRole('button', { name: `Show ${PAGE_SIZE} earlier critiques` }));
+    expect(ids()).toHaveLength(2 * PAGE_SIZE);
+    expect(card('180').getAttribute('aria-current')).toBe('true');
   });
 
   it('explains how to comment when there is nothing yet', () => {

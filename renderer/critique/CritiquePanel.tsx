@@ -1,8 +1,11 @@
 // The list of critiques beside the waveform, in the speech's order (whole-speech comments first).
 // During playback the current comment is highlighted and scrolled into view; everything a member
 // does here goes to the owner's callbacks (see critiqueActions.ts).
-import { ScrollArea, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useMemo, useRef } from 'react';
+// A speech can gather hundreds of critiques, so only a window of the list is rendered (PAGE_SIZE
+// cards, more on request); the window moves to the current comment when it lies outside, so a seek,
+// a click on a marker or playback always finds its card.
+import { Button, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ThreadView } from '../../shared/critique/critiqueBoard';
 import type { CritiqueActions, CritiqueViewer } from './critiqueActions';
@@ -20,11 +23,37 @@ export interface CritiquePanelProps extends CritiqueActions {
   height?: number | string;
 }
 
+/** How many cards the list renders at first, and how many more each "show more" adds. */
+export const PAGE_SIZE = 20;
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** A window of PAGE_SIZE cards with `index` near its top. */
+function spanAround(index: number): Span {
+  const start = Math.max(0, index - Math.floor(PAGE_SIZE / 4));
+  return { start, end: start + PAGE_SIZE };
+}
+
 export function CritiquePanel({ threads, viewer, currentMs, height = 480, ...actions }: CritiquePanelProps) {
   const { t } = useTranslation();
   const currentId = useMemo(() => currentCritique(threads, currentMs), [threads, currentMs]);
   const list = useRef<HTMLDivElement>(null);
   const stable = useStableActions(actions);
+
+  const [span, setSpan] = useState<Span>({ start: 0, end: PAGE_SIZE });
+  const [followed, setFollowed] = useState<string | null>(null);
+  if (currentId !== followed) {
+    // Adjusted while rendering (not in an effect), so the card is there when it is scrolled to.
+    setFollowed(currentId);
+    const index = currentId ? threads.findIndex((th) => th.comment.id === currentId) : -1;
+    if (index >= 0 && (index < span.start || index >= span.end)) setSpan(spanAround(index));
+  }
+  const start = Math.max(0, Math.min(span.start, threads.length - PAGE_SIZE));
+  const end = Math.min(threads.length, Math.max(span.end, start + PAGE_SIZE));
+  const shown = threads.slice(start, end);
 
   useEffect(() => {
     if (!currentId) return;
@@ -47,7 +76,16 @@ export function CritiquePanel({ threads, viewer, currentMs, height = 480, ...act
       ) : (
         <ScrollArea.Autosize mah={height} type="auto" offsetScrollbars>
           <Stack gap="xs" ref={list}>
-            {threads.map((thread) => (
+            {start > 0 && (
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                onClick={() => setSpan({ start: Math.max(0, start - PAGE_SIZE), end })}
+              >
+                {t('critique.showEarlier', { count: Math.min(PAGE_SIZE, start) })}
+              </Button>
+            )}
+            {shown.map((thread) => (
               <CritiqueThreadCard
                 key={thread.comment.id}
                 thread={thread}
@@ -56,6 +94,15 @@ export function CritiquePanel({ threads, viewer, currentMs, height = 480, ...act
                 current={thread.comment.id === currentId}
               />
             ))}
+            {end < threads.length && (
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                onClick={() => setSpan({ start, end: end + PAGE_SIZE })}
+              >
+                {t('critique.showMore', { count: Math.min(PAGE_SIZE, threads.length - end) })}
+              </Button>
+            )}
           </Stack>
         </ScrollArea.Autosize>
       )}

@@ -1,9 +1,10 @@
 // A shared speech in the group's player with its critiques: markers and regions on the waveform,
 // the threads beside it (click to seek, the current one highlighted while playing), C or a button to
-// comment at the playhead, a drag for a stretch, a whole-speech comment, and the evaluation summary.
-import { Button, Grid, Group, Text } from '@mantine/core';
+// comment at the playhead, a drag for a stretch, a whole-speech comment, the evaluation summary and
+// the speaker's trend (their averages over the speeches they shared).
+import { Button, Grid, Group, Stack, Text } from '@mantine/core';
 import { IconMessagePlus } from '@tabler/icons-react';
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type WaveSurfer from 'wavesurfer.js';
 import type { FeedItem, GroupView } from '../../shared/api/groupContract';
@@ -19,7 +20,11 @@ import { critiqueWrites, useCritiqueThreads } from './critiqueStore';
 import { CommentComposer } from './CommentComposer';
 import { currentCritique, anchorStart } from './currentCritique';
 import { EvaluationSummaryCard } from './EvaluationSummaryCard';
+import { MemberAveragesChart } from './MemberAveragesChart';
 import { useCritiqueRegions } from './useCritiqueRegions';
+
+/** How finely the player's re-rendering follows the playhead during playback. */
+const TIME_STEP_MS = 250;
 
 type Recording = Extract<FeedItem, { type: 'recording' }>;
 /** What the composer is writing about: a moment or stretch, the whole speech, or nothing (closed). */
@@ -41,7 +46,25 @@ export function CritiquePlayer({
   const groupId = view.info.groupId;
   const data = useCritiqueThreads(groupId, item.id);
   const [ws, setWs] = useState<WaveSurfer | null>(null);
+  /** The playhead as the player reports it, every frame while playing. */
+  const playhead = useRef(0);
+  /**
+   * The playhead for rendering, moved once it is a quarter second off: the highlight and the clock
+   * need no more. (Not rounded: a seek to a comment's moment must land on it, not just before it.)
+   */
   const [currentMs, setCurrentMs] = useState(0);
+  const rendered = useRef(0);
+  const showTime = useCallback((ms: number) => {
+    rendered.current = ms;
+    setCurrentMs(ms);
+  }, []);
+  const onTime = useCallback(
+    (ms: number) => {
+      playhead.current = ms;
+      if (Math.abs(ms - rendered.current) >= TIME_STEP_MS) showTime(ms);
+    },
+    [showTime],
+  );
   const [draft, setDraft] = useState<Draft>(null);
   const threads = useMemo(() => data?.threads ?? [], [data]);
   const currentId = useMemo(() => currentCritique(threads, currentMs), [threads, currentMs]);
@@ -52,9 +75,22 @@ export function CritiquePlayer({
     [view.me.keyId, item.author, isCoach, names],
   );
 
+  // The same element while only the playhead moves, so playback does not render the summary again.
+  const summary = useMemo(
+    () =>
+      data && (
+        <Stack gap="sm">
+          <EvaluationSummaryCard summary={data.summary} />
+          <MemberAveragesChart points={data.speakerTrend} currentRecordingId={item.id} />
+        </Stack>
+      ),
+    [data, item.id],
+  );
+
   const seek = (ms: number) => {
     ws?.setTime(ms / 1000);
-    setCurrentMs(ms);
+    playhead.current = ms;
+    showTime(ms);
   };
   const regions = useCritiqueRegions(ws, {
     threads,
@@ -72,7 +108,7 @@ export function CritiquePlayer({
   const commentHere = () => {
     ws?.pause();
     askForNotifications();
-    setDraft({ anchor: { atMs: Math.min(Math.round(currentMs), item.durationMs) } });
+    setDraft({ anchor: { atMs: Math.min(Math.round(playhead.current), item.durationMs) } });
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key.toLowerCase() !== 'c' || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -100,7 +136,7 @@ export function CritiquePlayer({
         loadPeaks={() => loadGroupPeaks(item.peaksUrl)}
         onClose={onClose}
         onReady={setWs}
-        onTime={setCurrentMs}
+        onTime={onTime}
       >
         <Group gap="xs">
           <Button
@@ -137,9 +173,7 @@ export function CritiquePlayer({
               {...actions}
             />
           </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 4 }}>
-            {data && <EvaluationSummaryCard summary={data.summary} />}
-          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 4 }}>{summary}</Grid.Col>
         </Grid>
       </SpeechPlayer>
     </div>

@@ -12,7 +12,9 @@ interface FakeRegion {
   end: number;
   color?: string;
   removed: boolean;
+  element: HTMLElement;
   remove(): void;
+  setOptions(options: { color?: string }): void;
 }
 const { FakePlugin, made } = vi.hoisted(() => {
   const made: FakePlugin[] = [];
@@ -41,8 +43,13 @@ const { FakePlugin, made } = vi.hoisted(() => {
         end: params.end ?? params.start,
         color: params.color,
         removed: false,
+        element: document.createElement('div'),
         remove: () => {
           region.removed = true;
+          region.element.remove();
+        },
+        setOptions: ({ color }) => {
+          if (color) region.color = color;
         },
       };
       this.regions.push(region);
@@ -64,7 +71,11 @@ const { FakePlugin, made } = vi.hoisted(() => {
 });
 vi.mock('wavesurfer.js/dist/plugins/regions.esm.js', () => ({ default: FakePlugin }));
 
-const ws = { registerPlugin: (p: unknown) => p } as unknown as WaveSurfer;
+// The waveform's wrapper holds the plugin's regions container, where the hook puts new regions at once.
+const wrapper = document.createElement('div');
+const container = wrapper.appendChild(document.createElement('div'));
+container.setAttribute('part', 'regions-container');
+const ws = { registerPlugin: (p: unknown) => p, getWrapper: () => wrapper } as unknown as WaveSurfer;
 const threads = [
   thread('1'),
   thread('2', { atMs: 2_000 }),
@@ -85,6 +96,7 @@ describe('useCritiqueRegions', () => {
       ['critique-2', 2, 2, regionColors.open],
       ['critique-3', 30, 45, regionColors.resolved],
     ]);
+    expect(plugin.live().every((r) => r.element.parentElement === container)).toBe(true);
     expect(plugin.dragOptions).toMatchObject({ color: regionColors.draft });
   });
 
@@ -92,8 +104,12 @@ describe('useCritiqueRegions', () => {
     const { plugin, rerender, props } = setup();
     const before = plugin.live();
     rerender({ ...props, currentId: '2' });
-    expect(plugin.live().find((r) => r.id === 'critique-2')?.color).toBe(regionColors.current);
-    expect(plugin.live().find((r) => r.id === 'critique-3')).toBe(before[1]);
+    // Repainted in place, not made again.
+    expect(plugin.live()).toEqual(before);
+    expect(before[0]!.color).toBe(regionColors.current);
+    expect(before[0]!.element.style.borderLeftColor).toBeTruthy(); // a marker is its left border
+    rerender({ ...props, currentId: '3' });
+    expect(before.map((r) => r.color)).toEqual([regionColors.open, regionColors.current]);
     rerender({ ...props, threads: [threads[1]!] });
     expect(plugin.live().map((r) => r.id)).toEqual(['critique-2']);
   });

@@ -41,6 +41,27 @@ function paramsOf(thread: ThreadView, currentId: string | null | undefined) {
   return { start: start / 1000, end: end / 1000, color: colorOf(thread, currentId) };
 }
 
+/** A marker is drawn with its left border, a stretch with its background (as the plugin draws them). */
+function recolor(region: Region, color: string): void {
+  if (region.start !== region.end) return region.setOptions({ color });
+  region.color = color;
+  if (region.element) region.element.style.borderLeftColor = color;
+}
+
+/**
+ * Puts new regions on the waveform in one go. The plugin adds each region's element in a task of its
+ * own, which costs a layout and a paint apiece (over a second for 500 comments); it leaves an element
+ * that is already in place where it is.
+ */
+function attach(ws: WaveSurfer, added: readonly Region[]): void {
+  const container = ws.getWrapper().querySelector('[part~="regions-container"]');
+  if (!container || added.length === 0) return;
+  const fragment = document.createDocumentFragment();
+  for (const region of added)
+    if (region.element && !region.element.parentElement) fragment.append(region.element);
+  container.append(fragment);
+}
+
 function rangeOf(region: Region): { startMs: number; endMs: number } {
   const startMs = Math.max(0, Math.round(region.start * 1000));
   return { startMs, endMs: Math.max(startMs + 1, Math.round(region.end * 1000)) };
@@ -101,18 +122,26 @@ export function useCritiqueRegions(
     const regions = plugin.current;
     if (!ws || !regions) return;
     const wanted = new Set<string>();
+    const added: Region[] = [];
     for (const thread of threads) {
       if (!thread.comment.anchor) continue;
       const id = PREFIX + thread.comment.id;
       const params = paramsOf(thread, currentId);
-      const key = `${params.start}/${params.end}/${params.color}`;
+      const key = `${params.start}/${params.end}`;
       wanted.add(id);
       const existing = shown.current.get(id);
-      if (existing?.key === key) continue;
+      if (existing?.key === key) {
+        // Only its colour changed (the highlight moved, resolved): repaint it in place, since
+        // adding a region again costs a layout of the waveform.
+        if (existing.region.color !== params.color) recolor(existing.region, params.color);
+        continue;
+      }
       existing?.region.remove();
       const region = regions.addRegion({ id, ...params, drag: false, resize: false });
       shown.current.set(id, { region, key });
+      added.push(region);
     }
+    attach(ws, added);
     for (const [id, { region }] of shown.current)
       if (!wanted.has(id)) {
         region.remove();

@@ -14,6 +14,7 @@ import {
 } from '../critique/critiqueEvents';
 import type { CritiqueInbox } from '../critique/critiqueInbox';
 import type { EvaluationSummary } from '../critique/evaluationSummary';
+import type { AveragesPoint } from '../critique/memberAverages';
 import { GroupId } from './groupContract';
 
 const RecordingId = z.string().regex(/^[0-9a-f]{64}$/);
@@ -34,6 +35,8 @@ export interface CritiqueThreads {
   /** Whether this member may resolve and reopen (the speaker) or hide (a coach). */
   isCoach: boolean;
   speaker: string;
+  /** The speaker's averages on each of their scored speeches, oldest first (see memberAverages). */
+  speakerTrend: AveragesPoint[];
 }
 
 export const critiqueContract = {

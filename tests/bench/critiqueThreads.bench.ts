@@ -1,14 +1,18 @@
 // A one-hour shared speech with 500 critiques (moments and stretches) in the group's player: time from
-// "Play" to the waveform painted with every marker, time to jump to a comment (click its time until
-// it is the highlighted one), and long tasks while playing. Baseline in the same run: the same speech
-// shared again with no critiques (open; a 5 s seek with the arrow key; playing).
+// "Play" to the waveform painted with every marker (median of several openings), time to jump to a
+// comment (click its time in the list, or its marker on the waveform, until it is the highlighted
+// card), and long tasks while playing. Baseline in the same run: the same speech shared again with no
+// critiques (open; a 5 s seek with the arrow key; playing). CRITIQUE_PROFILE and CRITIQUE_TRACE
+// write a CPU profile and a Performance trace of opening the player with the 500 critiques.
 // Run: npx tsx tests/bench/run.ts critiqueThreads
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { CRITIQUE_COMMENT } from '../../shared/critique/critiqueEvents';
 import { appRegistry } from '../../shared/group/appRegistry';
 import { Groups } from '../../electron/services/group/groups';
+import type { Outbox } from '../../electron/services/groupFolder/outbox';
+import type { MemberDevice } from '../../shared/group/memberDevice';
 import { SpeechStore } from '../../electron/services/speeches/speechStore';
 import { startLocalHost } from '../../electron/web/startLocalHost';
 import {
@@ -51,17 +55,25 @@ async function prepareGroup(): Promise<void> {
   const group = groups.get(groupId);
   await group.shareSpeech(speechId, 'no critiques');
   const { id: recording } = await group.shareSpeech(speechId, 'five hundred critiques');
+  // One outbox segment and one sync for all 500: GroupService.append would publish and fold the whole
+  // log again after each event (minutes of setup). The benchmark reaches past `private` for that.
+  const service = group as unknown as {
+    outbox: Outbox;
+    options: { device: MemberDevice; saveClock(): Promise<void> };
+  };
   const started = performance.now();
-  for (let i = 0; i < COMMENTS; i++) {
+  const events = Array.from({ length: COMMENTS }, (_, i) => {
     const at = 3_000 + i * 7_000;
     const anchor = i % 5 === 4 ? { startMs: at, endMs: at + 10_000 } : { atMs: at };
-    await group.append(CRITIQUE_COMMENT, {
-      recording,
-      anchor,
-      text: `第 ${i + 1} 条点评 · critique ${i + 1}`,
-    });
-  }
-  log(`${COMMENTS} critiques written through GroupService (${ms(performance.now() - started)})`);
+    const body = { recording, anchor, text: `第 ${i + 1} 条点评 · critique ${i + 1}` };
+    return service.options.device.event(CRITIQUE_COMMENT, body, Date.now());
+  });
+  await service.outbox.append(events);
+  await service.options.saveClock();
+  await group.syncNow();
+  const board = await group.status();
+  if (board.folderState !== 'ok') throw new Error(`folder ${board.folderState} after writing the critiques`);
+  log(`${COMMENTS} critiques written in one outbox segment (${ms(performance.now() - started)})`);
   groups.stop();
 }
 
@@ -85,7 +97,7 @@ function openPlayer([title, markers]: [string, number]): Promise<number> {
   });
 }
 
-/** In the page: clicks the time of every `step`-th thread, resolving with ms until each is highlighted. */
+/** In the page: clicks the time of every `step`-th card in the list, resolving with ms until each is highlighted. */
 async function jumps(step: number): Promise<number[]> {
   const times: number[] = [];
   const cards = [...document.querySelectorAll('article[data-thread]')];
@@ -96,6 +108,30 @@ async function jumps(step: number): Promise<number[]> {
     await new Promise<void>((done) => {
       const check = () =>
         card.getAttribute('aria-current') === 'true' ? done() : requestAnimationFrame(check);
+      requestAnimationFrame(check);
+    });
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+/**
+ * In the page: clicks every `step`-th marker or region on the waveform, resolving with ms until the
+ * list shows its card highlighted (the list may first have to bring it in).
+ */
+async function markerJumps(step: number): Promise<number[]> {
+  const root = document.querySelector('[data-testid="waveform"] > div')!.shadowRoot!;
+  const marks = [...root.querySelectorAll<HTMLElement>('[part~="marker"], [part~="region"]')];
+  const times: number[] = [];
+  for (let i = 0; i < marks.length; i += step) {
+    const id = marks[i]!.getAttribute('part')!.split(' ')[1]!.slice('critique-'.length);
+    const started = performance.now();
+    marks[i]!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await new Promise<void>((done) => {
+      const check = () =>
+        document.querySelector(`article[data-thread="${id}"][aria-current="true"]`)
+          ? done()
+          : requestAnimationFrame(check);
       requestAnimationFrame(check);
     });
     times.push(performance.now() - started);
@@ -148,6 +184,17 @@ async function closePlayer(page: Page) {
     .click();
 }
 
+/** Opens and closes a player `times` times: ms for each opening (on a busy machine the median tells). */
+async function openings(page: Page, title: string, markers: number, times: number): Promise<number[]> {
+  const all: number[] = [];
+  for (let i = 0; i < times; i++) {
+    all.push(await page.evaluate(openPlayer, [title, markers] as [string, number]));
+    await page.waitForTimeout(500);
+    await closePlayer(page);
+  }
+  return all;
+}
+
 await prepareGroup();
 const rendererDir = await buildRenderer();
 const host = await startLocalHost({ dataDir, rendererDir });
@@ -159,28 +206,52 @@ try {
   await page.keyboard.press('Control+5');
   await page.getByTestId('feed-item').nth(1).waitFor({ timeout: 60_000 });
 
-  const base = await page.evaluate(openPlayer, ['no critiques', 0] as [string, number]);
+  const baseOpens = await openings(page, 'no critiques', 0, 3);
+  const opens = await openings(page, 'five hundred critiques', COMMENTS, 3);
+  const base = median(baseOpens);
+  await page.evaluate(openPlayer, ['no critiques', 0] as [string, number]);
   await page.waitForTimeout(1000);
   const baseSeeks = await page.evaluate(arrowSeeks, 20);
   const baseLong = await page.evaluate(longTasksWhilePlaying, 8);
   await closePlayer(page);
 
-  const open = await page.evaluate(openPlayer, ['five hundred critiques', COMMENTS] as [string, number]);
-  await page
-    .getByRole('article')
-    .nth(COMMENTS - 1)
-    .waitFor({ state: 'attached' });
+  // CRITIQUE_PROFILE=file.cpuprofile: a CPU profile of opening the player with 500 critiques.
+  const profile = process.env.CRITIQUE_PROFILE ? await page.context().newCDPSession(page) : null;
+  await profile?.send('Profiler.enable');
+  await profile?.send('Profiler.start');
+  // CRITIQUE_TRACE=file.json: a Performance trace of the same (for chrome://tracing or DevTools).
+  if (process.env.CRITIQUE_TRACE) await browser.startTracing(page, { path: process.env.CRITIQUE_TRACE });
+  opens.push(await page.evaluate(openPlayer, ['five hundred critiques', COMMENTS] as [string, number]));
+  const open = median(opens);
+  if (process.env.CRITIQUE_TRACE) await browser.stopTracing();
+  if (profile) {
+    const { profile: data } = await profile.send('Profiler.stop');
+    await writeFile(process.env.CRITIQUE_PROFILE!, JSON.stringify(data));
+  }
+  await page.getByRole('article').first().waitFor({ state: 'attached' });
   await page.waitForTimeout(1000);
-  const jumpTimes = await page.evaluate(jumps, 25);
+  const jumpTimes = await page.evaluate(jumps, 2);
+  const markerTimes = await page.evaluate(markerJumps, 25);
   const seeks = await page.evaluate(arrowSeeks, 20);
+  await profile?.send('Profiler.start');
   const long = await page.evaluate(longTasksWhilePlaying, 8);
+  if (profile) {
+    const { profile: data } = await profile.send('Profiler.stop');
+    await writeFile(
+      process.env.CRITIQUE_PROFILE!.replace(/(\.cpuprofile)?$/, '-playing.cpuprofile'),
+      JSON.stringify(data),
+    );
+  }
 
   log();
   log(
-    `open the player, one-hour speech:    no critiques ${ms(base)}   500 critiques ${ms(open)}   (${ratio(open, base)})`,
+    `open the player, one-hour speech, median of ${baseOpens.length}/${opens.length}: no critiques ${ms(base)}   500 critiques ${ms(open)}   (${ratio(open, base)})   [${baseOpens.map(ms).join(', ')} | ${opens.map(ms).join(', ')}]`,
   );
   log(
     `jump to a comment (click its time → highlighted), median of ${jumpTimes.length}: ${ms(median(jumpTimes))}, max ${ms(Math.max(...jumpTimes))}`,
+  );
+  log(
+    `jump to a comment from its marker (click → its card highlighted), median of ${markerTimes.length}: ${ms(median(markerTimes))}, max ${ms(Math.max(...markerTimes))}`,
   );
   log(
     `5 s arrow-key seek, median of 20:    no critiques ${ms(median(baseSeeks))}   500 critiques ${ms(median(seeks))}`,

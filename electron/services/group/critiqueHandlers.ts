@@ -18,6 +18,7 @@ import {
   DEFAULT_CRITERIA,
 } from '../../../shared/critique/critiqueEvents';
 import { critiqueInbox } from '../../../shared/critique/critiqueInbox';
+import { memberAverages } from '../../../shared/critique/memberAverages';
 import { evaluationSummary } from '../../../shared/critique/evaluationSummary';
 import { CritiqueReadMarks } from './critiqueReadMarks';
 import type { GroupService } from './groupService';
@@ -127,6 +128,7 @@ export function createCritiqueHandlers(
         criteria: [...DEFAULT_CRITERIA],
         isCoach: service.isCoachNow(),
         speaker: recording.author,
+        speakerTrend: memberAverages(board, recording.author),
       };
     },
     'critique.inbox': async ({ groupId }) => {
