@@ -1,6 +1,7 @@
 // The entries the filters and search let through, newest (or best match) first, each with its day,
 // mood, tags and a highlighted snippet.
-import { Badge, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { highlightSegments, highlightSnippet } from '../../shared/journal/highlight';
 import type { JournalEntry } from '../../shared/journal/journalEntry';
@@ -9,12 +10,20 @@ import { Highlighted } from './Highlighted';
 import { selectEntry, setFilter, useJournalStore } from './journalStore';
 import { MoodFace } from './MoodPicker';
 
-const shownAtOnce = 200;
+// Each row is a dozen Mantine components; with 10,000 entries, 200 rows made opening the journal and
+// every search keystroke cost seconds of rendering (tests/bench/journalOpen.bench.ts). More on request.
+const shownAtOnce = 50;
 
 export function EntryList({ entries }: { entries: JournalEntry[] }) {
   const { t } = useTranslation();
   const query = useJournalStore((state) => state.query);
   const selectedId = useJournalStore((state) => state.selectedId);
+  const filter = useJournalStore((state) => state.filter);
+  // How many rows show; back to the first page when the search or the filters change.
+  const listKey = JSON.stringify([query, filter]);
+  const [paging, setPaging] = useState({ listKey, limit: shownAtOnce });
+  const limit = paging.listKey === listKey ? paging.limit : shownAtOnce;
+  const more = Math.min(shownAtOnce, entries.length - limit);
   if (entries.length === 0)
     return (
       <Text size="sm" c="dimmed" py="md">
@@ -31,7 +40,7 @@ export function EntryList({ entries }: { entries: JournalEntry[] }) {
         m={0}
         style={{ listStyle: 'none' }}
       >
-        {entries.slice(0, shownAtOnce).map((entry) => (
+        {entries.slice(0, limit).map((entry) => (
           <li key={entry.id}>
             <NavLink
               component="button"
@@ -77,6 +86,16 @@ export function EntryList({ entries }: { entries: JournalEntry[] }) {
           </li>
         ))}
       </Stack>
+      {more > 0 ? (
+        <Button
+          variant="subtle"
+          size="xs"
+          fullWidth
+          onClick={() => setPaging({ listKey, limit: limit + shownAtOnce })}
+        >
+          {t('journal.showMore', { count: more })}
+        </Button>
+      ) : null}
     </ScrollArea.Autosize>
   );
 }

@@ -29,7 +29,7 @@ import { NewEntryMenu } from './NewEntryMenu';
 import { OnThisDay } from './OnThisDay';
 import { TemplatesDialog } from './TemplatesDialog';
 import { TrashDialog } from './TrashDialog';
-import { useJournalEntries, visibleEntries } from './useJournalEntries';
+import { useJournalEntries, useEntrySearch, visibleEntries } from './useJournalEntries';
 import { useJournalLifecycle } from './useJournalLifecycle';
 import { WritingHeatmap } from './WritingHeatmap';
 
@@ -40,9 +40,10 @@ export function JournalScreen() {
   const { entries, trash } = useJournalEntries();
   const { query, filter, view, selectedId } = useJournalStore();
   const today = localDay(new Date());
+  const { hits, indexReady } = useEntrySearch(entries, query);
   const shown = useMemo(
-    () => (entries ? visibleEntries(entries, query, filter) : []),
-    [entries, query, filter],
+    () => (entries ? visibleEntries(entries, hits, filter) : []),
+    [entries, hits, filter],
   );
   const tags = useMemo(() => tagCounts(entries ?? []).map((item) => item.tag), [entries]);
   const days = useMemo(() => (entries ?? []).map((entry) => entry.date), [entries]);
@@ -90,7 +91,7 @@ export function JournalScreen() {
         <>
           <Grid gap="md">
             <Grid.Col span={{ base: 12, md: 5 }}>
-              <Stack gap="sm">
+              <Stack gap="sm" data-search-index={indexReady ? 'ready' : 'scan'}>
                 <JournalFilters tags={tags} searchRef={searchRef} />
                 <Group justify="space-between">
                   <SegmentedControl

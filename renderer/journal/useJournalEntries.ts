@@ -1,13 +1,38 @@
-// The journal's entries, live from Dexie, and the search index kept in step with them: only the
-// entries that changed since the last look are re-indexed.
+// The journal's entries, live from Dexie, and search over them. The search index is built and kept
+// in step (only changed entries are re-sent) in a Web Worker, so a 10,000-entry journal never
+// freezes the screen; until the worker has it ready, searches are answered by a linear scan.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { filterEntries, type EntryFilter } from '../../shared/journal/entryFilter';
 import type { JournalEntry } from '../../shared/journal/journalEntry';
-import { JournalSearch } from '../../shared/journal/journalSearch';
+import type { SearchHit } from '../../shared/journal/journalSearch';
+import { JournalSearchClient, type SearchPort } from '../../shared/journal/journalSearchProtocol';
 import { db } from '../state/db';
 
-const searchIndex = new JournalSearch();
+let client: JournalSearchClient | null = null;
+
+/** The page's one search client, with its worker started on first use (or none where there are no workers). */
+export function journalSearchClient(): JournalSearchClient {
+  if (client) return client;
+  let worker: Worker | null = null;
+  if (typeof Worker === 'function') {
+    try {
+      worker = new Worker(new URL('./journalSearchWorker.ts', import.meta.url), {
+        type: 'module',
+        name: 'journal-search',
+      });
+    } catch {
+      worker = null;
+    }
+  }
+  const created = new JournalSearchClient(worker as unknown as SearchPort | null);
+  worker?.addEventListener('error', () => created.fallBack());
+  client = created;
+  return created;
+}
+
+const subscribeIndexReady = (listener: () => void) => journalSearchClient().subscribe(listener);
+const isIndexReady = () => journalSearchClient().indexReady;
 
 export interface JournalEntries {
   /** Undefined while loading. */
@@ -27,15 +52,46 @@ export function useJournalEntries(): JournalEntries {
   }, [all]);
 }
 
-/** The entries the list shows: filtered, then searched (best match first) when there is a query. */
+export interface EntrySearch {
+  /**
+   * The hits for the query, best first, or null when there is no query. While a new query's answer
+   * is on its way, the previous answer stays.
+   */
+  hits: SearchHit[] | null;
+  /** Whether the worker's index answers (else a linear scan does). */
+  indexReady: boolean;
+}
+
+export function useEntrySearch(entries: readonly JournalEntry[] | undefined, query: string): EntrySearch {
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const indexReady = useSyncExternalStore(subscribeIndexReady, isIndexReady);
+  const active = Boolean(entries && query.trim());
+  useEffect(() => {
+    if (entries) journalSearchClient().sync(entries);
+  }, [entries]);
+  useEffect(() => {
+    if (!active) return;
+    let live = true;
+    void journalSearchClient()
+      .search(query)
+      .then((found) => {
+        if (live) setHits(found);
+      });
+    return () => {
+      live = false;
+    };
+  }, [active, entries, query, indexReady]);
+  return { hits: active ? hits : null, indexReady };
+}
+
+/** The entries the list shows: filtered, then in the order of the search hits when there are any. */
 export function visibleEntries(
   entries: readonly JournalEntry[],
-  query: string,
+  hits: readonly SearchHit[] | null,
   filter: EntryFilter,
 ): JournalEntry[] {
   const filtered = filterEntries(entries, filter);
-  if (!query.trim()) return filtered;
-  searchIndex.sync(entries);
-  const rank = new Map(searchIndex.search(query).map((hit, i) => [hit.id, i]));
+  if (!hits) return filtered;
+  const rank = new Map(hits.map((hit, i) => [hit.id, i]));
   return filtered.filter((entry) => rank.has(entry.id)).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
 }
