@@ -11,17 +11,22 @@ import { CritiquePlayer } from '../critique/CritiquePlayer';
 import { useGroupInbox } from '../critique/inboxStore';
 import { withdraw } from './groupStore';
 
+/** Drawn at first; a year-old group has hundreds of items and drawing them all took seconds. */
+const pageSize = 30;
+
 export function GroupFeed({ view }: { view: GroupView }) {
   const { t, i18n } = useTranslation();
   const [playing, setPlaying] = useState<Extract<FeedItem, { type: 'recording' }>>();
+  const [shown, setShown] = useState(pageSize);
   const inbox = useGroupInbox(view.info.groupId);
   const openRecording = (id: string) => {
     const item = view.feed.find((f) => f.id === id);
     if (item?.type === 'recording') setPlaying(item);
   };
   const names = new Map(view.members.map((m) => [m.keyId, m.displayName]));
-  const when = (iso: string) =>
-    new Date(iso.slice(0, 24)).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (iso: string) => dates.format(new Date(iso.slice(0, 24)));
+  const more = view.feed.length - shown;
 
   if (view.feed.length === 0) return <Text c="dimmed">{t('group.feedEmpty')}</Text>;
   return (
@@ -30,7 +35,7 @@ export function GroupFeed({ view }: { view: GroupView }) {
         <CritiquePlayer key={playing.id} item={playing} view={view} onClose={() => setPlaying(undefined)} />
       ) : null}
       <CritiqueInboxList view={view} onOpen={openRecording} />
-      {view.feed.map((item) => (
+      {view.feed.slice(0, shown).map((item) => (
         <Paper key={item.id} withBorder p="sm" radius="md" data-testid="feed-item">
           <Group justify="space-between" align="flex-start" wrap="nowrap">
             <Stack gap={4}>
@@ -85,9 +90,15 @@ export function GroupFeed({ view }: { view: GroupView }) {
           </Group>
         </Paper>
       ))}
-      <Title order={2} size="h6" c="dimmed" ta="center">
-        {t('group.feedEnd')}
-      </Title>
+      {more > 0 ? (
+        <Button variant="default" onClick={() => setShown((n) => n + pageSize)}>
+          {t('group.showMore', { count: Math.min(more, pageSize) })}
+        </Button>
+      ) : (
+        <Title order={2} size="h6" c="dimmed" ta="center">
+          {t('group.feedEnd')}
+        </Title>
+      )}
     </Stack>
   );
 }
