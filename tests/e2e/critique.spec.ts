@@ -89,6 +89,7 @@ test('a member shares, the coach critiques at moments and with a form, the membe
     // A records about four and a half seconds and shares it.
     await member.page.keyboard.press('Control+2');
     await member.page.keyboard.press('r');
+    await expect(member.page.getByRole('button', { name: /Stop/ })).toBeVisible(); // the microphone is open
     await member.page.waitForTimeout(4500);
     await member.page.keyboard.press('r');
     await expect(member.page.getByText('Recording saved')).toBeVisible();

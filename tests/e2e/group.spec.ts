@@ -72,6 +72,7 @@ test('coach creates, member joins and shares a speech, coach plays it from the f
     await expect(member.page.getByRole('tab', { name: 'Feed' })).toBeVisible({ timeout: 15_000 });
     await member.page.keyboard.press('Control+2');
     await member.page.keyboard.press('r');
+    await expect(member.page.getByRole('button', { name: /Stop/ })).toBeVisible(); // the microphone is open
     await member.page.waitForTimeout(3000);
     await member.page.keyboard.press('r');
     await expect(member.page.getByText('Recording saved')).toBeVisible();

@@ -39,6 +39,7 @@ export async function joinGroup(page: Page, folder: string) {
 
 export async function recordSpeech(page: Page) {
   await page.keyboard.press('r');
+  await expect(page.getByRole('button', { name: /Stop/ })).toBeVisible(); // the microphone is open
   await page.waitForTimeout(2500);
   await page.keyboard.press('r');
   await expect(page.getByText('Recording saved')).toBeVisible();
