@@ -16,6 +16,7 @@ import {
 import { IconBulb } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogFooter } from '../shell/DialogFooter';
 import { weekdays } from '../../shared/rules/ruleEvents';
 import type { Weekday } from '../../shared/rules/ruleEvents';
 import { writeRules } from './assignmentsStore';
@@ -186,19 +187,13 @@ export function AssignmentForm({
         <Text size="xs" c="dimmed">
           {t('assignments.form.zoneHint')}
         </Text>
-        {problem ? (
-          <Text size="sm" c="red.9" role="alert">
-            {t(problem)}
-          </Text>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => void save()} loading={busy}>
-            {t('assignments.form.save')}
-          </Button>
-        </Group>
+        <DialogFooter
+          problem={problem}
+          saveLabel={t('assignments.form.save')}
+          busy={busy}
+          onCancel={onClose}
+          onSave={() => void save()}
+        />
       </Stack>
     </Modal>
   );

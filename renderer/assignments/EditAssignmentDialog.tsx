@@ -1,18 +1,9 @@
 // A coach edits an assignment's words and target from its card's menu: for every week of the
 // series or for this week only. Deadlines move with Postpone, not here.
-import {
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Group, Modal, NumberInput, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogFooter } from '../shell/DialogFooter';
 import type { OccurrenceView } from '../../shared/api/rulesOverview';
 import type { AssignmentEditedBody } from '../../shared/rules/ruleEvents';
 import { writeRules } from './assignmentsStore';
@@ -126,19 +117,13 @@ export function EditAssignmentDialog({
         <Text size="xs" c="dimmed">
           {t('assignments.edit.hint')}
         </Text>
-        {problem ? (
-          <Text size="sm" c="red.9" role="alert">
-            {t(problem)}
-          </Text>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => void save()} loading={busy}>
-            {t('assignments.edit.save')}
-          </Button>
-        </Group>
+        <DialogFooter
+          problem={problem}
+          saveLabel={t('assignments.edit.save')}
+          busy={busy}
+          onCancel={onClose}
+          onSave={() => void save()}
+        />
       </Stack>
     </Modal>
   );

@@ -1,9 +1,10 @@
 // A coach changes the group's rules: points, penalties, when misses put a member out, critiques
 // owed. The new version is in force for deadlines from now on; decided weeks keep their scores.
-import { Alert, Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Modal, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogFooter } from '../shell/DialogFooter';
 import type { RulesAt } from '../../shared/rules/rulesInForce';
 import { writeRules } from './assignmentsStore';
 import { rulesBody, rulesDraft, sameRules } from './rulesDraft';
@@ -66,19 +67,14 @@ export function RulesForm({ groupId, rules, onClose }: { groupId: string; rules:
             />
           ))}
         </SimpleGrid>
-        {problem ? (
-          <Text size="sm" c="red.9" role="alert">
-            {t(problem)}
-          </Text>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => void save()} loading={busy} disabled={sameRules(draft, rules)}>
-            {t('assignments.rules.apply')}
-          </Button>
-        </Group>
+        <DialogFooter
+          problem={problem}
+          saveLabel={t('assignments.rules.apply')}
+          busy={busy}
+          disabled={sameRules(draft, rules)}
+          onCancel={onClose}
+          onSave={() => void save()}
+        />
       </Stack>
     </Modal>
   );
