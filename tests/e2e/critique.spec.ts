@@ -5,17 +5,14 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from '@playwright/test';
-import { startLocalHost } from '../../electron/web/startLocalHost';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import type { WebHost } from '../../electron/web/webHost';
-import { createProfile, expect, expectAccessible, screenshot, test } from './fixtures';
+import { expect, expectAccessible, screenshot, test } from './fixtures';
+import { chooseFolder, memberPage } from './groupMembers';
 
-async function memberPage(browser: Browser, locale: string, name: string) {
-  const dataDir = await mkdtemp(join(tmpdir(), 'lectern-critic-'));
-  const host: WebHost = await startLocalHost({ dataDir, rendererDir: 'out/renderer' });
-  const context = await browser.newContext({ locale, viewport: { width: 1180, height: 900 } });
+/** Lets the page raise notifications and records the ones it raises. */
+async function recordNotifications(context: BrowserContext, host: WebHost) {
   await context.grantPermissions(['notifications'], { origin: host.origin });
-  // Records the desktop notifications the page raises.
   await context.addInitScript(() => {
     const shown: string[] = [];
     (window as unknown as { shownNotifications: string[] }).shownNotifications = shown;
@@ -28,19 +25,6 @@ async function memberPage(browser: Browser, locale: string, name: string) {
     }
     Object.defineProperty(window, 'Notification', { value: Recorded });
   });
-  const page = await context.newPage();
-  await page.goto(host.url);
-  await createProfile(page, name);
-  return { page, host };
-}
-
-async function chooseFolder(page: Page, folder: string) {
-  await page.getByRole('button', { name: /选择…|Choose…/ }).click();
-  await page.getByRole('dialog').getByRole('textbox').fill(folder);
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: /使用这个文件夹|Use this folder/ })
-    .click();
 }
 
 /** A point on the waveform at `fraction` of its width. */
@@ -68,8 +52,8 @@ test('a member shares, the coach critiques at moments and with a form, the membe
 }) => {
   test.setTimeout(180_000);
   const folder = await mkdtemp(join(tmpdir(), 'lectern-critique-group-'));
-  const coach = await memberPage(browser, 'zh-CN', '张教练');
-  const member = await memberPage(browser, 'en-US', 'Ada');
+  const coach = await memberPage(browser, 'zh-CN', undefined, '张教练', recordNotifications);
+  const member = await memberPage(browser, 'en-US', undefined, 'Ada', recordNotifications);
   try {
     // The coach creates the group, the member joins and is approved.
     await coach.page.keyboard.press('Control+5');

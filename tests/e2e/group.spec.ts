@@ -4,40 +4,14 @@
 import { mkdtemp, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
-import { startLocalHost } from '../../electron/web/startLocalHost';
-import type { WebHost } from '../../electron/web/webHost';
-import { createProfile, expect, expectAccessible, screenshot, test } from './fixtures';
-
-async function memberPage(
-  browser: Browser,
-  locale: string,
-  name: string,
-): Promise<{ page: Page; host: WebHost }> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'lectern-member-'));
-  const host = await startLocalHost({ dataDir, rendererDir: 'out/renderer' });
-  const context = await browser.newContext({ locale, viewport: { width: 1180, height: 780 } });
-  const page = await context.newPage();
-  await page.goto(host.url);
-  await createProfile(page, name);
-  return { page, host };
-}
-
-/** The browser build's in-app folder dialog. */
-async function chooseFolder(page: Page, folder: string) {
-  await page.getByRole('button', { name: /选择…|Choose…/ }).click();
-  await page.getByRole('dialog').getByRole('textbox').fill(folder);
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: /使用这个文件夹|Use this folder/ })
-    .click();
-}
+import { expect, expectAccessible, screenshot, test } from './fixtures';
+import { chooseFolder, memberPage } from './groupMembers';
 
 test('coach creates, member joins and shares a speech, coach plays it from the feed', async ({ browser }) => {
   test.setTimeout(120_000);
   const folder = await mkdtemp(join(tmpdir(), 'lectern-group-'));
-  const coach = await memberPage(browser, 'zh-CN', '张教练');
-  const member = await memberPage(browser, 'en-US', 'Ada');
+  const coach = await memberPage(browser, 'zh-CN', undefined, '张教练');
+  const member = await memberPage(browser, 'en-US', undefined, 'Ada');
   try {
     // Coach creates the group.
     await coach.page.keyboard.press('Control+5');
@@ -119,7 +93,7 @@ async function folderText(folder: string): Promise<string> {
 test('a shared reflection reaches the group; a private one never enters the folder', async ({ browser }) => {
   test.setTimeout(120_000);
   const folder = await mkdtemp(join(tmpdir(), 'lectern-group-'));
-  const coach = await memberPage(browser, 'zh-CN', '张教练');
+  const coach = await memberPage(browser, 'zh-CN', undefined, '张教练');
   try {
     await coach.page.keyboard.press('Control+5');
     await coach.page.getByRole('button', { name: '创建社群' }).first().click();

@@ -4,15 +4,30 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { startLocalHost } from '../../electron/web/startLocalHost';
 import type { WebHost } from '../../electron/web/webHost';
 import { createProfile, expect } from './fixtures';
 
-export async function memberPage(browser: Browser, locale: string, timezoneId: string, name: string) {
+/**
+ * A member with a first-run profile. `timezoneId` undefined keeps the machine's zone; `prepare` sets up
+ * the browser context (permissions, init scripts) before the first page opens.
+ */
+export async function memberPage(
+  browser: Browser,
+  locale: string,
+  timezoneId: string | undefined,
+  name: string,
+  prepare?: (context: BrowserContext, host: WebHost) => Promise<void>,
+) {
   const dataDir = await mkdtemp(join(tmpdir(), 'lectern-member-'));
   const host: WebHost = await startLocalHost({ dataDir, rendererDir: 'out/renderer' });
-  const context = await browser.newContext({ locale, timezoneId, viewport: { width: 1180, height: 900 } });
+  const context = await browser.newContext({
+    locale,
+    ...(timezoneId ? { timezoneId } : {}),
+    viewport: { width: 1180, height: 900 },
+  });
+  await prepare?.(context, host);
   const page = await context.newPage();
   await page.goto(host.url);
   await createProfile(page, name);
