@@ -70,16 +70,7 @@ export async function readInside(root: string, relPath: string, maxBytes: number
     constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0),
   );
   try {
-    // The file may have grown since the lstat (a sync tool still writing): read one byte more to notice.
-    const buffer = new Uint8Array(Math.min(maxBytes + 1, stats.size + 1));
-    let length = 0;
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    if (length > maxBytes) throw new UnsafePathError('oversized', relPath);
-    return buffer.subarray(0, length);
+    return await readBounded(handle, stats.size, maxBytes, relPath);
   } finally {
     await handle.close();
   }
@@ -106,18 +97,31 @@ export async function readWalkedFile(
     if (!stats.isFile()) throw new UnsafePathError('not-a-file', relPath);
     if (stats.ino !== seen.ino || stats.dev !== seen.dev) throw new UnsafePathError('missing', relPath);
     if (stats.size > maxBytes) throw new UnsafePathError('oversized', relPath);
-    const buffer = new Uint8Array(Math.min(maxBytes + 1, stats.size + 1));
-    let length = 0;
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    if (length > maxBytes) throw new UnsafePathError('oversized', relPath);
-    return buffer.subarray(0, length);
+    return await readBounded(handle, stats.size, maxBytes, relPath);
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Reads an open file whole, but never more than `maxBytes`: the file may have grown since it was
+ * stat'ed (a sync tool still writing), so it reads one byte more than expected to notice.
+ */
+async function readBounded(
+  handle: fs.FileHandle,
+  expectedSize: number,
+  maxBytes: number,
+  relPath: string,
+): Promise<Uint8Array> {
+  const buffer = new Uint8Array(Math.min(maxBytes + 1, expectedSize + 1));
+  let length = 0;
+  while (length < buffer.length) {
+    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+    if (bytesRead === 0) break;
+    length += bytesRead;
+  }
+  if (length > maxBytes) throw new UnsafePathError('oversized', relPath);
+  return buffer.subarray(0, length);
 }
 
 /** Makes the directories of `relDir` inside `root`, refusing to create through a symlink. */
