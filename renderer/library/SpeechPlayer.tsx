@@ -137,7 +137,7 @@ export function SpeechPlayer({
             <IconX />
           </ActionIcon>
         </Group>
-        <div ref={container} data-testid="waveform" />
+        <div ref={container} data-testid="waveform" data-duration-ms={durationMs} />
         <Group justify="space-between">
           <Group>
             <ActionIcon

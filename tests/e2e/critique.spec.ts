@@ -27,6 +27,12 @@ async function recordNotifications(context: BrowserContext, host: WebHost) {
   });
 }
 
+/** Where `ms` falls on the waveform, as a fraction of its width (recordings vary by a second on a busy machine). */
+async function fractionAt(page: Page, ms: number) {
+  const durationMs = Number(await page.getByTestId('waveform').getAttribute('data-duration-ms'));
+  return ms / durationMs;
+}
+
 /** A point on the waveform at `fraction` of its width. */
 async function waveformAt(page: Page, fraction: number) {
   const box = (await page.getByTestId('waveform').boundingBox())!;
@@ -88,7 +94,7 @@ test('a member shares, the coach critiques at moments and with a form, the membe
     await b.getByRole('tab', { name: '动态' }).click();
     await b.getByTestId('feed-item').getByRole('button', { name: '播放' }).click({ timeout: 15_000 });
     await expect(b.getByTestId('waveform').locator('canvas').first()).toBeVisible();
-    const moment = 0.55;
+    const moment = await fractionAt(b, 2_500);
     const at = await waveformAt(b, moment);
     await b.mouse.click(at.x, at.y);
     await expect(b.getByTestId('player-time')).toHaveText(/^0:02 \//);
@@ -99,8 +105,9 @@ test('a member shares, the coach critiques at moments and with a form, the membe
     await expect(b.locator('[part~="marker"]')).toHaveCount(1);
 
     // A stretch, dragged on the waveform, with an evaluation form.
-    const from = await waveformAt(b, 0.1);
-    const to = await waveformAt(b, 0.3);
+    const [fromFraction, toFraction] = [await fractionAt(b, 300), await fractionAt(b, 1_500)];
+    const from = await waveformAt(b, fromFraction);
+    const to = await waveformAt(b, toFraction);
     await b.mouse.move(from.x, from.y);
     await b.mouse.down();
     for (let i = 1; i <= 10; i++) await b.mouse.move(from.x + ((to.x - from.x) * i) / 10, from.y);
@@ -144,8 +151,8 @@ test('a member shares, the coach critiques at moments and with a form, the membe
     const markerAt = await placeOf(marker);
     expect(markerAt.left).toBeCloseTo(moment, 1);
     const stretch = await placeOf(region);
-    expect(stretch.left).toBeCloseTo(0.1, 1);
-    expect(stretch.right).toBeCloseTo(0.3, 1);
+    expect(stretch.left).toBeCloseTo(fromFraction, 1);
+    expect(stretch.right).toBeCloseTo(toFraction, 1);
     await expect(a.getByTestId('nav-critique-unread')).toBeHidden(); // opened, so read
 
     // Clicking a comment's time seeks there; the comment is the current one.
