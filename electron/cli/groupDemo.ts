@@ -30,7 +30,8 @@ import {
 } from './demoRules';
 import { writeFileAtomic } from '../services/groupFolder/atomicWrite';
 import { BlobStore } from '../services/groupFolder/blobStore';
-import { GroupSync, readGroupId } from '../services/groupFolder/groupSync';
+import { readGroupId } from '../services/groupFolder/genesisFile';
+import { GroupSync } from '../services/groupFolder/groupSync';
 import { SegmentWriter, writeGenesisFile } from '../services/groupFolder/segmentWriter';
 
 const WEEK = 7 * 24 * 3600 * 1000;

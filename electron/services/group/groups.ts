@@ -8,7 +8,7 @@ import type { GroupInfo, GroupStatus } from '../../../shared/api/groupContract';
 import { GENESIS, genesisBody } from '../../../shared/group/groupEvent';
 import type { ScryptParams } from '../../../shared/group/keyBackup';
 import type { KindRegistry } from '../../../shared/group/kindRegistry';
-import { readGenesis } from '../groupFolder/groupSync';
+import { readGenesis } from '../groupFolder/genesisFile';
 import { writeGenesisFile } from '../groupFolder/segmentWriter';
 import { GroupRegistry } from './groupRegistry';
 import type { JoinedGroupEntry } from './groupRegistry';

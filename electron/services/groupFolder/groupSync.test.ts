@@ -10,7 +10,8 @@ import { MemberDevice } from '../../../shared/group/memberDevice';
 import { SCENARIO_T0, decisionEvent, profileEvent } from '../../../shared/group/scenario';
 import { createSegment, encodeSegment } from '../../../shared/group/segment';
 import { BlobStore } from './blobStore';
-import { GroupSync, readGroupId } from './groupSync';
+import { GroupSync } from './groupSync';
+import { readGroupId } from './genesisFile';
 import { tempDir, writeSmallGroup, writerFor } from './testGroupFolder';
 
 const NOW = SCENARIO_T0 + 3_600_000;

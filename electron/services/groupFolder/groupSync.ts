@@ -6,7 +6,6 @@
 import { promises as fs } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { foldMore, foldSnapshot, orderEvents, stateHash } from '../../../shared/group/fold';
 import type { FoldSnapshot, GroupState } from '../../../shared/group/fold';
 import {
@@ -16,32 +15,26 @@ import {
   isLayoutDirectory,
   segmentFileName,
 } from '../../../shared/group/folderLayout';
-import { GENESIS, eventSchema } from '../../../shared/group/groupEvent';
 import type { GroupEvent } from '../../../shared/group/groupEvent';
 import { MAX_DRIFT_MS, parseHlc } from '../../../shared/group/hlc';
 import type { KindRegistry } from '../../../shared/group/kindRegistry';
 import { MAX_SEGMENT_BYTES, parseSegment } from '../../../shared/group/segment';
 import type { Segment } from '../../../shared/group/segment';
-import { writeFileAtomic } from './atomicWrite';
 import { MAX_BLOB_BYTES, verifyBlobFile } from './blobStore';
+import { MAX_GENESIS_BYTES, parseGenesis } from './genesisFile';
+import type { SyncStatus } from './genesisFile';
 import { nativeVerifySignature } from './nativeVerify';
-import { readInside, readWalkedFile } from './safePath';
+import { Quarantine } from './quarantine';
+import type { QuarantinedFile } from './quarantine';
+import { readWalkedFile } from './safePath';
+import { emptyCursor, loadSyncCache, persistSyncCache } from './syncCache';
+import type { Cursor, CursorEntry } from './syncCache';
 
-export const CURSOR_FILE = 'sync-cursor.json';
-export const EVENTS_FILE = 'events.jsonl';
-const MAX_GENESIS_BYTES = 256 * 1024;
+export type { SyncStatus } from './genesisFile';
+export type { QuarantinedFile } from './quarantine';
+
 const MAX_DEPTH = 4;
-/** Local cache format; a cursor of another version is dropped and the folder read again. */
-const CURSOR_VERSION = 2;
 const VISIT_CONCURRENCY = 16;
-
-export type SyncStatus = 'ok' | 'missing-folder' | 'not-a-group' | 'wrong-group';
-
-export interface QuarantinedFile {
-  /** Relative to the group folder, with `/` separators. */
-  path: string;
-  reason: string;
-}
 
 export interface SyncReport {
   status: SyncStatus;
@@ -59,29 +52,6 @@ export interface SyncReport {
   inFlight: string[];
 }
 
-const cursorEntrySchema = z.object({
-  size: z.number(),
-  mtimeMs: z.number(),
-  // With size and mtime, these catch a file replaced by one of the same size and mtime (a sync tool
-  // restores the sender's mtime): a rename gives a new inode, an in-place write a new ctime, and
-  // no program can set ctime back.
-  ino: z.number(),
-  ctimeMs: z.number(),
-  outcome: z.enum(['read', 'quarantined', 'retry']),
-  reason: z.string().optional(),
-  author: z.string().optional(),
-  firstHlc: z.string().optional(),
-});
-type CursorEntry = z.infer<typeof cursorEntrySchema>;
-const cursorSchema = z.object({
-  version: z.literal(CURSOR_VERSION),
-  groupId: z.string().nullable(),
-  /** Events in the local cache when this cursor was written. */
-  events: z.number(),
-  files: z.record(z.string(), cursorEntrySchema),
-});
-type Cursor = z.infer<typeof cursorSchema>;
-
 export interface GroupSyncOptions {
   folder: string;
   /** Local data dir for the cursor and event cache; omitted = in memory only (verify). */
@@ -97,18 +67,8 @@ export interface GroupSyncOptions {
 
 const NO_STATS = { size: 0, mtimeMs: 0, ino: 0, ctimeMs: 0 };
 
-class Quarantine extends Error {
-  constructor(
-    readonly reason: string,
-    /** Worth reading again next sync even if unchanged (e.g. a clock from the future). */
-    readonly retry = false,
-  ) {
-    super(reason);
-  }
-}
-
 export class GroupSync {
-  private cursor: Cursor = { version: CURSOR_VERSION, groupId: null, events: 0, files: {} };
+  private cursor: Cursor = emptyCursor();
   private readonly events = new Map<string, GroupEvent>();
   private loaded = false;
   /** The fold is pure, so its result is kept and extended with events that arrive later. */
@@ -419,92 +379,18 @@ export class GroupSync {
   private async load(): Promise<void> {
     if (this.loaded) return;
     this.loaded = true;
-    const dir = this.options.dataDir;
-    if (!dir) return;
-    const cursorText = await fs.readFile(path.join(dir, CURSOR_FILE), 'utf8').catch(() => null);
-    const cursor = cursorText === null ? null : cursorSchema.safeParse(safeJson(cursorText));
-    const eventsText = await fs.readFile(path.join(dir, EVENTS_FILE), 'utf8').catch(() => '');
-    // A crash can leave a half line at the end (appended, not renamed); such lines are skipped.
-    for (const line of eventsText.split('\n')) {
-      const e = eventSchema.safeParse(safeJson(line));
-      if (e.success && !this.events.has(e.data.id)) {
-        this.events.set(e.data.id, e.data as GroupEvent);
-        this.unfolded.push(e.data as GroupEvent);
-      }
+    if (!this.options.dataDir) return;
+    const { cursor, events } = await loadSyncCache(this.options.dataDir);
+    for (const e of events) {
+      this.events.set(e.id, e);
+      this.unfolded.push(e);
     }
-    // Without a readable cursor (or with one newer than the event cache) everything is read
-    // again: slower, never wrong.
-    if (cursor?.success && cursor.data.events <= this.events.size) this.cursor = cursor.data;
+    if (cursor) this.cursor = cursor;
   }
 
   private async persist(newEvents: GroupEvent[]): Promise<void> {
-    const dir = this.options.dataDir;
-    if (!dir) return;
-    await fs.mkdir(dir, { recursive: true });
-    // Events first, cursor second, neither flushed (a flush of the whole cache costs more than the
-    // sync). The cursor records how many events the cache held, so a cursor that outlived its
-    // events (power loss) is dropped on load: the next sync re-reads, never misses, a file.
-    if (newEvents.length > 0)
-      await fs.appendFile(
-        path.join(dir, EVENTS_FILE),
-        newEvents.map((e) => JSON.stringify(e) + '\n').join(''),
-      );
+    if (!this.options.dataDir) return;
     this.cursor.events = this.events.size;
-    await writeFileAtomic(dir, CURSOR_FILE, JSON.stringify(this.cursor), { overwrite: true, flush: false });
-  }
-}
-
-/** Which group a folder holds, from its genesis file alone (cheap: one small file). */
-export async function readGroupId(
-  folder: string,
-): Promise<{ status: SyncStatus; groupId: string | null; message: string }> {
-  const stats = await fs.stat(folder).catch(() => null);
-  if (!stats?.isDirectory())
-    return { status: 'missing-folder', groupId: null, message: `The group folder ${folder} is not there.` };
-  try {
-    const genesis = parseGenesis(await readInside(folder, GENESIS_FILE, MAX_GENESIS_BYTES));
-    return { status: 'ok', groupId: genesis.id, message: '' };
-  } catch (err) {
-    const why = err instanceof Quarantine ? err.reason : 'missing or unreadable';
-    return {
-      status: 'not-a-group',
-      groupId: null,
-      message: `${folder} is not a Lectern group: ${GENESIS_FILE} ${why}.`,
-    };
-  }
-}
-
-/** The genesis event of the group in `folder` (verified), or null when it holds none that is usable. */
-export async function readGenesis(folder: string): Promise<GroupEvent | null> {
-  try {
-    return parseGenesis(await readInside(folder, GENESIS_FILE, MAX_GENESIS_BYTES));
-  } catch {
-    return null;
-  }
-}
-
-function parseGenesis(bytes: Uint8Array): GroupEvent {
-  const result = parseSegment(bytes, { maxBytes: MAX_GENESIS_BYTES, verify: nativeVerifySignature });
-  if (!result.ok) throw new Quarantine(`genesis ${result.error.message}`);
-  const s = result.segment;
-  const [genesis] = s.events;
-  if (
-    s.events.length !== 1 ||
-    !genesis ||
-    genesis.kind !== GENESIS ||
-    s.group !== genesis.id ||
-    s.first !== 0 ||
-    s.last !== 0
-  ) {
-    throw new Quarantine("not-a-genesis: group.json must hold exactly its group's genesis event");
-  }
-  return genesis;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
+    await persistSyncCache(this.options.dataDir, this.cursor, newEvents);
   }
 }
