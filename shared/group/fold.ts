@@ -87,8 +87,13 @@ export function foldMore(snapshot: FoldSnapshot, more: Iterable<GroupEvent>): Fo
   const after = !last || head!.hlc > last.hlc || (head!.hlc === last.hlc && head!.id > last.id);
   if (!snapshot.roster.group || !after || fresh.some((e) => ROSTER_KINDS.has(e.kind)))
     return foldSnapshot(snapshot.groupId, [...snapshot.sorted, ...fresh], snapshot.registry);
-  // Slices are JSON-only values (they are hashed with the state), so a JSON copy is exact.
-  const slices = JSON.parse(JSON.stringify(snapshot.state.slices)) as Record<string, unknown>;
+  // Only the slices these events may change are copied, so one new event does not copy a year of
+  // group state; the others are shared with the previous state, which nothing mutates. Slices are
+  // JSON-only values (they are hashed with the state), so a JSON copy is exact.
+  const slices = { ...snapshot.state.slices };
+  for (const name of new Set(fresh.map((e) => snapshot.registry.lookup(e.kind)?.slice))) {
+    if (name !== undefined) slices[name] = JSON.parse(JSON.stringify(slices[name])) as unknown;
+  }
   for (const event of fresh) applyEvent(event, slices, snapshot.roster, snapshot.registry);
   const ids = new Set(snapshot.ids);
   for (const e of fresh) ids.add(e.id);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdir, readFile, rename, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalBytes } from '../../../shared/group/canonical';
@@ -65,6 +65,39 @@ describe('GroupSync', () => {
     const resumed = sync();
     expect((await resumed.sync()).read).toBe(0);
     expect(resumed.state().hash).toBe(engine.state().hash);
+  });
+
+  it('trusts a settled, unchanged directory until the next full pass, and reads a new segment in it at once', async () => {
+    const group = await writeSmallGroup(folder);
+    let clock = NOW;
+    const engine = new GroupSync({
+      folder,
+      dataDir,
+      now: () => clock,
+      directoryTrust: { settleMs: 20, fullPassEveryMs: 60_000 },
+    });
+    expect((await engine.sync()).quarantined).toEqual([]); // first sync: every file
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const settled = await engine.sync(); // lists the directories again, now settled
+    expect(settled.files).toBeGreaterThan(2);
+
+    // A segment rewritten in place (a thing no writer does: segments are immutable) leaves its
+    // directory as it was, so it is only looked at again on the next full pass.
+    const ana = group.devices[1]!;
+    const anaSegments = await readdir(path.join(folder, 'devices', ana.deviceId, 'segments'));
+    const tampered = `devices/${ana.deviceId}/segments/${anaSegments[0]}`;
+    await writeFile(path.join(folder, tampered), 'rewritten in place');
+    const trusting = await engine.sync();
+    expect([trusting.read, trusting.files, trusting.quarantined]).toEqual([0, settled.files, []]);
+
+    // A new segment moves its directory's mtime: read at once.
+    await writerFor(folder, group.groupId, ana).append([profileEvent(ana, NOW - 1000, 'new bio')]);
+    const fresh = await engine.sync();
+    expect(fresh.newEvents.map((e) => e.kind)).toEqual(['member.profile']);
+
+    clock += 60_000;
+    const full = await engine.sync();
+    expect(full.quarantined.map((q) => q.path)).toEqual([tampered]);
   });
 
   it("skips files in flight and sync tools' own files, and reads conflict copies as the duplicates they are", async () => {
@@ -232,13 +265,14 @@ describe('GroupSync', () => {
     expect(resumed.state().hash).toBe(stateHash(foldGroup(group.groupId, group.events)));
   });
 
-  it('reads again a file replaced by one of the same size and mtime', async () => {
+  it('reads again, on the next full pass, a file replaced by one of the same size and mtime', async () => {
     const group = await writeSmallGroup(folder);
     const bo = group.devices[2]!;
     const rel = segmentPath(bo.deviceId, 1, 1);
     const T = Math.floor(NOW / 1000) - 60; // whole seconds: every filesystem keeps them exactly
     await utimes(path.join(folder, rel), T, T);
-    const engine = sync();
+    let clock = NOW;
+    const engine = new GroupSync({ folder, dataDir, now: () => clock });
     await engine.sync();
     const original = await stat(path.join(folder, rel));
     // A sync tool delivers other bytes of the same length and restores the sender's mtime.
@@ -251,6 +285,9 @@ describe('GroupSync', () => {
     await rename(path.join(folder, `${rel}.new`), path.join(folder, rel));
     const replaced = await stat(path.join(folder, rel));
     expect([replaced.size, replaced.mtimeMs]).toEqual([original.size, original.mtimeMs]);
+    // Segments are immutable, so between full passes a file read before is taken as it was.
+    expect((await engine.sync()).read).toBe(0);
+    clock += 5 * 60_000;
     const report = await engine.sync();
     expect(report.read).toBe(1);
     expect(report.quarantined).toEqual([{ path: rel, reason: expect.stringMatching(/bad-signature/) }]);

@@ -4,7 +4,6 @@
 // quarantined with a reason, never deleted and never a crash (rule 6); a missing folder is
 // a status, not an error (rule 9).
 import { promises as fs } from 'node:fs';
-import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import { foldMore, foldSnapshot, orderEvents, stateHash } from '../../../shared/group/fold';
 import type { FoldSnapshot, GroupState } from '../../../shared/group/fold';
@@ -23,11 +22,13 @@ import type { Segment } from '../../../shared/group/segment';
 import { MAX_BLOB_BYTES, verifyBlobFile } from './blobStore';
 import { MAX_GENESIS_BYTES, parseGenesis } from './genesisFile';
 import type { SyncStatus } from './genesisFile';
+import { listDirectory } from './dirListing';
+import type { DirListing } from './dirListing';
 import { nativeVerifySignature } from './nativeVerify';
 import { Quarantine } from './quarantine';
 import type { QuarantinedFile } from './quarantine';
 import { readWalkedFile } from './safePath';
-import { emptyCursor, loadSyncCache, persistSyncCache } from './syncCache';
+import { SyncCacheWriter, emptyCursor, loadSyncCache } from './syncCache';
 import type { Cursor, CursorEntry } from './syncCache';
 
 export type { SyncStatus } from './genesisFile';
@@ -35,6 +36,10 @@ export type { QuarantinedFile } from './quarantine';
 
 const MAX_DEPTH = 4;
 const VISIT_CONCURRENCY = 16;
+/** How often a sync looks at every file, trusting no directory listing (see dirListing). */
+const FULL_PASS_EVERY_MS = 5 * 60_000;
+/** Longer than the coarsest mtime granularity a group folder may sit on (FAT: 2 s). */
+const SETTLE_MS = 2_000;
 
 export interface SyncReport {
   status: SyncStatus;
@@ -63,9 +68,21 @@ export interface GroupSyncOptions {
    * checked when they are used (BlobStore.get), so a sync does not read every speech's audio.
    */
   verifyBlobs?: boolean;
+  /** When directory listings are trusted (see dirListing); the defaults suit any file system. */
+  directoryTrust?: { settleMs?: number; fullPassEveryMs?: number };
 }
 
 const NO_STATS = { size: 0, mtimeMs: 0, ino: 0, ctimeMs: 0 };
+
+/** What one sync pass builds: the next cursor, the report, and the events it read. */
+interface Pass {
+  files: Cursor['files'];
+  dirs: Map<string, DirListing>;
+  report: SyncReport;
+  fresh: GroupEvent[];
+  /** Look at every file, trusting no directory listing (the first sync, then every few minutes). */
+  full: boolean;
+}
 
 export class GroupSync {
   private cursor: Cursor = emptyCursor();
@@ -75,6 +92,9 @@ export class GroupSync {
   private folded: FoldSnapshot | null = null;
   private unfolded: GroupEvent[] = [];
   private hashed: { state: GroupState; hash: string } | null = null;
+  private lastFullPass = -Infinity;
+  private dirs = new Map<string, DirListing>();
+  private cacheWriter: SyncCacheWriter | null = null;
 
   constructor(private readonly options: GroupSyncOptions) {}
 
@@ -133,15 +153,22 @@ export class GroupSync {
       };
     }
 
-    const next: Cursor['files'] = {};
-    const fresh: GroupEvent[] = [];
+    const startedAt = (this.options.now ?? Date.now)();
+    const pass: Pass = {
+      files: {},
+      dirs: new Map(),
+      report,
+      fresh: [],
+      full:
+        startedAt - this.lastFullPass >= (this.options.directoryTrust?.fullPassEveryMs ?? FULL_PASS_EVERY_MS),
+    };
 
     // The genesis file decides which group this folder is.
-    const genesis = await this.visit(GENESIS_FILE, next, report, async (bytes) =>
-      this.readGenesis(bytes, fresh),
+    const genesis = await this.visit(GENESIS_FILE, pass, async (bytes) =>
+      this.readGenesis(bytes, pass.fresh),
     );
     if (genesis === 'missing' || !this.cursor.groupId) {
-      const reason = next[GENESIS_FILE]?.reason;
+      const reason = pass.files[GENESIS_FILE]?.reason;
       return {
         ...report,
         status: 'not-a-group',
@@ -159,17 +186,20 @@ export class GroupSync {
       };
     }
 
-    await this.walk('', 0, next, report, fresh);
+    await this.walk('', 0, pass);
 
-    this.cursor.files = next;
-    for (const e of fresh) {
+    if (pass.full) this.lastFullPass = startedAt;
+    const changed = pass.full ? null : changedEntries(this.cursor.files, pass.files);
+    this.cursor.files = pass.files;
+    this.dirs = pass.dirs;
+    for (const e of pass.fresh) {
       if (!this.events.has(e.id)) {
         this.events.set(e.id, e);
         this.unfolded.push(e);
         report.newEvents.push(e);
       }
     }
-    await this.persist(report.newEvents);
+    await this.persist(report.newEvents, changed);
     report.groupId = this.cursor.groupId;
     report.inFlight.sort();
     report.quarantined = this.quarantined();
@@ -199,64 +229,66 @@ export class GroupSync {
     return out.sort((a, b) => (a.path < b.path ? -1 : 1));
   }
 
-  private async walk(
-    relDir: string,
-    depth: number,
-    next: Cursor['files'],
-    report: SyncReport,
-    fresh: GroupEvent[],
-  ): Promise<void> {
+  private async walk(relDir: string, depth: number, pass: Pass): Promise<void> {
     if (depth > MAX_DEPTH) return;
-    let entries: Dirent[];
-    try {
-      entries = await fs.readdir(
-        relDir ? path.join(this.options.folder, ...relDir.split('/')) : this.options.folder,
-        { withFileTypes: true },
-      );
-    } catch {
-      return; // vanished mid-walk (folder unplugged): the next sync catches up
-    }
-    const files: Dirent[] = [];
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+    const listing = await listDirectory(this.options.folder, relDir, {
+      previous: this.dirs.get(relDir),
+      trustPrevious: !pass.full,
+      settleMs: this.options.directoryTrust?.settleMs ?? SETTLE_MS,
+    });
+    if (!listing) return; // vanished mid-walk (folder unplugged): the next sync catches up
+    pass.dirs.set(relDir, listing);
+    const files: string[] = [];
+    const subdirectories: string[] = [];
+    for (const listedName of listing.names) {
+      const isDirectory = listedName.endsWith('/');
+      const name = isDirectory ? listedName.slice(0, -1) : listedName;
+      const rel = relDir ? `${relDir}/${name}` : name;
       if (rel === GENESIS_FILE) continue;
+      // Between full passes a file read before is taken as it was: segments are immutable and
+      // arrive by rename, so what is new shows up under a new name.
+      const previous = this.cursor.files[rel];
+      if (!isDirectory && !pass.full && previous?.outcome === 'read') {
+        pass.files[rel] = previous;
+        pass.report.files++;
+        continue;
+      }
       const kind = classifyPath(rel);
       if (kind.type === 'tool-file') continue;
       if (kind.type === 'in-flight') {
-        report.inFlight.push(rel);
+        pass.report.inFlight.push(rel);
         continue;
       }
-      if (entry.isDirectory()) {
+      if (isDirectory) {
         // Blobs are checked when used (BlobStore.get); a plain sync does not even list them.
         if (rel.endsWith(`/${BLOBS_DIR}`) && !this.options.verifyBlobs) continue;
-        if (isLayoutDirectory(rel)) await this.walk(rel, depth + 1, next, report, fresh);
+        if (isLayoutDirectory(rel)) subdirectories.push(rel);
         else
-          next[rel] = {
+          pass.files[rel] = {
             ...NO_STATS,
             outcome: 'quarantined',
             reason: 'unexpected-directory: not part of a Lectern group',
           };
         continue;
       }
-      files.push(entry);
+      files.push(rel);
     }
-    // A few files at a time: stat calls dominate an incremental sync, and they overlap well.
-    for (let i = 0; i < files.length; i += VISIT_CONCURRENCY) {
+    // A few at a time: stat calls dominate a sync, and they overlap well.
+    for (let i = 0; i < subdirectories.length; i += VISIT_CONCURRENCY) {
       await Promise.all(
-        files.slice(i, i + VISIT_CONCURRENCY).map((entry) => {
-          const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
-          return this.visitEntry(rel, next, report, fresh);
-        }),
+        subdirectories.slice(i, i + VISIT_CONCURRENCY).map((rel) => this.walk(rel, depth + 1, pass)),
       );
+    }
+    for (let i = 0; i < files.length; i += VISIT_CONCURRENCY) {
+      await Promise.all(files.slice(i, i + VISIT_CONCURRENCY).map((rel) => this.visitEntry(rel, pass)));
     }
   }
 
-  private visitEntry(rel: string, next: Cursor['files'], report: SyncReport, fresh: GroupEvent[]) {
+  private visitEntry(rel: string, pass: Pass) {
     const kind = classifyPath(rel);
     return this.visit(
       rel,
-      next,
-      report,
+      pass,
       async (bytes) => {
         if (kind.type === 'unexpected') throw new Quarantine('unexpected-file: not part of a Lectern group');
         if (kind.type === 'genesis') return this.readGenesisCopy(bytes);
@@ -278,7 +310,7 @@ export class GroupSync {
             throw new Quarantine(`name-mismatch: holds ${segmentFileName(s.first, s.last)}`);
           }
           this.checkClocks(s);
-          fresh.push(...s.events);
+          pass.fresh.push(...s.events);
           const firstHlc = s.events.reduce<string | undefined>(
             (min, e) => (min === undefined || e.hlc < min ? e.hlc : min),
             undefined,
@@ -297,14 +329,13 @@ export class GroupSync {
    */
   private async visit(
     rel: string,
-    next: Cursor['files'],
-    report: SyncReport,
+    pass: Pass,
     handle: (bytes: Uint8Array) => Promise<Partial<CursorEntry> | 'wrong-group'>,
     streamed = false,
   ): Promise<'ok' | 'missing' | 'wrong-group'> {
     const stats = await fs.lstat(path.join(this.options.folder, ...rel.split('/'))).catch(() => null);
     if (!stats) return 'missing';
-    report.files++;
+    pass.report.files++;
     const previous = this.cursor.files[rel];
     if (
       previous &&
@@ -314,19 +345,19 @@ export class GroupSync {
       previous.ino === stats.ino &&
       previous.ctimeMs === stats.ctimeMs
     ) {
-      next[rel] = previous;
+      pass.files[rel] = previous;
       return 'ok';
     }
     const base = { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino, ctimeMs: stats.ctimeMs };
     if (stats.isSymbolicLink()) {
-      next[rel] = { ...base, outcome: 'quarantined', reason: 'symlink: links are never followed' };
+      pass.files[rel] = { ...base, outcome: 'quarantined', reason: 'symlink: links are never followed' };
       return 'ok';
     }
     if (!stats.isFile()) {
-      next[rel] = { ...base, outcome: 'quarantined', reason: 'not-a-file' };
+      pass.files[rel] = { ...base, outcome: 'quarantined', reason: 'not-a-file' };
       return 'ok';
     }
-    report.read++;
+    pass.report.read++;
     try {
       // Blobs are hashed as a stream (audio can be large); everything else is read whole, bounded.
       const limit = streamed ? MAX_BLOB_BYTES : rel === GENESIS_FILE ? MAX_GENESIS_BYTES : MAX_SEGMENT_BYTES;
@@ -336,11 +367,11 @@ export class GroupSync {
         : await readWalkedFile(this.options.folder, rel, stats, limit);
       const extra = await handle(bytes);
       if (extra === 'wrong-group') return 'wrong-group';
-      next[rel] = { ...base, outcome: 'read', ...extra };
+      pass.files[rel] = { ...base, outcome: 'read', ...extra };
     } catch (err) {
       if (err instanceof Quarantine)
-        next[rel] = { ...base, outcome: err.retry ? 'retry' : 'quarantined', reason: err.reason };
-      else next[rel] = { ...base, outcome: 'retry', reason: `unreadable: ${(err as Error).message}` };
+        pass.files[rel] = { ...base, outcome: err.retry ? 'retry' : 'quarantined', reason: err.reason };
+      else pass.files[rel] = { ...base, outcome: 'retry', reason: `unreadable: ${(err as Error).message}` };
     }
     return 'ok';
   }
@@ -380,17 +411,26 @@ export class GroupSync {
     if (this.loaded) return;
     this.loaded = true;
     if (!this.options.dataDir) return;
-    const { cursor, events } = await loadSyncCache(this.options.dataDir);
+    const { cursor, events, logLines } = await loadSyncCache(this.options.dataDir);
     for (const e of events) {
       this.events.set(e.id, e);
       this.unfolded.push(e);
     }
     if (cursor) this.cursor = cursor;
+    this.cacheWriter = new SyncCacheWriter(this.options.dataDir, logLines);
   }
 
-  private async persist(newEvents: GroupEvent[]): Promise<void> {
-    if (!this.options.dataDir) return;
+  private async persist(newEvents: GroupEvent[], changed: Record<string, CursorEntry | null> | null) {
+    if (!this.cacheWriter) return;
     this.cursor.events = this.events.size;
-    await persistSyncCache(this.options.dataDir, this.cursor, newEvents);
+    await this.cacheWriter.persist(this.cursor, newEvents, changed);
   }
+}
+
+/** Entries new, replaced or gone since the last pass (entries kept as they were are the same objects). */
+function changedEntries(before: Cursor['files'], after: Cursor['files']): Record<string, CursorEntry | null> {
+  const changed: Record<string, CursorEntry | null> = {};
+  for (const [file, entry] of Object.entries(after)) if (before[file] !== entry) changed[file] = entry;
+  for (const file of Object.keys(before)) if (!(file in after)) changed[file] = null;
+  return changed;
 }

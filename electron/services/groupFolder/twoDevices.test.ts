@@ -52,6 +52,10 @@ async function listFiles(root: string, rel = ''): Promise<string[]> {
   return out;
 }
 
+/** Longer than the kernel's timestamp tick (up to 10 ms), so a settled directory's mtime is exact. */
+const SETTLE_MS = 25;
+const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS + 5));
+
 type Delivery = 'whole' | 'half-then-whole' | 'twice' | 'with-conflict-copy' | 'late';
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -80,7 +84,8 @@ describe('two devices through a misbehaving sync tool', () => {
         fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
         fc.integer({ min: 0, max: 1 }),
         fc.array(fc.nat(), { minLength: 30, maxLength: 30 }),
-        async (batchSizes, deliveries, syncAfter, compactOn, order) => {
+        fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+        async (batchSizes, deliveries, syncAfter, compactOn, order, pauses) => {
           const a = await tempDir('dev-a');
           const b = await tempDir('dev-b');
           const data = await tempDir('data');
@@ -92,10 +97,16 @@ describe('two devices through a misbehaving sync tool', () => {
           await writeInBatches(b.dir, ana, anaEvents, [...batchSizes].reverse());
           if (compactOn === 1) await writerFor(b.dir, groupId, ana).compact();
 
-          const engines = {
-            a: new GroupSync({ folder: a.dir, dataDir: path.join(data.dir, 'a'), now: () => NOW }),
-            b: new GroupSync({ folder: b.dir, dataDir: path.join(data.dir, 'b'), now: () => NOW }),
-          };
+          // Directories settle within milliseconds here, so the engines trust unchanged ones (and
+          // their listings) as they would after two seconds on a real folder.
+          const engine = (dir: string, side: string) =>
+            new GroupSync({
+              folder: dir,
+              dataDir: path.join(data.dir, side),
+              now: () => NOW,
+              directoryTrust: { settleMs: SETTLE_MS },
+            });
+          const engines = { a: engine(a.dir, 'a'), b: engine(b.dir, 'b') };
           // Every file the other side lacks, in a shuffled order decided by the deliveries array.
           const pending: Array<{ from: string; to: string; rel: string; side: 'a' | 'b' }> = [];
           for (const rel of await listFiles(a.dir))
@@ -115,6 +126,7 @@ describe('two devices through a misbehaving sync tool', () => {
             if (how === 'late') late.push(item);
             else if (how === 'half-then-whole') {
               await writeFile(target, bytes.subarray(0, Math.floor(bytes.length / 2)));
+              if (pauses[k % 12]) await settle(); // then its directory stays as it is from here on
               await engines[item.side].sync(); // the reader sees the truncated file first
               await writeFile(target, bytes);
             } else {
@@ -126,6 +138,7 @@ describe('two devices through a misbehaving sync tool', () => {
                   bytes,
                 );
             }
+            if (pauses[k % 12]) await settle();
             if (syncAfter[k % 12]) await engines[item.side].sync();
             k++;
           }

@@ -1,0 +1,122 @@
+// The sync cache is a snapshot plus a log of changes: whatever is cut short (a crash mid-append,
+// a lost tail after power loss), loading gives a cursor some sync really wrote, never one newer
+// than its events, so the next sync re-reads what it must and never skips a file.
+import { afterEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFile, stat, truncate } from 'node:fs/promises';
+import path from 'node:path';
+import { SCENARIO_T0, profileEvent, scenarioDevice } from '../../../shared/group/scenario';
+import { CURSOR_LOG_FILE, EVENTS_FILE, SyncCacheWriter, emptyCursor, loadSyncCache } from './syncCache';
+import type { Cursor, CursorEntry } from './syncCache';
+import { tempDir } from './testGroupFolder';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+const entry = (size: number): CursorEntry => ({
+  size,
+  mtimeMs: size * 10,
+  ino: size,
+  ctimeMs: 1,
+  outcome: 'read',
+});
+const author = scenarioDevice('cache', 1);
+const event = (n: number) => profileEvent(author, SCENARIO_T0 + n * 1000, `bio ${n}`);
+
+/** One sync: some files set (by number), some removed, some new events; or a full pass. */
+const syncStep = fc.record({
+  set: fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 1, max: 99 })), { maxLength: 4 }),
+  remove: fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 2 }),
+  newEvents: fc.integer({ min: 0, max: 2 }),
+  full: fc.boolean(),
+});
+
+type SyncStep = typeof syncStep extends fc.Arbitrary<infer T> ? T : never;
+
+/** Persists each step as a sync would; returns every cursor written (files and event count). */
+async function persistSteps(dir: string, steps: SyncStep[], maxLogLines?: number) {
+  const writer = new SyncCacheWriter(dir, null, maxLogLines);
+  const cursor = emptyCursor();
+  let events = 0;
+  const written: Array<{ files: Cursor['files']; events: number }> = [{ files: {}, events: 0 }];
+  for (const step of steps) {
+    const changed: Record<string, CursorEntry | null> = {};
+    for (const [file, size] of step.set) changed[`f${file}`] = cursor.files[`f${file}`] = entry(size);
+    for (const file of step.remove) {
+      if (`f${file}` in cursor.files) changed[`f${file}`] = null;
+      delete cursor.files[`f${file}`];
+    }
+    const fresh = Array.from({ length: step.newEvents }, () => event(events++));
+    cursor.events = events;
+    await writer.persist(cursor, fresh, step.full ? null : changed);
+    written.push({ files: structuredClone(cursor.files), events });
+  }
+  return written;
+}
+
+describe('sync cache', () => {
+  it('loads the last cursor written, through log lines and snapshots (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(syncStep, { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 1, max: 4 }),
+        async (steps, maxLogLines) => {
+          const { dir, cleanup } = await tempDir('cache');
+          cleanups.push(cleanup);
+          const written = await persistSteps(dir, steps, maxLogLines);
+          const last = written[written.length - 1]!;
+          const loaded = await loadSyncCache(dir);
+          expect(loaded.events).toHaveLength(last.events);
+          expect(loaded.cursor?.files).toEqual(last.files);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('after a torn log or a lost event tail, loads a cursor some sync wrote, never a newer one (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(syncStep, { minLength: 2, maxLength: 8 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 100 }),
+        async (steps, logCut, eventsCut) => {
+          const { dir, cleanup } = await tempDir('cache');
+          cleanups.push(cleanup);
+          const written = await persistSteps(dir, steps);
+          // Cut both files at arbitrary bytes (percent of their length), as a crash or a power loss may.
+          for (const [file, cut] of [
+            [CURSOR_LOG_FILE, logCut],
+            [EVENTS_FILE, eventsCut],
+          ] as const) {
+            const size = await stat(path.join(dir, file)).then(
+              (s) => s.size,
+              () => 0,
+            );
+            if (size > 0) await truncate(path.join(dir, file), Math.floor((size * cut) / 100));
+          }
+          const loaded = await loadSyncCache(dir);
+          if (loaded.cursor === null) return; // dropped: everything is read again, which is always right
+          expect(loaded.cursor.events).toBeLessThanOrEqual(loaded.events.length);
+          expect(written).toContainEqual({ files: loaded.cursor.files, events: loaded.cursor.events });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('writes nothing to the cursor for a sync that changed nothing', async () => {
+    const { dir, cleanup } = await tempDir('cache');
+    cleanups.push(cleanup);
+    const writer = new SyncCacheWriter(dir, null);
+    const cursor = emptyCursor();
+    cursor.files['a'] = entry(1);
+    await writer.persist(cursor, [], null); // a full pass: the snapshot
+    await writer.persist(cursor, [], { b: entry(2) });
+    const log = await readFile(path.join(dir, CURSOR_LOG_FILE), 'utf8');
+    await writer.persist(cursor, [], {});
+    expect(await readFile(path.join(dir, CURSOR_LOG_FILE), 'utf8')).toBe(log);
+  });
+});
