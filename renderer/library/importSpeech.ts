@@ -1,11 +1,12 @@
 // Imports an audio file made elsewhere (a phone's mp3 or m4a, a wav, ogg or webm): the bytes stream to
-// main a mebibyte at a time, and peaks are computed by decoding one sample block at a time, so a
+// main a mebibyte at a time, and peaks are computed by decoding half a minute at a time, so a
 // one-hour file never sits in memory whole.
-import { ALL_FORMATS, AudioSampleSink, BlobSource, Input, type InputFormat } from 'mediabunny';
+import { ALL_FORMATS, BlobSource, Input, type InputFormat } from 'mediabunny';
 import { LecternError } from '../../shared/api/errors';
-import { mixToMono, PeakAccumulator } from '../../shared/audio/peakAccumulator';
+import { PeakAccumulator } from '../../shared/audio/peakAccumulator';
 import type { AudioMimeType, Speech } from '../../shared/domain/speech';
 import { api } from '../api/api';
+import { decodeInChunks } from './decodeInChunks';
 
 const uploadChunkBytes = 1024 * 1024;
 const peaksPerAppend = 64 * 1024;
@@ -40,17 +41,11 @@ export async function importSpeech(file: File, onProgress: (fraction: number) =>
       await api.call('speeches.append', { speechId: speechId!, audio: new Uint8Array(), peaks: bytes });
     };
     let reported = 0.5;
-    for await (const sample of new AudioSampleSink(track).samples()) {
-      const channels = Array.from({ length: sample.numberOfChannels }, (_, plane) => {
-        const data = new Float32Array(sample.numberOfFrames);
-        sample.copyTo(data, { planeIndex: plane, format: 'f32-planar' });
-        return data;
-      });
-      sample.close();
-      for (const value of accumulator.push(mixToMono(channels))) pending.push(value);
+    for await (const block of decodeInChunks(track)) {
+      for (const value of accumulator.push(block.samples)) pending.push(value);
       await sendPeaks(false);
-      // Every half percent, not per decoded block (180,000 an hour): each report re-renders the library.
-      const fraction = duration > 0 ? 0.5 + 0.5 * Math.min(1, sample.timestamp / duration) : 0.5;
+      // Every half percent at most: each report re-renders the library.
+      const fraction = duration > 0 ? 0.5 + 0.5 * Math.min(1, block.endSeconds / duration) : 0.5;
       if (fraction - reported >= 0.005) onProgress((reported = fraction));
     }
     for (const value of accumulator.flush()) pending.push(value);

@@ -1,6 +1,7 @@
 // Importing a 60-minute file through the Library's file input (loopback host, built renderer, Debian's
-// Chromium): the renderer's importSpeech uploads it in 1 MiB chunks, decodes it with mediabunny's
-// AudioSampleSink into PeakAccumulator, then main finishes it. Time (whole import, and the decode +
+// Chromium): the renderer's importSpeech uploads it in 1 MiB chunks, decodes it half a minute at a
+// time (decodeInChunks: mediabunny packets, the browser's decodeAudioData) into PeakAccumulator, then
+// main finishes it. Time (whole import, and the decode +
 // peaks phase on its own, told apart by watching the speech's folder) and the renderer's peak memory,
 // against `ffmpeg -i file -f null -` decoding the same file in the same run.
 // Goal: at most 2× ffmpeg's time and 300 MB.

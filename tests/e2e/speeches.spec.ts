@@ -10,6 +10,17 @@ import { startHostProcess } from './hostProcess';
 
 test.use({ locale: 'zh-CN' });
 
+/** Each speech's stored peaks (BBC audiowaveform JSON: min, max, min, max…). */
+function savedPeaks(dataDir: string): { id: string; data: number[] }[] {
+  const root = join(dataDir, 'speeches');
+  return readdirSync(root)
+    .filter((name) => /^[0-9a-f-]{36}$/.test(name))
+    .map((id) => ({
+      id,
+      data: (JSON.parse(readFileSync(join(root, id, 'peaks.json'), 'utf8')) as { data: number[] }).data,
+    }));
+}
+
 function savedSpeeches(dataDir: string): { title: string; durationMs: number; source: string }[] {
   const root = join(dataDir, 'speeches');
   if (!existsSync(root)) return [];
@@ -127,6 +138,17 @@ test('imports mp3, m4a, wav, ogg and webm, and refuses a broken file without tou
   for (const speech of savedSpeeches(lectern.dataDir)) {
     expect(Math.abs(speech.durationMs - 2860), `${speech.title}: ${speech.durationMs} ms`).toBeLessThan(150);
   }
+  // The same words in five formats draw the same waveform: a pair every 10 ms, loud where the
+  // speech is loud, the loudest moment at the same place.
+  const loudest = savedPeaks(lectern.dataDir).map(({ id, data }) => {
+    const pairs = data.length / 2;
+    expect(Math.abs(pairs - 286), `${id}: ${pairs} pairs`).toBeLessThan(15);
+    const heights = Array.from({ length: pairs }, (_, i) => data[2 * i + 1]! - data[2 * i]!);
+    expect(Math.max(...heights), id).toBeGreaterThan(40);
+    return heights.indexOf(Math.max(...heights));
+  });
+  expect(loudest).toHaveLength(5);
+  expect(Math.max(...loudest) - Math.min(...loudest), `loudest pixel per format: ${loudest}`).toBeLessThan(8);
   await page.locator('input[type=file]').setInputFiles(resolve('tests/fixtures/corrupt.mp3'));
   await expect(page.getByText('无法导入 corrupt.mp3')).toBeVisible();
   await expect(page.getByTestId('speech-row')).toHaveCount(5);
