@@ -18,6 +18,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     plugins: [react()],
-    build: { rollupOptions: { input: { index: resolve('renderer/index.html') } } },
+    // Minified (electron-vite leaves it off): half the bytes for the window to parse at every start.
+    build: { minify: true, rollupOptions: { input: { index: resolve('renderer/index.html') } } },
   },
 });
