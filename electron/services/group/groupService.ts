@@ -2,6 +2,7 @@
 // and everything the member does in it (join, roster decisions, sharing, withdrawing). Work is
 // written locally first and published when the folder is there (design rule 9).
 import { constants, promises as fs } from 'node:fs';
+import path from 'node:path';
 import { peaksFromBytes } from '../../../shared/audio/peaks';
 import { LecternError } from '../../../shared/api/errors';
 import type { GroupStatus } from '../../../shared/api/groupContract';
@@ -22,6 +23,7 @@ import { BlobStore } from '../groupFolder/blobStore';
 import { GroupSync } from '../groupFolder/groupSync';
 import type { SyncReport } from '../groupFolder/groupSync';
 import { Outbox } from '../groupFolder/outbox';
+import { PendingBlobs } from '../groupFolder/pendingBlobs';
 import { GroupMedia } from './groupMedia';
 import type { SpeechSource } from './groupMedia';
 
@@ -50,6 +52,7 @@ export class GroupService {
   private readonly sync: GroupSync;
   private readonly outbox: Outbox;
   private readonly blobs: BlobStore;
+  private readonly pendingBlobs: PendingBlobs;
   private last: GroupStatus | null = null;
   private lastSyncedAt: string | null = null;
   /** Syncs and writes run one at a time, so a watcher-triggered sync never races a write. */
@@ -75,6 +78,7 @@ export class GroupService {
       now,
     });
     this.blobs = new BlobStore(folder, device.deviceId, undefined, now);
+    this.pendingBlobs = new PendingBlobs(path.join(dataDir, 'pending-blobs'), device.deviceId);
     this.media = new GroupMedia(folder, () => this.sync.state().state);
   }
 
@@ -121,10 +125,8 @@ export class GroupService {
     // The same BBC audiowaveform JSON the member's own speeches keep, so one reader serves both.
     const peaksJson = JSON.stringify(peaksFromBytes(peaks.data, peaks.sampleRate, peaks.samplesPerPixel));
     // Blobs first: the event must never name audio that is not in the folder (or on its way).
-    const sha256 = await this.blobs.put(audio).catch((err: unknown) => this.folderError(err));
-    const peaksSha256 = await this.blobs
-      .put(Buffer.from(peaksJson))
-      .catch((err: unknown) => this.folderError(err));
+    const sha256 = await this.putBlob(audio);
+    const peaksSha256 = await this.putBlob(Buffer.from(peaksJson));
     return this.write(() => [
       RECORDING_SHARED,
       {
@@ -158,7 +160,7 @@ export class GroupService {
       );
       for (const sha of [recording.sha256, recording.peaksSha256])
         if (!stillShared.some((r) => r.sha256 === sha || r.peaksSha256 === sha))
-          await this.blobs.delete(sha).catch(() => false); // the folder may be away: the event is what counts
+          for (const store of [this.blobs, this.pendingBlobs]) await store.delete(sha).catch(() => false); // the folder may be away: the event is what counts
     }
     return event;
   }
@@ -176,6 +178,17 @@ export class GroupService {
     return me?.status === 'member' && me.role === 'coach';
   }
 
+  /** Into the folder, or, while it is away or read-only, into the data dir until it is back. */
+  private async putBlob(bytes: Uint8Array): Promise<string> {
+    try {
+      return await this.blobs.put(bytes);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? '';
+      if (code === 'ENOENT' || READ_ONLY_CODES.has(code)) return this.pendingBlobs.put(bytes);
+      throw err;
+    }
+  }
+
   private write(make: () => [string, unknown]): Promise<GroupEvent> {
     return this.serial(async () => {
       const [kind, body] = make();
@@ -190,6 +203,8 @@ export class GroupService {
   private async syncLocked(changed = false): Promise<GroupStatus> {
     let publishFailed = false;
     try {
+      // Waiting blobs before the segments that name them.
+      if (await isDirectory(this.folder)) await this.pendingBlobs.publish(this.blobs);
       await this.outbox.publish();
     } catch (err) {
       if (!READ_ONLY_CODES.has((err as NodeJS.ErrnoException).code ?? '')) throw err;
@@ -237,16 +252,16 @@ export class GroupService {
     };
   }
 
-  private folderError(err: unknown): never {
-    const code = (err as NodeJS.ErrnoException).code ?? '';
-    if (code === 'ENOENT') throw new LecternError('unavailable', 'errors.groupFolderMissing');
-    if (READ_ONLY_CODES.has(code)) throw new LecternError('unavailable', 'errors.folderReadOnly');
-    throw err;
-  }
-
   private serial<T>(work: () => Promise<T>): Promise<T> {
     const next = this.queue.then(work, work);
     this.queue = next.catch(() => undefined);
     return next;
   }
+}
+
+function isDirectory(dir: string): Promise<boolean> {
+  return fs.stat(dir).then(
+    (stats) => stats.isDirectory(),
+    () => false,
+  );
 }

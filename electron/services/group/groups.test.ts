@@ -181,6 +181,15 @@ describe('Groups on two computers sharing one folder', () => {
     expect(member.statuses.at(-1)?.folderState).toBe('missing');
     await memberGroup.shareReflection('offline', 'written on the train');
     expect(await memberGroup.status()).toMatchObject({ folderState: 'missing', waiting: 1 });
+    // A speech shared on the train: its audio waits in the data dir with the event.
+    const speech = await recordSpeech(member.speeches);
+    const shared = await memberGroup.shareSpeech(speech.id);
+    expect(await memberGroup.status()).toMatchObject({ folderState: 'missing', waiting: 2 });
+    const waitingBlobs = async () =>
+      (await readdir(path.join(member.dataDir, 'groups'), { recursive: true })).filter((name) =>
+        /pending-blobs\/.+\/[0-9a-f]{64}$/.test(name),
+      );
+    expect(await waitingBlobs()).toHaveLength(2); // audio and peaks
     expect((await coach.groups.get(groupId).syncNow()).folderState).toBe('missing');
 
     await rename(`${folder}-unplugged`, folder);
@@ -189,6 +198,17 @@ describe('Groups on two computers sharing one folder', () => {
     await coachGroup.syncNow();
     const applicant = Object.values(coachGroup.state().state.members).find((m) => m.displayName === 'Ana');
     expect(applicant?.status).toBe('applicant'); // the join request made it too
+
+    // Approved, Ana's speech from the train plays on the coach's computer, its audio the same bytes.
+    await coachGroup.decide(applicant!.keyId, 'approve');
+    const view = await groupView(coachGroup, (await coach.groups.identity.current()).key.keyId);
+    const recording = view.feed.find((item) => item.type === 'recording');
+    expect(recording).toMatchObject({ id: shared.id, audioArrived: true });
+    if (recording?.type !== 'recording') throw new Error('no recording');
+    const file = (await coach.groups.resolveMedia(recording.audioUrl))!;
+    const audio = await readFile((await member.speeches.audioFile(speech.id))!.path);
+    expect((await readFile(file.path)).equals(audio)).toBe(true);
+    expect(await waitingBlobs()).toEqual([]);
   });
 
   it('reopens joined groups after a restart, and backs up and imports the member key', async () => {

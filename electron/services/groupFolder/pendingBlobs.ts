@@ -1,0 +1,54 @@
+// A shared speech's audio and peaks kept in the local data dir while the group folder is away
+// (unplugged, offline, read-only), and copied into it when it is back (design rule 9: sharing works
+// offline). The share event waits in the outbox beside them, so the group never hears of audio that
+// is not on its way.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { BLOBS_DIR, DEVICES_DIR } from '../../../shared/group/folderLayout';
+import { BlobStore } from './blobStore';
+
+export class PendingBlobs {
+  private readonly local: BlobStore;
+  private readonly dir: string;
+
+  constructor(
+    /** A directory of the member's data dir, laid out like the group folder. */
+    private readonly root: string,
+    private readonly deviceId: string,
+  ) {
+    this.local = new BlobStore(root, deviceId);
+    this.dir = path.join(root, DEVICES_DIR, deviceId, BLOBS_DIR);
+  }
+
+  async put(bytes: Uint8Array): Promise<string> {
+    await fs.mkdir(this.root, { recursive: true });
+    return this.local.put(bytes);
+  }
+
+  /** The hashes still waiting for the folder. */
+  async waiting(): Promise<string[]> {
+    const names = await fs.readdir(this.dir).catch(() => [] as string[]);
+    return names.filter((name) => /^[0-9a-f]{64}$/.test(name)).sort();
+  }
+
+  /**
+   * Copies every waiting blob into the folder's store, then forgets the local copy. A blob whose
+   * local bytes no longer match its name (a damaged disk) is left where it is and not published.
+   */
+  async publish(folder: BlobStore): Promise<string[]> {
+    const published: string[] = [];
+    for (const sha of await this.waiting()) {
+      const blob = await this.local.get(this.deviceId, sha);
+      if (!blob.ok) continue;
+      await folder.put(blob.bytes);
+      await this.local.delete(sha);
+      published.push(sha);
+    }
+    return published;
+  }
+
+  /** Forgets a waiting blob (its speech was withdrawn before the folder came back). */
+  delete(sha: string): Promise<boolean> {
+    return this.local.delete(sha);
+  }
+}
