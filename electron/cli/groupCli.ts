@@ -4,7 +4,6 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
-import { z } from 'zod';
 import {
   GENESIS,
   JOIN_REQUEST,
@@ -32,6 +31,7 @@ import type { SyncReport } from '../services/groupFolder/groupSync';
 import { Outbox } from '../services/groupFolder/outbox';
 import { writeGenesisFile } from '../services/groupFolder/segmentWriter';
 import { appendDemoEvents, compactDemo, createDemoGroup } from './groupDemo';
+import { identitySchema, type IdentityFile } from '../services/group/memberIdentity';
 
 const USAGE = `lectern-group <command> [options]
 
@@ -56,14 +56,6 @@ class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-const identitySchema = z.object({
-  version: z.literal(1),
-  keyId: z.string(),
-  secretKey: z.string().regex(/^[0-9a-f]{64}$/),
-  deviceId: z.string().regex(/^[0-9a-f]{16}$/),
-  lastClock: z.string().optional(),
-});
-type IdentityFile = z.infer<typeof identitySchema>;
 const IDENTITY_FILE = 'identity.json';
 
 async function loadIdentity(dataDir: string): Promise<{ file: IdentityFile; device: MemberDevice }> {

@@ -14,14 +14,15 @@ import { writeFileAtomic } from '../groupFolder/atomicWrite';
 export const IDENTITY_DIR = 'identity';
 const FILE = 'member-key.json';
 
-const identitySchema = z.object({
+/** The key file: this member's signing key, this computer's device id and its clock. The CLI reads it too. */
+export const identitySchema = z.object({
   version: z.literal(1),
   keyId: z.string(),
   secretKey: z.string().regex(/^[0-9a-f]{64}$/),
   deviceId: z.string().regex(/^[0-9a-f]{16}$/),
   lastClock: z.string().optional(),
 });
-type IdentityFile = z.infer<typeof identitySchema>;
+export type IdentityFile = z.infer<typeof identitySchema>;
 
 export class MemberIdentity {
   private device: MemberDevice | null = null;
