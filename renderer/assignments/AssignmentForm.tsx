@@ -17,9 +17,11 @@ import { IconBulb } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DialogFooter } from '../shell/DialogFooter';
+import { DEFAULT_CRITERIA } from '../../shared/critique/criteria';
 import { weekdays } from '../../shared/rules/ruleEvents';
 import type { Weekday } from '../../shared/rules/ruleEvents';
-import { writeRules } from './assignmentsStore';
+import { useAssignmentsStore, writeRules } from './assignmentsStore';
+import { CriteriaInput } from './CriteriaInput';
 import { defaultDraft, draftBody, promptIdeas } from './assignmentForm';
 import type { AssignmentDraft } from './assignmentForm';
 
@@ -36,6 +38,7 @@ export function AssignmentForm({
   const [draft, setDraft] = useState<AssignmentDraft>(() => defaultDraft(today));
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const groupCriteria = useAssignmentsStore((s) => s.overview?.rules.criteria) ?? DEFAULT_CRITERIA;
   const set = <K extends keyof AssignmentDraft>(key: K, value: AssignmentDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
   const days = weekdays.map((w) => ({ value: w, label: t(`assignments.weekdays.${w}`) }));
@@ -187,6 +190,12 @@ export function AssignmentForm({
         <Text size="xs" c="dimmed">
           {t('assignments.form.zoneHint')}
         </Text>
+        <CriteriaInput
+          value={draft.criteria}
+          onChange={(criteria) => set('criteria', criteria)}
+          fallback={groupCriteria}
+          owner="assignment"
+        />
         <DialogFooter
           problem={problem}
           saveLabel={t('assignments.form.save')}

@@ -1,30 +1,43 @@
-// A coach edits an assignment's words and target from its card's menu: for every week of the
-// series or for this week only. Deadlines move with Postpone, not here.
+// A coach edits an assignment's words, target and evaluation criteria from its card's menu: for every
+// week of the series or for this week only. Deadlines move with Postpone, not here.
 import { Group, Modal, NumberInput, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DialogFooter } from '../shell/DialogFooter';
 import type { OccurrenceView } from '../../shared/api/rulesOverview';
+import { DEFAULT_CRITERIA } from '../../shared/critique/criteria';
 import type { AssignmentEditedBody } from '../../shared/rules/ruleEvents';
-import { writeRules } from './assignmentsStore';
+import { useAssignmentsStore, writeRules } from './assignmentsStore';
+import { criteriaField, sameCriteria } from './criteriaField';
+import { CriteriaInput } from './CriteriaInput';
 
 const minutes = (seconds: number) => Math.round((seconds / 60) * 10) / 10;
 
 /** The edit body with only what changed, or the i18n key of what is wrong. */
 export function editBody(
   o: OccurrenceView,
-  draft: { title: string; prompt: string; min: number; max: number; onlyThis: boolean },
+  draft: {
+    title: string;
+    prompt: string;
+    min: number;
+    max: number;
+    criteria: string[];
+    onlyThis: boolean;
+  },
 ): AssignmentEditedBody | string {
   if (!draft.title.trim()) return 'assignments.form.needTitle';
   if (!(draft.max > draft.min) || draft.min < 0) return 'assignments.form.badTarget';
   const target = { minSeconds: Math.round(draft.min * 60), maxSeconds: Math.round(draft.max * 60) };
   const sameTarget = target.minSeconds === o.target.minSeconds && target.maxSeconds === o.target.maxSeconds;
+  const criteria = criteriaField(draft.criteria);
+  if (typeof criteria === 'string') return criteria;
   return {
     assignment: o.assignment,
     ...(draft.onlyThis ? { occurrence: o.occurrence } : {}),
     ...(draft.title.trim() !== o.title ? { title: draft.title.trim() } : {}),
     ...(draft.prompt !== o.prompt ? { prompt: draft.prompt } : {}),
     ...(sameTarget ? {} : { target }),
+    ...(sameCriteria(criteria.criteria ?? [], o.criteria) ? {} : criteria),
   };
 }
 
@@ -44,12 +57,14 @@ export function EditAssignmentDialog({
   const [prompt, setPrompt] = useState(o.prompt);
   const [min, setMin] = useState(minutes(o.target.minSeconds));
   const [max, setMax] = useState(minutes(o.target.maxSeconds));
+  const [criteria, setCriteria] = useState<string[]>(o.criteria ?? []);
+  const groupCriteria = useAssignmentsStore((s) => s.overview?.rules.criteria) ?? DEFAULT_CRITERIA;
   const [scope, setScope] = useState<'all' | 'this'>('all');
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
 
   const save = async () => {
-    const body = editBody(o, { title, prompt, min, max, onlyThis: weekly && scope === 'this' });
+    const body = editBody(o, { title, prompt, min, max, criteria, onlyThis: weekly && scope === 'this' });
     if (typeof body === 'string') return setProblem(body);
     if (Object.keys(body).length === (body.occurrence ? 2 : 1)) return onClose();
     setBusy(true);
@@ -103,6 +118,7 @@ export function EditAssignmentDialog({
             onChange={(v) => setMax(Number(v))}
           />
         </Group>
+        <CriteriaInput value={criteria} onChange={setCriteria} fallback={groupCriteria} owner="assignment" />
         {weekly ? (
           <SegmentedControl
             aria-label={t('assignments.edit.scope')}

@@ -1,16 +1,18 @@
 // A coach changes the group's rules: points, penalties, when misses put a member out, critiques
-// owed. The new version is in force for deadlines from now on; decided weeks keep their scores.
+// owed, the evaluation criteria. The new version is in force for deadlines from now on; decided weeks keep their scores.
 import { Alert, Modal, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DialogFooter } from '../shell/DialogFooter';
+import { DEFAULT_CRITERIA } from '../../shared/critique/criteria';
 import type { RulesAt } from '../../shared/rules/rulesInForce';
 import { writeRules } from './assignmentsStore';
+import { CriteriaInput } from './CriteriaInput';
 import { rulesBody, rulesDraft, sameRules } from './rulesDraft';
-import type { RulesDraft } from './rulesDraft';
+import type { RulesNumbers } from './rulesDraft';
 
-const fields: { key: keyof RulesDraft; max: number }[] = [
+const fields: { key: keyof RulesNumbers; max: number }[] = [
   { key: 'onTime', max: 1000 },
   { key: 'late', max: 1000 },
   { key: 'critique', max: 1000 },
@@ -67,6 +69,12 @@ export function RulesForm({ groupId, rules, onClose }: { groupId: string; rules:
             />
           ))}
         </SimpleGrid>
+        <CriteriaInput
+          value={draft.criteria}
+          onChange={(criteria) => setDraft((d) => ({ ...d, criteria }))}
+          fallback={DEFAULT_CRITERIA}
+          owner="group"
+        />
         <DialogFooter
           problem={problem}
           saveLabel={t('assignments.rules.apply')}

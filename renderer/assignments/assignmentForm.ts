@@ -1,5 +1,6 @@
 // The coach's assignment form as data: its fields, defaults, and the event body they make.
 import type { AssignmentCreatedBody, Weekday } from '../../shared/rules/ruleEvents';
+import { criteriaField } from './criteriaField';
 
 export interface AssignmentDraft {
   title: string;
@@ -14,6 +15,8 @@ export interface AssignmentDraft {
   critiqueTime: string;
   submitBy: string;
   critiqueBy: string;
+  /** Evaluation criteria of its own; empty means the group's. */
+  criteria: string[];
 }
 
 /** Prompt ideas the coach can start from; their words live in assignments.ideas.<id>. */
@@ -33,6 +36,7 @@ export function defaultDraft(today: string): AssignmentDraft {
     critiqueTime: '21:00',
     submitBy: `${today}T21:00`,
     critiqueBy: `${today}T23:00`,
+    criteria: [],
   };
 }
 
@@ -41,6 +45,9 @@ export function draftBody(d: AssignmentDraft): AssignmentCreatedBody | string {
   if (!d.title.trim()) return 'assignments.form.needTitle';
   if (!(d.maxMinutes > d.minMinutes) || d.minMinutes < 0) return 'assignments.form.badTarget';
   const target = { minSeconds: Math.round(d.minMinutes * 60), maxSeconds: Math.round(d.maxMinutes * 60) };
+  const field = criteriaField(d.criteria);
+  if (typeof field === 'string') return field;
+  const criteria = field.criteria ? { criteria: field.criteria } : {};
   if (d.repeat === 'once') {
     if (!d.submitBy || !d.critiqueBy) return 'assignments.form.needDeadlines';
     if (!(d.critiqueBy > d.submitBy)) return 'assignments.form.critiqueAfterSubmit';
@@ -49,6 +56,7 @@ export function draftBody(d: AssignmentDraft): AssignmentCreatedBody | string {
       prompt: d.prompt,
       target,
       schedule: { repeat: 'once', submitBy: d.submitBy, critiqueBy: d.critiqueBy },
+      ...criteria,
     };
   }
   if (!d.startsOn || !d.submitTime || !d.critiqueTime) return 'assignments.form.needDeadlines';
@@ -62,5 +70,6 @@ export function draftBody(d: AssignmentDraft): AssignmentCreatedBody | string {
       submitBy: { weekday: d.submitDay, time: d.submitTime },
       critiqueBy: { weekday: d.critiqueDay, time: d.critiqueTime },
     },
+    ...criteria,
   };
 }

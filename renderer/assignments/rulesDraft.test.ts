@@ -23,6 +23,20 @@ describe('rulesDraft', () => {
     expect(rulesBody({ ...rulesDraft(defaults), critiquesPerAssignment: 21 })).toBe('assignments.rules.badK');
   });
 
+  it('carries the group’s evaluation criteria: empty means the defaults, a bad list is named', () => {
+    const named = { ...defaults, criteria: ['开场', 'clarity'] };
+    expect(rulesDraft(named).criteria).toEqual(['开场', 'clarity']);
+    expect(sameRules(rulesDraft(named), named)).toBe(true);
+    expect(sameRules({ ...rulesDraft(named), criteria: ['clarity', '开场'] }, named)).toBe(false);
+    expect(rulesBody({ ...rulesDraft(defaults), criteria: [' 眼神交流 '] })).toMatchObject({
+      criteria: ['眼神交流'],
+    });
+    expect('criteria' in (rulesBody(rulesDraft(defaults)) as object)).toBe(false);
+    expect(rulesBody({ ...rulesDraft(defaults), criteria: ['x'.repeat(41)] })).toBe(
+      'assignments.criteria.bad',
+    );
+  });
+
   it('adds days across month ends and reads today in a zone', () => {
     expect(addDays('2027-02-27', 7)).toBe('2027-03-06');
     expect(localDate(Date.UTC(2027, 0, 1, 20), 'Asia/Shanghai')).toBe('2027-01-02');

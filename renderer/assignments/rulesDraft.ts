@@ -1,9 +1,16 @@
-// The group's rules as a coach edits them: a flat draft of numbers (empty "out" limits mean never),
-// turned into a rules.set body or the i18n key of what is wrong. Pure, so it is unit-tested.
+// The group's rules as a coach edits them: a flat draft of numbers (empty "out" limits mean never)
+// and the evaluation criteria (empty means the defaults), turned into a rules.set body or the i18n
+// key of what is wrong. Pure, so it is unit-tested.
 import type { RulesAt } from '../../shared/rules/rulesInForce';
 import type { RulesSetBody } from '../../shared/rules/ruleEvents';
+import { criteriaField, sameCriteria } from './criteriaField';
 
-export interface RulesDraft {
+export interface RulesDraft extends RulesNumbers {
+  /** The group's evaluation criteria; empty means the defaults. */
+  criteria: string[];
+}
+
+export interface RulesNumbers {
   onTime: number;
   late: number;
   critique: number;
@@ -26,6 +33,7 @@ export function rulesDraft(rules: RulesAt): RulesDraft {
     missesInARow: rules.out.missesInARow ?? 0,
     missesTotal: rules.out.missesTotal ?? 0,
     critiquesPerAssignment: rules.critiquesPerAssignment,
+    criteria: rules.criteria ?? [],
   };
 }
 
@@ -37,6 +45,8 @@ export function rulesBody(d: RulesDraft): RulesSetBody | string {
   if (!points.every((n) => whole(n, 1000))) return 'assignments.rules.badPoints';
   if (!whole(d.missesInARow, 100) || !whole(d.missesTotal, 1000)) return 'assignments.rules.badOut';
   if (!whole(d.critiquesPerAssignment, 20)) return 'assignments.rules.badK';
+  const criteria = criteriaField(d.criteria);
+  if (typeof criteria === 'string') return criteria;
   return {
     points: {
       onTime: d.onTime,
@@ -50,13 +60,17 @@ export function rulesBody(d: RulesDraft): RulesSetBody | string {
       ...(d.missesTotal > 0 ? { missesTotal: d.missesTotal } : {}),
     },
     critiquesPerAssignment: d.critiquesPerAssignment,
+    ...(criteria.criteria ? { criteria: criteria.criteria } : {}),
   };
 }
 
 /** Whether the draft says the same as the rules in force (nothing to save). */
 export function sameRules(d: RulesDraft, rules: RulesAt): boolean {
-  const now = rulesDraft(rules);
-  return (Object.keys(now) as (keyof RulesDraft)[]).every((k) => now[k] === d[k]);
+  const { criteria, ...now } = rulesDraft(rules);
+  return (
+    (Object.keys(now) as (keyof RulesNumbers)[]).every((k) => now[k] === d[k]) &&
+    sameCriteria(criteria, d.criteria)
+  );
 }
 
 /** Local date `days` after `date` (YYYY-MM-DD), calendar arithmetic in UTC. */

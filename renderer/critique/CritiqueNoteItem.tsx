@@ -54,7 +54,7 @@ export function CritiqueNoteItem({ note, viewer, actions }: CritiqueNoteItemProp
           {note.status === 'retracted' ? t('critique.withdrawn') : t('critique.hidden')}
         </Text>
       )}
-      {note.evaluation && <EvaluationDetails evaluation={note.evaluation} />}
+      {note.evaluation && <EvaluationDetails evaluation={note.evaluation} criteria={viewer.criteria} />}
       {composing ? (
         <NoteComposer
           label={composing === 'reply' ? t('critique.replyTo', { name: author }) : t('critique.editLabel')}

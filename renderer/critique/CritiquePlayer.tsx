@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type WaveSurfer from 'wavesurfer.js';
 import type { FeedItem, GroupView } from '../../shared/api/groupContract';
 import type { Anchor } from '../../shared/critique/critiqueEvents';
-import { DEFAULT_CRITERIA } from '../../shared/critique/critiqueEvents';
+import { DEFAULT_CRITERIA } from '../../shared/critique/criteria';
 import { SpeechPlayer } from '../library/SpeechPlayer';
 import { loadGroupPeaks } from '../group/loadGroupPeaks';
 import { formatClock } from '../shell/formatDuration';
@@ -70,9 +70,10 @@ export function CritiquePlayer({
   const currentId = useMemo(() => currentCritique(threads, currentMs), [threads, currentMs]);
   const names = useMemo(() => Object.fromEntries(view.members.map((m) => [m.keyId, m.displayName])), [view]);
   const isCoach = data?.isCoach ?? false;
+  const criteria = data?.criteria ?? DEFAULT_CRITERIA;
   const viewer = useMemo<CritiqueViewer>(
-    () => ({ me: view.me.keyId, speaker: item.author, isCoach, names }),
-    [view.me.keyId, item.author, isCoach, names],
+    () => ({ me: view.me.keyId, speaker: item.author, isCoach, names, criteria }),
+    [view.me.keyId, item.author, isCoach, names, criteria],
   );
 
   // The same element while only the playhead moves, so playback does not render the summary again.
@@ -81,7 +82,11 @@ export function CritiquePlayer({
       data && (
         <Stack gap="sm">
           <EvaluationSummaryCard summary={data.summary} />
-          <MemberAveragesChart points={data.speakerTrend} currentRecordingId={item.id} />
+          <MemberAveragesChart
+            points={data.speakerTrend}
+            currentRecordingId={item.id}
+            criteria={data.criteria}
+          />
         </Stack>
       ),
     [data, item.id],
@@ -158,7 +163,7 @@ export function CritiquePlayer({
           <CommentComposer
             groupId={groupId}
             anchor={draft.anchor}
-            criteria={data?.criteria ?? DEFAULT_CRITERIA}
+            criteria={criteria}
             onSubmit={(text, evaluation) => critiqueWrites.comment(item.id, draft.anchor, text, evaluation)}
             onClose={closeDraft}
           />

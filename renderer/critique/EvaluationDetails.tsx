@@ -3,17 +3,21 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Evaluation } from '../../shared/critique/critiqueEvents';
-import { compareCriteria } from '../../shared/critique/evaluationSummary';
+import { criteriaOrder } from '../../shared/critique/criteria';
+import { useCriterionLabel } from './useCriterionLabel';
 
-export function useCriterionLabel(): (id: string) => string {
-  const { t } = useTranslation();
-  return (id) => t(`critique.evaluation.criteria.${id}`, { defaultValue: id });
-}
-
-export function EvaluationDetails({ evaluation }: { evaluation: Evaluation }) {
+export function EvaluationDetails({
+  evaluation,
+  criteria,
+}: {
+  evaluation: Evaluation;
+  /** The speech's criteria, listed first in their order. */
+  criteria?: readonly string[];
+}) {
   const { t } = useTranslation();
   const label = useCriterionLabel();
-  const scores = Object.entries(evaluation.scores).sort(([a], [b]) => compareCriteria(a, b));
+  const order = criteriaOrder(criteria);
+  const scores = Object.entries(evaluation.scores).sort(([a], [b]) => order(a, b));
   const parts = [
     ['commendations', evaluation.commendations],
     ['recommendations', evaluation.recommendations],

@@ -49,6 +49,22 @@ describe('EvaluationForm (中文)', () => {
       }),
     );
   });
+
+  it('scores the criteria the coach named for the assignment, in the coach’s words', async () => {
+    const onSubmit = renderForm({ criteria: ['眼神交流', 'clarity', 'Opening hook'] });
+    expect(screen.getAllByRole('radio', { name: /满分 5 分/ })).toHaveLength(15);
+    const names = [...document.querySelectorAll('[role="group"] p')].map((p) => p.textContent);
+    expect(names).toEqual(['眼神交流', '清晰度', 'Opening hook']); // built-in ids translated, the rest as written
+    expect(screen.queryByText('节奏')).toBeNull();
+    clickStar('眼神交流：4 分（满分 5 分）');
+    clickStar('Opening hook：5 分（满分 5 分）');
+    fireEvent.click(screen.getByRole('button', { name: '保存评估' }));
+    await waitFor(() =>
+      expect(onSubmit).toHaveBeenCalledWith(
+        expect.objectContaining({ scores: { 眼神交流: 4, 'Opening hook': 5 } }),
+      ),
+    );
+  });
 });
 
 describe('EvaluationForm (English)', () => {

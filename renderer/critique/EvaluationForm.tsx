@@ -4,12 +4,13 @@
 import { Button, Group, Rating, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_CRITERIA, MAX_CHALLENGE, MAX_EVALUATION_TEXT } from '../../shared/critique/critiqueEvents';
+import { MAX_CHALLENGE, MAX_EVALUATION_TEXT } from '../../shared/critique/critiqueEvents';
+import { DEFAULT_CRITERIA } from '../../shared/critique/criteria';
 import type { Evaluation } from '../../shared/critique/critiqueEvents';
-import { useCriterionLabel } from './EvaluationDetails';
+import { useCriterionLabel } from './useCriterionLabel';
 
 export interface EvaluationFormProps {
-  /** Criterion ids to score, in order; defaults to clarity, vocal variety, structure, pacing, confidence. */
+  /** The speech's criteria, in order; defaults to clarity, vocal variety, structure, pacing, confidence. */
   criteria?: readonly string[];
   /** An evaluation being edited; criteria it scored stay on the form. */
   initial?: Evaluation;

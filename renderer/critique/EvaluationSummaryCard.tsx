@@ -3,7 +3,7 @@
 import { Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationSummary } from '../../shared/critique/evaluationSummary';
-import { useCriterionLabel } from './EvaluationDetails';
+import { useCriterionLabel } from './useCriterionLabel';
 
 export function EvaluationSummaryCard({ summary }: { summary: EvaluationSummary }) {
   const { t, i18n } = useTranslation();

@@ -4,9 +4,9 @@
 import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { compareCriteria } from '../../shared/critique/evaluationSummary';
+import { criteriaOrder } from '../../shared/critique/criteria';
 import type { AveragesPoint } from '../../shared/critique/memberAverages';
-import { useCriterionLabel } from './EvaluationDetails';
+import { useCriterionLabel } from './useCriterionLabel';
 
 const WIDTH = 200;
 const HEIGHT = 56;
@@ -19,6 +19,8 @@ export interface MemberAveragesChartProps {
   points: readonly AveragesPoint[];
   /** The speech open in the player: its point stands out. */
   currentRecordingId?: string;
+  /** The open speech's criteria: their series come first, in their order. */
+  criteria?: readonly string[];
   title?: string;
 }
 
@@ -28,8 +30,8 @@ interface Series {
   values: (number | null)[];
 }
 
-export function seriesOf(points: readonly AveragesPoint[]): Series[] {
-  const criteria = [...new Set(points.flatMap((p) => Object.keys(p.averages)))].sort(compareCriteria);
+export function seriesOf(points: readonly AveragesPoint[], first?: readonly string[]): Series[] {
+  const criteria = [...new Set(points.flatMap((p) => Object.keys(p.averages)))].sort(criteriaOrder(first));
   return [
     { id: OVERALL, values: points.map((p) => p.overall) },
     ...criteria.map((id) => ({ id, values: points.map((p) => p.averages[id] ?? null) })),
@@ -40,7 +42,12 @@ const x = (index: number, count: number) =>
   count <= 1 ? WIDTH / 2 : PAD + (index * (WIDTH - 2 * PAD)) / (count - 1);
 const y = (score: number) => PAD + ((5 - score) * (HEIGHT - 2 * PAD)) / 4;
 
-export function MemberAveragesChart({ points, currentRecordingId, title }: MemberAveragesChartProps) {
+export function MemberAveragesChart({
+  points,
+  currentRecordingId,
+  criteria,
+  title,
+}: MemberAveragesChartProps) {
   const { t, i18n } = useTranslation();
   const criterionLabel = useCriterionLabel();
   const titleId = useId();
@@ -63,7 +70,7 @@ export function MemberAveragesChart({ points, currentRecordingId, title }: Membe
               {t('critique.trend.hint', { count: points.length })}
             </Text>
             <SimpleGrid cols={{ base: 1, xs: 2, md: 1 }} spacing={6} verticalSpacing={6}>
-              {seriesOf(points).map((series) => {
+              {seriesOf(points, criteria).map((series) => {
                 const scored = series.values.flatMap((v, i) => (v === null ? [] : [{ v, i }]));
                 const first = scored[0]!;
                 const last = scored.at(-1)!;

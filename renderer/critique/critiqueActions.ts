@@ -24,4 +24,6 @@ export interface CritiqueViewer {
   isCoach: boolean;
   /** Display names by key id. */
   names: Readonly<Record<string, string>>;
+  /** The speech's evaluation criteria: the order a form's scores are listed in. */
+  criteria?: readonly string[];
 }

@@ -25,6 +25,8 @@ export interface OccurrenceView {
   title: string;
   prompt: string;
   target: SpeechTarget;
+  /** The evaluation criteria of its own (the occurrence's, else its assignment's); absent: the group's. */
+  criteria?: string[];
   /** Local date-times in the group's time zone, as the coach wrote them. */
   submitBy: string;
   critiqueBy: string;

@@ -3,6 +3,7 @@
 // coach's hide, and the evaluation form a critique may carry. Bodies are strict and bounded.
 import { z } from 'zod';
 import { hex64 } from '../group/groupEvent';
+import { criterionSchema } from './criteria';
 
 export const CRITIQUE_COMMENT = 'critique.comment';
 export const CRITIQUE_REPLY = 'critique.reply';
@@ -20,9 +21,6 @@ export const MAX_CRITERIA = 20;
 /** A recording is at most 24 hours long (see `recording.shared`), so no anchor lies past that. */
 const MAX_MS = 24 * 3600 * 1000;
 
-/** The criteria an evaluation scores when the assignment or group defines none. */
-export const DEFAULT_CRITERIA = ['clarity', 'vocal-variety', 'structure', 'pacing', 'confidence'] as const;
-
 /** The fixed reactions, stored by name; the UI draws them as 👍 ❤️ 💡. */
 export const REACTIONS = ['thumbs-up', 'heart', 'bulb'] as const;
 export type Reaction = (typeof REACTIONS)[number];
@@ -37,19 +35,13 @@ export const anchorSchema = z.union([
 ]);
 export type Anchor = z.infer<typeof anchorSchema>;
 
-/** Criterion ids are short lower-case names (`vocal-variety`); the pattern also keeps `__proto__` out. */
-export const criterionIdSchema = z
-  .string()
-  .max(40)
-  .regex(/^[a-z][a-z0-9-]*$/);
-
 export const evaluationSchema = z.strictObject({
   commendations: z.string().max(MAX_EVALUATION_TEXT),
   recommendations: z.string().max(MAX_EVALUATION_TEXT),
   challenge: z.string().max(MAX_CHALLENGE),
-  /** 1–5 per criterion; criteria left out were not scored. */
+  /** 1–5 per criterion (see criteria.ts); criteria left out were not scored. */
   scores: z
-    .record(criterionIdSchema, z.number().int().min(1).max(5))
+    .record(criterionSchema, z.number().int().min(1).max(5))
     .refine((s) => Object.keys(s).length <= MAX_CRITERIA, `at most ${MAX_CRITERIA} criteria`),
 });
 export type Evaluation = z.infer<typeof evaluationSchema>;

@@ -47,7 +47,7 @@ describe('critiquesSlice', () => {
       comment(ana, 24, speech, '   '),
       comment(ana, 25, speech, 'x'.repeat(4_001)),
       comment(ana, 26, speech, 'x', undefined, evaluation({ clarity: 6 })),
-      comment(ana, 28, speech, 'x', undefined, evaluation({ 'Not An Id': 3 })),
+      comment(ana, 28, speech, 'x', undefined, evaluation({ ' clarity': 3 })),
       reply(ana, 29, 'f'.repeat(64), 'to nothing'),
     ];
     expect(fold(...bad)).toEqual({});

@@ -1,7 +1,7 @@
 // What the evaluation forms on one speech add up to: per criterion, the average 1–5 score and how
 // many scored it. Only forms on shown critiques by someone other than the speaker count (a retracted
 // or hidden critique takes its form with it; a speaker's scores for themself would skew the mean).
-import { DEFAULT_CRITERIA } from './critiqueEvents';
+import { DEFAULT_CRITERIA, criteriaOrder } from './criteria';
 import type { Evaluation } from './critiqueEvents';
 import type { CritiqueBoard } from './critiqueBoard';
 
@@ -17,7 +17,7 @@ export interface EvaluationSummary {
   recordingId: string;
   /** Forms that count. */
   evaluations: number;
-  /** Default criteria first (in their order), then others by id; only criteria someone scored. */
+  /** The speech's criteria first (in their order), then others scored; only criteria someone scored. */
   criteria: CriterionSummary[];
   /** The mean of every score given, or null when none was. */
   overall: number | null;
@@ -36,16 +36,12 @@ export function evaluationsOn(
   return forms.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
 }
 
-const defaultRank = (id: string) => {
-  const i = (DEFAULT_CRITERIA as readonly string[]).indexOf(id);
-  return i < 0 ? DEFAULT_CRITERIA.length : i;
-};
-
-export function compareCriteria(a: string, b: string): number {
-  return defaultRank(a) - defaultRank(b) || (a < b ? -1 : a > b ? 1 : 0);
-}
-
-export function evaluationSummary(board: CritiqueBoard, recordingId: string): EvaluationSummary {
+/** `criteria`: the speech's (see speechCriteria), which sets the order. */
+export function evaluationSummary(
+  board: CritiqueBoard,
+  recordingId: string,
+  criteria: readonly string[] = DEFAULT_CRITERIA,
+): EvaluationSummary {
   const forms = evaluationsOn(board, recordingId);
   const byCriterion = new Map<string, CriterionSummary>();
   let total = 0;
@@ -62,8 +58,9 @@ export function evaluationSummary(board: CritiqueBoard, recordingId: string): Ev
       count++;
     }
   }
-  const criteria = [...byCriterion.values()]
+  const order = criteriaOrder(criteria);
+  const scored = [...byCriterion.values()]
     .map((s) => ({ ...s, average: s.average / s.count }))
-    .sort((a, b) => compareCriteria(a.criterion, b.criterion));
-  return { recordingId, evaluations: forms.length, criteria, overall: count ? total / count : null };
+    .sort((a, b) => order(a.criterion, b.criterion));
+  return { recordingId, evaluations: forms.length, criteria: scored, overall: count ? total / count : null };
 }

@@ -48,6 +48,7 @@ export function listOccurrences(
         title: a.title,
         prompt: a.prompt,
         target: a.target,
+        ...(a.criteria ? { criteria: a.criteria } : {}),
         ...a.edits[d.occurrence],
         submitBy: d.submitBy,
         critiqueBy: d.critiqueBy,

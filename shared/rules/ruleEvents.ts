@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { hex64, keyIdSchema } from '../group/groupEvent';
 import { SpeechTarget } from '../audio/timerLights';
+import { criteriaSchema } from '../critique/criteria';
 import { localDateSchema, localDateTimeSchema, timeOfDaySchema } from './zonedTime';
 
 export const ASSIGNMENT_CREATED = 'assignment.created';
@@ -54,16 +55,23 @@ export const assignmentCreatedBody = z.strictObject({
   prompt,
   target: SpeechTarget,
   schedule: scheduleSchema,
+  /** The evaluation form's criteria for this assignment; left out, the group's apply. */
+  criteria: criteriaSchema.optional(),
 });
 export type AssignmentCreatedBody = z.infer<typeof assignmentCreatedBody>;
 
-/** A coach edits an assignment's words or target: all occurrences, or one when `occurrence` is given. */
+/**
+ * A coach edits an assignment's words, target or criteria: all occurrences, or one when `occurrence`
+ * is given. `criteria: null` drops the list of its own at that level (the assignment's, or the
+ * occurrence's override), so the next one out applies again.
+ */
 export const assignmentEditedBody = z.strictObject({
   assignment: hex64,
   occurrence: occurrenceSchema.optional(),
   title: title.optional(),
   prompt: prompt.optional(),
   target: SpeechTarget.optional(),
+  criteria: criteriaSchema.nullable().optional(),
 });
 export type AssignmentEditedBody = z.infer<typeof assignmentEditedBody>;
 
@@ -118,6 +126,8 @@ export const rulesSetBody = z.strictObject({
   }),
   /** K: critiques each member owes per occurrence (and each on-time submission receives). */
   critiquesPerAssignment: z.number().int().min(0).max(20),
+  /** The group's evaluation criteria; left out, the defaults (see shared/critique/criteria.ts). */
+  criteria: criteriaSchema.optional(),
 });
 export type RulesSetBody = z.infer<typeof rulesSetBody>;
 

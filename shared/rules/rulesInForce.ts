@@ -25,6 +25,7 @@ export function rulesInForce(versions: readonly RulesVersion[], atMillis: number
       points: v.points,
       out: v.out,
       critiquesPerAssignment: v.critiquesPerAssignment,
+      ...(v.criteria ? { criteria: v.criteria } : {}),
       version: v.version,
     };
   }

@@ -97,6 +97,52 @@ describe('rulesSlice', () => {
     expect(Object.keys(rules.assignments)).toEqual([created.id]);
   });
 
+  it('records evaluation criteria from coaches only, and leaves no trace of them when absent', () => {
+    const withCriteria = createAssignment(g.coach, g.ready, { ...once, criteria: ['开场', ' 眼神交流'] });
+    const state = rulesStateOf(
+      fold([
+        ...g.events,
+        created,
+        withCriteria,
+        setRules(g.coach, g.ready + 10, { ...DEFAULT_RULES, criteria: ['clarity', '幽默'] }),
+        setRules(ana, g.ready + 20, { ...DEFAULT_RULES, criteria: ['mine'] }),
+        eventAt(ana, g.ready + 30, ASSIGNMENT_EDITED, { assignment: withCriteria.id, criteria: ['mine'] }),
+        eventAt(g.coach, g.ready + 40, ASSIGNMENT_EDITED, {
+          assignment: created.id,
+          occurrence: 1,
+          criteria: ['故事'],
+        }),
+      ]),
+    );
+    expect(state.assignments[withCriteria.id]!.criteria).toEqual(['开场', '眼神交流']);
+    expect(state.assignments[created.id]!.edits[1]).toEqual({ criteria: ['故事'] });
+    expect(state.rules.map((r) => r.criteria)).toEqual([['clarity', '幽默']]);
+    // An old event without the field folds exactly as before: no key, not even an undefined one.
+    const plain = rulesStateOf(fold([...g.events, created, setRules(g.coach, g.ready + 10, DEFAULT_RULES)]));
+    expect('criteria' in plain.assignments[created.id]!).toBe(false);
+    expect('criteria' in plain.rules[0]!).toBe(false);
+
+    const cleared = rulesStateOf(
+      fold([
+        ...g.events,
+        withCriteria,
+        eventAt(g.coach, g.ready + 10, ASSIGNMENT_EDITED, {
+          assignment: withCriteria.id,
+          occurrence: 1,
+          criteria: ['故事'],
+        }),
+        eventAt(g.coach, g.ready + 20, ASSIGNMENT_EDITED, { assignment: withCriteria.id, criteria: null }),
+        eventAt(g.coach, g.ready + 30, ASSIGNMENT_EDITED, {
+          assignment: withCriteria.id,
+          occurrence: 1,
+          criteria: null,
+        }),
+      ]),
+    ).assignments[withCriteria.id]!;
+    expect('criteria' in cleared).toBe(false);
+    expect(cleared.edits[1]).toEqual({});
+  });
+
   it('numbers rules versions in order and folds to the same hash for any order and duplication (property)', () => {
     const series = createAssignment(
       g.coach,
@@ -113,7 +159,20 @@ describe('rulesSlice', () => {
       created,
       series,
       setRules(g.coach, g.ready + 20, DEFAULT_RULES),
-      setRules(g.coach, g.ready + 30, { ...DEFAULT_RULES, critiquesPerAssignment: 3 }),
+      setRules(g.coach, g.ready + 30, { ...DEFAULT_RULES, critiquesPerAssignment: 3, criteria: ['开场'] }),
+      createAssignment(g.coach, g.ready + 31, { ...once, criteria: ['眼神交流', 'pacing'] }),
+      eventAt(g.coach, g.ready + 32, ASSIGNMENT_EDITED, { assignment: series.id, criteria: ['故事'] }),
+      eventAt(g.coach, g.ready + 33, ASSIGNMENT_EDITED, {
+        assignment: series.id,
+        occurrence: 2,
+        criteria: ['幽默'],
+      }),
+      eventAt(g.coach, g.ready + 34, ASSIGNMENT_EDITED, { assignment: series.id, criteria: null }),
+      eventAt(g.coach, g.ready + 34, ASSIGNMENT_EDITED, {
+        assignment: series.id,
+        occurrence: 3,
+        criteria: null,
+      }),
       ...checkIn(ana, g.ready + 40, series.id, 1),
       ...checkIn(ana, g.ready + 50, series.id, 1),
       ...checkIn(bo, g.ready + 60, created.id),

@@ -25,6 +25,7 @@ import {
   pauseSetBody,
   rulesSetBody,
 } from './ruleEvents';
+import type { AssignmentEditedBody } from './ruleEvents';
 import type { GroupEvent } from '../group/groupEvent';
 import { RULES_SLICE, emptyRulesState, occurrenceKey } from './rulesState';
 import type { AssignmentContent, AssignmentRecord, RulesState } from './rulesState';
@@ -39,11 +40,13 @@ export function hasOccurrence(a: AssignmentRecord | undefined, occurrence: numbe
   return occurrence >= 1 && occurrence <= (a.schedule.occurrences ?? MAX_OCCURRENCES);
 }
 
-function definedFields(body: Partial<AssignmentContent>): Partial<AssignmentContent> {
+/** The fields an edit sets (`criteria: null` clears instead: see the edit's apply). */
+function definedFields(body: AssignmentEditedBody): Partial<AssignmentContent> {
   const out: Partial<AssignmentContent> = {};
   if (body.title !== undefined) out.title = body.title;
   if (body.prompt !== undefined) out.prompt = body.prompt;
   if (body.target !== undefined) out.target = body.target;
+  if (body.criteria) out.criteria = body.criteria;
   return out;
 }
 
@@ -60,6 +63,7 @@ export const rulesSlice = defineSlice<S>(RULES_SLICE, emptyRulesState, {
         prompt: e.body.prompt,
         target: e.body.target,
         schedule: e.body.schedule,
+        ...(e.body.criteria !== undefined ? { criteria: e.body.criteria } : {}),
         edits: {},
         moved: {},
         cancelled: [],
@@ -75,9 +79,9 @@ export const rulesSlice = defineSlice<S>(RULES_SLICE, emptyRulesState, {
         : hasOccurrence(s.assignments[e.body.assignment], e.body.occurrence)),
     apply: (e, s) => {
       const a = s.assignments[e.body.assignment]!;
-      const fields = definedFields(e.body);
-      if (e.body.occurrence === undefined) Object.assign(a, fields);
-      else a.edits[e.body.occurrence] = { ...a.edits[e.body.occurrence], ...fields };
+      const into = e.body.occurrence === undefined ? a : (a.edits[e.body.occurrence] ??= {});
+      Object.assign(into, definedFields(e.body));
+      if (e.body.criteria === null) delete into.criteria;
     },
   }),
   [ASSIGNMENT_POSTPONED]: handler<S, typeof assignmentPostponedBody>({

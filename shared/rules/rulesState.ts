@@ -9,6 +9,8 @@ export interface AssignmentContent {
   title: string;
   prompt: string;
   target: SpeechTarget;
+  /** The evaluation criteria of its own; absent (never undefined-valued, for the hash) means the group's. */
+  criteria?: string[];
 }
 
 export interface AssignmentRecord extends AssignmentContent {

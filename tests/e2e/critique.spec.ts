@@ -1,7 +1,8 @@
 // Critique threads end to end, two members on two data folders sharing one group folder: the member
 // (A, English) records and shares a speech; the coach (B, 中文) comments at 0:02 and on a stretch with
 // an evaluation form; A gets a notification and an unread count, sees the markers where B put them,
-// replies and resolves; B sees the reply. Screenshots of the player with regions in both languages.
+// replies and resolves; B sees the reply, then names the group's own evaluation criteria. Screenshots
+// of the player with regions in both languages.
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -177,6 +178,28 @@ test('a member shares, the coach critiques at moments and with a form, the membe
     // B sees the reply (through the folder watcher) and the thread resolved.
     await expect(b.getByText('Thank you! I practised that pause.')).toBeVisible({ timeout: 15_000 });
     await expect(b.getByText('已解决', { exact: true })).toBeVisible();
+
+    // B names the group's own criteria: the speech's form asks for them; saved scores keep their names.
+    await b.getByRole('tab', { name: '积分榜' }).click({ timeout: 10_000 });
+    await b.getByRole('button', { name: '修改规则' }).click({ timeout: 10_000 });
+    const criteria = b.getByRole('combobox', { name: '评估项' });
+    for (const name of ['眼神交流', '开场']) {
+      await criteria.fill(name);
+      await criteria.press('Enter');
+    }
+    await criteria.press('Tab'); // leaves the field, closing its suggestions
+    await screenshot(b, 'rules-criteria-zh');
+    await b.getByRole('button', { name: '从现在起生效' }).click({ timeout: 10_000 });
+    await expect(b.getByText('新规则已从现在起生效。')).toBeVisible();
+    await b.getByRole('tab', { name: '动态' }).click({ timeout: 10_000 });
+    await b.getByTestId('feed-item').getByRole('button', { name: '播放' }).click({ timeout: 10_000 });
+    await b.getByRole('button', { name: '点评整篇演讲' }).click({ timeout: 10_000 });
+    await b.getByRole('checkbox', { name: '附上评估表' }).check({ timeout: 10_000 });
+    await expect(b.getByRole('radio', { name: '眼神交流：5 分（满分 5 分）' })).toBeAttached();
+    await expect(b.getByRole('radio', { name: '开场：5 分（满分 5 分）' })).toBeAttached();
+    await expect(b.getByRole('radio', { name: '清晰度：5 分（满分 5 分）' })).toHaveCount(0);
+    await expect(b.getByTestId('summary-criterion').first()).toContainText('清晰度');
+    await screenshot(b, 'critique-custom-criteria-zh');
   } finally {
     await coach.host.close();
     await member.host.close();

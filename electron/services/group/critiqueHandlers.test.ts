@@ -10,6 +10,8 @@ import type { Contract } from '../../../shared/api/contract';
 import type { MethodInput, MethodOutput } from '../../../shared/api/contractTypes';
 import { LecternError } from '../../../shared/api/errors';
 import { appRegistry } from '../../../shared/group/appRegistry';
+import { RULES_SET } from '../../../shared/rules/ruleEvents';
+import { DEFAULT_RULES } from '../../../shared/rules/rulesInForce';
 import { tempDir } from '../groupFolder/testGroupFolder';
 import { SpeechStore } from '../speeches/speechStore';
 import { createCritiqueHandlers } from './critiqueHandlers';
@@ -163,6 +165,13 @@ describe('critique handlers on two computers', () => {
     const withdrawn = after.threads.find((t) => t.comment.id === at.id)!;
     expect(withdrawn.comment).toMatchObject({ status: 'retracted', text: '' });
     expect(withdrawn.replies[0]).toMatchObject({ status: 'hidden', text: '' });
+
+    // The coach names the group's criteria: the form asks for them, the summary lists them first.
+    await coach.groups.get(groupId).append(RULES_SET, { ...DEFAULT_RULES, criteria: ['pacing', '眼神交流'] });
+    await sync();
+    const named = await member.call('critique.threads', { groupId, recordingId: recording });
+    expect(named.criteria).toEqual(['pacing', '眼神交流']);
+    expect(named.summary.criteria.map((c) => c.criterion)).toEqual(['pacing', 'clarity']);
   });
 
   it('refuses a speech that is not shared and a note that does not exist', async () => {

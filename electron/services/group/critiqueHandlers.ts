@@ -15,11 +15,12 @@ import {
   CRITIQUE_REPLY,
   CRITIQUE_RESOLVE,
   CRITIQUE_RETRACT,
-  DEFAULT_CRITERIA,
 } from '../../../shared/critique/critiqueEvents';
+import { speechCriteria } from '../../../shared/critique/criteria';
 import { critiqueInbox } from '../../../shared/critique/critiqueInbox';
 import { memberAverages } from '../../../shared/critique/memberAverages';
 import { evaluationSummary } from '../../../shared/critique/evaluationSummary';
+import { rulesStateOf } from '../../../shared/rules/rulesState';
 import { CritiqueReadMarks } from './critiqueReadMarks';
 import type { GroupService } from './groupService';
 import type { Groups } from './groups';
@@ -121,11 +122,15 @@ export function createCritiqueHandlers(
       const board = boardOf(service);
       const recording = board.recordings[recordingId];
       if (!recording) throw new LecternError('not_found', 'errors.critiqueNoSpeech');
+      const criteria = speechCriteria(rulesStateOf(service.state().state), {
+        id: recordingId,
+        author: recording.author,
+      });
       return {
         recordingId,
         threads: recordingThreads(board, recordingId),
-        summary: evaluationSummary(board, recordingId),
-        criteria: [...DEFAULT_CRITERIA],
+        summary: evaluationSummary(board, recordingId, criteria),
+        criteria: [...criteria],
         isCoach: service.isCoachNow(),
         speaker: recording.author,
         speakerTrend: memberAverages(board, recording.author),

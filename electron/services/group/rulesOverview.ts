@@ -63,6 +63,7 @@ export function buildRulesOverview(
     const { key, assignment, occurrence, title, prompt, target, submitBy, critiqueBy } = o;
     return {
       ...{ key, assignment, occurrence, title, prompt, target, submitBy, critiqueBy },
+      ...(o.criteria ? { criteria: o.criteria } : {}),
       submitDeadline: iso(o.submitDeadline),
       critiqueDeadline: iso(o.critiqueDeadline),
       phase: phaseOf(o),
