@@ -1,4 +1,4 @@
-// Settings: profile name, language, appearance, and where the data lives.
+// Settings: profile name, language, appearance, deadline reminders, and where the data lives.
 import {
   Button,
   Code,
@@ -15,10 +15,11 @@ import {
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uiLanguages, type UiLanguage } from '../../shared/api/contract';
-import { DisplayName, type Profile } from '../../shared/domain/profile';
+import { DisplayName, type Profile, type ProfileInput } from '../../shared/domain/profile';
 import { reportError } from '../shell/reportError';
 import { saveProfile } from '../state/profileActions';
 import { IdentityBackup } from './IdentityBackup';
+import { ReminderLeadsSetting } from './ReminderLeadsSetting';
 import { useAppInfo } from '../state/useAppInfo';
 
 export function SettingsScreen({ profile }: { profile: Profile }) {
@@ -29,10 +30,13 @@ export function SettingsScreen({ profile }: { profile: Profile }) {
   const [nameError, setNameError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
 
-  async function save(change: Partial<Pick<Profile, 'displayName' | 'language'>>) {
+  /** `announce`: say "Saved" under the name (the reminders card says its own result in words). */
+  async function save(change: Partial<ProfileInput>, announce = true) {
+    // The whole input each time: saveProfile writes what it is given, so a field left out is lost.
+    const { displayName, language, reminderLeadHours } = profile;
     try {
-      await saveProfile({ displayName: profile.displayName, language: profile.language, ...change });
-      setSaved(true);
+      await saveProfile({ displayName, language, reminderLeadHours, ...change });
+      if (announce) setSaved(true);
     } catch (error) {
       reportError(error);
     }
@@ -102,6 +106,10 @@ export function SettingsScreen({ profile }: { profile: Profile }) {
           />
         </Stack>
       </Paper>
+      <ReminderLeadsSetting
+        value={profile.reminderLeadHours}
+        onChange={(hours) => void save({ reminderLeadHours: hours }, false)}
+      />
       <Paper withBorder p="md" radius="md">
         <Stack gap="xs">
           <Title order={2} size="h4">

@@ -1,8 +1,10 @@
 // Assignments and standings in the app, four members on four data folders sharing one group folder:
 // the coach sets a weekly series, Ada checks in on time, Ben late, Chen misses; the standings and
 // the coach's week view show exactly that. Then the coach edits the assignment, changes the rules
-// (never retroactive), pardons Chen's miss and pauses Ben, and Ada pauses herself. The hosts run in this process, so instead of waiting
-// for real deadlines the test moves their clock (Date.now) forward; the pages follow the host's clock.
+// (never retroactive, and one miss now puts a member out), pardons Chen's miss and pauses Ben, and
+// Ada pauses herself and chooses her reminders in Settings. A week later Chen misses again, is out,
+// and the coach revives him. The hosts run in this process, so instead of waiting for real deadlines
+// the test moves their clock (Date.now) forward; the pages follow the host's clock.
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,6 +135,8 @@ test('coach sets a weekly series; on time, late and missed show in standings and
     await rules.getByRole('button', { name: '修改规则' }).click();
     await dialog.getByRole('textbox', { name: '按时打卡得分', exact: true }).fill('20');
     await dialog.getByRole('textbox', { name: '缺交扣分', exact: true }).fill('10');
+    // The smallest the rules allow, so a single miss next week puts a member out.
+    await dialog.getByRole('textbox', { name: '连续缺交几次出局', exact: true }).fill('1');
     await expect(dialog).toContainText('绝不追溯');
     await expectAccessible(coach.page, 'rules form');
     await screenshot(coach.page, 'rules-form-zh');
@@ -182,6 +186,42 @@ test('coach sets a weekly series; on time, late and missed show in standings and
     await expect(ada.page.getByTestId('home-assignment')).toContainText('一分钟自我介绍');
     await expectAccessible(ada.page, 'home');
     await screenshot(ada.page, 'home-assignment-en');
+
+    // Ada chooses when to be reminded: the default said in words, then two days and a day, then none.
+    await ada.page.keyboard.press('Control+,');
+    const reminders = ada.page.getByRole('group', { name: 'Reminders before deadlines' });
+    await expect(reminders).toContainText('A desktop notification 24 h and 2 h before each deadline');
+    await reminders.getByText('2 days').click();
+    await reminders.getByText('2 h', { exact: true }).click();
+    await expect(reminders).toContainText('2 days and 24 h before each deadline');
+    await expectAccessible(ada.page, 'settings');
+    await screenshot(ada.page, 'settings-reminders-en');
+    for (const lead of ['2 days', '24 h']) await reminders.getByText(lead, { exact: true }).click();
+    await expect(reminders).toContainText('Reminders are off');
+    await coach.page.keyboard.press('Control+,');
+    await expect(coach.page.getByRole('group', { name: '截止前提醒' })).toContainText('24 小时和2 小时');
+    await screenshot(coach.page, 'settings-reminders-zh');
+
+    // A week later Chen has missed again: with one miss allowed he is out, until the coach revives him.
+    skew = 50 * H + 7 * 24 * H;
+    await coach.page.keyboard.press('Control+5');
+    await coach.page.getByRole('tab', { name: '积分榜' }).click();
+    await expect(chenRow).toContainText(/Chen\s*-10\s*0\s*连续 1 次 · 共 1 次\s*出局/);
+    await chenRow.getByRole('button', { name: '对Chen的操作' }).click();
+    await coach.page.getByRole('menuitem', { name: '复活' }).click();
+    await dialog.getByRole('textbox', { name: '复活条件' }).fill('本周交两篇演讲');
+    await expect(dialog).toContainText('积分和以往的缺交记录保留');
+    await expectAccessible(coach.page, 'revive');
+    await screenshot(coach.page, 'revive-zh');
+    await dialog.getByRole('button', { name: '复活', exact: true }).click();
+    await expect(chenRow).toContainText(/Chen\s*-10\s*0\s*连续 0 次 · 共 1 次\s*正常/);
+    // Chen sees himself active again once his folder syncs.
+    await openAssignments(chen.page);
+    await chen.page.getByRole('tab', { name: 'Standings' }).click();
+    await expect(chen.page.getByTestId('standing-row').filter({ hasText: 'Chen' })).toContainText(
+      /0 in a row · 1 in all\s*Active/,
+      { timeout: 20_000 },
+    );
   } finally {
     Date.now = realNow;
     for (const m of [coach, ada, ben, chen]) await m.host.close();
