@@ -1,8 +1,8 @@
 // The open entry: title, date, mood, tags, linked speeches and the Markdown reflection, saved as
 // the member types (see entryDraftStore), with its own export and delete.
-import { ActionIcon, Badge, Button, Group, Paper, Stack, TagsInput, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Paper, Stack, TagsInput, TextInput, Tooltip } from '@mantine/core';
 import { notify } from './notify';
-import { IconDownload, IconMicrophone, IconTemplate, IconTrash, IconX } from '@tabler/icons-react';
+import { IconDownload, IconTemplate, IconTrash } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JournalEntry } from '../../shared/journal/journalEntry';
@@ -12,6 +12,7 @@ import { moveToTrash, restoreEntry } from './journalActions';
 import { selectEntry } from './journalStore';
 import { saveTemplate } from './journalTemplates';
 import { exportEntriesById } from './journalTransfer';
+import { LinkedSpeechesInput } from './LinkedSpeechesInput';
 import { MarkdownEditor } from './MarkdownEditor';
 import { MoodPicker } from './MoodPicker';
 import { SaveStatus } from './SaveStatus';
@@ -116,29 +117,7 @@ export function EntryEditor({ entry, allTags }: { entry: JournalEntry; allTags: 
           splitChars={[',', '，', '#']}
           clearable
         />
-        {draft.speechIds.length > 0 ? (
-          <Group gap="xs" aria-label={t('journal.speeches')} role="group">
-            {draft.speechIds.map((id) => (
-              <Badge
-                key={id}
-                variant="light"
-                leftSection={<IconMicrophone size={12} />}
-                rightSection={
-                  <ActionIcon
-                    size="xs"
-                    variant="transparent"
-                    aria-label={t('journal.unlinkSpeech')}
-                    onClick={() => editDraft({ speechIds: draft.speechIds.filter((other) => other !== id) })}
-                  >
-                    <IconX size={12} />
-                  </ActionIcon>
-                }
-              >
-                {t('journal.speech', { id: id.slice(0, 8) })}
-              </Badge>
-            ))}
-          </Group>
-        ) : null}
+        <LinkedSpeechesInput value={draft.speechIds} onChange={(speechIds) => editDraft({ speechIds })} />
         <MarkdownEditor
           label={t('journal.body')}
           value={draft.body}

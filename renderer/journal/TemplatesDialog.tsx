@@ -1,5 +1,6 @@
-// The member's own templates: add one (name and Markdown text) or delete one.
-import { ActionIcon, Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+// The member's own templates: add one (name and Markdown text) or delete one, and choose which
+// template "Reflect now" starts from.
+import { ActionIcon, Button, Divider, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
@@ -8,11 +9,13 @@ import { reportError } from '../shell/reportError';
 import { db } from '../state/db';
 import { openDialog, useJournalStore } from './journalStore';
 import { deleteTemplate, saveTemplate } from './journalTemplates';
+import { ReflectTemplateSelect } from './ReflectTemplateSelect';
 
 export function TemplatesDialog() {
   const { t } = useTranslation();
   const opened = useJournalStore((state) => state.dialog === 'templates');
-  const templates = useLiveQuery(() => db.journalTemplates.orderBy('createdAt').toArray(), []) ?? [];
+  const liveTemplates = useLiveQuery(() => db.journalTemplates.orderBy('createdAt').toArray(), []);
+  const templates = liveTemplates ?? [];
   const [name, setName] = useState('');
   const [body, setBody] = useState('');
 
@@ -28,8 +31,16 @@ export function TemplatesDialog() {
   }
 
   return (
-    <Modal opened={opened} onClose={() => openDialog(null)} title={t('journal.templatesTitle')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={() => openDialog(null)}
+      title={t('journal.templatesTitle')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('journal.close') }}
+    >
       <Stack gap="sm">
+        <ReflectTemplateSelect templates={liveTemplates} />
+        <Divider />
         <Text size="sm" c="dimmed">
           {t('journal.templatesHint')}
         </Text>

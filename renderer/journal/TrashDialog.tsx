@@ -9,7 +9,13 @@ export function TrashDialog({ trash }: { trash: JournalEntry[] }) {
   const { t } = useTranslation();
   const opened = useJournalStore((state) => state.dialog === 'trash');
   return (
-    <Modal opened={opened} onClose={() => openDialog(null)} title={t('journal.trashTitle')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={() => openDialog(null)}
+      title={t('journal.trashTitle')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('journal.close') }}
+    >
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           {t('journal.trashHint')}

@@ -1,8 +1,14 @@
-// The writing streak and a heatmap of the days written over the last 26 weeks.
+// The writing streak and a heatmap of the days written over the last 26 weeks, its months named
+// above the columns.
 import { Box, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { IconFlame } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { writingHeatmap, writingStreak } from '../../shared/journal/writingStreak';
+import {
+  heatmapMonthStarts,
+  writingHeatmap,
+  writingStreak,
+  type HeatmapCell,
+} from '../../shared/journal/writingStreak';
 import { setFilter } from './journalStore';
 
 const shades = [
@@ -13,6 +19,30 @@ const shades = [
   'var(--mantine-color-teal-9)',
 ];
 const cell = 12;
+const gap = 3;
+
+/** Short month names ("Mar", "3月") over the columns where a month begins. */
+function MonthLabels({ columns }: { columns: HeatmapCell[][] }) {
+  const { i18n } = useTranslation();
+  const month = new Intl.DateTimeFormat(i18n.language, { month: 'short', timeZone: 'UTC' });
+  return (
+    <Box pos="relative" h={16} aria-hidden data-testid="heatmap-months">
+      {heatmapMonthStarts(columns).map(({ column, day }) => (
+        <Text
+          key={day}
+          size="xs"
+          c="dimmed"
+          lh="16px"
+          pos="absolute"
+          left={column * (cell + gap)}
+          style={{ whiteSpace: 'nowrap' }}
+        >
+          {month.format(new Date(`${day}T00:00:00Z`))}
+        </Text>
+      ))}
+    </Box>
+  );
+}
 
 export function WritingHeatmap({ days, today }: { days: string[]; today: string }) {
   const { t } = useTranslation();
@@ -38,6 +68,7 @@ export function WritingHeatmap({ days, today }: { days: string[]; today: string 
           </Text>
         </Stack>
         <Stack gap={4}>
+          <MonthLabels columns={columns} />
           <Box
             role="img"
             aria-label={t('journal.heatmapLabel', { count: recent })}
@@ -45,7 +76,7 @@ export function WritingHeatmap({ days, today }: { days: string[]; today: string 
               display: 'grid',
               gridAutoFlow: 'column',
               gridTemplateRows: `repeat(7, ${cell}px)`,
-              gap: 3,
+              gap,
             }}
           >
             {columns.flatMap((column) =>

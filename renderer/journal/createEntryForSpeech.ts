@@ -1,12 +1,12 @@
-// "Reflect now" after a recording: a new entry linked to that speech, started from the default
-// template in the member's language, opened in the journal. The record screen calls this.
+// "Reflect now" after a recording: a new entry linked to that speech, started from the template the
+// member chose for it (in their language), opened in the journal. The record screen calls this.
 import i18next from 'i18next';
 import type { JournalEntry } from '../../shared/journal/journalEntry';
 import type { LecternDb } from '../state/db';
 import { navigate } from '../state/uiStore';
 import { createEntry } from './journalActions';
 import { selectEntry } from './journalStore';
-import { builtInTemplateBody, defaultTemplate } from './journalTemplates';
+import { reflectTemplateBody } from './journalTemplates';
 
 export async function createEntryForSpeech(
   speechId: string,
@@ -16,7 +16,7 @@ export async function createEntryForSpeech(
   const entry = await createEntry(
     {
       title: i18next.t('journal.reflectionOn', { title }),
-      body: builtInTemplateBody(i18next.t, defaultTemplate),
+      body: await reflectTemplateBody(i18next.t, database),
       speechIds: [speechId],
     },
     database,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, localDay, weekday } from './localDay';
-import { isOnThisDay, writingHeatmap, writingStreak } from './writingStreak';
+import { heatmapMonthStarts, isOnThisDay, writingHeatmap, writingStreak } from './writingStreak';
 
 describe('calendar days', () => {
   it('adds days across month, year and leap-day boundaries', () => {
@@ -77,6 +77,31 @@ describe('heatmap', () => {
     ]);
     expect(grid[1]![3]).toEqual({ day: '2025-06-04', count: 2, level: 2 });
     expect(grid[0]![6]).toEqual({ day: '2025-05-31', count: 1, level: 1 });
+  });
+});
+
+describe('heatmap month labels', () => {
+  it('labels the first week that starts in each month, dropping a first label with no room', () => {
+    // Weeks from Sun 27 April: April has one column before May, so only May and June are labelled.
+    expect(heatmapMonthStarts(writingHeatmap([], '2025-06-04', 6))).toEqual([
+      { column: 1, day: '2025-05-04' },
+      { column: 5, day: '2025-06-01' },
+    ]);
+  });
+
+  it('keeps the first month when the next one is far enough, across a new year', () => {
+    const starts = heatmapMonthStarts(writingHeatmap([], '2025-03-15'));
+    expect(starts.map((start) => start.day.slice(0, 7))).toEqual([
+      '2024-09',
+      '2024-10',
+      '2024-11',
+      '2024-12',
+      '2025-01',
+      '2025-02',
+      '2025-03',
+    ]);
+    expect(starts[0]).toEqual({ column: 0, day: '2024-09-15' });
+    expect(starts.at(-1)).toEqual({ column: 24, day: '2025-03-02' });
   });
 });
 

@@ -56,6 +56,24 @@ export function writingHeatmap(days: Iterable<string>, today: string, weeks = 26
   return columns;
 }
 
+/**
+ * The columns that get a month label, as GitHub does it: the first week that starts in a new month,
+ * with the day that starts it. The first column is labelled only if the next label leaves it room.
+ */
+export function heatmapMonthStarts(
+  columns: HeatmapCell[][],
+  minColumnsApart = 3,
+): { column: number; day: string }[] {
+  const starts: { column: number; day: string }[] = [];
+  columns.forEach((column, index) => {
+    const day = column[0]?.day;
+    if (day && (index === 0 || day.slice(0, 7) !== columns[index - 1]?.[0]?.day.slice(0, 7)))
+      starts.push({ column: index, day });
+  });
+  if (starts.length > 1 && starts[1]!.column - starts[0]!.column < minColumnsApart) starts.shift();
+  return starts;
+}
+
 /** Days in earlier years with the same month and day as `today` ("on this day"). */
 export function isOnThisDay(day: string, today: string): boolean {
   return day.slice(5) === today.slice(5) && day < today;

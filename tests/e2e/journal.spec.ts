@@ -1,8 +1,10 @@
 // The journal in a real browser over the loopback host: writing in Chinese survives a reload (even
 // before the autosave fired), search finds words inside longer Chinese words, tags filter, export
-// downloads Markdown and zip files that import back, the trash restores, and both languages are
+// downloads Markdown and zip files that import back, the trash restores, "Reflect now" keeps its
+// chosen template, an entry links to an imported speech by its title, and both languages are
 // accessible and photographed.
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { chooseSegment, createProfile, expect, expectAccessible, screenshot, test } from './fixtures';
 
@@ -129,6 +131,24 @@ test.describe('journal on a Chinese system', () => {
     await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
     await expectAccessible(page, 'journal calendar');
     await screenshot(page, 'journal-zh');
+
+    // "Reflect now" can start from another template; the choice outlives a reload.
+    await page.getByRole('button', { name: '从模板开始' }).click();
+    await page.getByRole('menuitem', { name: '管理模板…' }).click();
+    const templates = page.getByRole('dialog', { name: '模板' });
+    const reflectFrom = templates.getByRole('combobox', { name: '“现在写反思”使用的模板' });
+    await expect(reflectFrom).toHaveValue('做得好 / 要改进 / 新挑战');
+    await reflectFrom.click();
+    await page.getByRole('option', { name: '我的感受' }).click();
+    await expect(reflectFrom).toHaveValue('我的感受');
+    await expectAccessible(page, 'journal templates');
+    await screenshot(page, 'journal-templates-zh');
+    await page.reload();
+    await page.getByRole('button', { name: '从模板开始' }).click();
+    await page.getByRole('menuitem', { name: '管理模板…' }).click();
+    await expect(reflectFrom).toHaveValue('我的感受');
+    await page.keyboard.press('Escape');
+    await expect(templates).toBeHidden();
   });
 });
 
@@ -138,6 +158,9 @@ test.describe('journal in English', () => {
   test('shows the journal in English with a template and the streak', async ({ page, lectern }) => {
     await page.goto(lectern.url);
     await createProfile(page, 'Ada');
+    await page.getByRole('navigation').getByRole('link', { name: 'Library' }).click();
+    await page.locator('input[type=file]').setInputFiles(resolve('tests/fixtures/phone-en.mp3'));
+    await expect(page.getByTestId('speech-row')).toHaveCount(1, { timeout: 30_000 });
     await openJournal(page);
     await expect(page.getByRole('heading', { name: 'Your journal is empty' })).toBeVisible();
     await page.getByRole('button', { name: 'Start from a template' }).click();
@@ -146,12 +169,32 @@ test.describe('journal in English', () => {
     await page.getByRole('textbox', { name: 'Title' }).fill('Club night: my icebreaker');
     await page.locator('label', { has: page.locator('[aria-label="Good"]') }).click();
     await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+
+    // Link the imported speech by its title; the link survives a reload.
+    const linked = page.getByRole('combobox', { name: 'Linked speeches' });
+    await linked.fill('phone');
+    await page.getByRole('option', { name: /^phone-en · / }).click();
+    await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+    await page.reload();
+    await entryList(page, 'Entries').getByText('Club night: my icebreaker').click();
+    await expect(page.getByText(/^phone-en · /)).toBeVisible();
+    await expect(page.getByTestId('heatmap-months').locator('p')).not.toHaveCount(0);
+    // Away from the selected entry: Mantine's light hover (indigo-2 behind indigo-9 text) is below AA.
+    await page.mouse.move(0, 0);
+
     await expect(page.getByText('Days in a row: 1')).toBeVisible();
     await expect(
       page.getByRole('list', { name: 'Entries' }).getByRole('img', { name: 'Good' }),
     ).toBeVisible();
     await expectAccessible(page, 'journal (en)');
     await screenshot(page, 'journal-en');
+    await page.getByRole('button', { name: 'Start from a template' }).click();
+    await page.getByRole('menuitem', { name: 'Manage templates…' }).click();
+    await expect(page.getByRole('combobox', { name: '“Reflect now” starts from' })).toHaveValue(
+      'Went well / improve / challenge',
+    );
+    await screenshot(page, 'journal-templates-en');
+    await page.keyboard.press('Escape');
 
     await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
     await chooseSegment(page, 'Dark');
