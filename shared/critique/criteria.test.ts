@@ -10,6 +10,7 @@ import {
   eventAt,
   rulesGroup,
   setRules,
+  weeklyFromMarch2,
 } from '../rules/rulesScenario';
 import { rulesStateOf } from '../rules/rulesState';
 import { DEFAULT_CRITERIA, criteriaOrder, criteriaSchema, criterionSchema, speechCriteria } from './criteria';
@@ -18,12 +19,7 @@ import { evaluationSchema } from './critiqueEvents';
 const T0 = Date.UTC(2026, 2, 1, 1, 0);
 const g = rulesGroup('criteria', 'Asia/Shanghai', 2, T0);
 const [ana, bo] = g.members as [(typeof g.members)[0], (typeof g.members)[0]];
-const weekly = assignmentBody({
-  repeat: 'weekly',
-  startsOn: '2026-03-02',
-  submitBy: { weekday: 'sun', time: '21:00' },
-  critiqueBy: { weekday: 'tue', time: '21:00' },
-});
+const weekly = assignmentBody(weeklyFromMarch2);
 
 describe('criteria schemas', () => {
   it('takes 1–8 trimmed, unique names of up to 40 characters', () => {

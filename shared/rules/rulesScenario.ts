@@ -56,6 +56,14 @@ export const assignmentBody = (
   schedule,
 });
 
+/** Weekly from Monday 2 March 2026: speeches due Sunday 21:00, critiques Tuesday 21:00. */
+export const weeklyFromMarch2 = {
+  repeat: 'weekly',
+  startsOn: '2026-03-02',
+  submitBy: { weekday: 'sun', time: '21:00' },
+  critiqueBy: { weekday: 'tue', time: '21:00' },
+} as const satisfies AssignmentCreatedBody['schedule'];
+
 export const createAssignment = (coach: MemberDevice, at: number, body: AssignmentCreatedBody) =>
   eventAt(coach, at, ASSIGNMENT_CREATED, body);
 

@@ -15,6 +15,7 @@ import {
   revive,
   rulesGroup,
   setRules,
+  weeklyFromMarch2,
 } from './rulesScenario';
 
 const T0 = Date.UTC(2026, 2, 1, 1, 0);
@@ -144,16 +145,7 @@ describe('rulesSlice', () => {
   });
 
   it('numbers rules versions in order and folds to the same hash for any order and duplication (property)', () => {
-    const series = createAssignment(
-      g.coach,
-      g.ready + 10,
-      assignmentBody({
-        repeat: 'weekly',
-        startsOn: '2026-03-02',
-        submitBy: { weekday: 'sun', time: '21:00' },
-        critiqueBy: { weekday: 'tue', time: '21:00' },
-      }),
-    );
+    const series = createAssignment(g.coach, g.ready + 10, assignmentBody(weeklyFromMarch2));
     const all = [
       ...g.events,
       created,
