@@ -4,11 +4,9 @@ import {
   Button,
   Group,
   Menu,
-  Modal,
   NumberInput,
   SegmentedControl,
   Select,
-  Stack,
   Text,
   TextInput,
   Textarea,
@@ -16,12 +14,12 @@ import {
 import { IconBulb } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DialogFooter } from '../shell/DialogFooter';
 import { DEFAULT_CRITERIA } from '../../shared/critique/criteria';
 import { weekdays } from '../../shared/rules/ruleEvents';
 import type { Weekday } from '../../shared/rules/ruleEvents';
 import { useAssignmentsStore, writeRules } from './assignmentsStore';
 import { CriteriaInput } from './CriteriaInput';
+import { RulesDialog } from './RulesDialog';
 import { defaultDraft, draftBody, promptIdeas } from './assignmentForm';
 import type { AssignmentDraft } from './assignmentForm';
 
@@ -37,7 +35,6 @@ export function AssignmentForm({
   const { t } = useTranslation();
   const [draft, setDraft] = useState<AssignmentDraft>(() => defaultDraft(today));
   const [problem, setProblem] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const groupCriteria = useAssignmentsStore((s) => s.overview?.rules.criteria) ?? DEFAULT_CRITERIA;
   const set = <K extends keyof AssignmentDraft>(key: K, value: AssignmentDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
@@ -45,165 +42,154 @@ export function AssignmentForm({
 
   const save = async () => {
     const body = draftBody(draft);
-    if (typeof body === 'string') return setProblem(body);
-    setBusy(true);
-    const ok = await writeRules('rules.createAssignment', { groupId, body }, 'assignments.created');
-    setBusy(false);
-    if (ok) onClose();
+    setProblem(typeof body === 'string' ? body : undefined);
+    if (typeof body === 'string') return false;
+    return writeRules('rules.createAssignment', { groupId, body }, 'assignments.created');
   };
 
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('assignments.close') }}
-      opened
-      onClose={onClose}
+    <RulesDialog
       title={t('assignments.form.title')}
+      action={t('assignments.form.save')}
+      run={save}
+      onClose={onClose}
+      problem={problem}
       size="lg"
-      centered
     >
-      <Stack>
-        <Group align="flex-end">
+      <Group align="flex-end">
+        <TextInput
+          style={{ flex: 1 }}
+          label={t('assignments.form.name')}
+          value={draft.title}
+          maxLength={200}
+          onChange={(e) => set('title', e.currentTarget.value)}
+        />
+        <Menu position="bottom-end">
+          <Menu.Target>
+            <Button variant="default" leftSection={<IconBulb size={16} />}>
+              {t('assignments.form.ideas')}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            {promptIdeas.map((id) => (
+              <Menu.Item
+                key={id}
+                onClick={() =>
+                  setDraft((d) => ({
+                    ...d,
+                    title: t(`assignments.ideas.${id}.title`),
+                    prompt: t(`assignments.ideas.${id}.prompt`),
+                  }))
+                }
+              >
+                {t(`assignments.ideas.${id}.title`)}
+              </Menu.Item>
+            ))}
+          </Menu.Dropdown>
+        </Menu>
+      </Group>
+      <Textarea
+        label={t('assignments.form.prompt')}
+        description={t('assignments.form.promptHint')}
+        autosize
+        minRows={3}
+        maxLength={20_000}
+        value={draft.prompt}
+        onChange={(e) => set('prompt', e.currentTarget.value)}
+      />
+      <Group grow>
+        <NumberInput
+          label={t('assignments.form.minMinutes')}
+          min={0}
+          max={240}
+          step={0.5}
+          decimalScale={1}
+          value={draft.minMinutes}
+          onChange={(v) => set('minMinutes', Number(v))}
+        />
+        <NumberInput
+          label={t('assignments.form.maxMinutes')}
+          min={0.5}
+          max={240}
+          step={0.5}
+          decimalScale={1}
+          value={draft.maxMinutes}
+          onChange={(v) => set('maxMinutes', Number(v))}
+        />
+      </Group>
+      <SegmentedControl
+        aria-label={t('assignments.form.repeat')}
+        value={draft.repeat}
+        onChange={(v) => set('repeat', v as AssignmentDraft['repeat'])}
+        data={[
+          { value: 'weekly', label: t('assignments.form.weekly') },
+          { value: 'once', label: t('assignments.form.once') },
+        ]}
+      />
+      {draft.repeat === 'weekly' ? (
+        <>
           <TextInput
-            style={{ flex: 1 }}
-            label={t('assignments.form.name')}
-            value={draft.title}
-            maxLength={200}
-            onChange={(e) => set('title', e.currentTarget.value)}
+            type="date"
+            label={t('assignments.form.startsOn')}
+            value={draft.startsOn}
+            onChange={(e) => set('startsOn', e.currentTarget.value)}
           />
-          <Menu position="bottom-end">
-            <Menu.Target>
-              <Button variant="default" leftSection={<IconBulb size={16} />}>
-                {t('assignments.form.ideas')}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              {promptIdeas.map((id) => (
-                <Menu.Item
-                  key={id}
-                  onClick={() =>
-                    setDraft((d) => ({
-                      ...d,
-                      title: t(`assignments.ideas.${id}.title`),
-                      prompt: t(`assignments.ideas.${id}.prompt`),
-                    }))
-                  }
-                >
-                  {t(`assignments.ideas.${id}.title`)}
-                </Menu.Item>
-              ))}
-            </Menu.Dropdown>
-          </Menu>
-        </Group>
-        <Textarea
-          label={t('assignments.form.prompt')}
-          description={t('assignments.form.promptHint')}
-          autosize
-          minRows={3}
-          maxLength={20_000}
-          value={draft.prompt}
-          onChange={(e) => set('prompt', e.currentTarget.value)}
-        />
-        <Group grow>
-          <NumberInput
-            label={t('assignments.form.minMinutes')}
-            min={0}
-            max={240}
-            step={0.5}
-            decimalScale={1}
-            value={draft.minMinutes}
-            onChange={(v) => set('minMinutes', Number(v))}
-          />
-          <NumberInput
-            label={t('assignments.form.maxMinutes')}
-            min={0.5}
-            max={240}
-            step={0.5}
-            decimalScale={1}
-            value={draft.maxMinutes}
-            onChange={(v) => set('maxMinutes', Number(v))}
-          />
-        </Group>
-        <SegmentedControl
-          aria-label={t('assignments.form.repeat')}
-          value={draft.repeat}
-          onChange={(v) => set('repeat', v as AssignmentDraft['repeat'])}
-          data={[
-            { value: 'weekly', label: t('assignments.form.weekly') },
-            { value: 'once', label: t('assignments.form.once') },
-          ]}
-        />
-        {draft.repeat === 'weekly' ? (
-          <>
-            <TextInput
-              type="date"
-              label={t('assignments.form.startsOn')}
-              value={draft.startsOn}
-              onChange={(e) => set('startsOn', e.currentTarget.value)}
-            />
-            <Group grow>
-              <Select
-                label={t('assignments.form.submitDay')}
-                data={days}
-                value={draft.submitDay}
-                allowDeselect={false}
-                onChange={(v) => v && set('submitDay', v as Weekday)}
-              />
-              <TextInput
-                type="time"
-                label={t('assignments.form.submitTime')}
-                value={draft.submitTime}
-                onChange={(e) => set('submitTime', e.currentTarget.value)}
-              />
-            </Group>
-            <Group grow>
-              <Select
-                label={t('assignments.form.critiqueDay')}
-                data={days}
-                value={draft.critiqueDay}
-                allowDeselect={false}
-                onChange={(v) => v && set('critiqueDay', v as Weekday)}
-              />
-              <TextInput
-                type="time"
-                label={t('assignments.form.critiqueTime')}
-                value={draft.critiqueTime}
-                onChange={(e) => set('critiqueTime', e.currentTarget.value)}
-              />
-            </Group>
-          </>
-        ) : (
           <Group grow>
-            <TextInput
-              type="datetime-local"
-              label={t('assignments.form.submitBy')}
-              value={draft.submitBy}
-              onChange={(e) => set('submitBy', e.currentTarget.value)}
+            <Select
+              label={t('assignments.form.submitDay')}
+              data={days}
+              value={draft.submitDay}
+              allowDeselect={false}
+              onChange={(v) => v && set('submitDay', v as Weekday)}
             />
             <TextInput
-              type="datetime-local"
-              label={t('assignments.form.critiqueBy')}
-              value={draft.critiqueBy}
-              onChange={(e) => set('critiqueBy', e.currentTarget.value)}
+              type="time"
+              label={t('assignments.form.submitTime')}
+              value={draft.submitTime}
+              onChange={(e) => set('submitTime', e.currentTarget.value)}
             />
           </Group>
-        )}
-        <Text size="xs" c="dimmed">
-          {t('assignments.form.zoneHint')}
-        </Text>
-        <CriteriaInput
-          value={draft.criteria}
-          onChange={(criteria) => set('criteria', criteria)}
-          fallback={groupCriteria}
-          owner="assignment"
-        />
-        <DialogFooter
-          problem={problem}
-          saveLabel={t('assignments.form.save')}
-          busy={busy}
-          onCancel={onClose}
-          onSave={() => void save()}
-        />
-      </Stack>
-    </Modal>
+          <Group grow>
+            <Select
+              label={t('assignments.form.critiqueDay')}
+              data={days}
+              value={draft.critiqueDay}
+              allowDeselect={false}
+              onChange={(v) => v && set('critiqueDay', v as Weekday)}
+            />
+            <TextInput
+              type="time"
+              label={t('assignments.form.critiqueTime')}
+              value={draft.critiqueTime}
+              onChange={(e) => set('critiqueTime', e.currentTarget.value)}
+            />
+          </Group>
+        </>
+      ) : (
+        <Group grow>
+          <TextInput
+            type="datetime-local"
+            label={t('assignments.form.submitBy')}
+            value={draft.submitBy}
+            onChange={(e) => set('submitBy', e.currentTarget.value)}
+          />
+          <TextInput
+            type="datetime-local"
+            label={t('assignments.form.critiqueBy')}
+            value={draft.critiqueBy}
+            onChange={(e) => set('critiqueBy', e.currentTarget.value)}
+          />
+        </Group>
+      )}
+      <Text size="xs" c="dimmed">
+        {t('assignments.form.zoneHint')}
+      </Text>
+      <CriteriaInput
+        value={draft.criteria}
+        onChange={(criteria) => set('criteria', criteria)}
+        fallback={groupCriteria}
+        owner="assignment"
+      />
+    </RulesDialog>
   );
 }

@@ -1,12 +1,13 @@
 // Check-in (打卡): choose one of your speeches (newest first) and, if you like, a reflection; the
 // speech is shared with the group on the way if it is not shared yet.
-import { Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Select, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OccurrenceView } from '../../shared/api/rulesOverview';
 import { useLiveSpeeches } from '../library/speechesStore';
 import { formatClock } from '../shell/formatDuration';
 import { writeRules } from './assignmentsStore';
+import { RulesDialog } from './RulesDialog';
 
 interface Props {
   groupId: string;
@@ -20,13 +21,11 @@ export function CheckInDialog({ groupId, occurrence, onClose }: Props) {
   const newest = [...speeches].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
   const [chosen, setChosen] = useState<string | null>(null);
   const [reflection, setReflection] = useState('');
-  const [busy, setBusy] = useState(false);
   const speechId = chosen ?? newest[0]?.id ?? null;
 
-  const submit = async () => {
-    if (!speechId) return;
-    setBusy(true);
-    const ok = await writeRules(
+  const submit = async () =>
+    speechId !== null &&
+    writeRules(
       'rules.checkIn',
       {
         groupId,
@@ -37,54 +36,41 @@ export function CheckInDialog({ groupId, occurrence, onClose }: Props) {
       },
       occurrence.phase === 'late' ? 'assignments.checkedInLate' : 'assignments.checkedIn',
     );
-    setBusy(false);
-    if (ok) onClose();
-  };
 
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('assignments.close') }}
-      opened
-      onClose={onClose}
+    <RulesDialog
       title={t('assignments.checkInTitle', { title: occurrence.title })}
-      centered
+      action={t('assignments.checkInSubmit')}
+      run={submit}
+      onClose={onClose}
+      ready={speechId !== null}
     >
-      <Stack>
-        {newest.length === 0 ? (
-          <Text size="sm">{t('assignments.noSpeeches')}</Text>
-        ) : (
-          <Select
-            label={t('assignments.chooseSpeech')}
-            data={newest.map((s) => ({ value: s.id, label: `${s.title} · ${formatClock(s.durationMs)}` }))}
-            value={speechId}
-            allowDeselect={false}
-            onChange={setChosen}
-            comboboxProps={{ withinPortal: true }}
-          />
-        )}
-        <Textarea
-          label={t('assignments.reflection')}
-          description={t('assignments.reflectionHint')}
-          autosize
-          minRows={3}
-          maxLength={20_000}
-          value={reflection}
-          onChange={(e) => setReflection(e.currentTarget.value)}
+      {newest.length === 0 ? (
+        <Text size="sm">{t('assignments.noSpeeches')}</Text>
+      ) : (
+        <Select
+          label={t('assignments.chooseSpeech')}
+          data={newest.map((s) => ({ value: s.id, label: `${s.title} · ${formatClock(s.durationMs)}` }))}
+          value={speechId}
+          allowDeselect={false}
+          onChange={setChosen}
+          comboboxProps={{ withinPortal: true }}
         />
-        {occurrence.phase === 'late' ? (
-          <Text size="sm" c="#a63c00">
-            {t('assignments.lateWarning')}
-          </Text>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => void submit()} loading={busy} disabled={!speechId}>
-            {t('assignments.checkInSubmit')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      )}
+      <Textarea
+        label={t('assignments.reflection')}
+        description={t('assignments.reflectionHint')}
+        autosize
+        minRows={3}
+        maxLength={20_000}
+        value={reflection}
+        onChange={(e) => setReflection(e.currentTarget.value)}
+      />
+      {occurrence.phase === 'late' ? (
+        <Text size="sm" c="#a63c00">
+          {t('assignments.lateWarning')}
+        </Text>
+      ) : null}
+    </RulesDialog>
   );
 }

@@ -1,6 +1,6 @@
 // A coach's actions on one occurrence: edit its words and target, postpone it, cancel it, or end
 // the whole series.
-import { ActionIcon, Button, Group, Menu, Modal, Stack, TextInput } from '@mantine/core';
+import { ActionIcon, Menu, TextInput } from '@mantine/core';
 import { IconDots } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type { OccurrenceView } from '../../shared/api/rulesOverview';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { writeRules } from './assignmentsStore';
 import { EditAssignmentDialog } from './EditAssignmentDialog';
+import { RulesDialog } from './RulesDialog';
 
 type Open = 'edit' | 'postpone' | 'cancelOne' | 'end' | undefined;
 
@@ -48,14 +49,20 @@ export function CoachMenu({ groupId, occurrence: o, weekly }: Props) {
       {open === 'edit' ? (
         <EditAssignmentDialog groupId={groupId} occurrence={o} weekly={weekly} onClose={close} />
       ) : null}
-      <Modal
-        closeButtonProps={{ 'aria-label': t('assignments.close') }}
-        opened={open === 'postpone'}
-        onClose={close}
-        title={t('assignments.postpone')}
-        centered
-      >
-        <Stack>
+      {open === 'postpone' ? (
+        <RulesDialog
+          title={t('assignments.postpone')}
+          action={t('assignments.postpone')}
+          ready={critiqueBy > submitBy}
+          run={() =>
+            writeRules(
+              'rules.postpone',
+              { groupId, body: { assignment, occurrence: o.occurrence, submitBy, critiqueBy } },
+              'assignments.postponed',
+            )
+          }
+          onClose={close}
+        >
           <TextInput
             type="datetime-local"
             label={t('assignments.newSubmitBy')}
@@ -68,25 +75,8 @@ export function CoachMenu({ groupId, occurrence: o, weekly }: Props) {
             value={critiqueBy}
             onChange={(e) => setCritiqueBy(e.currentTarget.value)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              disabled={!(critiqueBy > submitBy)}
-              onClick={() =>
-                void writeRules(
-                  'rules.postpone',
-                  { groupId, body: { assignment, occurrence: o.occurrence, submitBy, critiqueBy } },
-                  'assignments.postponed',
-                ).then((ok) => ok && close())
-              }
-            >
-              {t('assignments.postpone')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        </RulesDialog>
+      ) : null}
       <ConfirmDialog
         opened={open === 'cancelOne' || open === 'end'}
         title={t(open === 'end' ? 'assignments.endSeries' : 'assignments.cancelOne')}

@@ -1,15 +1,15 @@
 // A coach edits an assignment's words, target and evaluation criteria from its card's menu: for every
 // week of the series or for this week only. Deadlines move with Postpone, not here.
-import { Group, Modal, NumberInput, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Group, NumberInput, SegmentedControl, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DialogFooter } from '../shell/DialogFooter';
 import type { OccurrenceView } from '../../shared/api/rulesOverview';
 import { DEFAULT_CRITERIA } from '../../shared/critique/criteria';
 import type { AssignmentEditedBody } from '../../shared/rules/ruleEvents';
 import { useAssignmentsStore, writeRules } from './assignmentsStore';
 import { criteriaField, sameCriteria } from './criteriaField';
 import { CriteriaInput } from './CriteriaInput';
+import { RulesDialog } from './RulesDialog';
 
 const minutes = (seconds: number) => Math.round((seconds / 60) * 10) / 10;
 
@@ -61,86 +61,74 @@ export function EditAssignmentDialog({
   const groupCriteria = useAssignmentsStore((s) => s.overview?.rules.criteria) ?? DEFAULT_CRITERIA;
   const [scope, setScope] = useState<'all' | 'this'>('all');
   const [problem, setProblem] = useState<string>();
-  const [busy, setBusy] = useState(false);
 
   const save = async () => {
     const body = editBody(o, { title, prompt, min, max, criteria, onlyThis: weekly && scope === 'this' });
-    if (typeof body === 'string') return setProblem(body);
-    if (Object.keys(body).length === (body.occurrence ? 2 : 1)) return onClose();
-    setBusy(true);
-    const ok = await writeRules('rules.editAssignment', { groupId, body }, 'assignments.edit.saved');
-    setBusy(false);
-    if (ok) onClose();
+    setProblem(typeof body === 'string' ? body : undefined);
+    if (typeof body === 'string') return false;
+    if (Object.keys(body).length === (body.occurrence ? 2 : 1)) return true; // nothing changed
+    return writeRules('rules.editAssignment', { groupId, body }, 'assignments.edit.saved');
   };
 
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('assignments.close') }}
-      opened
-      onClose={onClose}
+    <RulesDialog
       title={t('assignments.edit.title')}
+      action={t('assignments.edit.save')}
+      run={save}
+      onClose={onClose}
+      problem={problem}
       size="lg"
-      centered
     >
-      <Stack>
-        <TextInput
-          label={t('assignments.form.name')}
-          value={title}
-          maxLength={200}
-          onChange={(e) => setTitle(e.currentTarget.value)}
+      <TextInput
+        label={t('assignments.form.name')}
+        value={title}
+        maxLength={200}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+      />
+      <Textarea
+        label={t('assignments.form.prompt')}
+        description={t('assignments.form.promptHint')}
+        autosize
+        minRows={3}
+        maxLength={20_000}
+        value={prompt}
+        onChange={(e) => setPrompt(e.currentTarget.value)}
+      />
+      <Group grow>
+        <NumberInput
+          label={t('assignments.form.minMinutes')}
+          min={0}
+          max={240}
+          step={0.5}
+          decimalScale={1}
+          value={min}
+          onChange={(v) => setMin(Number(v))}
         />
-        <Textarea
-          label={t('assignments.form.prompt')}
-          description={t('assignments.form.promptHint')}
-          autosize
-          minRows={3}
-          maxLength={20_000}
-          value={prompt}
-          onChange={(e) => setPrompt(e.currentTarget.value)}
+        <NumberInput
+          label={t('assignments.form.maxMinutes')}
+          min={0.5}
+          max={240}
+          step={0.5}
+          decimalScale={1}
+          value={max}
+          onChange={(v) => setMax(Number(v))}
         />
-        <Group grow>
-          <NumberInput
-            label={t('assignments.form.minMinutes')}
-            min={0}
-            max={240}
-            step={0.5}
-            decimalScale={1}
-            value={min}
-            onChange={(v) => setMin(Number(v))}
-          />
-          <NumberInput
-            label={t('assignments.form.maxMinutes')}
-            min={0.5}
-            max={240}
-            step={0.5}
-            decimalScale={1}
-            value={max}
-            onChange={(v) => setMax(Number(v))}
-          />
-        </Group>
-        <CriteriaInput value={criteria} onChange={setCriteria} fallback={groupCriteria} owner="assignment" />
-        {weekly ? (
-          <SegmentedControl
-            aria-label={t('assignments.edit.scope')}
-            value={scope}
-            onChange={(v) => setScope(v as 'all' | 'this')}
-            data={[
-              { value: 'all', label: t('assignments.edit.allWeeks') },
-              { value: 'this', label: t('assignments.edit.thisWeek') },
-            ]}
-          />
-        ) : null}
-        <Text size="xs" c="dimmed">
-          {t('assignments.edit.hint')}
-        </Text>
-        <DialogFooter
-          problem={problem}
-          saveLabel={t('assignments.edit.save')}
-          busy={busy}
-          onCancel={onClose}
-          onSave={() => void save()}
+      </Group>
+      <CriteriaInput value={criteria} onChange={setCriteria} fallback={groupCriteria} owner="assignment" />
+      {weekly ? (
+        <SegmentedControl
+          aria-label={t('assignments.edit.scope')}
+          value={scope}
+          onChange={(v) => setScope(v as 'all' | 'this')}
+          data={[
+            { value: 'all', label: t('assignments.edit.allWeeks') },
+            { value: 'this', label: t('assignments.edit.thisWeek') },
+          ]}
         />
-      </Stack>
-    </Modal>
+      ) : null}
+      <Text size="xs" c="dimmed">
+        {t('assignments.edit.hint')}
+      </Text>
+    </RulesDialog>
   );
 }

@@ -1,58 +1,20 @@
 // The dialogs behind a member's row: pardon one missed week (no penalty, not a miss), a pause or
 // leave of absence (dates in the group's time zone; missed weeks inside it are excused), and a
 // revival (复活) of an out member on written terms. Each says what it will change before it does.
-import { Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Group, Select, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RulesOverview } from '../../shared/api/rulesOverview';
 import type { Standing } from '../../shared/rules/standings';
 import { writeRules } from './assignmentsStore';
 import { closeMemberAction, pardonable } from './memberActionStore';
+import { RulesDialog } from './RulesDialog';
 import { addDays, localDate } from './rulesDraft';
 
 interface Props {
   groupId: string;
   overview: RulesOverview;
   standing: Standing;
-}
-
-function Dialog(props: {
-  title: string;
-  children: ReactNode;
-  action: string;
-  ok: boolean;
-  run(): Promise<boolean>;
-}) {
-  const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setBusy(true);
-    const done = await props.run();
-    setBusy(false);
-    if (done) closeMemberAction();
-  };
-  return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('assignments.close') }}
-      opened
-      onClose={closeMemberAction}
-      title={props.title}
-      centered
-    >
-      <Stack>
-        {props.children}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={closeMemberAction}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => void submit()} loading={busy} disabled={!props.ok}>
-            {props.action}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
 }
 
 export function PardonDialog({ groupId, standing: s }: Props) {
@@ -62,10 +24,11 @@ export function PardonDialog({ groupId, standing: s }: Props) {
   const [note, setNote] = useState('');
   const miss = misses.find((m) => m.key === key);
   return (
-    <Dialog
+    <RulesDialog
+      onClose={closeMemberAction}
       title={t('assignments.member.pardonTitle', { name: s.name })}
       action={t('assignments.member.pardon')}
-      ok={Boolean(miss)}
+      ready={Boolean(miss)}
       run={async () =>
         miss
           ? writeRules(
@@ -101,7 +64,7 @@ export function PardonDialog({ groupId, standing: s }: Props) {
         onChange={(e) => setNote(e.currentTarget.value)}
       />
       <Text size="sm">{t('assignments.member.pardonBody', { name: s.name })}</Text>
-    </Dialog>
+    </RulesDialog>
   );
 }
 
@@ -114,10 +77,11 @@ export function PauseDialog({ groupId, overview, standing: s }: Props) {
   const mine = s.member === overview.me;
   const ok = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && to >= from;
   return (
-    <Dialog
+    <RulesDialog
+      onClose={closeMemberAction}
       title={t(mine ? 'assignments.member.pauseMe' : 'assignments.member.pauseTitle', { name: s.name })}
       action={t('assignments.member.pauseSave')}
-      ok={ok}
+      ready={ok}
       run={() =>
         writeRules(
           'rules.pause',
@@ -155,7 +119,7 @@ export function PauseDialog({ groupId, overview, standing: s }: Props) {
         </Text>
       ) : null}
       <Text size="sm">{t(mine ? 'assignments.member.pauseBodyMine' : 'assignments.member.pauseBody')}</Text>
-    </Dialog>
+    </RulesDialog>
   );
 }
 
@@ -163,10 +127,11 @@ export function ReviveDialog({ groupId, standing: s }: Props) {
   const { t } = useTranslation();
   const [terms, setTerms] = useState('');
   return (
-    <Dialog
+    <RulesDialog
+      onClose={closeMemberAction}
       title={t('assignments.member.reviveTitle', { name: s.name })}
       action={t('assignments.member.revive')}
-      ok={terms.trim().length > 0}
+      ready={terms.trim().length > 0}
       run={() =>
         writeRules(
           'rules.revive',
@@ -185,6 +150,6 @@ export function ReviveDialog({ groupId, standing: s }: Props) {
         onChange={(e) => setTerms(e.currentTarget.value)}
       />
       <Text size="sm">{t('assignments.member.reviveBody', { name: s.name })}</Text>
-    </Dialog>
+    </RulesDialog>
   );
 }

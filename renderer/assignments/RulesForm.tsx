@@ -1,14 +1,14 @@
 // A coach changes the group's rules: points, penalties, when misses put a member out, critiques
 // owed, the evaluation criteria. The new version is in force for deadlines from now on; decided weeks keep their scores.
-import { Alert, Modal, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, NumberInput, SimpleGrid, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DialogFooter } from '../shell/DialogFooter';
 import { DEFAULT_CRITERIA } from '../../shared/critique/criteria';
 import type { RulesAt } from '../../shared/rules/rulesInForce';
 import { writeRules } from './assignmentsStore';
 import { CriteriaInput } from './CriteriaInput';
+import { RulesDialog } from './RulesDialog';
 import { rulesBody, rulesDraft, sameRules } from './rulesDraft';
 import type { RulesNumbers } from './rulesDraft';
 
@@ -27,63 +27,51 @@ export function RulesForm({ groupId, rules, onClose }: { groupId: string; rules:
   const { t } = useTranslation();
   const [draft, setDraft] = useState(() => rulesDraft(rules));
   const [problem, setProblem] = useState<string>();
-  const [busy, setBusy] = useState(false);
 
   const save = async () => {
     const body = rulesBody(draft);
-    if (typeof body === 'string') return setProblem(body);
-    setBusy(true);
-    const ok = await writeRules('rules.setRules', { groupId, body }, 'assignments.rules.saved');
-    setBusy(false);
-    if (ok) onClose();
+    setProblem(typeof body === 'string' ? body : undefined);
+    if (typeof body === 'string') return false;
+    return writeRules('rules.setRules', { groupId, body }, 'assignments.rules.saved');
   };
 
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('assignments.close') }}
-      opened
-      onClose={onClose}
+    <RulesDialog
       title={t('assignments.rules.formTitle')}
+      action={t('assignments.rules.apply')}
+      run={save}
+      onClose={onClose}
+      problem={problem}
+      ready={!sameRules(draft, rules)}
       size="lg"
-      centered
     >
-      <Stack>
-        <Alert variant="light" color="blue" icon={<IconInfoCircle />}>
-          <Text size="sm" c="dark.9">
-            {t('assignments.rules.notRetroactive')}
-          </Text>
-        </Alert>
-        <SimpleGrid cols={2}>
-          {fields.map(({ key, max }) => (
-            <NumberInput
-              key={key}
-              label={t(`assignments.rules.${key}`)}
-              description={key.startsWith('misses') ? t('assignments.rules.zeroNever') : undefined}
-              min={0}
-              max={max}
-              step={1}
-              allowDecimal={false}
-              allowNegative={false}
-              value={draft[key]}
-              onChange={(v) => setDraft((d) => ({ ...d, [key]: typeof v === 'number' ? v : Number(v) || 0 }))}
-            />
-          ))}
-        </SimpleGrid>
-        <CriteriaInput
-          value={draft.criteria}
-          onChange={(criteria) => setDraft((d) => ({ ...d, criteria }))}
-          fallback={DEFAULT_CRITERIA}
-          owner="group"
-        />
-        <DialogFooter
-          problem={problem}
-          saveLabel={t('assignments.rules.apply')}
-          busy={busy}
-          disabled={sameRules(draft, rules)}
-          onCancel={onClose}
-          onSave={() => void save()}
-        />
-      </Stack>
-    </Modal>
+      <Alert variant="light" color="blue" icon={<IconInfoCircle />}>
+        <Text size="sm" c="dark.9">
+          {t('assignments.rules.notRetroactive')}
+        </Text>
+      </Alert>
+      <SimpleGrid cols={2}>
+        {fields.map(({ key, max }) => (
+          <NumberInput
+            key={key}
+            label={t(`assignments.rules.${key}`)}
+            description={key.startsWith('misses') ? t('assignments.rules.zeroNever') : undefined}
+            min={0}
+            max={max}
+            step={1}
+            allowDecimal={false}
+            allowNegative={false}
+            value={draft[key]}
+            onChange={(v) => setDraft((d) => ({ ...d, [key]: typeof v === 'number' ? v : Number(v) || 0 }))}
+          />
+        ))}
+      </SimpleGrid>
+      <CriteriaInput
+        value={draft.criteria}
+        onChange={(criteria) => setDraft((d) => ({ ...d, criteria }))}
+        fallback={DEFAULT_CRITERIA}
+        owner="group"
+      />
+    </RulesDialog>
   );
 }
