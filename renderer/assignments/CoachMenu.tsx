@@ -1,9 +1,9 @@
 // A coach's actions on one occurrence: edit its words and target, postpone it, cancel it, or end
 // the whole series.
-import { ActionIcon, Menu, TextInput } from '@mantine/core';
-import { IconDots } from '@tabler/icons-react';
+import { Menu, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionsMenu } from '../shell/ActionsMenu';
 import type { OccurrenceView } from '../../shared/api/rulesOverview';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { writeRules } from './assignmentsStore';
@@ -27,25 +27,14 @@ export function CoachMenu({ groupId, occurrence: o, weekly }: Props) {
   const assignment = o.assignment;
   return (
     <>
-      <Menu position="bottom-end">
-        <Menu.Target>
-          <ActionIcon
-            variant="subtle"
-            color="gray.8"
-            aria-label={t('assignments.coachActions', { title: o.title })}
-          >
-            <IconDots size={16} />
-          </ActionIcon>
-        </Menu.Target>
-        <Menu.Dropdown>
-          <Menu.Item onClick={() => setOpen('edit')}>{t('assignments.edit.action')}</Menu.Item>
-          <Menu.Item onClick={() => setOpen('postpone')}>{t('assignments.postpone')}</Menu.Item>
-          <Menu.Item onClick={() => setOpen('cancelOne')}>{t('assignments.cancelOne')}</Menu.Item>
-          <Menu.Item color="red.9" onClick={() => setOpen('end')}>
-            {t('assignments.endSeries')}
-          </Menu.Item>
-        </Menu.Dropdown>
-      </Menu>
+      <ActionsMenu label={t('assignments.coachActions', { title: o.title })}>
+        <Menu.Item onClick={() => setOpen('edit')}>{t('assignments.edit.action')}</Menu.Item>
+        <Menu.Item onClick={() => setOpen('postpone')}>{t('assignments.postpone')}</Menu.Item>
+        <Menu.Item onClick={() => setOpen('cancelOne')}>{t('assignments.cancelOne')}</Menu.Item>
+        <Menu.Item color="red.9" onClick={() => setOpen('end')}>
+          {t('assignments.endSeries')}
+        </Menu.Item>
+      </ActionsMenu>
       {open === 'edit' ? (
         <EditAssignmentDialog groupId={groupId} occurrence={o} weekly={weekly} onClose={close} />
       ) : null}

@@ -1,8 +1,8 @@
 // Per-member actions in the standings: a coach pardons a miss, pauses anyone, revives an out
 // member; a member may pause themself. The row's menu opens one dialog (memberActionStore).
-import { ActionIcon, Menu } from '@mantine/core';
-import { IconDots } from '@tabler/icons-react';
+import { Menu } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ActionsMenu } from '../shell/ActionsMenu';
 import type { RulesOverview } from '../../shared/api/rulesOverview';
 import type { Standing } from '../../shared/rules/standings';
 import { openMemberAction, pardonable, useMemberAction } from './memberActionStore';
@@ -13,35 +13,21 @@ export function MemberActions({ standing: s, overview }: { standing: Standing; o
   const mine = s.member === overview.me;
   if (!overview.isCoach && !mine) return null;
   return (
-    <Menu position="bottom-end">
-      <Menu.Target>
-        <ActionIcon
-          variant="subtle"
-          color="gray.8"
-          aria-label={t('assignments.member.actions', { name: s.name })}
-        >
-          <IconDots size={16} />
-        </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        {overview.isCoach ? (
-          <Menu.Item
-            disabled={pardonable(s).length === 0}
-            onClick={() => openMemberAction('pardon', s.member)}
-          >
-            {t('assignments.member.pardon')}
-          </Menu.Item>
-        ) : null}
-        <Menu.Item onClick={() => openMemberAction('pause', s.member)}>
-          {t(mine ? 'assignments.member.pauseMe' : 'assignments.member.pause')}
+    <ActionsMenu label={t('assignments.member.actions', { name: s.name })}>
+      {overview.isCoach ? (
+        <Menu.Item disabled={pardonable(s).length === 0} onClick={() => openMemberAction('pardon', s.member)}>
+          {t('assignments.member.pardon')}
         </Menu.Item>
-        {overview.isCoach ? (
-          <Menu.Item disabled={s.status !== 'out'} onClick={() => openMemberAction('revive', s.member)}>
-            {t('assignments.member.revive')}
-          </Menu.Item>
-        ) : null}
-      </Menu.Dropdown>
-    </Menu>
+      ) : null}
+      <Menu.Item onClick={() => openMemberAction('pause', s.member)}>
+        {t(mine ? 'assignments.member.pauseMe' : 'assignments.member.pause')}
+      </Menu.Item>
+      {overview.isCoach ? (
+        <Menu.Item disabled={s.status !== 'out'} onClick={() => openMemberAction('revive', s.member)}>
+          {t('assignments.member.revive')}
+        </Menu.Item>
+      ) : null}
+    </ActionsMenu>
   );
 }
 

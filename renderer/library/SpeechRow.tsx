@@ -1,14 +1,8 @@
 // One speech in the library: title, date, length, how it did against its target, tags, and actions.
 import { ActionIcon, Badge, Group, Menu, Paper, Stack, TagsInput, Text, UnstyledButton } from '@mantine/core';
-import {
-  IconDots,
-  IconDownload,
-  IconPencil,
-  IconPlayerPlayFilled,
-  IconShare,
-  IconTrash,
-} from '@tabler/icons-react';
+import { IconDownload, IconPencil, IconPlayerPlayFilled, IconShare, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { ActionsMenu } from '../shell/ActionsMenu';
 import { targetResult } from '../../shared/audio/timerLights';
 import { audioFormats, speechAudioUrl, type Speech } from '../../shared/domain/speech';
 import { formatClock } from '../shell/formatDuration';
@@ -78,44 +72,37 @@ export function SpeechRow({ speech, groups, onShare, onPlay, onRename, onDelete,
             />
           </Stack>
         </Group>
-        <Menu position="bottom-end" withinPortal>
-          <Menu.Target>
-            <ActionIcon variant="subtle" aria-label={t('library.actions', { title: speech.title })}>
-              <IconDots />
-            </ActionIcon>
-          </Menu.Target>
-          <Menu.Dropdown>
-            {groups.length === 0 ? (
-              <Menu.Item leftSection={<IconShare size={16} />} disabled>
-                {t('group.share')} · {t('group.nothingToShareTo')}
+        <ActionsMenu label={t('library.actions', { title: speech.title })}>
+          {groups.length === 0 ? (
+            <Menu.Item leftSection={<IconShare size={16} />} disabled>
+              {t('group.share')} · {t('group.nothingToShareTo')}
+            </Menu.Item>
+          ) : (
+            groups.map((group) => (
+              <Menu.Item
+                key={group.groupId}
+                leftSection={<IconShare size={16} />}
+                onClick={() => onShare(group.groupId)}
+              >
+                {groups.length === 1 ? t('group.share') : `${t('group.share')}: ${group.name}`}
               </Menu.Item>
-            ) : (
-              groups.map((group) => (
-                <Menu.Item
-                  key={group.groupId}
-                  leftSection={<IconShare size={16} />}
-                  onClick={() => onShare(group.groupId)}
-                >
-                  {groups.length === 1 ? t('group.share') : `${t('group.share')}: ${group.name}`}
-                </Menu.Item>
-              ))
-            )}
-            <Menu.Item leftSection={<IconPencil size={16} />} onClick={onRename}>
-              {t('library.rename')}
-            </Menu.Item>
-            <Menu.Item
-              leftSection={<IconDownload size={16} />}
-              component="a"
-              href={speechAudioUrl(speech.id)}
-              download={fileName}
-            >
-              {t('library.export')}
-            </Menu.Item>
-            <Menu.Item leftSection={<IconTrash size={16} />} color="red" onClick={onDelete}>
-              {t('library.delete')}
-            </Menu.Item>
-          </Menu.Dropdown>
-        </Menu>
+            ))
+          )}
+          <Menu.Item leftSection={<IconPencil size={16} />} onClick={onRename}>
+            {t('library.rename')}
+          </Menu.Item>
+          <Menu.Item
+            leftSection={<IconDownload size={16} />}
+            component="a"
+            href={speechAudioUrl(speech.id)}
+            download={fileName}
+          >
+            {t('library.export')}
+          </Menu.Item>
+          <Menu.Item leftSection={<IconTrash size={16} />} color="red" onClick={onDelete}>
+            {t('library.delete')}
+          </Menu.Item>
+        </ActionsMenu>
       </Group>
     </Paper>
   );
