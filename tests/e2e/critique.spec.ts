@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import type { WebHost } from '../../electron/web/webHost';
 import { expect, expectAccessible, screenshot, test } from './fixtures';
-import { chooseFolder, memberPage } from './groupMembers';
+import { chooseFolder, memberPage, recordAndShare } from './groupMembers';
 
 /** Lets the page raise notifications and records the ones it raises. */
 async function recordNotifications(context: BrowserContext, host: WebHost) {
@@ -78,16 +78,7 @@ test('a member shares, the coach critiques at moments and with a form, the membe
     await expect(member.page.getByRole('tab', { name: 'Feed' })).toBeVisible({ timeout: 15_000 });
 
     // A records about four and a half seconds and shares it.
-    await member.page.keyboard.press('Control+2');
-    await member.page.keyboard.press('r');
-    await expect(member.page.getByRole('button', { name: /Stop/ })).toBeVisible(); // the microphone is open
-    await member.page.waitForTimeout(4500);
-    await member.page.keyboard.press('r');
-    await expect(member.page.getByText('Recording saved')).toBeVisible();
-    await member.page.keyboard.press('Control+3');
-    await member.page.getByRole('button', { name: /^Actions for/ }).click();
-    await member.page.getByRole('menuitem', { name: 'Share with group' }).click();
-    await expect(member.page.getByText('Shared with 周日演讲会')).toBeVisible();
+    await recordAndShare(member.page, 4500, '周日演讲会');
     await member.page.keyboard.press('Control+1'); // away from the feed: the inbox still listens
 
     // B opens it, clicks the waveform past 0:02 and presses C.

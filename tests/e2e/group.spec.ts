@@ -5,7 +5,7 @@ import { mkdtemp, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, expectAccessible, screenshot, test } from './fixtures';
-import { chooseFolder, memberPage } from './groupMembers';
+import { chooseFolder, memberPage, recordAndShare } from './groupMembers';
 
 test('coach creates, member joins and shares a speech, coach plays it from the feed', async ({ browser }) => {
   test.setTimeout(120_000);
@@ -44,16 +44,7 @@ test('coach creates, member joins and shares a speech, coach plays it from the f
 
     // The member is in; records a speech and shares it from the library.
     await expect(member.page.getByRole('tab', { name: 'Feed' })).toBeVisible({ timeout: 15_000 });
-    await member.page.keyboard.press('Control+2');
-    await member.page.keyboard.press('r');
-    await expect(member.page.getByRole('button', { name: /Stop/ })).toBeVisible(); // the microphone is open
-    await member.page.waitForTimeout(3000);
-    await member.page.keyboard.press('r');
-    await expect(member.page.getByText('Recording saved')).toBeVisible();
-    await member.page.keyboard.press('Control+3');
-    await member.page.getByRole('button', { name: /^Actions for/ }).click();
-    await member.page.getByRole('menuitem', { name: 'Share with group' }).click();
-    await expect(member.page.getByText('Shared with 周日演讲会')).toBeVisible();
+    await recordAndShare(member.page, 3000, '周日演讲会');
 
     // The coach sees it in the feed and plays it, straight from the folder.
     await coach.page.getByRole('tab', { name: '动态' }).click();

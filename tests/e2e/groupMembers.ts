@@ -52,12 +52,23 @@ export async function joinGroup(page: Page, folder: string) {
   await expect(page.getByText('Waiting for a coach to approve')).toBeVisible();
 }
 
-export async function recordSpeech(page: Page) {
+/** Records about `ms` of the fake microphone's speech on the Record screen (an English member). */
+export async function recordSpeech(page: Page, ms = 2500) {
   await page.keyboard.press('r');
   await expect(page.getByRole('button', { name: /Stop/ })).toBeVisible(); // the microphone is open
-  await page.waitForTimeout(2500);
+  await page.waitForTimeout(ms);
   await page.keyboard.press('r');
   await expect(page.getByText('Recording saved')).toBeVisible();
+}
+
+/** Records a speech and shares it with `group` from the library (an English member). */
+export async function recordAndShare(page: Page, ms: number, group: string) {
+  await page.keyboard.press('Control+2');
+  await recordSpeech(page, ms);
+  await page.keyboard.press('Control+3');
+  await page.getByRole('button', { name: /^Actions for/ }).click();
+  await page.getByRole('menuitem', { name: 'Share with group' }).click();
+  await expect(page.getByText(`Shared with ${group}`)).toBeVisible();
 }
 
 export async function openAssignments(page: Page) {
