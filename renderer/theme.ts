@@ -15,6 +15,10 @@ export const theme = createTheme({
 
 export const cssVariablesResolver: CSSVariablesResolver = (resolved) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': resolved.colors.gray[7] },
+  light: {
+    '--mantine-color-dimmed': resolved.colors.gray[7],
+    // Mantine darkens a selected light item on hover to indigo-2, where its text falls below AA.
+    '--mantine-primary-color-light-hover': resolved.colors.indigo[1],
+  },
   dark: { '--mantine-color-dimmed': resolved.colors.dark[1] },
 });
