@@ -47,8 +47,19 @@ function fileFormatFor(codec: AudioCodec | null): OutputFormat | null {
 
 export async function* decodeInChunks(track: InputAudioTrack): AsyncGenerator<DecodedBlock> {
   const format = fileFormatFor(track.codec);
-  if (format) yield* decodeByStretch(track, format);
-  else yield* decodeByPacket(track);
+  if (!format) return yield* decodeByPacket(track);
+  let yielded = false;
+  try {
+    for await (const block of decodeByStretch(track, format)) {
+      yielded = true;
+      yield block;
+    }
+  } catch (error) {
+    // A browser that cannot read the stretch's file format still gets the file imported, slowly;
+    // a failure after the first stretch is a damaged file, reported as such.
+    if (yielded) throw error;
+    yield* decodeByPacket(track);
+  }
 }
 
 async function* decodeByStretch(track: InputAudioTrack, format: OutputFormat): AsyncGenerator<DecodedBlock> {
