@@ -112,7 +112,9 @@ async function decodeStretch(
   const samples = mixToMono(channels);
   // Each stretch is a file of its own, and a decoder may drop its first few milliseconds (Opus
   // pre-skip, MP3 priming): silence in their place keeps every later peak where it belongs.
+  // (A container that gives packets no duration says nothing about the length: then it stays as decoded.)
   const expected = Math.round((end - start) * sampleRate);
+  if (last.duration <= 0) return [{ samples, endSeconds: end }];
   if (samples.length >= expected) return [{ samples: samples.subarray(0, expected), endSeconds: end }];
   return [
     { samples: new Float32Array(expected - samples.length), endSeconds: start },
