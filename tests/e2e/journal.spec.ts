@@ -37,6 +37,7 @@ test.describe('journal on a Chinese system', () => {
     page,
     lectern,
   }) => {
+    test.setTimeout(120_000); // a long story: 35–50 s on a busy 2-core machine
     await page.goto(lectern.url);
     await createProfile(page, '李伟');
     await openJournal(page);
