@@ -1,16 +1,6 @@
 // A coach sets an assignment: title, prompt (Markdown, or one of the prompt ideas), target length
 // (which drives the recording's timer lights), and a weekly series or a one-off with its deadlines.
-import {
-  Button,
-  Group,
-  Menu,
-  NumberInput,
-  SegmentedControl,
-  Select,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Button, Group, Menu, SegmentedControl, Select, Text, TextInput } from '@mantine/core';
 import { IconBulb } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +8,7 @@ import { DEFAULT_CRITERIA } from '../../shared/critique/criteria';
 import { weekdays } from '../../shared/rules/ruleEvents';
 import type { Weekday } from '../../shared/rules/ruleEvents';
 import { useAssignmentsStore, writeRules } from './assignmentsStore';
+import { PromptInput, TargetMinutesInputs } from './AssignmentFields';
 import { CriteriaInput } from './CriteriaInput';
 import { RulesDialog } from './RulesDialog';
 import { defaultDraft, draftBody, promptIdeas } from './assignmentForm';
@@ -88,35 +79,13 @@ export function AssignmentForm({
           </Menu.Dropdown>
         </Menu>
       </Group>
-      <Textarea
-        label={t('assignments.form.prompt')}
-        description={t('assignments.form.promptHint')}
-        autosize
-        minRows={3}
-        maxLength={20_000}
-        value={draft.prompt}
-        onChange={(e) => set('prompt', e.currentTarget.value)}
+      <PromptInput value={draft.prompt} onChange={(prompt) => set('prompt', prompt)} />
+      <TargetMinutesInputs
+        min={draft.minMinutes}
+        max={draft.maxMinutes}
+        onMin={(minutes) => set('minMinutes', minutes)}
+        onMax={(minutes) => set('maxMinutes', minutes)}
       />
-      <Group grow>
-        <NumberInput
-          label={t('assignments.form.minMinutes')}
-          min={0}
-          max={240}
-          step={0.5}
-          decimalScale={1}
-          value={draft.minMinutes}
-          onChange={(v) => set('minMinutes', Number(v))}
-        />
-        <NumberInput
-          label={t('assignments.form.maxMinutes')}
-          min={0.5}
-          max={240}
-          step={0.5}
-          decimalScale={1}
-          value={draft.maxMinutes}
-          onChange={(v) => set('maxMinutes', Number(v))}
-        />
-      </Group>
       <SegmentedControl
         aria-label={t('assignments.form.repeat')}
         value={draft.repeat}

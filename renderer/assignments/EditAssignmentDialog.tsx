@@ -1,6 +1,6 @@
 // A coach edits an assignment's words, target and evaluation criteria from its card's menu: for every
 // week of the series or for this week only. Deadlines move with Postpone, not here.
-import { Group, NumberInput, SegmentedControl, Text, TextInput, Textarea } from '@mantine/core';
+import { SegmentedControl, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OccurrenceView } from '../../shared/api/rulesOverview';
@@ -8,6 +8,7 @@ import { DEFAULT_CRITERIA } from '../../shared/critique/criteria';
 import type { AssignmentEditedBody } from '../../shared/rules/ruleEvents';
 import { useAssignmentsStore, writeRules } from './assignmentsStore';
 import { criteriaField, sameCriteria } from './criteriaField';
+import { PromptInput, TargetMinutesInputs } from './AssignmentFields';
 import { CriteriaInput } from './CriteriaInput';
 import { RulesDialog } from './RulesDialog';
 
@@ -85,35 +86,8 @@ export function EditAssignmentDialog({
         maxLength={200}
         onChange={(e) => setTitle(e.currentTarget.value)}
       />
-      <Textarea
-        label={t('assignments.form.prompt')}
-        description={t('assignments.form.promptHint')}
-        autosize
-        minRows={3}
-        maxLength={20_000}
-        value={prompt}
-        onChange={(e) => setPrompt(e.currentTarget.value)}
-      />
-      <Group grow>
-        <NumberInput
-          label={t('assignments.form.minMinutes')}
-          min={0}
-          max={240}
-          step={0.5}
-          decimalScale={1}
-          value={min}
-          onChange={(v) => setMin(Number(v))}
-        />
-        <NumberInput
-          label={t('assignments.form.maxMinutes')}
-          min={0.5}
-          max={240}
-          step={0.5}
-          decimalScale={1}
-          value={max}
-          onChange={(v) => setMax(Number(v))}
-        />
-      </Group>
+      <PromptInput value={prompt} onChange={setPrompt} />
+      <TargetMinutesInputs min={min} max={max} onMin={setMin} onMax={setMax} />
       <CriteriaInput value={criteria} onChange={setCriteria} fallback={groupCriteria} owner="assignment" />
       {weekly ? (
         <SegmentedControl
