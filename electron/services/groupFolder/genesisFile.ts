@@ -4,7 +4,7 @@ import { GENESIS_FILE } from '../../../shared/group/folderLayout';
 import { GENESIS } from '../../../shared/group/groupEvent';
 import type { GroupEvent } from '../../../shared/group/groupEvent';
 import { parseSegment } from '../../../shared/group/segment';
-import { nativeVerifySignature } from './nativeVerify';
+import { nativeCrypto } from './nativeCrypto';
 import { Quarantine } from './quarantine';
 import { readInside } from './safePath';
 
@@ -43,7 +43,7 @@ export async function readGenesis(folder: string): Promise<GroupEvent | null> {
 
 /** The genesis event in `bytes`, verified; throws a Quarantine saying what is wrong otherwise. */
 export function parseGenesis(bytes: Uint8Array): GroupEvent {
-  const result = parseSegment(bytes, { maxBytes: MAX_GENESIS_BYTES, verify: nativeVerifySignature });
+  const result = parseSegment(bytes, { maxBytes: MAX_GENESIS_BYTES, ...nativeCrypto });
   if (!result.ok) throw new Quarantine(`genesis ${result.error.message}`);
   const s = result.segment;
   const [genesis] = s.events;

@@ -24,7 +24,7 @@ import { MAX_GENESIS_BYTES, parseGenesis } from './genesisFile';
 import type { SyncStatus } from './genesisFile';
 import { listDirectory } from './dirListing';
 import type { DirListing } from './dirListing';
-import { nativeVerifySignature } from './nativeVerify';
+import { nativeCrypto } from './nativeCrypto';
 import { Quarantine } from './quarantine';
 import type { QuarantinedFile } from './quarantine';
 import { readWalkedFile } from './safePath';
@@ -302,7 +302,7 @@ export class GroupSync {
           const result = parseSegment(bytes, {
             group: this.cursor.groupId!,
             device: kind.deviceId,
-            verify: nativeVerifySignature,
+            ...nativeCrypto,
           });
           if (!result.ok) throw new Quarantine(`segment ${result.error.message}`);
           const s = result.segment;

@@ -15,7 +15,7 @@ import {
 } from '../../../shared/group/segment';
 import type { Segment } from '../../../shared/group/segment';
 import { sweepStaleTemps, writeFileAtomic } from './atomicWrite';
-import { nativeVerifySignature } from './nativeVerify';
+import { nativeCrypto } from './nativeCrypto';
 import { mkdirInside, readInside, resolveInside } from './safePath';
 
 export interface SegmentWriterOptions {
@@ -101,7 +101,7 @@ export class SegmentWriter {
       const parsed = parseSegment(bytes, {
         group: this.options.group,
         device: this.options.device,
-        verify: nativeVerifySignature,
+        ...nativeCrypto,
       });
       // Only our own, valid segments are merged; anything else is left for the reader to report.
       if (parsed.ok && parsed.segment.author === this.options.key.keyId)

@@ -1,3 +1,7 @@
+// Node's OpenSSL for the two costly steps of reading a segment, each with exactly the results of the
+// pure code in shared/, so every computer folds the same files to the same state: SHA-256 of each
+// event's canonical form (its id), and Ed25519 verification.
+//
 // Ed25519 segment verification through Node's OpenSSL (tens of times faster than pure JS), with
 // exactly the verdicts of the pure verifier in shared/ (RFC 8032 strict, as @noble/curves
 // implements it), so every computer folds the same files to the same state.
@@ -6,10 +10,11 @@
 // with S < L, which implies the cofactored equation the pure verifier checks; the pure verifier
 // also rejects non-canonical and small-order keys, which we check once per key. Whatever OpenSSL
 // rejects (only hostile or damaged files) is decided by the pure verifier itself.
-import { createPublicKey, verify as nodeVerify } from 'node:crypto';
+import { createHash, createPublicKey, verify as nodeVerify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { isUsableKey, verifySignature } from '../../../shared/group/identity';
 import type { SignatureVerifier } from '../../../shared/group/identity';
+import type { ParseOptions } from '../../../shared/group/segment';
 
 const SIGNATURE_RE = /^[0-9a-f]{128}$/;
 /** key id → its OpenSSL key, or null when the key can never verify (so the pure path decides). */
@@ -45,3 +50,13 @@ export const nativeVerifySignature: SignatureVerifier = (keyId, message, signatu
   }
   return verifySignature(keyId, message, signature);
 };
+
+/** SHA-256 (hex) of a string's UTF-8 bytes, as `@noble/hashes` computes it in shared/. */
+export const nativeSha256Hex = (text: string): string =>
+  createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** What every parseSegment call in the main process passes. */
+export const nativeCrypto = {
+  verify: nativeVerifySignature,
+  sha256Hex: nativeSha256Hex,
+} as const satisfies ParseOptions;
