@@ -30,7 +30,7 @@ export interface DecodedBlock {
 }
 
 const stretchSeconds = 30;
-/** Decoding stretches beside the one being gathered (decodeAudioData runs on browser threads). */
+/** Stretches handed to the browser's decoder beside the one being gathered, so it never waits for work. */
 const stretchesInFlight = 2;
 
 /** Files the browser's decodeAudioData reads, by the codec they carry. */
@@ -65,8 +65,8 @@ export async function* decodeInChunks(track: InputAudioTrack): AsyncGenerator<De
 async function* decodeByStretch(track: InputAudioTrack, format: OutputFormat): AsyncGenerator<DecodedBlock> {
   const decoderConfig = await track.getDecoderConfig();
   let stretch: EncodedPacket[] = [];
-  // Stretches decode off the main thread, each in a context of its own so two run at once while
-  // the next is gathered; they are yielded in order.
+  // Stretches decode off the main thread while the next is gathered (Chromium decodes them one after
+  // the other, so more in flight would only hold more memory); they are yielded in order.
   const decoding: Promise<DecodedBlock[]>[] = [];
   const startDecoding = () => {
     decoding.push(decodeStretch(track.sampleRate, format, track.codec!, decoderConfig, stretch));
