@@ -204,7 +204,7 @@ export class GroupService {
     let publishFailed = false;
     try {
       // Waiting blobs before the segments that name them.
-      if (await isDirectory(this.folder)) await this.pendingBlobs.publish(this.blobs);
+      await this.pendingBlobs.publish(this.blobs);
       await this.outbox.publish();
     } catch (err) {
       if (!READ_ONLY_CODES.has((err as NodeJS.ErrnoException).code ?? '')) throw err;
@@ -257,11 +257,4 @@ export class GroupService {
     this.queue = next.catch(() => undefined);
     return next;
   }
-}
-
-function isDirectory(dir: string): Promise<boolean> {
-  return fs.stat(dir).then(
-    (stats) => stats.isDirectory(),
-    () => false,
-  );
 }

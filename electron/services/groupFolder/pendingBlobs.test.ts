@@ -16,12 +16,14 @@ const device = '00000000000000aa';
 describe('PendingBlobs', () => {
   it('keeps blobs until the folder is back, publishes them verified, and forgets withdrawn ones', async () => {
     const pending = new PendingBlobs(path.join(root, 'data', 'pending-blobs'), device);
-    await mkdir(path.join(root, 'group'));
     const folder = new BlobStore(path.join(root, 'group'), device);
     const speech = await pending.put(utf8ToBytes('OggS… said on the train'));
     const withdrawn = await pending.put(utf8ToBytes('OggS… thought better of it'));
     const damaged = await pending.put(utf8ToBytes('OggS… a disk error'));
     expect(await pending.waiting()).toEqual([speech, withdrawn, damaged].sort());
+    expect(await pending.publish(folder)).toEqual([]); // the folder is still away: nothing moves
+    expect(await pending.waiting()).toHaveLength(3);
+    await mkdir(path.join(root, 'group'));
 
     await pending.delete(withdrawn);
     await writeFile(path.join(root, 'data', 'pending-blobs', 'devices', device, 'blobs', damaged), 'garbage');

@@ -34,13 +34,19 @@ export class PendingBlobs {
   /**
    * Copies every waiting blob into the folder's store, then forgets the local copy. A blob whose
    * local bytes no longer match its name (a damaged disk) is left where it is and not published.
+   * With the folder still away, nothing moves; a read-only folder throws, as the outbox does.
    */
   async publish(folder: BlobStore): Promise<string[]> {
     const published: string[] = [];
     for (const sha of await this.waiting()) {
       const blob = await this.local.get(this.deviceId, sha);
       if (!blob.ok) continue;
-      await folder.put(blob.bytes);
+      try {
+        await folder.put(blob.bytes);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') break; // away: try again next sync
+        throw err;
+      }
       await this.local.delete(sha);
       published.push(sha);
     }
