@@ -273,15 +273,8 @@ export class GroupSync {
       }
       files.push(rel);
     }
-    // A few at a time: stat calls dominate a sync, and they overlap well.
-    for (let i = 0; i < subdirectories.length; i += VISIT_CONCURRENCY) {
-      await Promise.all(
-        subdirectories.slice(i, i + VISIT_CONCURRENCY).map((rel) => this.walk(rel, depth + 1, pass)),
-      );
-    }
-    for (let i = 0; i < files.length; i += VISIT_CONCURRENCY) {
-      await Promise.all(files.slice(i, i + VISIT_CONCURRENCY).map((rel) => this.visitEntry(rel, pass)));
-    }
+    await inBatches(subdirectories, (rel) => this.walk(rel, depth + 1, pass));
+    await inBatches(files, (rel) => this.visitEntry(rel, pass));
   }
 
   private visitEntry(rel: string, pass: Pass) {
@@ -425,6 +418,12 @@ export class GroupSync {
     this.cursor.events = this.events.size;
     await this.cacheWriter.persist(this.cursor, newEvents, changed);
   }
+}
+
+/** A few at a time: stat calls dominate a sync, and they overlap well. */
+async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += VISIT_CONCURRENCY)
+    await Promise.all(items.slice(i, i + VISIT_CONCURRENCY).map(work));
 }
 
 /** Entries new, replaced or gone since the last pass (entries kept as they were are the same objects). */
