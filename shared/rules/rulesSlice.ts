@@ -40,6 +40,13 @@ export function hasOccurrence(a: AssignmentRecord | undefined, occurrence: numbe
   return occurrence >= 1 && occurrence <= (a.schedule.occurrences ?? MAX_OCCURRENCES);
 }
 
+/** Whether an edit or cancellation names an assignment (the whole of it) or one of its occurrences that exist. */
+function targetExists(s: RulesState, body: { assignment: string; occurrence?: number | undefined }): boolean {
+  return body.occurrence === undefined
+    ? !!s.assignments[body.assignment]
+    : hasOccurrence(s.assignments[body.assignment], body.occurrence);
+}
+
 /** The fields an edit sets (`criteria: null` clears instead: see the edit's apply). */
 function definedFields(body: AssignmentEditedBody): Partial<AssignmentContent> {
   const out: Partial<AssignmentContent> = {};
@@ -72,11 +79,7 @@ export const rulesSlice = defineSlice<S>(RULES_SLICE, emptyRulesState, {
   }),
   [ASSIGNMENT_EDITED]: handler<S, typeof assignmentEditedBody>({
     body: assignmentEditedBody,
-    authorize: (e, s, ctx) =>
-      byCoach(e, s, ctx) &&
-      (e.body.occurrence === undefined
-        ? !!s.assignments[e.body.assignment]
-        : hasOccurrence(s.assignments[e.body.assignment], e.body.occurrence)),
+    authorize: (e, s, ctx) => byCoach(e, s, ctx) && targetExists(s, e.body),
     apply: (e, s) => {
       const a = s.assignments[e.body.assignment]!;
       const into = e.body.occurrence === undefined ? a : (a.edits[e.body.occurrence] ??= {});
@@ -97,11 +100,7 @@ export const rulesSlice = defineSlice<S>(RULES_SLICE, emptyRulesState, {
   }),
   [ASSIGNMENT_CANCELLED]: handler<S, typeof assignmentCancelledBody>({
     body: assignmentCancelledBody,
-    authorize: (e, s, ctx) =>
-      byCoach(e, s, ctx) &&
-      (e.body.occurrence === undefined
-        ? !!s.assignments[e.body.assignment]
-        : hasOccurrence(s.assignments[e.body.assignment], e.body.occurrence)),
+    authorize: (e, s, ctx) => byCoach(e, s, ctx) && targetExists(s, e.body),
     apply: (e, s) => {
       const a = s.assignments[e.body.assignment]!;
       if (e.body.occurrence === undefined) a.endedAt ??= e.hlc;
