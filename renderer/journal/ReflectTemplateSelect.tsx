@@ -8,6 +8,7 @@ import {
   builtInTemplates,
   chooseReflectTemplate,
   defaultTemplate,
+  isBuiltIn,
   readReflectTemplate,
 } from './journalTemplates';
 
@@ -25,9 +26,7 @@ export function ReflectTemplateSelect({ templates }: { templates: JournalTemplat
       : []),
   ];
   const offered = (value: string) =>
-    value === 'blank' ||
-    builtInTemplates.some((id) => id === value) ||
-    templates?.some((own) => own.id === value);
+    value === 'blank' || isBuiltIn(value) || templates?.some((own) => own.id === value);
   // An own template deleted since it was chosen: show the default "Reflect now" falls back to.
   const shown = templates === undefined || offered(choice) ? choice : defaultTemplate;
   return (

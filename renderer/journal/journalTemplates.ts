@@ -28,7 +28,7 @@ export function chooseReflectTemplate(choice: ReflectTemplate): void {
   localStorage.setItem(reflectTemplateKey, choice);
 }
 
-function isBuiltIn(choice: string): choice is BuiltInTemplate {
+export function isBuiltIn(choice: string): choice is BuiltInTemplate {
   return (builtInTemplates as readonly string[]).includes(choice);
 }
 
