@@ -27,6 +27,7 @@ import { selectGroup, useLiveGroups } from './groupStore';
 import { JoinGroupForm } from './JoinGroupForm';
 import { RosterPanel } from './RosterPanel';
 import { SyncStatus } from './SyncStatus';
+import { VerificationCode } from './VerificationCode';
 
 type Mode = 'view' | 'create' | 'join';
 
@@ -101,7 +102,16 @@ export function GroupScreen({ profile }: { profile: Profile }) {
       {!view ? <Loader aria-label={t('common.loading')} /> : null}
       {view && view.me.status === 'applicant' ? (
         <Alert icon={<IconHourglass />} title={t('group.waitingTitle')} color="blue">
-          {t('group.waitingBody', { name: view.info.name })}
+          <Stack gap="xs">
+            <Text size="sm">{t('group.waitingBody', { name: view.info.name })}</Text>
+            <div>
+              <Text size="sm" fw={600}>
+                {t('group.verify.yourCode')}
+              </Text>
+              <VerificationCode keyId={view.me.keyId} large />
+            </div>
+            <Text size="sm">{t('group.verify.sendToCoach')}</Text>
+          </Stack>
         </Alert>
       ) : null}
       {view && (view.me.status === 'declined' || view.me.status === 'removed') ? (

@@ -1,17 +1,20 @@
-// Who is in the group: requests waiting for a coach, members with their role and status; coaches
-// approve, decline, promote and remove (with confirmation).
+// Who is in the group: requests waiting for a coach, members with their role, status and verification
+// code; coaches approve (after comparing codes), decline, promote and remove (with confirmation).
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupView } from '../../shared/api/groupContract';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
+import { ApproveDialog } from './ApproveDialog';
 import { decide } from './groupStore';
+import { VerificationCode } from './VerificationCode';
 
 type Member = GroupView['members'][number];
 
 export function RosterPanel({ view }: { view: GroupView }) {
   const { t } = useTranslation();
   const [removing, setRemoving] = useState<Member>();
+  const [approving, setApproving] = useState<Member>();
   const isCoach = view.me.role === 'coach' && view.me.status === 'member';
   const groupId = view.info.groupId;
   const pending = view.members.filter((m) => m.status === 'applicant');
@@ -26,9 +29,12 @@ export function RosterPanel({ view }: { view: GroupView }) {
           </Title>
           {pending.map((member) => (
             <Group key={member.keyId} justify="space-between" py={4}>
-              <Text>{member.displayName}</Text>
+              <Stack gap={0}>
+                <Text>{member.displayName}</Text>
+                <VerificationCode keyId={member.keyId} />
+              </Stack>
               <Group gap="xs">
-                <Button size="xs" onClick={() => void decide(groupId, member.keyId, 'approve')}>
+                <Button size="xs" onClick={() => setApproving(member)}>
                   {t('group.approve')}
                 </Button>
                 <Button
@@ -49,17 +55,20 @@ export function RosterPanel({ view }: { view: GroupView }) {
         </Title>
         {current.map((member) => (
           <Group key={member.keyId} justify="space-between" py={4} data-testid="roster-member">
-            <Group gap="xs">
-              <Text>{member.displayName}</Text>
-              <Badge variant="outline" color={member.role === 'coach' ? 'indigo.9' : 'gray.7'}>
-                {t(`group.role.${member.role}`)}
-              </Badge>
-              {member.keyId === view.me.keyId ? (
-                <Badge variant="outline" color="gray.7">
-                  {t('group.you')}
+            <Stack gap={0}>
+              <Group gap="xs">
+                <Text>{member.displayName}</Text>
+                <Badge variant="outline" color={member.role === 'coach' ? 'indigo.9' : 'gray.7'}>
+                  {t(`group.role.${member.role}`)}
                 </Badge>
-              ) : null}
-            </Group>
+                {member.keyId === view.me.keyId ? (
+                  <Badge variant="outline" color="gray.7">
+                    {t('group.you')}
+                  </Badge>
+                ) : null}
+              </Group>
+              <VerificationCode keyId={member.keyId} />
+            </Stack>
             {isCoach && member.keyId !== view.me.keyId ? (
               <Group gap="xs">
                 {member.role !== 'coach' ? (
@@ -87,6 +96,9 @@ export function RosterPanel({ view }: { view: GroupView }) {
         onConfirm={() => removing && void decide(groupId, removing.keyId, 'remove')}
         onClose={() => setRemoving(undefined)}
       />
+      {approving ? (
+        <ApproveDialog groupId={groupId} applicant={approving} onClose={() => setApproving(undefined)} />
+      ) : null}
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 // The group in the app, two members on two data folders sharing one group folder (as a sync tool
 // would give them): the coach creates, the member joins, the coach approves, the member shares a
 // recorded speech, the coach sees it in the feed and plays it. Then the folder goes away and returns.
+// Approving compares the verification code the member sees with the one the coach's dialog shows.
 import { mkdtemp, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,14 +34,30 @@ test('coach creates, member joins and shares a speech, coach plays it from the f
     await member.page.getByRole('checkbox', { name: /agree/ }).check();
     await member.page.getByRole('button', { name: 'Ask to join' }).click();
     await expect(member.page.getByText('Waiting for a coach to approve')).toBeVisible();
+    await expect(member.page.getByText('Your verification code')).toBeVisible();
+    const code = (await member.page.getByTestId('verification-code').textContent()) ?? '';
+    expect(code).toMatch(/^\d{4} \d{4} \d{4} \d{4}$/);
     await screenshot(member.page, 'group-waiting-en');
 
     // Coach approves (the request arrives through the folder watcher).
     await coach.page.getByRole('tab', { name: '成员' }).click();
     await expect(coach.page.getByText('加入申请（1）')).toBeVisible({ timeout: 15_000 });
     await screenshot(coach.page, 'group-roster-zh');
+    const approve = coach.page.getByRole('dialog', { name: '批准 Ada 加入？' });
     await coach.page.getByRole('button', { name: '批准' }).click();
+    await approve.getByRole('button', { name: '取消' }).click(); // Cancel leaves the request waiting
+    await expect(approve).toBeHidden();
+    await expect(coach.page.getByText('加入申请（1）')).toBeVisible();
+    await coach.page.getByRole('button', { name: '批准' }).click();
+    await expect(approve.getByTestId('verification-code')).toHaveText(code);
+    await expectAccessible(coach.page, 'approve dialog');
+    await screenshot(coach.page, 'group-approve-zh');
+    await approve.getByRole('button', { name: '批准' }).click();
+    await expect(approve).toBeHidden();
     await expect(coach.page.getByTestId('roster-member')).toHaveCount(2);
+    await expect(
+      coach.page.getByTestId('roster-member').filter({ hasText: 'Ada' }).getByTestId('verification-code'),
+    ).toHaveText(code);
 
     // The member is in; records a speech and shares it from the library.
     await expect(member.page.getByRole('tab', { name: 'Feed' })).toBeVisible({ timeout: 15_000 });
