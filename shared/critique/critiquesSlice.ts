@@ -140,7 +140,7 @@ export const critiquesSlice = defineSlice<Critiques>('critiques', () => ({}), {
     apply: (e, notes, ctx: FoldContext) => {
       const resolution = notes[e.body.comment]!.resolution!;
       const mark: ResolveMark = { resolved: e.body.resolved, by: e.author, hlc: e.hlc, id: e.id };
-      if (ctx.isCoachAt(e.author, e.hlc)) resolution.coach = mark;
+      if (ctx.isCoach(e)) resolution.coach = mark;
       else resolution.members[e.author] = mark;
     },
   }),
@@ -161,7 +161,7 @@ export const critiquesSlice = defineSlice<Critiques>('critiques', () => ({}), {
   }),
   [CRITIQUE_HIDE]: handler<Critiques, typeof hideBody>({
     body: hideBody,
-    authorize: (e, notes, ctx) => !!notes[e.body.target] && ctx.isCoachAt(e.author, e.hlc),
+    authorize: (e, notes, ctx) => !!notes[e.body.target] && ctx.isCoach(e),
     apply: (e, notes) => {
       const note = notes[e.body.target]!;
       if (e.body.hidden) note.hidden = { by: e.author, hlc: e.hlc };

@@ -169,7 +169,7 @@ describe('foldGroup', () => {
     const assignments = defineSlice<Record<string, string>>('assignments', () => ({}), {
       'assignment.set': handler<Record<string, string>, z.ZodObject<{ title: z.ZodString }>>({
         body: z.strictObject({ title: z.string() }),
-        authorize: (e, _slice, ctx) => ctx.isCoachAt(e.author, e.hlc),
+        authorize: (e, _slice, ctx) => ctx.isCoach(e),
         apply: (e, slice) => {
           slice[e.id] = e.body.title;
         },

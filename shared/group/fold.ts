@@ -4,6 +4,8 @@ import { canonicalHash, canonicalJson } from './canonical';
 import { KindRegistry } from './kindRegistry';
 import { GENESIS, JOIN_REQUEST, ROSTER_DECISION } from './groupEvent';
 import type { GroupEvent } from './groupEvent';
+import { foldCausalRoster, isCausalGroup, setAsideEntries } from './causalRoster';
+import type { CausalRoster, SetAsideEvent } from './causalRoster';
 import { foldRoster } from './roster';
 import type { GroupInfo, Member, Roster } from './roster';
 import { profilesSlice } from './profiles';
@@ -55,6 +57,8 @@ export interface FoldSnapshot {
   readonly ids: ReadonlySet<string>;
   readonly roster: Roster;
   readonly registry: KindRegistry;
+  /** Format 2 only: the causal graph and roster replay (null in a format-1 group). */
+  readonly causal: CausalRoster | null;
 }
 
 export function foldSnapshot(
@@ -63,12 +67,40 @@ export function foldSnapshot(
   registry: KindRegistry = baseRegistry,
 ): FoldSnapshot {
   const sorted = orderEvents(events);
-  const roster = foldRoster(groupId, sorted);
+  // A group is format 2 from its genesis on; format-1 groups keep format 1's rules (docs/sync-format.md).
+  const causal = isCausalGroup(groupId, sorted) ? foldCausalRoster(groupId, sorted) : null;
+  const roster = causal ?? foldRoster(groupId, sorted);
   const slices: Record<string, unknown> = {};
   for (const s of registry.slices) slices[s.slice] = s.initial();
   if (roster.group) for (const event of sorted) applyEvent(event, slices, roster, registry);
   const state = { group: roster.group, members: roster.members, slices };
-  return { groupId, state, sorted, ids: new Set(sorted.map((e) => e.id)), roster, registry };
+  return { groupId, state, sorted, ids: new Set(sorted.map((e) => e.id)), roster, registry, causal };
+}
+
+/** What the fold did not apply of roster members' entries, and why (format 2; empty in format 1). */
+export function setAsideOf(snapshot: FoldSnapshot): SetAsideEvent[] {
+  return snapshot.causal ? setAsideEntries(snapshot.causal, snapshot.sorted) : [];
+}
+
+/** Links per new event, at most; more heads are linked by later events. */
+const MAX_HEADS = 16;
+
+/**
+ * The events a new event by `author` should link to (format 2): the heads of what is known, and
+ * always the author's own latest event, so each writer's events form a chain. Only what a reader
+ * applies is linked: members' events and applicants' join requests, never those of removed keys.
+ * Empty in a format-1 group, whose events carry no links.
+ */
+export function headsOf(snapshot: FoldSnapshot, author: string): GroupEvent[] {
+  if (!snapshot.causal) return [];
+  const members = snapshot.state.members;
+  const linkable = (e: GroupEvent) => {
+    const m = members[e.author];
+    return m?.status === 'member' || (m?.status === 'applicant' && e.kind === JOIN_REQUEST);
+  };
+  const heads = snapshot.causal.graph.heads(linkable, MAX_HEADS);
+  const own = snapshot.sorted.findLast((e) => e.author === author && e.prev !== undefined);
+  return own && !heads.includes(own) ? [...heads.slice(1 - MAX_HEADS), own] : heads;
 }
 
 const ROSTER_KINDS = new Set([GENESIS, JOIN_REQUEST, ROSTER_DECISION]);
@@ -85,8 +117,16 @@ export function foldMore(snapshot: FoldSnapshot, more: Iterable<GroupEvent>): Fo
   const last = snapshot.sorted[snapshot.sorted.length - 1];
   const [head] = fresh;
   const after = !last || head!.hlc > last.hlc || (head!.hlc === last.hlc && head!.id > last.id);
-  if (!snapshot.roster.group || !after || fresh.some((e) => ROSTER_KINDS.has(e.kind)))
+  const graph = snapshot.causal?.graph;
+  if (
+    !snapshot.roster.group ||
+    !after ||
+    fresh.some((e) => ROSTER_KINDS.has(e.kind) || graph?.missing.has(e.id))
+  )
     return foldSnapshot(snapshot.groupId, [...snapshot.sorted, ...fresh], snapshot.registry);
+  // Format 2: the new events join the graph in place (they sort after all it holds, and none of them
+  // is a link something was waiting for), so the snapshot extended here replaces the one passed in.
+  graph?.addAll(fresh);
   // Only the slices these events may change are copied, so one new event does not copy a year of
   // group state; the others are shared with the previous state, which nothing mutates. Slices are
   // JSON-only values (they are hashed with the state), so a JSON copy is exact.
@@ -112,7 +152,7 @@ function applyEvent(
   registry: KindRegistry,
 ): void {
   const entry = registry.lookup(event.kind);
-  if (!entry || !roster.context.countsAt(event.author, event.hlc)) return;
+  if (!entry || !roster.context.counts(event)) return;
   const body = entry.handler.body.safeParse(event.body);
   if (!body.success) return;
   const typed = { ...event, body: body.data };

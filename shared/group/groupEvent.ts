@@ -14,6 +14,18 @@ export const kindSchema = z
   .max(64)
   .regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/);
 
+/** At most this many causal links per event: a writer with more heads links the latest and the rest later. */
+export const MAX_PREV = 32;
+
+/**
+ * Format 2's causal links: the ids of the events its writer had seen last (the heads of what it
+ * had read), sorted and unique, so an event's causal past is everything reachable through them.
+ */
+export const prevSchema = z
+  .array(hex64)
+  .max(MAX_PREV)
+  .refine((ids) => ids.every((id, i) => i === 0 || ids[i - 1]! < id), 'prev must be sorted and unique');
+
 /** The envelope. `body` is checked later, against the schema registered for its kind. */
 export const eventSchema = z.strictObject({
   id: hex64,
@@ -21,6 +33,8 @@ export const eventSchema = z.strictObject({
   author: keyIdSchema,
   kind: kindSchema,
   body: z.unknown(),
+  /** Present exactly in format 2 (possibly empty, as in a genesis); absent in format 1. */
+  prev: prevSchema.optional(),
 });
 
 export interface GroupEvent<B = unknown> {
@@ -30,16 +44,35 @@ export interface GroupEvent<B = unknown> {
   readonly author: string;
   readonly kind: string;
   readonly body: B;
+  /** Format 2 only: the events its writer had seen last (see {@link prevSchema}). */
+  readonly prev?: readonly string[];
+}
+
+/** What an event's id hashes: its content, and in format 2 its causal links. */
+export function eventPreimage(event: Omit<GroupEvent, 'id'>): Record<string, unknown> {
+  const { hlc, author, kind, body, prev } = event;
+  return prev === undefined ? { hlc, author, kind, body } : { hlc, author, kind, body, prev };
 }
 
 /** The content-derived id of an event. Throws CanonicalJsonError for bodies JSON cannot hold. */
 export function eventId(event: Omit<GroupEvent, 'id'>): string {
-  return canonicalHash({ hlc: event.hlc, author: event.author, kind: event.kind, body: event.body });
+  return canonicalHash(eventPreimage(event));
 }
 
-/** Builds an event with its id. The caller signs it later, as part of a segment. */
-export function createEvent<B>(author: string, hlc: string, kind: string, body: B): GroupEvent<B> {
-  return { id: eventId({ hlc, author, kind, body }), hlc, author, kind, body };
+/**
+ * Builds an event with its id. The caller signs it later, as part of a segment. `prev` (format 2)
+ * is sorted and deduplicated here; leave it out for a format-1 event.
+ */
+export function createEvent<B>(
+  author: string,
+  hlc: string,
+  kind: string,
+  body: B,
+  prev?: readonly string[],
+): GroupEvent<B> {
+  if (prev === undefined) return { id: eventId({ hlc, author, kind, body }), hlc, author, kind, body };
+  const links = [...new Set(prev)].sort();
+  return { id: eventId({ hlc, author, kind, body, prev: links }), hlc, author, kind, body, prev: links };
 }
 
 // ---- base kinds --------------------------------------------------------------------

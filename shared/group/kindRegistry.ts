@@ -5,13 +5,16 @@ import type { z } from 'zod';
 import { GENESIS, JOIN_REQUEST, ROSTER_DECISION } from './groupEvent';
 import type { GroupEvent } from './groupEvent';
 
-/** What a kind handler may ask about the roster, at the moment (hlc) an event was written. */
+/**
+ * What a kind handler may ask about the roster as it stood when an event was written: in format 1
+ * at the event's hlc, in format 2 in the event's causal past (what its writer had seen).
+ */
 export interface FoldContext {
   readonly groupId: string;
-  /** The author was an approved member (or coach) at `hlc`, or was approved later and not removed before `hlc`. */
-  countsAt(keyId: string, hlc: string): boolean;
-  /** The key held the coach role at `hlc`. */
-  isCoachAt(keyId: string, hlc: string): boolean;
+  /** The author's entry counts: an approved member (entries written before approval count once approved), not removed. */
+  counts(event: GroupEvent): boolean;
+  /** The author held the coach role when writing the event. */
+  isCoach(event: GroupEvent): boolean;
 }
 
 export interface KindHandler<S, B> {

@@ -3,7 +3,7 @@
 import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
 import { createEvent } from './groupEvent';
 import type { GroupEvent } from './groupEvent';
-import { formatHlc, parseHlc, receiveHlc, tickHlc, zeroHlc } from './hlc';
+import { compareHlc, formatHlc, parseHlc, receiveHlc, tickHlc, zeroHlc } from './hlc';
 import type { Hlc } from './hlc';
 import type { MemberKey } from './identity';
 
@@ -27,10 +27,28 @@ export class MemberDevice {
     return formatHlc(this.clock);
   }
 
-  /** A new event by this member, dated after everything this device has seen. */
-  event<B>(kind: string, body: B, wallMillis: number): GroupEvent<B> {
+  /**
+   * A new event by this member, dated after everything this device has seen. `prev` (format 2) names
+   * the events it had seen last; the new event is dated after each of them, as readers require.
+   */
+  event<B>(
+    kind: string,
+    body: B,
+    wallMillis: number,
+    prev?: ReadonlyArray<{ id: string; hlc: string }>,
+  ): GroupEvent<B> {
+    for (const p of prev ?? []) {
+      const seen = parseHlc(p.hlc);
+      if (compareHlc(seen, this.clock) > 0) this.clock = { ...seen, node: this.clock.node };
+    }
     this.clock = tickHlc(this.clock, wallMillis);
-    return createEvent(this.key.keyId, formatHlc(this.clock), kind, body);
+    return createEvent(
+      this.key.keyId,
+      formatHlc(this.clock),
+      kind,
+      body,
+      prev?.map((p) => p.id),
+    );
   }
 
   /** Moves the clock past an event read from the folder. Throws ClockDriftError for implausible clocks. */

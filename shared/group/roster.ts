@@ -11,7 +11,7 @@ import {
   joinRequestBody,
   rosterDecisionBody,
 } from './groupEvent';
-import type { GroupEvent } from './groupEvent';
+import type { GroupEvent, RosterDecisionBody, RosterDecisionKind } from './groupEvent';
 import type { FoldContext } from './kindRegistry';
 
 export type MemberStatus = 'applicant' | 'member' | 'declined' | 'removed';
@@ -63,8 +63,8 @@ interface Timeline {
 const within = (hlc: string, [from, to]: [string, string | null]) => hlc >= from && (to === null || hlc < to);
 
 /**
- * Replays roster events (already deduped and sorted by (hlc, id)). Events that are not
- * roster kinds are skipped here; invalid or unauthorized roster events are ignored.
+ * Format 1's roster: replays roster events (already deduped and sorted by (hlc, id)). Events that
+ * are not roster kinds are skipped here; invalid or unauthorized roster events are ignored.
  */
 export function foldRoster(groupId: string, sorted: readonly GroupEvent[]): Roster {
   const members: Record<string, Member> = {};
@@ -74,22 +74,61 @@ export function foldRoster(groupId: string, sorted: readonly GroupEvent[]): Rost
     if (!t) timelines.set(key, (t = { everApproved: false, removed: [], coach: [] }));
     return t;
   };
+  // Format 1 judges an event by the time its writer claims: membership and the coach role at its hlc.
   const context: FoldContext = {
     groupId,
-    countsAt: (key, hlc) => {
-      const t = timelines.get(key);
+    counts: ({ author, hlc }) => {
+      const t = timelines.get(author);
       return (
         !!t && t.everApproved && !!group && hlc > group.createdAt && !t.removed.some((r) => within(hlc, r))
       );
     },
-    isCoachAt: (key, hlc) => !!timelines.get(key)?.coach.some((r) => within(hlc, r)),
+    isCoach: ({ author, hlc }) => !!timelines.get(author)?.coach.some((r) => within(hlc, r)),
   };
 
+  const start = startRoster(groupId, sorted);
+  if (!start) return { group: null, members, context };
+  const { group } = start;
+  Object.assign(members, start.members);
+  timeline(group.creator).everApproved = true;
+  timeline(group.creator).coach.push([group.createdAt, null]);
+
+  const closeOpen = (ranges: Array<[string, string | null]>, at: string) => {
+    const last = ranges[ranges.length - 1];
+    if (last && last[1] === null) last[1] = at;
+  };
+
+  for (const e of sorted) {
+    if (e.hlc <= group.createdAt) continue; // nothing dated before the group exists counts
+    if (e.kind === JOIN_REQUEST) applyJoinRequest(members, group, e);
+    else if (e.kind === ROSTER_DECISION) {
+      const body = rosterDecisionBody.safeParse(e.body);
+      if (!body.success || !isActiveCoach(members[e.author])) continue;
+      const applied = applyDecision(members, body.data, e.hlc);
+      if (!applied) continue;
+      const t = timeline(body.data.member);
+      if (applied === 'approve') {
+        t.everApproved = true;
+        closeOpen(t.removed, e.hlc);
+      } else if (applied === 'promote') t.coach.push([e.hlc, null]);
+      else if (applied === 'remove') {
+        t.removed.push([e.hlc, null]);
+        closeOpen(t.coach, e.hlc);
+      }
+    }
+  }
+  return { group, members, context };
+}
+
+/** The group and its creator, from a genesis self-signed by the creator it names; null otherwise. */
+export function startRoster(
+  groupId: string,
+  sorted: readonly GroupEvent[],
+): { group: GroupInfo; members: Record<string, Member>; genesis: GroupEvent } | null {
   const genesis = sorted.find((e) => e.id === groupId && e.kind === GENESIS);
   const g = genesis && genesisBody.safeParse(genesis.body);
   // The genesis must be self-signed by the creator it names (the segment signature proves authorship).
-  if (!genesis || !g?.success || g.data.creatorKey !== genesis.author)
-    return { group: null, members, context };
+  if (!genesis || !g?.success || g.data.creatorKey !== genesis.author) return null;
   const group: GroupInfo = {
     id: groupId,
     name: g.data.name,
@@ -99,71 +138,67 @@ export function foldRoster(groupId: string, sorted: readonly GroupEvent[]): Rost
     creator: genesis.author,
     createdAt: genesis.hlc,
   };
-  members[genesis.author] = {
+  const creator: Member = {
     keyId: genesis.author,
     displayName: g.data.coachName,
     role: 'coach',
     status: 'member',
     approvedAt: genesis.hlc,
   };
-  timeline(genesis.author).everApproved = true;
-  timeline(genesis.author).coach.push([genesis.hlc, null]);
+  return { group, members: { [genesis.author]: creator }, genesis };
+}
 
-  const isActiveCoach = (m: Member | undefined) => m?.status === 'member' && m.role === 'coach';
-  const closeOpen = (ranges: Array<[string, string | null]>, at: string) => {
-    const last = ranges[ranges.length - 1];
-    if (last && last[1] === null) last[1] = at;
+export const isActiveCoach = (m: Member | undefined) => m?.status === 'member' && m.role === 'coach';
+
+/** A join request with the group's charter makes its author an applicant (unless already one or a member). */
+export function applyJoinRequest(members: Record<string, Member>, group: GroupInfo, e: GroupEvent): boolean {
+  const body = joinRequestBody.safeParse(e.body);
+  if (!body.success || body.data.charterHash !== group.charterHash) return false;
+  const existing = members[e.author];
+  if (existing && (existing.status === 'member' || existing.status === 'applicant')) return false;
+  members[e.author] = {
+    ...(existing ?? { keyId: e.author, role: 'member' }),
+    displayName: body.data.displayName,
+    status: 'applicant',
+    requestedAt: e.hlc,
   };
+  return true;
+}
 
-  for (const e of sorted) {
-    if (e.hlc <= group.createdAt) continue; // nothing dated before the group exists counts
-    if (e.kind === JOIN_REQUEST) {
-      const body = joinRequestBody.safeParse(e.body);
-      if (!body.success || body.data.charterHash !== group.charterHash) continue;
-      const existing = members[e.author];
-      if (existing && (existing.status === 'member' || existing.status === 'applicant')) continue;
-      members[e.author] = {
-        ...(existing ?? { keyId: e.author, role: 'member' }),
-        displayName: body.data.displayName,
-        status: 'applicant',
-        requestedAt: e.hlc,
-      };
-    } else if (e.kind === ROSTER_DECISION) {
-      const body = rosterDecisionBody.safeParse(e.body);
-      if (!body.success || !isActiveCoach(members[e.author])) continue;
-      const target = members[body.data.member];
-      if (!target) continue;
-      const t = timeline(target.keyId);
-      switch (body.data.decision) {
-        case 'approve':
-          if (target.status !== 'applicant') break;
-          target.status = 'member';
-          target.approvedAt = e.hlc;
-          delete target.removedAt;
-          t.everApproved = true;
-          closeOpen(t.removed, e.hlc);
-          break;
-        case 'decline':
-          if (target.status === 'applicant') target.status = 'declined';
-          break;
-        case 'promote':
-          if (target.status !== 'member' || target.role === 'coach') break;
-          target.role = 'coach';
-          t.coach.push([e.hlc, null]);
-          break;
-        case 'remove': {
-          if (target.status !== 'member') break;
-          const coaches = Object.values(members).filter(isActiveCoach).length;
-          if (target.role === 'coach' && coaches <= 1) break; // keep the group governable
-          target.status = 'removed';
-          target.role = 'member';
-          target.removedAt = e.hlc;
-          t.removed.push([e.hlc, null]);
-          closeOpen(t.coach, e.hlc);
-          break;
-        }
-      }
+/**
+ * Applies a roster decision whose author has the right to make it; returns the decision when it
+ * changed the roster, null when it did not apply (wrong status, or the last coach).
+ */
+export function applyDecision(
+  members: Record<string, Member>,
+  body: RosterDecisionBody,
+  at: string,
+): RosterDecisionKind | null {
+  const target = members[body.member];
+  if (!target) return null;
+  switch (body.decision) {
+    case 'approve':
+      if (target.status !== 'applicant') return null;
+      target.status = 'member';
+      target.approvedAt = at;
+      delete target.removedAt;
+      return 'approve';
+    case 'decline':
+      if (target.status !== 'applicant') return null;
+      target.status = 'declined';
+      return 'decline';
+    case 'promote':
+      if (target.status !== 'member' || target.role === 'coach') return null;
+      target.role = 'coach';
+      return 'promote';
+    case 'remove': {
+      if (target.status !== 'member') return null;
+      const coaches = Object.values(members).filter(isActiveCoach).length;
+      if (target.role === 'coach' && coaches <= 1) return null; // keep the group governable
+      target.status = 'removed';
+      target.role = 'member';
+      target.removedAt = at;
+      return 'remove';
     }
   }
-  return { group, members, context };
 }

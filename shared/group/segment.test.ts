@@ -76,7 +76,8 @@ describe('segment files', () => {
     expect(reason(bytes.subarray(0, bytes.length - 10))).toBe('unparsable');
     expect(reason(Uint8Array.of(0xff, 0xfe))).toBe('not-utf8');
     expect(reason(utf8ToBytes('[1,2]'))).toBe('not-a-segment');
-    expect(reason(canonicalBytes({ ...good, version: 2 }))).toBe('unsupported-version');
+    expect(reason(canonicalBytes({ ...good, version: 3 }))).toBe('unsupported-version');
+    expect(reason(canonicalBytes({ ...good, version: 2 })), 'format 2 without prev').toBe('malformed');
     expect(reason(canonicalBytes({ ...good, extra: 1 }))).toBe('malformed');
     expect(reason(bytes, { maxBytes: 100 })).toBe('oversized');
     expect(reason(bytes, { group: 'f'.repeat(64) })).toBe('wrong-group');
@@ -111,5 +112,48 @@ describe('segment files', () => {
     expect(c.events).toHaveLength(7);
     expect(parseSegment(encodeSegment(c), { group: groupId, device: bo.deviceId }).ok).toBe(true);
     expect(() => compactSegments(scenarioDevice('small', 1).key, [a])).toThrow();
+  });
+
+  it('format 2: links are signed with the event, and a format-1 signature never passes as format 2', () => {
+    const linked = (prev: string[], body: unknown) =>
+      createEvent(bo.key.keyId, profileEvent(bo, SCENARIO_T0 + 5_000, 'x').hlc, 'test.any-body', body, prev);
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.stringMatching(/^[0-9a-f]{64}$/), { maxLength: 32 }),
+        fc.jsonValue({ maxDepth: 3 }),
+        (prev, body) => {
+          const seg = createSegment(bo.key, header(1), [linked(prev, body)]);
+          expect(seg.version).toBe(2);
+          const parsed = parseSegment(encodeSegment(seg), { group: groupId, device: bo.deviceId });
+          expect(parsed.ok && parsed.segment.events[0]!.prev).toEqual([...prev].sort());
+        },
+      ),
+      { numRuns: 50 },
+    );
+    const v2 = createSegment(bo.key, header(1), [linked(['a'.repeat(64)], 1)]);
+    // Dropping or changing a link breaks the event id; re-labelling the version breaks the signature.
+    const unlinked = { ...v2.events[0]!, prev: [] };
+    expect(reason(canonicalBytes({ ...v2, events: [unlinked] }))).toBe('bad-event-id');
+    const v1 = boSegment(1);
+    expect(
+      reason(canonicalBytes({ ...v1, version: 2, events: v1.events.map((e) => ({ ...e, prev: [] })) })),
+    ).toBe('bad-event-id');
+    expect(reason(canonicalBytes({ ...v2, version: 1 }))).toBe('malformed');
+    expect(() => createSegment(bo.key, header(1), [...v1.events, v2.events[0]!])).toThrow(/cannot share/);
+  });
+
+  it('refuses a file nested deeper than the format allows, before anything recursive runs', () => {
+    let body: unknown = 'leaf';
+    for (let i = 0; i < 1_200; i++) body = [body];
+    const deep = utf8ToBytes(
+      JSON.stringify({ ...boSegment(1), events: [{ ...boSegment(1).events[0]!, body }] }),
+    );
+    expect(reason(deep)).toBe('too-deep');
+    let fine: unknown = 'leaf';
+    for (let i = 0; i < 32; i++) fine = [fine];
+    const ok = createSegment(bo.key, header(1), [
+      createEvent(bo.key.keyId, profileEvent(bo, SCENARIO_T0, 'x').hlc, 'test.any-body', fine),
+    ]);
+    expect(reason(encodeSegment(ok))).toBe('ok');
   });
 });

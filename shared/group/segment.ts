@@ -6,26 +6,39 @@ import { z } from 'zod';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalBytes, canonicalJson } from './canonical';
-import { eventSchema, hex64, keyIdSchema } from './groupEvent';
+import { eventPreimage, eventSchema, hex64, keyIdSchema } from './groupEvent';
 import type { GroupEvent } from './groupEvent';
 import { signBytes, verifySignature } from './identity';
 import type { MemberKey, SignatureVerifier } from './identity';
+import { nestsWithin } from './jsonDepth';
 import { decodeUtf8 } from './utf8';
 
 export const SEGMENT_FORMAT = 'lectern-segment';
-export const SEGMENT_VERSION = 1;
+/** Format 1: events without causal links. Format 2: every event carries `prev` (docs/sync-format.md). */
+export const SEGMENT_VERSIONS = [1, 2] as const;
+export type SegmentVersion = (typeof SEGMENT_VERSIONS)[number];
+/** What new groups write. */
+export const SEGMENT_VERSION: SegmentVersion = 2;
+/**
+ * Nesting of a whole segment file: the file, its events array and an event take three levels, so
+ * an event body nests at most 32 deep. Checked before anything recursive (canonical JSON) runs.
+ */
+export const MAX_SEGMENT_DEPTH = 35;
 export const MAX_SEGMENT_BYTES = 4 * 1024 * 1024;
 export const MAX_SEGMENT_EVENTS = 5_000;
 const SEQ_MAX = 999_999_999_999;
-/** Signatures cover this prefix too, so a segment signature can never be replayed as another kind of signature. */
-const SIGNING_CONTEXT = utf8ToBytes('lectern-segment/1\n');
+/**
+ * Signatures cover this prefix too, so a segment signature can never be replayed as another kind of
+ * signature, nor a format-2 segment as a format-1 one.
+ */
+const signingContext = (version: SegmentVersion) => utf8ToBytes(`lectern-segment/${version}\n`);
 
 export const deviceIdSchema = z.string().regex(/^[0-9a-f]{16}$/);
 const seqSchema = z.number().int().min(0).max(SEQ_MAX);
 
 const segmentSchema = z.strictObject({
   format: z.literal(SEGMENT_FORMAT),
-  version: z.literal(SEGMENT_VERSION),
+  version: z.union([z.literal(1), z.literal(2)]),
   group: hex64,
   device: deviceIdSchema,
   author: keyIdSchema,
@@ -38,7 +51,7 @@ const segmentSchema = z.strictObject({
 
 export interface Segment {
   readonly format: typeof SEGMENT_FORMAT;
-  readonly version: typeof SEGMENT_VERSION;
+  readonly version: SegmentVersion;
   readonly group: string;
   readonly device: string;
   readonly author: string;
@@ -52,6 +65,7 @@ export type SegmentFailure =
   | 'oversized'
   | 'not-utf8'
   | 'unparsable'
+  | 'too-deep'
   | 'not-a-segment'
   | 'unsupported-version'
   | 'malformed'
@@ -82,14 +96,22 @@ export interface SegmentHeader {
   last: number;
 }
 
-/** Signs events into a segment. All events must be the key's own. */
+/** The format a set of events belongs in: 2 when they carry causal links, 1 when none does. */
+export function versionOfEvents(events: readonly GroupEvent[]): SegmentVersion {
+  const linked = events.filter((e) => e.prev !== undefined).length;
+  if (linked !== 0 && linked !== events.length)
+    throw new SegmentError('malformed', 'format-1 and format-2 events cannot share a segment');
+  return linked === 0 ? 1 : 2;
+}
+
+/** Signs events into a segment (format 1 or 2, after the events). All events must be the key's own. */
 export function createSegment(key: MemberKey, header: SegmentHeader, events: readonly GroupEvent[]): Segment {
   if (events.some((e) => e.author !== key.keyId))
     throw new SegmentError('foreign-event', "a device signs only its member's events");
   if (header.first > header.last) throw new SegmentError('bad-range');
   const unsigned = {
     format: SEGMENT_FORMAT,
-    version: SEGMENT_VERSION,
+    version: versionOfEvents(events),
     group: header.group,
     device: header.device,
     author: key.keyId,
@@ -130,14 +152,20 @@ export function parseSegment(bytes: Uint8Array, options: ParseOptions = {}): Seg
   } catch (err) {
     return err instanceof SyntaxError ? fail('unparsable', 'not JSON (truncated?)') : fail('not-utf8');
   }
+  if (!nestsWithin(raw, MAX_SEGMENT_DEPTH))
+    return fail('too-deep', `nested deeper than ${MAX_SEGMENT_DEPTH}`);
   if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== SEGMENT_FORMAT)
     return fail('not-a-segment');
   const version = (raw as { version?: unknown }).version;
-  if (version !== SEGMENT_VERSION) return fail('unsupported-version', `version ${String(version)}`);
+  if (!SEGMENT_VERSIONS.includes(version as SegmentVersion))
+    return fail('unsupported-version', `version ${String(version)}`);
   const parsed = segmentSchema.safeParse(raw);
   if (!parsed.success) return fail('malformed', parsed.error.issues[0]?.path.join('.') ?? '');
   const s = parsed.data as Segment;
   if (s.first > s.last) return fail('bad-range', `${s.first} > ${s.last}`);
+  // Format 2 events all carry their causal links; format 1 events never do.
+  if (s.events.some((e) => (e.prev !== undefined) !== (s.version === 2)))
+    return fail('malformed', s.version === 2 ? 'an event without prev' : 'prev in a format-1 segment');
   if (options.group !== undefined && s.group !== options.group) return fail('wrong-group');
   if (options.device !== undefined && s.device !== options.device) return fail('wrong-device');
   const ids = new Set<string>();
@@ -149,7 +177,7 @@ export function parseSegment(bytes: Uint8Array, options: ParseOptions = {}): Seg
     if (e.author !== s.author) return fail('foreign-event', e.id);
     let preimage: string;
     try {
-      preimage = canonicalJson({ hlc: e.hlc, author: e.author, kind: e.kind, body: e.body });
+      preimage = canonicalJson(eventPreimage(e));
     } catch {
       return fail('malformed', `event ${e.id} has no canonical form`);
     }
@@ -157,7 +185,8 @@ export function parseSegment(bytes: Uint8Array, options: ParseOptions = {}): Seg
     if (id !== e.id) return fail('bad-event-id', e.id);
     if (ids.has(id)) return fail('duplicate-event', id);
     ids.add(id);
-    const at = preimage.lastIndexOf(',"kind":'); // the kind's value is a plain dotted name, so this is its key
+    // Only the kind's dotted name and the hex ids of prev follow this key, so the last match is it.
+    const at = preimage.lastIndexOf(',"kind":');
     pieces.push(`${preimage.slice(0, at)},"id":"${id}"${preimage.slice(at)}`);
   }
   const { signature, events: _events, ...header } = s;
@@ -168,7 +197,7 @@ export function parseSegment(bytes: Uint8Array, options: ParseOptions = {}): Seg
     () => `"events":[${pieces.join(',')}]`,
   );
   const verify = options.verify ?? verifySignature;
-  if (!verify(s.author, withContext(utf8ToBytes(signed)), signature)) return fail('bad-signature');
+  if (!verify(s.author, withContext(s.version, utf8ToBytes(signed)), signature)) return fail('bad-signature');
   return { ok: true, segment: s };
 }
 
@@ -197,12 +226,13 @@ export function compactSegments(key: MemberKey, segments: readonly Segment[]): S
 }
 
 function signingBytes(unsigned: Omit<Segment, 'signature'>): Uint8Array {
-  return withContext(canonicalBytes(unsigned));
+  return withContext(unsigned.version, canonicalBytes(unsigned));
 }
 
-function withContext(body: Uint8Array): Uint8Array {
-  const out = new Uint8Array(SIGNING_CONTEXT.length + body.length);
-  out.set(SIGNING_CONTEXT);
-  out.set(body, SIGNING_CONTEXT.length);
+function withContext(version: SegmentVersion, body: Uint8Array): Uint8Array {
+  const context = signingContext(version);
+  const out = new Uint8Array(context.length + body.length);
+  out.set(context);
+  out.set(body, context.length);
   return out;
 }

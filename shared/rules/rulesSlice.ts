@@ -31,7 +31,7 @@ import { RULES_SLICE, emptyRulesState, occurrenceKey } from './rulesState';
 import type { AssignmentContent, AssignmentRecord, RulesState } from './rulesState';
 
 type S = RulesState;
-const byCoach = (e: GroupEvent, _s: S, ctx: FoldContext) => ctx.isCoachAt(e.author, e.hlc);
+const byCoach = (e: GroupEvent, _s: S, ctx: FoldContext) => ctx.isCoach(e);
 
 /** True when `occurrence` exists in the assignment's schedule. */
 export function hasOccurrence(a: AssignmentRecord | undefined, occurrence: number): a is AssignmentRecord {
@@ -141,7 +141,7 @@ export const rulesSlice = defineSlice<S>(RULES_SLICE, emptyRulesState, {
         to: e.body.to,
         ...(e.body.reason !== undefined ? { reason: e.body.reason } : {}),
         at: e.hlc,
-        byCoach: ctx.isCoachAt(e.author, e.hlc),
+        byCoach: ctx.isCoach(e),
       });
     },
   }),

@@ -1,0 +1,25 @@
+// Format 2 reads format 1 side by side: a group folder written before format 2 existed folds to
+// exactly the state (and hash) it had then.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { appRegistry } from '../../../shared/group/appRegistry';
+import { foldSnapshot, setAsideOf, stateHash } from '../../../shared/group/fold';
+import { GroupSync } from './groupSync';
+
+const fixture = path.resolve('tests/fixtures/group-v1/folder');
+/** `state --json` of this folder at 74ec69c, the last commit before format 2 (see the fixture's README). */
+const V1_HASH = 'e07d442a1d9ae6951268b9e6b6c53f9fa3143ebac305f318e08be98930e99e69';
+
+describe('a format-1 group folder', () => {
+  it('folds to the same state hash as the code that wrote it', async () => {
+    const sync = new GroupSync({ folder: fixture, registry: appRegistry });
+    const report = await sync.sync();
+    expect(report.quarantined).toEqual([]);
+    expect(report.newEvents).toHaveLength(38);
+    expect(sync.state().hash).toBe(V1_HASH);
+    const snapshot = foldSnapshot(report.groupId!, sync.allEvents(), appRegistry);
+    expect(stateHash(snapshot.state)).toBe(V1_HASH);
+    expect(snapshot.causal, 'format-1 groups keep format 1 rules').toBeNull();
+    expect(setAsideOf(snapshot)).toEqual([]);
+  });
+});
