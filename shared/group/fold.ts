@@ -87,16 +87,16 @@ const MAX_HEADS = 16;
 
 /**
  * The events a new event by `author` should link to (format 2): the heads of what is known, and
- * always the author's own latest event, so each writer's events form a chain. Only what a reader
- * applies is linked: members' events and applicants' join requests, never those of removed keys.
+ * always the author's own latest event, so each writer's events form a chain. Only members' and
+ * applicants' events are linked (an applicant's entries count once approved), never removed keys'.
  * Empty in a format-1 group, whose events carry no links.
  */
 export function headsOf(snapshot: FoldSnapshot, author: string): GroupEvent[] {
   if (!snapshot.causal) return [];
   const members = snapshot.state.members;
   const linkable = (e: GroupEvent) => {
-    const m = members[e.author];
-    return m?.status === 'member' || (m?.status === 'applicant' && e.kind === JOIN_REQUEST);
+    const status = members[e.author]?.status;
+    return status === 'member' || status === 'applicant';
   };
   const heads = snapshot.causal.graph.heads(linkable, MAX_HEADS);
   const own = snapshot.sorted.findLast((e) => e.author === author && e.prev !== undefined);

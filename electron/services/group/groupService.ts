@@ -111,7 +111,9 @@ export class GroupService {
   decide(member: string, decision: RosterDecisionKind): Promise<GroupEvent> {
     return this.write(() => {
       if (!this.isCoachNow()) throw new LecternError('forbidden', 'errors.coachOnly');
-      return [ROSTER_DECISION, { member, decision }];
+      // A decision must have seen its target's latest event (the join request it approves, at least).
+      const seen = this.sync.allEvents().findLast((e) => e.author === member);
+      return [ROSTER_DECISION, { member, decision }, seen];
     });
   }
 
@@ -189,10 +191,13 @@ export class GroupService {
     }
   }
 
-  private write(make: () => [string, unknown]): Promise<GroupEvent> {
+  private write(make: () => [string, unknown, GroupEvent?]): Promise<GroupEvent> {
     return this.serial(async () => {
-      const [kind, body] = make();
-      const event = this.device.event(kind, body, (this.options.now ?? Date.now)());
+      const [kind, body, alsoSeen] = make();
+      // Format 2 links the event to what this device has seen; a format-1 group gets no links.
+      const heads = this.sync.heads(this.device.key.keyId);
+      const links = heads && alsoSeen?.prev !== undefined ? [...heads, alsoSeen] : heads;
+      const event = this.device.event(kind, body, (this.options.now ?? Date.now)(), links ?? undefined);
       await this.outbox.append([event]);
       await this.options.saveClock();
       await this.syncLocked(true);
@@ -211,7 +216,9 @@ export class GroupService {
       publishFailed = true; // kept in the outbox until the folder takes writes again
     }
     const report = await this.sync.sync();
-    const latest = this.sync.allEvents().at(-1);
+    // Only members' events move this device's clock: a stranger's far-dated segment must not.
+    const { members } = this.sync.state().state;
+    const latest = this.sync.allEvents().findLast((e) => members[e.author]?.status === 'member');
     try {
       if (latest) this.device.observe(latest.hlc, (this.options.now ?? Date.now)());
     } catch {

@@ -98,6 +98,7 @@ export class Groups {
         coachName: input.coachName,
       },
       (this.options.now ?? Date.now)(),
+      [], // format 2: a genesis links to nothing, and makes its group causal (docs/sync-format.md)
     );
     const parsed = genesisBody.safeParse(genesis.body);
     if (!parsed.success) throw new LecternError('invalid_input', 'errors.invalid_input');

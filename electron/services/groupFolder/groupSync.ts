@@ -5,7 +5,7 @@
 // a status, not an error (rule 9).
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { foldMore, foldSnapshot, orderEvents, stateHash } from '../../../shared/group/fold';
+import { foldMore, foldSnapshot, headsOf, orderEvents, stateHash } from '../../../shared/group/fold';
 import type { FoldSnapshot, GroupState } from '../../../shared/group/fold';
 import {
   BLOBS_DIR,
@@ -100,6 +100,15 @@ export class GroupSync {
 
   get groupId(): string | null {
     return this.cursor.groupId;
+  }
+
+  /**
+   * What a new event by `author` links to in a format-2 group (see headsOf); null in a format-1 group,
+   * whose events carry no links.
+   */
+  heads(author: string): GroupEvent[] | null {
+    this.state();
+    return this.folded?.causal ? headsOf(this.folded, author) : null;
   }
 
   /** All verified events known so far (from the cache and every sync). */
