@@ -4,6 +4,7 @@ import { canonicalHash, canonicalJson } from './canonical';
 import { KindRegistry } from './kindRegistry';
 import { GENESIS, JOIN_REQUEST, ROSTER_DECISION } from './groupEvent';
 import type { GroupEvent } from './groupEvent';
+import { chooseLinks } from './causalLinks';
 import { foldCausalRoster, isCausalGroup, setAsideEntries } from './causalRoster';
 import type { CausalRoster, SetAsideEvent } from './causalRoster';
 import { foldRoster } from './roster';
@@ -82,14 +83,11 @@ export function setAsideOf(snapshot: FoldSnapshot): SetAsideEvent[] {
   return snapshot.causal ? setAsideEntries(snapshot.causal, snapshot.sorted) : [];
 }
 
-/** Links per new event, at most; more heads are linked by later events. */
-const MAX_HEADS = 16;
-
 /**
- * The events a new event by `author` should link to (format 2): the heads of what is known, and
- * always the author's own latest event, so each writer's events form a chain. Only members' and
- * applicants' events are linked (an applicant's entries count once approved), never removed keys'.
- * Empty in a format-1 group, whose events carry no links.
+ * The events a new event by `author` should link to (format 2, see chooseLinks): its own latest
+ * event (each writer's events form a chain), the latest roster decision about it (the authority it
+ * acts on), and the heads of what is known. Only members' and applicants' events are linked (an
+ * applicant's entries count once approved), never removed keys'. Empty in a format-1 group.
  */
 export function headsOf(snapshot: FoldSnapshot, author: string): GroupEvent[] {
   if (!snapshot.causal) return [];
@@ -98,9 +96,15 @@ export function headsOf(snapshot: FoldSnapshot, author: string): GroupEvent[] {
     const status = members[e.author]?.status;
     return status === 'member' || status === 'applicant';
   };
-  const heads = snapshot.causal.graph.heads(linkable, MAX_HEADS);
+  const heads = snapshot.causal.graph.heads(linkable, Infinity);
   const own = snapshot.sorted.findLast((e) => e.author === author && e.prev !== undefined);
-  return own && !heads.includes(own) ? [...heads.slice(1 - MAX_HEADS), own] : heads;
+  const aboutMe = snapshot.sorted.findLast(
+    (e) =>
+      e.kind === ROSTER_DECISION &&
+      (e.body as { member?: unknown }).member === author &&
+      e.prev !== undefined,
+  );
+  return chooseLinks(heads, [own, aboutMe]);
 }
 
 const ROSTER_KINDS = new Set([GENESIS, JOIN_REQUEST, ROSTER_DECISION]);
