@@ -12,6 +12,11 @@ import { Outbox } from '../../electron/services/groupFolder/outbox';
 import { memberKeyFromSecret } from '../../shared/group/identity';
 import { MemberDevice } from '../../shared/group/memberDevice';
 import { profileEvent } from '../../shared/group/scenario';
+import { appRegistry } from '../../shared/group/appRegistry';
+import { causalGroup } from '../../shared/group/causalScenario';
+import type { Peer } from '../../shared/group/causalScenario';
+import type { GroupEvent } from '../../shared/group/groupEvent';
+import { writeGenesisFile } from '../../electron/services/groupFolder/segmentWriter';
 import { checkConfigXml, instanceConfigXml } from '../integration/syncthing/syncthingConfig';
 import { SyncthingPair, findSyncthing } from '../integration/syncthing/syncthingPair';
 
@@ -20,11 +25,22 @@ const quiet = { out: () => {}, env: {} };
 let pair: SyncthingPair | null = null;
 let base = '';
 
+const bases: string[] = [];
 afterAll(async () => {
   // Whatever happened: both instances stopped (process groups killed), temp files gone.
   await pair?.stop();
-  if (base) await rm(base, { recursive: true, force: true });
+  for (const dir of bases) await rm(dir, { recursive: true, force: true });
 });
+
+/** Two fresh instances (the previous pair, if any, stopped first: they would share ports). */
+async function startPair(prefix: string): Promise<SyncthingPair> {
+  await pair?.stop();
+  base = await mkdtemp(path.join(tmpdir(), prefix));
+  bases.push(base);
+  pair = new SyncthingPair(base, binary!);
+  await pair.start();
+  return pair;
+}
 
 /** Every file of a folder with its bytes, minus Syncthing's own and in-flight files. */
 async function snapshot(dir: string, rel = ''): Promise<Map<string, string>> {
@@ -82,10 +98,8 @@ describe.skipIf(!binary)('two real Syncthing instances on loopback', () => {
     'carry concurrent writes of two devices to the same state hash on both copies',
     { timeout: 90_000 },
     async () => {
-      base = await mkdtemp(path.join(tmpdir(), 'lectern-syncthing-'));
-      pair = new SyncthingPair(base, binary!);
-      await pair.start();
-      const { a, b } = pair;
+      const started = await startPair('lectern-syncthing-');
+      const { a, b } = started;
       // They found each other over loopback only.
       const link = await a.rest('/rest/system/connections');
       expect(link.connections[b.deviceId].address).toMatch(/^127\.0\.0\.1:/);
@@ -98,8 +112,8 @@ describe.skipIf(!binary)('two real Syncthing instances on loopback', () => {
           quiet,
         ),
       ).toBe(0);
-      await pair.scan();
-      await pair.waitInSync(40_000, () => sameFiles(a.folder, b.folder));
+      await started.scan();
+      await started.waitInSync(40_000, () => sameFiles(a.folder, b.folder));
 
       // At the same time: on A, member 1 writes with the CLI's demo from a new device; on B,
       // member 2 writes through the app's outbox and member 3 (member 4 was removed in the demo) with the demo, each into their own copy.
@@ -138,8 +152,8 @@ describe.skipIf(!binary)('two real Syncthing instances on loopback', () => {
       ]);
       expect([onA, onB]).toEqual([0, 0]);
 
-      await pair.scan();
-      await pair.waitInSync(40_000, () => sameFiles(a.folder, b.folder));
+      await started.scan();
+      await started.waitInSync(40_000, () => sameFiles(a.folder, b.folder));
       const [stateA, stateB] = [await stateOf(a.folder), await stateOf(b.folder)];
       expect(stateA.quarantined).toEqual([]);
       expect(stateA.hash).toBe(stateB.hash);
@@ -149,6 +163,80 @@ describe.skipIf(!binary)('two real Syncthing instances on loopback', () => {
       await onACopy.sync();
       const ids = new Set(onACopy.allEvents().map((e) => e.id));
       for (const e of fromOutbox) expect(ids.has(e.id)).toBe(true);
+    },
+  );
+});
+
+describe.skipIf(!binary)('two real Syncthing instances, a format-2 group', () => {
+  it(
+    'a removal and a counter-removal written at the same moment on both copies converge: the creator wins',
+    { timeout: 90_000 },
+    async () => {
+      const { a, b } = await startPair('lectern-syncthing-causal-');
+      const [creator, cocoach] = causalGroup('syncthing', 1, Date.now() - 60_000, appRegistry) as [
+        Peer,
+        Peer,
+      ];
+      // Each computer publishes through the app's outbox into its own copy of the folder.
+      const outboxOf = (peer: Peer, folder: string) =>
+        new Outbox({
+          dataDir: path.join(base, `outbox-${peer.device.deviceId}`),
+          folder,
+          key: peer.device.key,
+          group: creator.groupId,
+          device: peer.device.deviceId,
+        });
+      const onA = outboxOf(creator, a.folder);
+      const onB = outboxOf(cocoach, b.folder);
+      const publish = async (outbox: Outbox, events: GroupEvent[]) => {
+        await outbox.append(events);
+        await outbox.publish();
+      };
+      const read = async (peer: Peer, folder: string) => {
+        const sync = new GroupSync({ folder, registry: appRegistry });
+        await sync.sync();
+        peer.receive(sync.allEvents());
+        return sync;
+      };
+      const settle = async () => {
+        await pair!.scan();
+        await pair!.waitInSync(40_000, () => sameFiles(a.folder, b.folder));
+      };
+      await writeGenesisFile(
+        a.folder,
+        creator.device.key,
+        creator.device.deviceId,
+        [...creator.known.values()][0]!,
+      );
+      await settle();
+      await publish(onB, [cocoach.join('小林', Date.now())]);
+      await settle();
+      await read(creator, a.folder);
+      await publish(onA, [
+        creator.decide(cocoach, 'approve', Date.now()),
+        creator.decide(cocoach, 'promote', Date.now()),
+      ]);
+      await settle();
+      await read(cocoach, b.folder);
+
+      // Neither has seen the other's decision: both publish at once, into their own copies.
+      await Promise.all([
+        publish(onA, [creator.decide(cocoach, 'remove', Date.now())]),
+        publish(onB, [cocoach.decide(creator, 'remove', Date.now())]),
+      ]);
+      await settle();
+      const [stateA, stateB] = [await stateOf(a.folder), await stateOf(b.folder)];
+      // Only the losing counter-removal is reported, as written by a key that was removed.
+      expect(stateA.quarantined).toEqual([
+        {
+          path: expect.stringContaining(`devices/${cocoach.device.deviceId}/`),
+          reason: expect.stringMatching(/^removed-key/),
+        },
+      ]);
+      expect(stateA.hash).toBe(stateB.hash);
+      const members = (await read(creator, b.folder)).state().state.members;
+      expect(members[creator.keyId]).toMatchObject({ status: 'member', role: 'coach' });
+      expect(members[cocoach.keyId]).toMatchObject({ status: 'removed', role: 'member' });
     },
   );
 });
