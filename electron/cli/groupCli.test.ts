@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { GroupSync } from '../services/groupFolder/groupSync';
 import { runGroupCli } from './groupCli';
 
 let dir: string;
@@ -162,5 +163,96 @@ describe('lectern-group', () => {
     expect((await cli('frobnicate')).code).toBe(2);
     expect((await cli('join', dir)).code).toBe(2);
     expect((await cli('verify', dir, '--bogus-flag')).code).toBe(2);
+  });
+
+  it('--clock makes every writer act at that wall clock, and a bad one is a usage error', async () => {
+    const folder = path.join(dir, 'clocked');
+    const [coach, ana] = [path.join(dir, 'coach'), path.join(dir, 'ana')];
+    const clock = ['--clock', '2030-01-01T00:00:00Z'];
+    const at2030 = () => Date.parse('2030-01-01T00:00:01Z');
+    await cli('init', '--data', coach);
+    await cli('init', '--data', ana);
+    const created = await cli(
+      'create-group',
+      folder,
+      '--data',
+      coach,
+      '--name',
+      'G',
+      '--coach-name',
+      'C',
+      ...clock,
+    );
+    expect(created.code).toBe(0);
+    expect((await cli('join', folder, '--data', ana, '--name', 'Ana', ...clock)).code).toBe(0);
+    const anaKey = JSON.parse(await readFile(path.join(ana, 'identity.json'), 'utf8')).keyId as string;
+    expect((await cli('approve', folder, anaKey, '--data', coach, ...clock)).code).toBe(0);
+    expect((await cli('append', folder, '--data', ana, '--bio', 'from 2030', ...clock)).code).toBe(0);
+    expect((await cli('sync', folder, '--data', ana, ...clock)).code).toBe(0);
+
+    const sync = new GroupSync({ folder, now: at2030 });
+    await sync.sync();
+    const hlcs = sync.allEvents().map((e) => e.hlc);
+    expect(hlcs).toHaveLength(4);
+    for (const hlc of hlcs) expect(hlc).toMatch(/^2030-01-01T00:00:00\.000Z-/);
+    // Read at that clock too, nothing is from the future.
+    const state = JSON.parse((await cli('state', folder, '--json', ...clock)).out);
+    expect(state).toMatchObject({ counts: { members: 2, events: 4 }, quarantined: [] });
+
+    // The demo, in both modes.
+    const demo = path.join(dir, 'demo');
+    const keys = path.join(dir, 'demo-keys');
+    expect((await cli('demo', demo, '--keys', keys, '--members', '2', '--weeks', '1', ...clock)).code).toBe(
+      0,
+    );
+    const demoSync = new GroupSync({ folder: demo, now: () => Date.parse('2030-02-01T00:00:01Z') });
+    const before = await demoSync.sync();
+    expect(before.newEvents.every((e) => e.hlc < '2030-01-01T00:00:00.001Z')).toBe(true);
+    const later = ['--clock', '2030-02-01T00:00:00Z'];
+    expect(
+      (await cli('demo', demo, '--keys', keys, '--as', '1', '--device', 'phone', '--events', '2', ...later))
+        .code,
+    ).toBe(0);
+    const appended = (await demoSync.sync()).newEvents.map((e) => e.hlc);
+    expect(appended).toHaveLength(2);
+    for (const hlc of appended) expect(hlc).toMatch(/^2030-02-01T00:00:00\.000Z-/);
+
+    for (const bad of ['yesterday', '2030-01-01T00:00:00', '2030-02-30T00:00:00Z', '1969-12-31T23:59:59Z']) {
+      const result = await cli('append', folder, '--data', ana, '--bio', 'x', '--clock', bad);
+      expect(result.code).toBe(2);
+      expect(result.out).toMatch(/^lectern-group: --clock must be an ISO 8601 instant/);
+      expect(result.out.split('\n')).toHaveLength(1);
+    }
+  });
+
+  it("publishes past a file planted in the member's own directory, and says so", async () => {
+    const folder = path.join(dir, 'planted');
+    const [coach, ana] = [path.join(dir, 'coach'), path.join(dir, 'ana')];
+    await cli('init', '--data', coach);
+    await cli('init', '--data', ana);
+    await cli('create-group', folder, '--data', coach, '--name', 'G', '--coach-name', 'C');
+    expect((await cli('join', folder, '--data', ana, '--name', 'Ana')).code).toBe(0);
+    const { deviceId, keyId } = JSON.parse(await readFile(path.join(ana, 'identity.json'), 'utf8'));
+    const segments = path.join(folder, 'devices', deviceId, 'segments');
+    await writeFile(path.join(segments, '999999999999-999999999999.json'), 'not even JSON');
+    await cli('approve', folder, keyId, '--data', coach);
+    const appended = await cli('append', folder, '--data', ana, '--bio', 'still here');
+    expect(appended.code).toBe(0);
+    expect(appended.out).toMatch(
+      /in this device's directory: .*999999999999-999999999999\.json — invalid-segment/,
+    );
+    expect((await readdir(segments)).sort()).toEqual([
+      '000000000001-000000000001.json',
+      '000000000002-000000000002.json',
+      '999999999999-999999999999.json',
+    ]);
+    const synced = JSON.parse((await cli('sync', folder, '--data', ana, '--json')).out);
+    expect(synced.publishProblems).toEqual([
+      {
+        path: `devices/${deviceId}/segments/999999999999-999999999999.json`,
+        reason: expect.stringMatching(/^invalid-segment/),
+      },
+    ]);
+    expect(synced.counts).toMatchObject({ members: 2, events: 4 });
   });
 });

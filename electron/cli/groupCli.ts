@@ -29,6 +29,7 @@ import { readGroupId } from '../services/groupFolder/genesisFile';
 import { GroupSync } from '../services/groupFolder/groupSync';
 import type { SyncReport } from '../services/groupFolder/groupSync';
 import { Outbox } from '../services/groupFolder/outbox';
+import type { PublishProblem } from '../services/groupFolder/outbox';
 import { writeGenesisFile } from '../services/groupFolder/segmentWriter';
 import { appendDemoEvents, compactDemo, createDemoGroup } from './groupDemo';
 import { identitySchema, type IdentityFile } from '../services/group/memberIdentity';
@@ -50,7 +51,10 @@ const USAGE = `lectern-group <command> [options]
                                                       a realistic group; private keys go to <dir>
   demo          <folder> --keys <dir> --as <member number> --device <name> --events K
                                                       K more events as that member from that device
-  compact       <folder> --keys <dir>                 compact every demo member's segments`;
+  compact       <folder> --keys <dir>                 compact every demo member's segments
+
+  --clock <iso>   any command: act as a device whose wall clock reads that instant
+                  (e.g. 2030-01-01T00:00:00Z): it dates the events written, and judges clocks`;
 
 class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -85,23 +89,24 @@ async function requireFolder(folder: string | undefined): Promise<string> {
 }
 
 /** Syncs the folder into this member's local cache and returns the engine, ready to write. */
-async function openGroup(folder: string, dataDir: string) {
+async function openGroup(folder: string, dataDir: string, now: () => number) {
   await requireFolder(folder);
   const first = await readGroupId(folder);
   if (first.status !== 'ok' || !first.groupId) throw new UsageError(first.message);
   const { file, device } = await loadIdentity(dataDir);
   const gDir = groupDataDir(dataDir, first.groupId);
-  const sync = new GroupSync({ folder, dataDir: gDir, registry: appRegistry });
+  const sync = new GroupSync({ folder, dataDir: gDir, registry: appRegistry, now });
   const report = await sync.sync();
   // Our next events must sort after everything we have seen.
   const latest = sync.allEvents().at(-1);
-  if (latest) device.observe(latest.hlc, Date.now());
+  if (latest) device.observe(latest.hlc, now());
   const outbox = new Outbox({
     dataDir: gDir,
     folder,
     key: device.key,
     group: first.groupId,
     device: device.deviceId,
+    now,
   });
   return { sync, report, device, file, outbox, groupId: first.groupId };
 }
@@ -118,7 +123,14 @@ async function writeEvents(
   return published;
 }
 
-function printState(io: CliIo, sync: GroupSync, report: SyncReport, json: boolean) {
+/** `publishProblems`: files in this device's own folder directory that are not its own segments. */
+function printState(
+  io: CliIo,
+  sync: GroupSync,
+  report: SyncReport,
+  json: boolean,
+  publishProblems?: PublishProblem[],
+) {
   const { state, hash } = sync.state();
   const members = Object.values(state.members).sort((a, b) => (a.keyId < b.keyId ? -1 : 1));
   const profiles = profilesOf(state);
@@ -151,6 +163,7 @@ function printState(io: CliIo, sync: GroupSync, report: SyncReport, json: boolea
             status: m.status,
           })),
           quarantined: report.quarantined,
+          ...(publishProblems ? { publishProblems } : {}),
         },
         null,
         2,
@@ -168,6 +181,7 @@ function printState(io: CliIo, sync: GroupSync, report: SyncReport, json: boolea
     `Recordings: ${recordings}   Assignments: ${assignments}   Submissions: ${submissions}   Events: ${sync.allEvents().length}`,
   );
   for (const q of report.quarantined) io.out(`  quarantined: ${q.path} — ${q.reason}`);
+  for (const p of publishProblems ?? []) io.out(`  in this device's directory: ${p.path} — ${p.reason}`);
   io.out(`State hash: ${hash}`);
 }
 
@@ -215,6 +229,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       compact: { type: 'boolean' },
       csv: { type: 'boolean' },
       'as-of': { type: 'string' },
+      clock: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -223,6 +238,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.out(USAGE);
     return command || values.help ? 0 : 2;
   }
+  // The wall clock of this command: the real one, or the one --clock sets.
+  const clock = values.clock === undefined ? undefined : parseInstant(values.clock, '--clock');
+  const now = () => clock ?? Date.now();
   const needData = () => {
     if (!values.data)
       throw new UsageError("--data <dir> is required (this computer's Lectern data directory).");
@@ -274,7 +292,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           creatorKey: device.key.keyId,
           coachName: values['coach-name'],
         },
-        Date.now(),
+        now(),
       );
       const groupId = await writeGenesisFile(folder, device.key, device.deviceId, genesis);
       await saveIdentity(dataDir, { ...file, lastClock: device.lastClock });
@@ -285,7 +303,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     case 'approve':
     case 'append': {
       const dataDir = needData();
-      const group = await openGroup(args[0] ?? '', dataDir);
+      const group = await openGroup(args[0] ?? '', dataDir, now);
       const { state } = group.sync.state();
       let event: GroupEvent;
       if (command === 'join') {
@@ -293,7 +311,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         event = group.device.event(
           JOIN_REQUEST,
           { displayName: values.name, charterHash: charterHash(state.group!.charter) },
-          Date.now(),
+          now(),
         );
       } else if (command === 'approve') {
         const member = args[1];
@@ -302,7 +320,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         const decision = values.decision ?? 'approve';
         if (!(rosterDecisions as readonly string[]).includes(decision))
           throw new UsageError(`--decision must be one of ${rosterDecisions.join(', ')}.`);
-        event = group.device.event(ROSTER_DECISION, { member, decision }, Date.now());
+        event = group.device.event(ROSTER_DECISION, { member, decision }, now());
       } else {
         if (values.bio === undefined && values.name === undefined)
           throw new UsageError('Give --bio and/or --name.');
@@ -312,27 +330,29 @@ async function run(argv: string[], io: CliIo): Promise<number> {
             ...(values.bio !== undefined ? { bio: values.bio } : {}),
             ...(values.name !== undefined ? { displayName: values.name } : {}),
           },
-          Date.now(),
+          now(),
         );
       }
       const published = await writeEvents(dataDir, group, [event]);
       io.out(
         `Wrote ${event.kind} ${event.id}${published.status === 'ok' ? '' : ' (folder missing: kept in the outbox)'}`,
       );
+      for (const p of published.status === 'ok' ? published.problems : [])
+        io.out(`  in this device's directory: ${p.path} — ${p.reason}`);
       return 0;
     }
     case 'sync': {
       const dataDir = needData();
-      const group = await openGroup(args[0] ?? '', dataDir);
-      await group.outbox.publish();
+      const group = await openGroup(args[0] ?? '', dataDir, now);
+      const published = await group.outbox.publish();
       const report = await group.sync.sync();
-      printState(io, group.sync, report, !!values.json);
+      printState(io, group.sync, report, !!values.json, published.status === 'ok' ? published.problems : []);
       return 0;
     }
     case 'state':
     case 'verify': {
       const folder = await requireFolder(args[0]);
-      const sync = new GroupSync({ folder, verifyBlobs: command === 'verify', registry: appRegistry });
+      const sync = new GroupSync({ folder, verifyBlobs: command === 'verify', registry: appRegistry, now });
       const report = await sync.sync();
       if (report.status !== 'ok') throw new UsageError(report.message);
       if (command === 'state') {
@@ -361,8 +381,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     case 'standings': {
       const folder = await requireFolder(args[0]);
       if (values.json && values.csv) throw new UsageError('Choose one of --json and --csv.');
-      const asOf = values['as-of'] === undefined ? Date.now() : parseInstant(values['as-of']);
-      const sync = new GroupSync({ folder, registry: appRegistry });
+      const asOf = values['as-of'] === undefined ? now() : parseInstant(values['as-of'], '--as-of');
+      const sync = new GroupSync({ folder, registry: appRegistry, now });
       const report = await sync.sync();
       if (report.status !== 'ok') throw new UsageError(report.message);
       const { state } = sync.state();
@@ -393,7 +413,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           member: count(values.as, '--as', 0),
           device: values.device ?? 'laptop',
           events: count(values.events ?? '1', '--events', 1),
-          now: Date.now(),
+          now: now(),
         });
         io.out(`Wrote ${result.written} events to ${result.segment}`);
         return 0;
@@ -406,9 +426,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         members: count(values.members ?? '5', '--members', 1),
         weeks: count(values.weeks ?? '4', '--weeks', 0),
         seed: values.seed ?? 'lectern',
-        now: Date.now(),
+        now: now(),
       });
-      if (values.compact) await compactDemo(folder, values.keys);
+      if (values.compact) await compactDemo(folder, values.keys, now());
       io.out(
         `Group ${result.groupId}: ${result.events} events in ${result.files} files${values.compact ? ' (before compaction)' : ''}.`,
       );
@@ -417,7 +437,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     case 'compact': {
       const folder = await requireFolder(args[0]);
       if (!values.keys) throw new UsageError('compact needs --keys <dir>.');
-      io.out(`Compacted into ${await compactDemo(folder, values.keys)} segment files.`);
+      io.out(`Compacted into ${await compactDemo(folder, values.keys, now())} segment files.`);
       return 0;
     }
     default:
@@ -432,14 +452,34 @@ function count(text: string, flag: string, min: number): number {
   return n;
 }
 
-/** An ISO 8601 instant with an explicit zone (`Z` or `±hh:mm`), e.g. 2026-03-08T13:00:00Z. */
-function parseInstant(text: string): number {
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+/**
+ * An ISO 8601 instant with an explicit zone (`Z` or `±hh:mm`), e.g. 2026-03-08T13:00:00Z, from
+ * 1970 to 9999 (what a clock can say). A day that does not exist (02-30) is refused, not rolled over.
+ */
+function parseInstant(text: string, flag: string): number {
   const ms = Date.parse(text);
-  if (!/(Z|[+-]\d{2}:\d{2})$/i.test(text) || !Number.isFinite(ms))
+  if (!isInstant(text) || !Number.isFinite(ms) || ms < 0 || ms > LAST_INSTANT)
     throw new UsageError(
-      `--as-of must be an ISO 8601 instant with a zone, e.g. 2026-03-08T13:00:00Z (got "${text}").`,
+      `${flag} must be an ISO 8601 instant with a zone, e.g. 2026-03-08T13:00:00Z (got "${text}").`,
     );
   return ms;
+}
+
+const LAST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+function isInstant(text: string): boolean {
+  const m = ISO_INSTANT.exec(text);
+  if (!m) return false;
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = m
+    .slice(1, 7)
+    .map((x) => Number(x ?? 0));
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60
+  );
 }
 
 function standingsTable(s: Standings): string {

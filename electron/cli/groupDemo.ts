@@ -112,13 +112,15 @@ function deviceOf(file: KeyFile, name: string): MemberDevice {
   return new MemberDevice(memberKeyFromSecret(hexToBytes(file.secretKey)), d.id, d.lastClock);
 }
 
-function writerFor(folder: string, groupId: string, device: MemberDevice): SegmentWriter {
+/** `now`: the wall clock the demo acts at (it judges leftover temp files stale). */
+function writerFor(folder: string, groupId: string, device: MemberDevice, now: number): SegmentWriter {
   return new SegmentWriter({
     root: folder,
     dir: `${DEVICES_DIR}/${device.deviceId}/${SEGMENTS_DIR}`,
     key: device.key,
     group: groupId,
     device: device.deviceId,
+    now: () => now,
   });
 }
 
@@ -160,11 +162,11 @@ export async function createDemoGroup(
   await fs.mkdir(o.folder, { recursive: true });
   const genesis = genesisEvent(coach, start);
   const groupId = await writeGenesisFile(o.folder, coach.key, coach.deviceId, genesis);
-  const blobs = devices.map((d) => new BlobStore(o.folder, d.deviceId));
+  const blobs = devices.map((d) => new BlobStore(o.folder, d.deviceId, undefined, () => o.now));
   let events = 1;
   const write = async (device: MemberDevice, batch: GroupEvent[]) => {
     if (batch.length === 0) return;
-    await writerFor(o.folder, groupId, device).append(batch);
+    await writerFor(o.folder, groupId, device, o.now).append(batch);
     events += batch.length;
   };
 
@@ -312,7 +314,7 @@ export async function appendDemoEvents(o: DemoAppendOptions): Promise<{ written:
   await sync.sync();
   const latest = sync.allEvents().at(-1);
   if (latest) device.observe(latest.hlc, o.now);
-  const blobs = new BlobStore(o.folder, device.deviceId);
+  const blobs = new BlobStore(o.folder, device.deviceId, undefined, () => o.now);
   const random = prng(`${file.keyId}/${o.device}/${latest?.id ?? ''}`);
   const batch: GroupEvent[] = [];
   for (let i = 0; i < o.events; i++) {
@@ -328,21 +330,21 @@ export async function appendDemoEvents(o: DemoAppendOptions): Promise<{ written:
       );
     } else batch.push(profileEvent(device, o.now, `update ${i} from ${o.device}`));
   }
-  const written = batch.length ? await writerFor(o.folder, group.groupId, device).append(batch) : null;
+  const written = batch.length ? await writerFor(o.folder, group.groupId, device, o.now).append(batch) : null;
   file.devices[o.device]!.lastClock = device.lastClock;
   await saveKey(o.keysDir, file);
   return { written: batch.length, segment: written?.relPath ?? '' };
 }
 
 /** Compacts every demo member's device directories (what the app does periodically). Returns segment files written. */
-export async function compactDemo(folder: string, keysDir: string): Promise<number> {
+export async function compactDemo(folder: string, keysDir: string, now: number): Promise<number> {
   const group = await readGroupId(folder);
   if (group.status !== 'ok' || !group.groupId) throw new Error(group.message);
   let written = 0;
   for (const name of (await fs.readdir(keysDir)).filter((n) => /^member-\d+\.json$/.test(n)).sort()) {
     const file = keyFileSchema.parse(JSON.parse(await fs.readFile(path.join(keysDir, name), 'utf8')));
     for (const deviceName of Object.keys(file.devices)) {
-      written += (await writerFor(folder, group.groupId, deviceOf(file, deviceName)).compact()).length;
+      written += (await writerFor(folder, group.groupId, deviceOf(file, deviceName), now).compact()).length;
     }
   }
   return written;

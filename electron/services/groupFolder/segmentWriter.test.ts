@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { segmentFileName } from '../../../shared/group/folderLayout';
 import { SCENARIO_T0, profileEvent, smallGroup } from '../../../shared/group/scenario';
-import { parseSegment } from '../../../shared/group/segment';
+import { createSegment, encodeSegment, parseSegment } from '../../../shared/group/segment';
 import { BlobStore } from './blobStore';
-import { SegmentWriter } from './segmentWriter';
+import { MAX_SEQ, SegmentWriter, SequenceExhaustedError } from './segmentWriter';
 import { tempDir, writerFor } from './testGroupFolder';
 
 const NOW = Date.now();
@@ -80,5 +81,75 @@ describe('SegmentWriter', () => {
     expect(await readdir(dir(ana, 'segments'))).toEqual(['.lectern-cccccccccccc.tmp']);
     await new BlobStore(folder, bo.deviceId, undefined, () => NOW).put(new Uint8Array([1, 2, 3]));
     expect((await readdir(dir(bo, 'blobs'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('numbers after its own valid segments only, skipping names already taken by anything', async () => {
+    const { groupId, devices } = smallGroup('planted');
+    const [coach, bo] = [devices[0]!, devices[2]!];
+    const writer = writerFor(folder, groupId, bo);
+    const dir = path.join(folder, 'devices', bo.deviceId, 'segments');
+    await writer.append([profileEvent(bo, SCENARIO_T0 + 1, 'one')]);
+    await writeFile(path.join(dir, segmentFileName(MAX_SEQ, MAX_SEQ)), 'not even JSON');
+    await writeFile(path.join(dir, segmentFileName(2, 2)), 'planted on our next number');
+    const foreign = createSegment(coach.key, { group: groupId, device: bo.deviceId, first: 50, last: 50 }, [
+      profileEvent(coach, SCENARIO_T0 + 2, "in Bo's directory"),
+    ]);
+    await writeFile(path.join(dir, segmentFileName(50, 50)), encodeSegment(foreign));
+    await mkdir(path.join(dir, segmentFileName(3, 3)));
+    await writeFile(path.join(dir, 'notes.txt'), 'hello');
+
+    const next = await writer.append([profileEvent(bo, SCENARIO_T0 + 3, 'two')]);
+    expect(next.segment.first).toBe(4); // 2 and 3 are taken; 50 and 999999999999 are not ours
+    const scan = await writer.scan();
+    expect(scan.segments.map((f) => f.name)).toEqual([segmentFileName(1, 1), segmentFileName(4, 4)]);
+    expect(scan.highest).toBe(4);
+    const rel = (n: string) => `devices/${bo.deviceId}/segments/${n}`;
+    expect(scan.problems).toEqual([
+      { path: rel(segmentFileName(2, 2)), reason: expect.stringMatching(/^invalid-segment: .*unparsable/) },
+      { path: rel(segmentFileName(3, 3)), reason: expect.stringMatching(/^unexpected-directory/) },
+      {
+        path: rel(segmentFileName(50, 50)),
+        reason: expect.stringMatching(/^foreign-signed: signed by key /),
+      },
+      { path: rel(segmentFileName(MAX_SEQ, MAX_SEQ)), reason: expect.stringMatching(/^invalid-segment/) },
+      { path: rel('notes.txt'), reason: expect.stringMatching(/^unexpected-file/) },
+    ]);
+  });
+
+  it('refuses, with a typed error, to write a name wider than 12 digits', async () => {
+    const { groupId, devices } = smallGroup('full');
+    const bo = devices[2]!;
+    const dir = path.join(folder, 'devices', bo.deviceId, 'segments');
+    await mkdir(dir, { recursive: true });
+    // Bo's own, validly signed segment at the last number there is.
+    const last = createSegment(
+      bo.key,
+      { group: groupId, device: bo.deviceId, first: MAX_SEQ, last: MAX_SEQ },
+      [profileEvent(bo, SCENARIO_T0 + 1, 'the very last')],
+    );
+    await writeFile(path.join(dir, segmentFileName(MAX_SEQ, MAX_SEQ)), encodeSegment(last));
+    const writer = writerFor(folder, groupId, bo);
+    await expect(writer.append([profileEvent(bo, SCENARIO_T0 + 2, 'one more')])).rejects.toBeInstanceOf(
+      SequenceExhaustedError,
+    );
+    expect(await readdir(dir)).toEqual([segmentFileName(MAX_SEQ, MAX_SEQ)]);
+  });
+
+  it('never compacts over a file that is not one of the segments it merges', async () => {
+    const { groupId, devices } = smallGroup('compact-planted');
+    const ana = devices[1]!;
+    const writer = writerFor(folder, groupId, ana);
+    for (let i = 0; i < 2; i++) await writer.append([profileEvent(ana, SCENARIO_T0 + i, `bio ${i}`)]);
+    const dir = path.join(folder, 'devices', ana.deviceId, 'segments');
+    await writeFile(path.join(dir, segmentFileName(1, 2)), 'planted where the merged file would go');
+    expect(await writer.compact()).toEqual([]);
+    expect((await readdir(dir)).sort()).toEqual([
+      segmentFileName(1, 1),
+      segmentFileName(1, 2),
+      segmentFileName(2, 2),
+    ]);
+    expect(await readFile(path.join(dir, segmentFileName(1, 2)), 'utf8')).toBe(
+      'planted where the merged file would go',
+    );
   });
 });

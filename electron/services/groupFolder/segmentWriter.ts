@@ -14,9 +14,14 @@ import {
   parseSegment,
 } from '../../../shared/group/segment';
 import type { Segment } from '../../../shared/group/segment';
-import { sweepStaleTemps, writeFileAtomic } from './atomicWrite';
+import { FileExistsError, sweepStaleTemps, writeFileAtomic } from './atomicWrite';
 import { nativeCrypto } from './nativeCrypto';
-import { mkdirInside, readInside, resolveInside } from './safePath';
+import { OwnDirectory, nextSequence } from './ownDirectory';
+import type { OwnDirectoryScan, OwnSegmentFile } from './ownDirectory';
+import { readInside, resolveInside } from './safePath';
+
+export { MAX_SEQ, SequenceExhaustedError } from './ownDirectory';
+export type { DirectoryProblem, OwnDirectoryScan, OwnSegmentFile } from './ownDirectory';
 
 export interface SegmentWriterOptions {
   /** The folder (or local data dir) the segments directory lives in. */
@@ -35,12 +40,24 @@ export interface WrittenSegment {
   segment: Segment;
 }
 
-const SEGMENT_NAME = /^(\d{12})-(\d{12})\.json$/;
+/** Where a new segment may go, besides after this directory's own segments. */
+export interface Placement {
+  /** Number after this too (e.g. the highest of this device's segments in the folder). */
+  after?: number;
+  /** Names not to take (e.g. every name in the folder's directory of this device). */
+  taken?: ReadonlySet<string>;
+}
+
+/** A file appearing under the chosen name between looking and writing: try the next one. */
+const WRITE_ATTEMPTS = 3;
 
 export class SegmentWriter {
   private swept = false;
+  private readonly own: OwnDirectory;
 
-  constructor(private readonly options: SegmentWriterOptions) {}
+  constructor(private readonly options: SegmentWriterOptions) {
+    this.own = new OwnDirectory(options);
+  }
 
   /**
    * Removes what a crashed write of this writer left in its own directory (stale
@@ -58,33 +75,47 @@ export class SegmentWriter {
     return removed ?? [];
   }
 
-  /** Segment files present in this device's directory, ordered by first sequence number. */
-  async list(): Promise<Array<{ name: string; first: number; last: number }>> {
-    await mkdirInside(this.options.root, this.options.dir);
-    const names = await fs.readdir(resolveInside(this.options.root, this.options.dir));
-    return names
-      .map((name) => SEGMENT_NAME.exec(name))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => ({ name: m[0], first: Number(m[1]), last: Number(m[2]) }))
-      .sort((a, b) => a.first - b.first || a.last - b.last);
+  /** What this device's directory holds: its own valid segments, and every other file with why. */
+  scan(): Promise<OwnDirectoryScan> {
+    return this.own.scan();
+  }
+
+  /** This device's own valid segments here, ordered by first sequence number. */
+  async list(): Promise<OwnSegmentFile[]> {
+    return (await this.scan()).segments;
   }
 
   /**
-   * Writes `events` as the next segment (numbered after every file here, and at least
-   * `minSeq`). Nothing is visible until the file is complete.
+   * Writes `events` as the next segment: numbered after this device's own valid segments here
+   * (and `placement.after`), under a name no file here (nor in `placement.taken`) has. Other
+   * files never move the number. Nothing is visible until the file is complete.
    */
-  async append(events: readonly GroupEvent[], minSeq = 1): Promise<WrittenSegment> {
+  async append(events: readonly GroupEvent[], placement: Placement = {}): Promise<WrittenSegment> {
     if (events.length === 0 || events.length > MAX_SEGMENT_EVENTS)
       throw new RangeError(`a segment holds 1..${MAX_SEGMENT_EVENTS} events`);
     await this.sweep();
-    const seq = Math.max(minSeq, (await this.list()).reduce((max, s) => Math.max(max, s.last), 0) + 1);
-    const segment = createSegment(this.options.key, this.header(seq, seq), events);
-    const bytes = encodeSegment(segment);
-    if (bytes.length > MAX_SEGMENT_BYTES)
-      throw new RangeError('segment too large: append fewer events at a time');
-    const relPath = `${this.options.dir}/${segmentFileName(seq, seq)}`;
-    await writeFileAtomic(this.options.root, relPath, bytes);
-    return { relPath, segment };
+    const taken = new Set(placement.taken);
+    for (let attempt = 1; ; attempt++) {
+      const own = await this.scan();
+      const seq = nextSequence(
+        Math.max(placement.after ?? 0, own.highest),
+        (name) => own.names.has(name) || taken.has(name),
+        this.options.dir,
+      );
+      const segment = createSegment(this.options.key, this.header(seq, seq), events);
+      const bytes = encodeSegment(segment);
+      if (bytes.length > MAX_SEGMENT_BYTES)
+        throw new RangeError('segment too large: append fewer events at a time');
+      const name = segmentFileName(seq, seq);
+      const relPath = `${this.options.dir}/${name}`;
+      try {
+        await writeFileAtomic(this.options.root, relPath, bytes);
+        return { relPath, segment };
+      } catch (err) {
+        if (!(err instanceof FileExistsError) || attempt >= WRITE_ATTEMPTS) throw err;
+        taken.add(name);
+      }
+    }
   }
 
   /**
@@ -94,9 +125,9 @@ export class SegmentWriter {
    */
   async compact(): Promise<WrittenSegment[]> {
     await this.sweep();
-    const files = await this.list();
+    const own = await this.scan();
     const loaded: Array<{ name: string; segment: Segment; size: number }> = [];
-    for (const f of files) {
+    for (const f of own.segments) {
       const bytes = await readInside(this.options.root, `${this.options.dir}/${f.name}`, MAX_SEGMENT_BYTES);
       const parsed = parseSegment(bytes, {
         group: this.options.group,
@@ -133,11 +164,14 @@ export class SegmentWriter {
         this.options.key,
         r.map((x) => x.segment),
       );
-      const relPath = `${this.options.dir}/${segmentFileName(merged.first, merged.last)}`;
+      const name = segmentFileName(merged.first, merged.last);
+      // Only ever over one of the merged files (a crash after an earlier compaction): any other
+      // file under that name is someone else's, and stays.
+      if (own.names.has(name) && !r.some((x) => x.name === name)) continue;
+      const relPath = `${this.options.dir}/${name}`;
       await writeFileAtomic(this.options.root, relPath, encodeSegment(merged), { overwrite: true });
       for (const x of r) {
-        if (x.name !== segmentFileName(merged.first, merged.last))
-          await fs.rm(resolveInside(this.options.root, `${this.options.dir}/${x.name}`));
+        if (x.name !== name) await fs.rm(resolveInside(this.options.root, `${this.options.dir}/${x.name}`));
       }
       written.push({ relPath, segment: merged });
     }
