@@ -38,7 +38,7 @@ const USAGE = `lectern-group <command> [options]
 
   init          --data <dir> [--from-backup <file>]   make this computer's identity (or import one)
   export-key    --data <dir> --out <file>              passphrase-protected key backup (LECTERN_PASSPHRASE)
-  create-group  <folder> --data <dir> --name <n> --coach-name <n> [--charter <text>] [--tz <zone>]
+  create-group  <folder> --data <dir> --name <n> --coach-name <n> [--charter <text>] [--tz <zone>] [--format 1|2]
   join          <folder> --data <dir> --name <display name>
   approve       <folder> <member key id> --data <dir> [--decision approve|decline|promote|remove]
   append        <folder> --data <dir> [--bio <text>] [--name <display name>]   a profile update
@@ -47,7 +47,7 @@ const USAGE = `lectern-group <command> [options]
   standings     <folder> [--json|--csv] [--as-of <iso>] [--out <file>]
                                                       points, streaks, misses and status (CSV: UTF-8 with BOM)
   verify        <folder> [--json]                     check every file; exit 1 if any is quarantined
-  demo          <folder> --keys <dir> --members N --weeks W [--seed S] [--compact]
+  demo          <folder> --keys <dir> --members N --weeks W [--seed S] [--compact] [--format 1|2]
                                                       a realistic group; private keys go to <dir>
   demo          <folder> --keys <dir> --as <member number> --device <name> --events K
                                                       K more events as that member from that device
@@ -97,8 +97,9 @@ async function openGroup(folder: string, dataDir: string, now: () => number) {
   const gDir = groupDataDir(dataDir, first.groupId);
   const sync = new GroupSync({ folder, dataDir: gDir, registry: appRegistry, now });
   const report = await sync.sync();
-  // Our next events must sort after everything we have seen.
-  const latest = sync.allEvents().at(-1);
+  // Our next events must sort after everything members wrote (a stranger's clock moves nothing).
+  const { members } = sync.state().state;
+  const latest = sync.allEvents().findLast((e) => members[e.author]?.status === 'member');
   if (latest) device.observe(latest.hlc, now());
   const outbox = new Outbox({
     dataDir: gDir,
@@ -109,6 +110,17 @@ async function openGroup(folder: string, dataDir: string, now: () => number) {
     now,
   });
   return { sync, report, device, file, outbox, groupId: first.groupId };
+}
+
+/**
+ * What a new event links to in a format-2 group (undefined in format 1): the heads this device has
+ * seen, and `also` (a roster decision's target's latest event), as the app links them.
+ */
+function linksFor(group: Awaited<ReturnType<typeof openGroup>>, also?: string): GroupEvent[] | undefined {
+  const heads = group.sync.heads(group.device.key.keyId);
+  if (!heads) return undefined;
+  const target = also ? group.sync.allEvents().findLast((e) => e.author === also) : undefined;
+  return target?.prev !== undefined ? [...heads, target] : heads;
 }
 
 async function writeEvents(
@@ -230,6 +242,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       csv: { type: 'boolean' },
       'as-of': { type: 'string' },
       clock: { type: 'string' },
+      format: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -293,6 +306,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           coachName: values['coach-name'],
         },
         now(),
+        formatOf(values.format) === 2 ? [] : undefined,
       );
       const groupId = await writeGenesisFile(folder, device.key, device.deviceId, genesis);
       await saveIdentity(dataDir, { ...file, lastClock: device.lastClock });
@@ -312,6 +326,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           JOIN_REQUEST,
           { displayName: values.name, charterHash: charterHash(state.group!.charter) },
           now(),
+          linksFor(group),
         );
       } else if (command === 'approve') {
         const member = args[1];
@@ -320,7 +335,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         const decision = values.decision ?? 'approve';
         if (!(rosterDecisions as readonly string[]).includes(decision))
           throw new UsageError(`--decision must be one of ${rosterDecisions.join(', ')}.`);
-        event = group.device.event(ROSTER_DECISION, { member, decision }, now());
+        event = group.device.event(ROSTER_DECISION, { member, decision }, now(), linksFor(group, member));
       } else {
         if (values.bio === undefined && values.name === undefined)
           throw new UsageError('Give --bio and/or --name.');
@@ -331,6 +346,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
             ...(values.name !== undefined ? { displayName: values.name } : {}),
           },
           now(),
+          linksFor(group),
         );
       }
       const published = await writeEvents(dataDir, group, [event]);
@@ -427,6 +443,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         weeks: count(values.weeks ?? '4', '--weeks', 0),
         seed: values.seed ?? 'lectern',
         now: now(),
+        format: formatOf(values.format),
       });
       if (values.compact) await compactDemo(folder, values.keys, now());
       io.out(
@@ -443,6 +460,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
   }
+}
+
+/** `--format`: the group format a new group is written in (2 unless asked; 1 to make old-style groups). */
+function formatOf(text: string | undefined): 1 | 2 {
+  if (text === undefined || text === '2') return 2;
+  if (text === '1') return 1;
+  throw new UsageError('--format must be 1 or 2.');
 }
 
 function count(text: string, flag: string, min: number): number {

@@ -8,8 +8,12 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import { DEVICES_DIR, SEGMENTS_DIR } from '../../shared/group/folderLayout';
+import { appRegistry } from '../../shared/group/appRegistry';
+import { HeadTracker } from '../../shared/group/causalLinks';
+import { ROSTER_DECISION } from '../../shared/group/groupEvent';
 import type { GenesisBody, GroupEvent } from '../../shared/group/groupEvent';
 import { createMemberKey, memberKeyFromSecret } from '../../shared/group/identity';
+import type { MemberKey } from '../../shared/group/identity';
 import { MemberDevice } from '../../shared/group/memberDevice';
 import {
   decisionEvent,
@@ -100,6 +104,39 @@ function tinySpeech(frequency: number): { audio: Uint8Array; peaks: Uint8Array }
   return { audio, peaks };
 }
 
+/**
+ * A demo member writing format 2: each event links what `tracker` says this member has seen (a
+ * roster decision also links its target's latest event), as the app would.
+ */
+class LinkingDevice extends MemberDevice {
+  constructor(
+    key: MemberKey,
+    deviceId: string,
+    lastClock: string | undefined,
+    private readonly tracker: HeadTracker,
+  ) {
+    super(key, deviceId, lastClock);
+  }
+
+  override event<B>(
+    kind: string,
+    body: B,
+    wallMillis: number,
+    prev?: ReadonlyArray<{ id: string; hlc: string }>,
+  ): GroupEvent<B> {
+    const target =
+      kind === ROSTER_DECISION ? this.tracker.latestOf((body as { member: string }).member) : undefined;
+    const event = super.event(
+      kind,
+      body,
+      wallMillis,
+      prev ?? this.tracker.linksFor(this.key.keyId, [target]),
+    );
+    this.tracker.add(event);
+    return event;
+  }
+}
+
 async function saveKey(keysDir: string, file: KeyFile): Promise<void> {
   await fs.mkdir(keysDir, { recursive: true });
   await writeFileAtomic(keysDir, `member-${file.member}.json`, JSON.stringify(file, null, 2) + '\n', {
@@ -131,6 +168,8 @@ export interface DemoCreateOptions {
   weeks: number;
   seed: string;
   now: number;
+  /** The group format: 2 (what the app writes) unless 1 is asked for, e.g. to compare the two. */
+  format?: 1 | 2;
 }
 
 /** Creates a group with a coach (member 0) and `members` members and `weeks` weeks of activity. */
@@ -141,6 +180,7 @@ export async function createDemoGroup(
   const derive = (label: string) => sha256(utf8ToBytes(`lectern-demo/${o.seed}/${label}`));
   const files: KeyFile[] = [];
   const devices: MemberDevice[] = [];
+  const tracker = new HeadTracker();
   for (let m = 0; m <= o.members; m++) {
     const key = createMemberKey(derive(`member/${m}`));
     const id = bytesToHex(derive(`member/${m}/device/laptop`)).slice(0, 16);
@@ -151,7 +191,7 @@ export async function createDemoGroup(
       secretKey: bytesToHex(key.secretKey),
       devices: { laptop: { id } },
     });
-    devices.push(new MemberDevice(key, id));
+    devices.push(o.format === 1 ? new MemberDevice(key, id) : new LinkingDevice(key, id, undefined, tracker));
   }
   // Fixed start (deterministic per seed) unless that would put activity in the future.
   const start = Math.min(
@@ -200,6 +240,7 @@ export async function createDemoGroup(
     (m === 4 && w === 5) || (m === 2 && w >= 10 && w <= 12) || (m === 3 && (w === 20 || w === 21));
   let lastWeek: string[] = [];
   for (let w = 1; w <= o.weeks; w++) {
+    tracker.sync(); // members read the folder once a week: within a week they write side by side
     const weekStart = start + w * WEEK;
     const week = series?.deadlines[w - 1];
     const thisWeek: string[] = [];
@@ -309,10 +350,16 @@ export async function appendDemoEvents(o: DemoAppendOptions): Promise<{ written:
     file.devices[o.device] = {
       id: bytesToHex(sha256(utf8ToBytes(`${file.keyId}/${o.device}/${o.now}`))).slice(0, 16),
     };
-  const device = deviceOf(file, o.device);
-  const sync = new GroupSync({ folder: o.folder, now: () => o.now });
+  const sync = new GroupSync({ folder: o.folder, now: () => o.now, registry: appRegistry });
   await sync.sync();
-  const latest = sync.allEvents().at(-1);
+  // In a format-2 group the new events link to what this device now sees, as the app's would.
+  const heads = sync.heads(file.keyId);
+  const tracker = new HeadTracker();
+  for (const head of heads ?? []) tracker.add(head);
+  const plain = deviceOf(file, o.device);
+  const device = heads ? new LinkingDevice(plain.key, plain.deviceId, plain.lastClock, tracker) : plain;
+  const { members } = sync.state().state;
+  const latest = sync.allEvents().findLast((e) => members[e.author]?.status === 'member');
   if (latest) device.observe(latest.hlc, o.now);
   const blobs = new BlobStore(o.folder, device.deviceId, undefined, () => o.now);
   const random = prng(`${file.keyId}/${o.device}/${latest?.id ?? ''}`);

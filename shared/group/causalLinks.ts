@@ -33,6 +33,13 @@ export function chooseLinks(
 export class HeadTracker {
   private readonly heads = new Map<string, GroupEvent>();
   private readonly latestBy = new Map<string, GroupEvent>();
+  /** The heads as of the last {@link sync}: what writers see between syncs (null: everything, at once). */
+  private visible: Map<string, GroupEvent> | null = null;
+
+  /** From now on writers see the heads as they are now, until the next sync (their own events aside). */
+  sync(): void {
+    this.visible = new Map(this.heads);
+  }
 
   /** Records an event someone wrote (its links stop being heads). */
   add(event: GroupEvent): void {
@@ -43,7 +50,9 @@ export class HeadTracker {
 
   /** Links for a new event by `author` that also names `also` (e.g. a decision's target's latest event). */
   linksFor(author: string, also: readonly (GroupEvent | undefined)[] = []): GroupEvent[] {
-    const heads = [...this.heads.values()].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+    const heads = [...(this.visible ?? this.heads).values()].sort((a, b) =>
+      a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0,
+    );
     return chooseLinks(heads, [this.latestBy.get(author), ...also]);
   }
 
