@@ -44,8 +44,14 @@ export class Peer {
     return this.write(JOIN_REQUEST, { displayName: name, charterHash: charterHash(DEMO_CHARTER) }, at);
   }
 
+  /** A roster decision; like the app's, it links its target's latest event (the request it approves). */
   decide(member: Peer, decision: RosterDecisionKind, at: number, prev?: readonly GroupEvent[]): GroupEvent {
-    return this.write(ROSTER_DECISION, { member: member.keyId, decision }, at, prev);
+    const target = [...this.known.values()]
+      .filter((e) => e.author === member.keyId)
+      .sort((a, b) => (a.hlc < b.hlc ? -1 : 1))
+      .at(-1);
+    const links = prev ?? [...headsOf(this.snapshot(), this.keyId), ...(target ? [target] : [])];
+    return this.write(ROSTER_DECISION, { member: member.keyId, decision }, at, links);
   }
 }
 

@@ -86,16 +86,15 @@ export function setAsideOf(snapshot: FoldSnapshot): SetAsideEvent[] {
 /**
  * The events a new event by `author` should link to (format 2, see chooseLinks): its own latest
  * event (each writer's events form a chain), the latest roster decision about it (the authority it
- * acts on), and the heads of what is known. Only members' and applicants' events are linked (an
- * applicant's entries count once approved), never removed keys'. Empty in a format-1 group.
+ * acts on), and the heads of what is known. Only members' events are linked, never removed keys'
+ * nor strangers'. Empty in a format-1 group.
  */
 export function headsOf(snapshot: FoldSnapshot, author: string): GroupEvent[] {
   if (!snapshot.causal) return [];
   const members = snapshot.state.members;
-  const linkable = (e: GroupEvent) => {
-    const status = members[e.author]?.status;
-    return status === 'member' || status === 'applicant';
-  };
+  // Only members' events: linking moves this device's clock past them, and only members' clocks
+  // count. An applicant's request is linked by the decision about it (see the callers).
+  const linkable = (e: GroupEvent) => members[e.author]?.status === 'member';
   const heads = snapshot.causal.graph.heads(linkable, Infinity);
   const own = snapshot.sorted.findLast((e) => e.author === author && e.prev !== undefined);
   const aboutMe = snapshot.sorted.findLast(
