@@ -4,25 +4,31 @@
 import { MAX_PREV } from './groupEvent';
 import type { GroupEvent } from './groupEvent';
 
-/** Of the links, this many go to the newest heads; the rest to the oldest, so old heads get linked too. */
-const NEWEST_HEADS = 8;
+/** Links a writer chooses per event (readers accept up to MAX_PREV): each is 64 hex characters. */
+export const LINKS_PER_EVENT = 8;
+/** Of them, this many go to the newest heads (what was just written); the rest are spread out. */
+const NEWEST_HEADS = 2;
 
 /**
- * Picks at most {@link MAX_PREV} links: every `must` event first (deduplicated), then the newest
- * heads, then the oldest. `heads` are ordered oldest first. Each event linked removes a head, so
- * however many members write at once, the heads shrink by dozens with every event.
+ * Picks at most {@link LINKS_PER_EVENT} links: every `must` event first (deduplicated), then the
+ * newest heads, then heads from a place in the list that depends on the writer, so that members who
+ * write at the same time link different heads and together link them all (a head linked is a head no
+ * more). `heads` are ordered oldest first.
  */
 export function chooseLinks(
   heads: readonly GroupEvent[],
   must: readonly (GroupEvent | undefined)[],
+  writer: string,
 ): GroupEvent[] {
   const chosen = new Map<string, GroupEvent>();
-  for (const e of must) if (e && chosen.size < MAX_PREV) chosen.set(e.id, e);
+  const limit = Math.max(LINKS_PER_EVENT, must.length);
   const take = (e: GroupEvent | undefined) => {
-    if (e && chosen.size < MAX_PREV) chosen.set(e.id, e);
+    if (e && chosen.size < Math.min(limit, MAX_PREV)) chosen.set(e.id, e);
   };
+  must.forEach(take);
   for (let i = heads.length - 1, n = 0; i >= 0 && n < NEWEST_HEADS; i--, n++) take(heads[i]);
-  for (let i = 0; i < heads.length && chosen.size < MAX_PREV; i++) take(heads[i]);
+  const start = heads.length > 0 ? parseInt(writer.slice(0, 8), 16) % heads.length : 0;
+  for (let n = 0; n < heads.length && chosen.size < limit; n++) take(heads[(start + n) % heads.length]);
   return [...chosen.values()];
 }
 
@@ -53,7 +59,12 @@ export class HeadTracker {
     const heads = [...(this.visible ?? this.heads).values()].sort((a, b) =>
       a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0,
     );
-    return chooseLinks(heads, [this.latestBy.get(author), ...also]);
+    return chooseLinks(heads, [this.latestBy.get(author), ...also], author);
+  }
+
+  /** How many events nobody has linked yet. */
+  headCount(): number {
+    return this.heads.size;
   }
 
   latestOf(author: string): GroupEvent | undefined {

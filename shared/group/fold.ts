@@ -103,7 +103,7 @@ export function headsOf(snapshot: FoldSnapshot, author: string): GroupEvent[] {
       (e.body as { member?: unknown }).member === author &&
       e.prev !== undefined,
   );
-  return chooseLinks(heads, [own, aboutMe]);
+  return chooseLinks(heads, [own, aboutMe], author);
 }
 
 const ROSTER_KINDS = new Set([GENESIS, JOIN_REQUEST, ROSTER_DECISION]);
