@@ -16,8 +16,13 @@ export interface Hlc {
   readonly node: string;
 }
 
-/** How far ahead of our wall clock a received clock may be before we refuse it. */
-export const MAX_DRIFT_MS = 24 * 60 * 60 * 1000;
+/**
+ * How far ahead of our wall clock a received clock may be before we refuse it. Computers that set
+ * their clocks from the network are within seconds of each other; ten minutes leaves room for one
+ * set by hand, yet no writer can date events hours ahead and drag every reader's clock along. A
+ * reader refuses such events for now, not for ever (a refused segment is read again at each sync).
+ */
+export const MAX_DRIFT_MS = 10 * 60 * 1000;
 const MAX_COUNTER = 0xffff;
 const MAX_MILLIS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 const NODE_RE = /^[0-9a-f]{16}$/;

@@ -259,10 +259,24 @@ describe('GroupSync', () => {
     const first = await engine.sync();
     const cache = path.join(dataDir, 'events.jsonl');
     const lines = (await readFile(cache, 'utf8')).trimEnd().split('\n');
-    await writeFile(cache, lines.slice(0, -1).join('\n') + '\n');
+    // The file holds events, then which file gave which; the tail lost reaches into the events.
+    const lastEvent = lines.findLastIndex((line) => 'hlc' in JSON.parse(line));
+    await writeFile(cache, lines.slice(0, lastEvent).join('\n') + '\n');
     const resumed = sync();
     expect((await resumed.sync()).read).toBe(first.files);
     expect(resumed.state().hash).toBe(stateHash(foldGroup(group.groupId, group.events)));
+  });
+
+  it('reads again only the file whose line in the cache was lost', async () => {
+    const group = await writeSmallGroup(folder);
+    await sync().sync();
+    const cache = path.join(dataDir, 'events.jsonl');
+    const lines = (await readFile(cache, 'utf8')).trimEnd().split('\n');
+    await writeFile(cache, lines.slice(0, -1).join('\n') + '\n'); // the last file's line
+    const resumed = sync();
+    expect((await resumed.sync()).read).toBe(1);
+    expect(resumed.state().hash).toBe(stateHash(foldGroup(group.groupId, group.events)));
+    expect(resumed.allEvents()).toHaveLength(group.events.length);
   });
 
   it('reads again, on the next full pass, a file replaced by one of the same size and mtime', async () => {

@@ -2,10 +2,21 @@
 // (path, size, mtime) and the cursor and event cache are kept in the local data dir, so a
 // sync costs what changed, not the group's history (design rule 8). Bad files are
 // quarantined with a reason, never deleted and never a crash (rule 6); a missing folder is
-// a status, not an error (rule 9).
+// a status, not an error (rule 9). What any one writer can make a reader read and hold is
+// bounded (rule 10): per-device quotas (deviceQuota.ts), and only events the fold can use
+// are kept (eventRetention.ts).
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { foldMore, foldSnapshot, headsOf, orderEvents, stateHash } from '../../../shared/group/fold';
+import {
+  foldMore,
+  foldSnapshot,
+  headsOf,
+  orderEvents,
+  setAsideOf,
+  stateHash,
+} from '../../../shared/group/fold';
+import type { SetAsideEvent } from '../../../shared/group/causalRoster';
+import { firstWitnessed } from '../../../shared/group/witnesses';
 import type { FoldSnapshot, GroupState } from '../../../shared/group/fold';
 import {
   BLOBS_DIR,
@@ -20,6 +31,10 @@ import type { KindRegistry } from '../../../shared/group/kindRegistry';
 import { MAX_SEGMENT_BYTES, parseSegment } from '../../../shared/group/segment';
 import type { Segment } from '../../../shared/group/segment';
 import { MAX_BLOB_BYTES, verifyBlobFile } from './blobStore';
+import { DEVICE_QUOTA, withinFileQuota } from './deviceQuota';
+import type { DeviceQuota } from './deviceQuota';
+import { EventKeeper, keeperPass, segmentFigures } from './eventKeeper';
+import type { KeeperPass } from './eventKeeper';
 import { MAX_GENESIS_BYTES, parseGenesis } from './genesisFile';
 import type { SyncStatus } from './genesisFile';
 import { listDirectory } from './dirListing';
@@ -40,6 +55,13 @@ const VISIT_CONCURRENCY = 16;
 const FULL_PASS_EVERY_MS = 5 * 60_000;
 /** Longer than the coarsest mtime granularity a group folder may sit on (FAT: 2 s). */
 const SETTLE_MS = 2_000;
+/**
+ * Segment bytes of keys not (yet) kept that one sync holds whole until the fold says whose they
+ * are (see KeeperOptions): a real group's whole history fits, so a first sync reads it once, while
+ * a flood from strangers is not all held at once.
+ */
+const UNDECIDED_BYTES = 32 * 1024 * 1024;
+const SEGMENTS_DIR_RE = /^devices\/[0-9a-f]{16}\/segments$/;
 
 export interface SyncReport {
   status: SyncStatus;
@@ -70,6 +92,10 @@ export interface GroupSyncOptions {
   verifyBlobs?: boolean;
   /** When directory listings are trusted (see dirListing); the defaults suit any file system. */
   directoryTrust?: { settleMs?: number; fullPassEveryMs?: number };
+  /** The per-device quotas (deviceQuota.ts); tests make them small. */
+  quota?: Partial<DeviceQuota>;
+  /** See UNDECIDED_BYTES; tests make it small. */
+  undecidedBytes?: number;
 }
 
 const NO_STATS = { size: 0, mtimeMs: 0, ino: 0, ctimeMs: 0 };
@@ -79,14 +105,16 @@ interface Pass {
   files: Cursor['files'];
   dirs: Map<string, DirListing>;
   report: SyncReport;
-  fresh: GroupEvent[];
+  /** What the pass read and did to what is held. */
+  keep: KeeperPass;
   /** Look at every file, trusting no directory listing (the first sync, then every few minutes). */
   full: boolean;
 }
 
 export class GroupSync {
   private cursor: Cursor = emptyCursor();
-  private readonly events = new Map<string, GroupEvent>();
+  /** The events held: the quotas and retention decide which (eventKeeper.ts). */
+  private readonly keeper: EventKeeper;
   private loaded = false;
   /** The fold is pure, so its result is kept and extended with events that arrive later. */
   private folded: FoldSnapshot | null = null;
@@ -96,7 +124,26 @@ export class GroupSync {
   private dirs = new Map<string, DirListing>();
   private cacheWriter: SyncCacheWriter | null = null;
 
-  constructor(private readonly options: GroupSyncOptions) {}
+  constructor(private readonly options: GroupSyncOptions) {
+    this.keeper = new EventKeeper({
+      quota: this.quota,
+      undecidedBytes: options.undecidedBytes ?? UNDECIDED_BYTES,
+      members: () => this.state().state.members,
+      changed: (added) => {
+        if (added) this.unfolded.push(added);
+        else {
+          // The fold cannot take events back: fold again from what is left.
+          this.folded = null;
+          this.unfolded = [];
+        }
+      },
+      readAgain: (file, entry) => this.readAgain(file, entry),
+    });
+  }
+
+  private get kept() {
+    return this.keeper.kept;
+  }
 
   get groupId(): string | null {
     return this.cursor.groupId;
@@ -111,9 +158,30 @@ export class GroupSync {
     return this.folded?.causal ? headsOf(this.folded, author) : null;
   }
 
+  /** Members' entries the fold did not apply, and why (format 2; empty in format 1). */
+  setAside(): SetAsideEvent[] {
+    this.state();
+    return this.folded ? setAsideOf(this.folded) : [];
+  }
+
+  private witnessed: { snapshot: FoldSnapshot; lookup: (eventId: string) => string | null } | null = null;
+
+  /**
+   * When another member first saw each event (see firstWitnessed), computed once per fold; null in a
+   * format-1 group, whose events carry no links (there, "nobody saw it" would be meaningless).
+   */
+  witnessedAt(): ((eventId: string) => string | null) | null {
+    this.state();
+    const snapshot = this.folded;
+    if (!snapshot?.causal) return null;
+    if (this.witnessed?.snapshot !== snapshot)
+      this.witnessed = { snapshot, lookup: firstWitnessed(snapshot) };
+    return this.witnessed.lookup;
+  }
+
   /** All verified events known so far (from the cache and every sync). */
   allEvents(): GroupEvent[] {
-    return orderEvents(this.events.values());
+    return orderEvents(this.kept.events.values());
   }
 
   /**
@@ -123,7 +191,7 @@ export class GroupSync {
   state(): { readonly state: GroupState; readonly hash: string } {
     const groupId = this.cursor.groupId ?? '';
     if (!this.folded || this.folded.groupId !== groupId)
-      this.folded = foldSnapshot(groupId, this.events.values(), this.options.registry);
+      this.folded = foldSnapshot(groupId, this.kept.events.values(), this.options.registry);
     else if (this.unfolded.length > 0) this.folded = foldMore(this.folded, this.unfolded);
     this.unfolded = [];
     const state = this.folded.state;
@@ -167,15 +235,13 @@ export class GroupSync {
       files: {},
       dirs: new Map(),
       report,
-      fresh: [],
+      keep: keeperPass(),
       full:
         startedAt - this.lastFullPass >= (this.options.directoryTrust?.fullPassEveryMs ?? FULL_PASS_EVERY_MS),
     };
 
     // The genesis file decides which group this folder is.
-    const genesis = await this.visit(GENESIS_FILE, pass, async (bytes) =>
-      this.readGenesis(bytes, pass.fresh),
-    );
+    const genesis = await this.visit(GENESIS_FILE, pass, async (bytes) => this.readGenesis(bytes, pass));
     if (genesis === 'missing' || !this.cursor.groupId) {
       const reason = pass.files[GENESIS_FILE]?.reason;
       return {
@@ -195,20 +261,29 @@ export class GroupSync {
       };
     }
 
+    this.keeper.begin(this.cursor.files);
     await this.walk('', 0, pass);
 
     if (pass.full) this.lastFullPass = startedAt;
-    const changed = pass.full ? null : changedEntries(this.cursor.files, pass.files);
+    const before = this.cursor.files;
     this.cursor.files = pass.files;
     this.dirs = pass.dirs;
-    for (const e of pass.fresh) {
-      if (!this.events.has(e.id)) {
-        this.events.set(e.id, e);
-        this.unfolded.push(e);
-        report.newEvents.push(e);
-      }
+    const changed = changedEntries(before, this.cursor.files);
+    const files = this.cursor.files;
+    const replaced = await this.keeper.settle(
+      files,
+      before,
+      Object.keys(changed),
+      pass.keep,
+      this.cursor.groupId,
+    );
+    for (const file of replaced) changed[file] = files[file] ?? null;
+    report.read += pass.keep.readAgain;
+    for (const id of pass.keep.added) {
+      const e = this.kept.events.get(id);
+      if (e) report.newEvents.push(e);
     }
-    await this.persist(report.newEvents, changed);
+    await this.persist(pass.keep, pass.full ? null : changed);
     report.groupId = this.cursor.groupId;
     report.inFlight.sort();
     report.quarantined = this.quarantined();
@@ -222,6 +297,7 @@ export class GroupSync {
     const out: QuarantinedFile[] = [];
     for (const [p, entry] of Object.entries(this.cursor.files)) {
       if (entry.outcome !== 'read') out.push({ path: p, reason: entry.reason ?? 'unknown' });
+      else if (entry.quota) out.push({ path: p, reason: entry.quota });
       else if (entry.author) {
         const member = state.members[entry.author];
         if (!member) out.push({ path: p, reason: 'unknown-key: signed by a key that is not in the roster' });
@@ -249,11 +325,12 @@ export class GroupSync {
     pass.dirs.set(relDir, listing);
     const files: string[] = [];
     const subdirectories: string[] = [];
+    const over = SEGMENTS_DIR_RE.test(relDir) ? this.overFileQuota(relDir, listing.names, pass) : null;
     for (const listedName of listing.names) {
       const isDirectory = listedName.endsWith('/');
       const name = isDirectory ? listedName.slice(0, -1) : listedName;
       const rel = relDir ? `${relDir}/${name}` : name;
-      if (rel === GENESIS_FILE) continue;
+      if (rel === GENESIS_FILE || over?.has(rel)) continue;
       // Between full passes a file read before is taken as it was: segments are immutable and
       // arrive by rename, so what is new shows up under a new name.
       const previous = this.cursor.files[rel];
@@ -286,6 +363,34 @@ export class GroupSync {
     await inBatches(files, (rel) => this.visitEntry(rel, pass));
   }
 
+  /**
+   * The entries of a device's segments directory past its file quota (in sequence order): not
+   * looked at, and reported once, as the directory.
+   */
+  private overFileQuota(relDir: string, names: readonly string[], pass: Pass): Set<string> | null {
+    const limit = this.quota.files;
+    if (names.length <= limit) return null;
+    const rels = names
+      .map((n) => `${relDir}/${n.endsWith('/') ? n.slice(0, -1) : n}`)
+      .filter((rel) => {
+        const type = classifyPath(rel).type;
+        return type !== 'tool-file' && type !== 'in-flight';
+      });
+    const { over } = withinFileQuota(rels, limit);
+    if (over.length === 0) return null;
+    const n = over.length;
+    const reason = `quota: ${n.toLocaleString('en-US')} ${n === 1 ? 'entry' : 'entries'} past the ${limit.toLocaleString('en-US')} a device's segments directory may hold (in sequence order) not read`;
+    const previous = this.cursor.files[relDir];
+    pass.files[relDir] =
+      previous?.reason === reason ? previous : { ...NO_STATS, outcome: 'quarantined', reason };
+    for (const rel of over) pass.keep.unread.add(rel);
+    return new Set(over);
+  }
+
+  private get quota(): DeviceQuota {
+    return { ...DEVICE_QUOTA, ...this.options.quota };
+  }
+
   private visitEntry(rel: string, pass: Pass) {
     const kind = classifyPath(rel);
     return this.visit(
@@ -301,23 +406,10 @@ export class GroupSync {
           return {};
         }
         if (kind.type === 'segment') {
-          const result = parseSegment(bytes, {
-            group: this.cursor.groupId!,
-            device: kind.deviceId,
-            ...nativeCrypto,
-          });
-          if (!result.ok) throw new Quarantine(`segment ${result.error.message}`);
-          const s = result.segment;
-          if (s.first !== kind.first || s.last !== kind.last) {
-            throw new Quarantine(`name-mismatch: holds ${segmentFileName(s.first, s.last)}`);
-          }
+          const s = this.parseSegmentFile(bytes, kind);
           this.checkClocks(s);
-          pass.fresh.push(...s.events);
-          const firstHlc = s.events.reduce<string | undefined>(
-            (min, e) => (min === undefined || e.hlc < min ? e.hlc : min),
-            undefined,
-          );
-          return { author: s.author, ...(firstHlc ? { firstHlc } : {}) };
+          pass.keep.read.set(rel, this.keeper.holdOnRead(s, bytes.length, pass.keep));
+          return segmentFigures(s, this.kept.events.get(this.cursor.groupId!));
         }
         return {};
       },
@@ -378,14 +470,29 @@ export class GroupSync {
     return 'ok';
   }
 
-  private async readGenesis(
+  private parseSegmentFile(
     bytes: Uint8Array,
-    fresh: GroupEvent[],
-  ): Promise<Partial<CursorEntry> | 'wrong-group'> {
+    kind: { deviceId: string; first: number; last: number },
+  ): Segment {
+    const result = parseSegment(bytes, {
+      group: this.cursor.groupId!,
+      device: kind.deviceId,
+      ...nativeCrypto,
+    });
+    if (!result.ok) throw new Quarantine(`segment ${result.error.message}`);
+    const s = result.segment;
+    if (s.first !== kind.first || s.last !== kind.last) {
+      throw new Quarantine(`name-mismatch: holds ${segmentFileName(s.first, s.last)}`);
+    }
+    return s;
+  }
+
+  private async readGenesis(bytes: Uint8Array, pass: Pass): Promise<Partial<CursorEntry> | 'wrong-group'> {
     const genesis = parseGenesis(bytes);
     if (this.cursor.groupId && this.cursor.groupId !== genesis.id) return 'wrong-group';
     this.cursor.groupId = genesis.id;
-    fresh.push(genesis);
+    // Always kept, and given by no file: nothing can make a reader forget which group this is.
+    this.keeper.hold(genesis, pass.keep);
     return { author: genesis.author };
   }
 
@@ -402,7 +509,7 @@ export class GroupSync {
     for (const e of segment.events) {
       if (parseHlc(e.hlc).millis - now > MAX_DRIFT_MS) {
         throw new Quarantine(
-          `clock-drift: event dated ${e.hlc.slice(0, 24)} is more than 24 h ahead of this computer's clock`,
+          `clock-drift: event dated ${e.hlc.slice(0, 24)} is more than ${MAX_DRIFT_MS / 60_000} minutes ahead of this computer's clock`,
           true,
         );
       }
@@ -413,19 +520,58 @@ export class GroupSync {
     if (this.loaded) return;
     this.loaded = true;
     if (!this.options.dataDir) return;
-    const { cursor, events, logLines } = await loadSyncCache(this.options.dataDir);
-    for (const e of events) {
-      this.events.set(e.id, e);
-      this.unfolded.push(e);
+    const { cursor, events, sources, logLines } = await loadSyncCache(this.options.dataDir);
+    for (const e of events) if (this.kept.add(e)) this.unfolded.push(e);
+    if (cursor) {
+      this.cursor = cursor;
+      // A file whose line is missing or short gives less than it should, and is read again.
+      for (const [file, ids] of sources)
+        if (cursor.files[file]?.outcome === 'read')
+          this.kept.give(
+            file,
+            ids.filter((id) => this.kept.events.has(id)),
+          );
     }
-    if (cursor) this.cursor = cursor;
     this.cacheWriter = new SyncCacheWriter(this.options.dataDir, logLines);
   }
 
-  private async persist(newEvents: GroupEvent[], changed: Record<string, CursorEntry | null> | null) {
+  private async persist(pass: KeeperPass, changed: Record<string, CursorEntry | null> | null) {
     if (!this.cacheWriter) return;
-    this.cursor.events = this.events.size;
-    await this.cacheWriter.persist(this.cursor, newEvents, changed);
+    this.cursor.events = this.kept.size;
+    // The cache forgets what the fold no longer needs: written anew when something held was forgotten.
+    if (pass.forgot) {
+      await this.cacheWriter.rewrite(this.cursor, this.kept.events.values(), this.kept.files());
+      return;
+    }
+    const added: GroupEvent[] = [];
+    for (const id of pass.added) {
+      const e = this.kept.events.get(id);
+      if (e) added.push(e);
+    }
+    const given = new Map([...pass.given].map((file) => [file, this.kept.given(file)]));
+    await this.cacheWriter.persist(this.cursor, added, changed, given);
+  }
+
+  /** A segment read before, read again (see EventKeeper): null when it is not as it was. */
+  private async readAgain(file: string, entry: CursorEntry): Promise<readonly GroupEvent[] | null> {
+    const kind = classifyPath(file);
+    const stats = await fs.lstat(path.join(this.options.folder, ...file.split('/'))).catch(() => null);
+    if (
+      kind.type !== 'segment' ||
+      !stats?.isFile() ||
+      stats.size !== entry.size ||
+      stats.mtimeMs !== entry.mtimeMs ||
+      stats.ino !== entry.ino ||
+      stats.ctimeMs !== entry.ctimeMs
+    )
+      return null;
+    try {
+      const bytes = await readWalkedFile(this.options.folder, file, stats, MAX_SEGMENT_BYTES);
+      const s = this.parseSegmentFile(bytes, kind);
+      return s.author === entry.author ? s.events : null;
+    } catch {
+      return null;
+    }
   }
 }
 

@@ -107,6 +107,50 @@ describe('sync cache', () => {
     );
   });
 
+  it('says which file gave which events, and forgets events when written anew', async () => {
+    const { dir, cleanup } = await tempDir('cache');
+    cleanups.push(cleanup);
+    const writer = new SyncCacheWriter(dir, null);
+    const cursor = emptyCursor();
+    cursor.files = { a: entry(1), b: entry(2) };
+    const [e0, e1, e2] = [event(0), event(1), event(2)];
+    await writer.persist(cursor, [e0, e1], null, new Map([['a', [e0.id, e1.id]]]));
+    cursor.files.b = entry(3);
+    cursor.events = 3;
+    await writer.persist(
+      cursor,
+      [e2],
+      { b: entry(3) },
+      new Map([
+        ['b', [e2.id]],
+        ['a', [e0.id]],
+      ]),
+    );
+    let loaded = await loadSyncCache(dir);
+    expect(loaded.events.map((e) => e.id)).toEqual([e0.id, e1.id, e2.id]);
+    expect(loaded.sources).toEqual(
+      new Map([
+        ['a', [e0.id]],
+        ['b', [e2.id]],
+      ]),
+    ); // the last line per file
+
+    // e1 is no longer needed: the cache is written anew without it.
+    cursor.events = 2;
+    await writer.rewrite(
+      cursor,
+      [e0, e2],
+      new Map([
+        ['a', [e0.id]],
+        ['b', [e2.id]],
+      ]),
+    );
+    loaded = await loadSyncCache(dir);
+    expect(loaded.events.map((e) => e.id)).toEqual([e0.id, e2.id]);
+    expect(await readFile(path.join(dir, EVENTS_FILE), 'utf8')).not.toContain(e1.id);
+    expect(loaded.cursor?.files).toEqual(cursor.files);
+  });
+
   it('writes nothing to the cursor for a sync that changed nothing', async () => {
     const { dir, cleanup } = await tempDir('cache');
     cleanups.push(cleanup);

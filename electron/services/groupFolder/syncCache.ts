@@ -7,6 +7,10 @@
 // Every way this can be cut short leaves a cursor that is older than the folder, never newer
 // than the events: an older entry no longer matches its file, so the file is read again
 // (slower, never wrong).
+//
+// The events file also says which file gave which events (a `{file, ids}` line, the last one
+// per file counting), so events can be forgotten when what gave them is refused later. The cache
+// forgets what the fold no longer needs: the events file is then written anew, without them.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -20,7 +24,7 @@ export const EVENTS_FILE = 'events.jsonl';
 /** Log lines before the snapshot is written again (a line is a sync that changed something). */
 const MAX_LOG_LINES = 500;
 /** Local cache format; a cursor of another version is dropped and the folder read again. */
-const CURSOR_VERSION = 2;
+const CURSOR_VERSION = 3;
 
 const cursorEntrySchema = z.object({
   size: z.number(),
@@ -34,6 +38,14 @@ const cursorEntrySchema = z.object({
   reason: z.string().optional(),
   author: z.string().optional(),
   firstHlc: z.string().optional(),
+  /** A segment's events per UTC day of their hlc (`YYYY-MM-DD`), for the quotas (deviceQuota.ts). */
+  days: z.record(z.string(), z.number()).optional(),
+  /** How many of its events are join requests. */
+  joins: z.number().optional(),
+  /** Its earliest join request that could make its author an applicant, as `<hlc> <id>`. */
+  join: z.string().optional(),
+  /** Why the quotas refuse this segment (it was read, and adds nothing while refused). */
+  quota: z.string().optional(),
 });
 export type CursorEntry = z.infer<typeof cursorEntrySchema>;
 
@@ -56,31 +68,48 @@ const logLineSchema = z.object({
 });
 type LogLine = z.infer<typeof logLineSchema>;
 
+/** Which events a file gave (the ids the cache holds because of it). */
+const sourceLineSchema = z.strictObject({ file: z.string(), ids: z.array(z.string()) });
+
 export function emptyCursor(): Cursor {
   return { version: CURSOR_VERSION, groupId: null, events: 0, files: {}, generation: 0 };
 }
 
+export interface LoadedSyncCache {
+  cursor: Cursor | null;
+  events: GroupEvent[];
+  /** Per file, the ids of the events it gave (the last line written for it). */
+  sources: Map<string, string[]>;
+  logLines: number | null;
+}
+
 /** Reads the cache; anything unreadable is dropped (the folder is read again: slower, never wrong). */
-export async function loadSyncCache(
-  dir: string,
-): Promise<{ cursor: Cursor | null; events: GroupEvent[]; logLines: number | null }> {
+export async function loadSyncCache(dir: string): Promise<LoadedSyncCache> {
   const cursorText = await fs.readFile(path.join(dir, CURSOR_FILE), 'utf8').catch(() => null);
   const cursor = cursorText === null ? null : cursorSchema.safeParse(safeJson(cursorText));
   const logText = await fs.readFile(path.join(dir, CURSOR_LOG_FILE), 'utf8').catch(() => '');
   const eventsText = await fs.readFile(path.join(dir, EVENTS_FILE), 'utf8').catch(() => '');
   const events: GroupEvent[] = [];
+  const sources = new Map<string, string[]>();
   const seen = new Set<string>();
   // A crash can leave a half line at the end (appended, not renamed); such lines are skipped.
   for (const line of eventsText.split('\n')) {
-    const e = eventSchema.safeParse(safeJson(line));
-    if (e.success && !seen.has(e.data.id)) {
-      seen.add(e.data.id);
-      events.push(e.data as GroupEvent);
+    const json = safeJson(line);
+    const e = eventSchema.safeParse(json);
+    if (e.success) {
+      if (!seen.has(e.data.id)) {
+        seen.add(e.data.id);
+        events.push(e.data as GroupEvent);
+      }
+      continue;
     }
+    const source = sourceLineSchema.safeParse(json);
+    if (source.success) sources.set(source.data.file, source.data.ids);
   }
   // A cursor newer than the event cache (power loss after it was written) would skip files whose
   // events were lost, so it is dropped, and so is any log line that is.
-  if (!cursor?.success || cursor.data.events > events.length) return { cursor: null, events, logLines: null };
+  if (!cursor?.success || cursor.data.events > events.length)
+    return { cursor: null, events, sources, logLines: null };
   const usable = cursor.data;
   let logLines = 0;
   for (const text of logText.split('\n')) {
@@ -90,7 +119,7 @@ export async function loadSyncCache(
     applyLogLine(usable, line.data);
     logLines++;
   }
-  return { cursor: usable, events, logLines };
+  return { cursor: usable, events, sources, logLines };
 }
 
 function applyLogLine(cursor: Cursor, line: LogLine): void {
@@ -120,13 +149,11 @@ export class SyncCacheWriter {
     cursor: Cursor,
     newEvents: readonly GroupEvent[],
     changed: Record<string, CursorEntry | null> | null,
+    sources: ReadonlyMap<string, readonly string[]> = new Map(),
   ): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true });
-    if (newEvents.length > 0)
-      await fs.appendFile(
-        path.join(this.dir, EVENTS_FILE),
-        newEvents.map((e) => JSON.stringify(e) + '\n').join(''),
-      );
+    if (newEvents.length > 0 || sources.size > 0)
+      await fs.appendFile(path.join(this.dir, EVENTS_FILE), eventLines(newEvents, sources));
     if (changed && this.logLines !== null && this.logLines < this.maxLogLines) {
       if (Object.keys(changed).length === 0 && newEvents.length === 0) return;
       const line: LogLine = { generation: cursor.generation, events: cursor.events, files: changed };
@@ -134,12 +161,44 @@ export class SyncCacheWriter {
       this.logLines++;
       return;
     }
+    await this.snapshot(cursor);
+  }
+
+  /**
+   * Writes the events file anew with only `events` (the cache forgets what the fold no longer
+   * needs), then a snapshot of the cursor. The old cursor goes first: a crash in between leaves
+   * no cursor, so the next sync reads the folder again rather than trust entries whose events
+   * are gone.
+   */
+  async rewrite(
+    cursor: Cursor,
+    events: Iterable<GroupEvent>,
+    sources: ReadonlyMap<string, readonly string[]>,
+  ): Promise<void> {
+    await fs.mkdir(this.dir, { recursive: true });
+    await fs.rm(path.join(this.dir, CURSOR_FILE), { force: true });
+    await fs.rm(path.join(this.dir, CURSOR_LOG_FILE), { force: true });
+    await writeFileAtomic(this.dir, EVENTS_FILE, eventLines([...events], sources), {
+      overwrite: true,
+      flush: false,
+    });
+    await this.snapshot(cursor);
+  }
+
+  private async snapshot(cursor: Cursor): Promise<void> {
     // A new generation: the old log's lines stop applying the moment the snapshot is in place.
     cursor.generation++;
     await writeFileAtomic(this.dir, CURSOR_FILE, JSON.stringify(cursor), { overwrite: true, flush: false });
     await fs.rm(path.join(this.dir, CURSOR_LOG_FILE), { force: true });
     this.logLines = 0;
   }
+}
+
+function eventLines(events: readonly GroupEvent[], sources: ReadonlyMap<string, readonly string[]>): string {
+  let text = '';
+  for (const e of events) text += JSON.stringify(e) + '\n';
+  for (const [file, ids] of sources) text += JSON.stringify({ file, ids }) + '\n';
+  return text;
 }
 
 function safeJson(text: string): unknown {
