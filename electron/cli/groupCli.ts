@@ -381,11 +381,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         events: sync.allEvents().length,
         members: Object.values(state.members).filter((m) => m.status === 'member').length,
         quarantined: report.quarantined,
+        setAside: sync.setAside(),
       };
       if (values.json) io.out(JSON.stringify(result, null, 2));
       else {
         io.out(`${result.files} files, ${result.events} events, ${result.members} members.`);
         for (const q of result.quarantined) io.out(`quarantined: ${q.path} — ${q.reason}`);
+        for (const a of result.setAside) io.out(`set aside: ${a.kind} ${a.id} by ${a.author} — ${a.reason}`);
         io.out(
           result.quarantined.length === 0
             ? 'All files verified.'

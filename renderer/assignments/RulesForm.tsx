@@ -1,5 +1,6 @@
 // A coach changes the group's rules: points, penalties, when misses put a member out, critiques
-// owed, the evaluation criteria. The new version is in force for deadlines from now on; decided weeks keep their scores.
+// owed, the offline grace for check-ins nobody else saw, the evaluation criteria. The new version is
+// in force for deadlines from now on; decided weeks keep their scores.
 import { Alert, NumberInput, SimpleGrid, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -12,15 +13,17 @@ import { RulesDialog } from './RulesDialog';
 import { rulesBody, rulesDraft, sameRules } from './rulesDraft';
 import type { RulesNumbers } from './rulesDraft';
 
-const fields: { key: keyof RulesNumbers; max: number }[] = [
+/** Each number field: its bounds, and the i18n key of its one-line hint, if any. */
+const fields: { key: keyof RulesNumbers; min?: number; max: number; hint?: string }[] = [
   { key: 'onTime', max: 1000 },
   { key: 'late', max: 1000 },
   { key: 'critique', max: 1000 },
   { key: 'missPenalty', max: 1000 },
   { key: 'critiqueMissPenalty', max: 1000 },
   { key: 'critiquesPerAssignment', max: 20 },
-  { key: 'missesInARow', max: 100 },
-  { key: 'missesTotal', max: 1000 },
+  { key: 'missesInARow', max: 100, hint: 'assignments.rules.zeroNever' },
+  { key: 'missesTotal', max: 1000, hint: 'assignments.rules.zeroNever' },
+  { key: 'offlineGraceHours', min: 1, max: 168, hint: 'assignments.rules.offlineGraceHint' },
 ];
 
 export function RulesForm({ groupId, rules, onClose }: { groupId: string; rules: RulesAt; onClose(): void }) {
@@ -51,12 +54,12 @@ export function RulesForm({ groupId, rules, onClose }: { groupId: string; rules:
         </Text>
       </Alert>
       <SimpleGrid cols={2}>
-        {fields.map(({ key, max }) => (
+        {fields.map(({ key, min = 0, max, hint }) => (
           <NumberInput
             key={key}
             label={t(`assignments.rules.${key}`)}
-            description={key.startsWith('misses') ? t('assignments.rules.zeroNever') : undefined}
-            min={0}
+            description={hint ? t(hint) : undefined}
+            min={min}
             max={max}
             step={1}
             allowDecimal={false}

@@ -1,10 +1,12 @@
 // The rules in force, as everyone reads them (points, penalties, when a member is out, critiques
-// owed); a coach changes them from here, knowing a change applies from now on, never to the past.
+// owed, the offline grace); a coach changes them from here, knowing a change applies from now on,
+// never to the past.
 import { Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { IconAdjustments } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RulesOverview } from '../../shared/api/rulesOverview';
+import { offlineGraceHours } from '../../shared/rules/rulesInForce';
 import { RulesForm } from './RulesForm';
 
 export function RulesPanel({ groupId, overview }: { groupId: string; overview: RulesOverview }) {
@@ -22,6 +24,10 @@ export function RulesPanel({ groupId, overview }: { groupId: string; overview: R
     [t('assignments.rules.missesInARow'), out.missesInARow ? String(out.missesInARow) : never],
     [t('assignments.rules.missesTotal'), out.missesTotal ? String(out.missesTotal) : never],
     [t('assignments.rules.critiquesPerAssignment'), String(critiquesPerAssignment)],
+    [
+      t('assignments.rules.offlineGraceHours'),
+      t('assignments.rules.hoursValue', { hours: offlineGraceHours(overview.rules) }),
+    ],
   ];
   return (
     <Paper withBorder p="md" radius="md" data-testid="rules-panel">

@@ -1,5 +1,6 @@
-// The coach's week at a glance: who submitted on time, late or not at all, critiques owed and
-// given, who is at risk; the review queue of submissions short of critiques; CSV of week and season.
+// The coach's week at a glance: who submitted on time, late or not at all (and whose on-time check-in
+// nobody else saw in time), critiques owed and given, who is at risk; the review queue of submissions
+// short of critiques; CSV of week and season.
 import { Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import { chooseWeek } from './assignmentsStore';
 import { downloadCsv } from './downloadCsv';
 import { formatInstant } from './formatDeadline';
 import { OutcomeBadge } from './outcomeBadge';
+import { UnwitnessedBadge } from './UnwitnessedBadge';
 import { weekStandings } from './weekStandings';
 
 export function WeekReview({ groupId, overview }: { groupId: string; overview: RulesOverview }) {
@@ -108,7 +110,16 @@ export function WeekReview({ groupId, overview }: { groupId: string; overview: R
                       </Group>
                     </Table.Td>
                     <Table.Td>
-                      <OutcomeBadge outcome={r.outcome} />
+                      {r.unwitnessed ? (
+                        <UnwitnessedBadge
+                          groupId={groupId}
+                          row={r}
+                          unwitnessed={r.unwitnessed}
+                          graceHours={week.offlineGraceHours}
+                        />
+                      ) : (
+                        <OutcomeBadge outcome={r.outcome} />
+                      )}
                     </Table.Td>
                     <Table.Td>{r.checkedInAt ? formatInstant(r.checkedInAt, i18n.language) : '—'}</Table.Td>
                     <Table.Td>{`${r.critiquesOwedGiven}/${r.critiquesOwed}`}</Table.Td>

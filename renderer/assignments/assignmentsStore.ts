@@ -75,7 +75,8 @@ type RulesWrite =
   | 'rules.setRules'
   | 'rules.pause'
   | 'rules.pardon'
-  | 'rules.revive';
+  | 'rules.revive'
+  | 'rules.ruleCheckIn';
 
 /** Runs one rules write, says it worked, and reloads; false (with the error shown) when it did not. */
 export async function writeRules<K extends RulesWrite>(

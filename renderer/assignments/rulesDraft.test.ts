@@ -37,6 +37,25 @@ describe('rulesDraft', () => {
     );
   });
 
+  it('edits the offline grace: 24 h when the rules leave it out, left out again when it is 24', () => {
+    expect(rulesDraft(defaults).offlineGraceHours).toBe(24);
+    expect(rulesDraft({ ...defaults, offlineGraceHours: 48 }).offlineGraceHours).toBe(48);
+    expect(rulesBody({ ...rulesDraft(defaults), offlineGraceHours: 72 })).toMatchObject({
+      offlineGraceHours: 72,
+    });
+    expect(
+      'offlineGraceHours' in (rulesBody(rulesDraft({ ...defaults, offlineGraceHours: 48 })) as object),
+    ).toBe(true);
+    expect(
+      'offlineGraceHours' in (rulesBody({ ...rulesDraft(defaults), offlineGraceHours: 24 }) as object),
+    ).toBe(false);
+    expect(sameRules({ ...rulesDraft(defaults), offlineGraceHours: 12 }, defaults)).toBe(false);
+    for (const bad of [0, 169, 1.5])
+      expect(rulesBody({ ...rulesDraft(defaults), offlineGraceHours: bad })).toBe(
+        'assignments.rules.badGrace',
+      );
+  });
+
   it('adds days across month ends and reads today in a zone', () => {
     expect(addDays('2027-02-27', 7)).toBe('2027-03-06');
     expect(localDate(Date.UTC(2027, 0, 1, 20), 'Asia/Shanghai')).toBe('2027-01-02');

@@ -1,6 +1,8 @@
-// The group's rules as a coach edits them: a flat draft of numbers (empty "out" limits mean never)
-// and the evaluation criteria (empty means the defaults), turned into a rules.set body or the i18n
-// key of what is wrong. Pure, so it is unit-tested.
+// The group's rules as a coach edits them: a flat draft of numbers (empty "out" limits mean never; an
+// offline grace the rules leave out reads as its default, 24 h) and the evaluation criteria (empty
+// means the defaults), turned into a rules.set body or the i18n key of what is wrong. Pure, so it is
+// unit-tested.
+import { DEFAULT_OFFLINE_GRACE_HOURS, offlineGraceHours } from '../../shared/rules/rulesInForce';
 import type { RulesAt } from '../../shared/rules/rulesInForce';
 import type { RulesSetBody } from '../../shared/rules/ruleEvents';
 import { criteriaField, sameCriteria } from './criteriaField';
@@ -21,6 +23,8 @@ export interface RulesNumbers {
   /** 0 means "never out for misses in total". */
   missesTotal: number;
   critiquesPerAssignment: number;
+  /** Hours after a deadline within which another member should have seen an on-time check-in. */
+  offlineGraceHours: number;
 }
 
 export function rulesDraft(rules: RulesAt): RulesDraft {
@@ -33,6 +37,7 @@ export function rulesDraft(rules: RulesAt): RulesDraft {
     missesInARow: rules.out.missesInARow ?? 0,
     missesTotal: rules.out.missesTotal ?? 0,
     critiquesPerAssignment: rules.critiquesPerAssignment,
+    offlineGraceHours: offlineGraceHours(rules),
     criteria: rules.criteria ?? [],
   };
 }
@@ -45,6 +50,7 @@ export function rulesBody(d: RulesDraft): RulesSetBody | string {
   if (!points.every((n) => whole(n, 1000))) return 'assignments.rules.badPoints';
   if (!whole(d.missesInARow, 100) || !whole(d.missesTotal, 1000)) return 'assignments.rules.badOut';
   if (!whole(d.critiquesPerAssignment, 20)) return 'assignments.rules.badK';
+  if (!whole(d.offlineGraceHours, 168) || d.offlineGraceHours < 1) return 'assignments.rules.badGrace';
   const criteria = criteriaField(d.criteria);
   if (typeof criteria === 'string') return criteria;
   return {
@@ -61,6 +67,10 @@ export function rulesBody(d: RulesDraft): RulesSetBody | string {
     },
     critiquesPerAssignment: d.critiquesPerAssignment,
     ...(criteria.criteria ? { criteria: criteria.criteria } : {}),
+    // The default is left out, as rules written before the setting existed left it out.
+    ...(d.offlineGraceHours !== DEFAULT_OFFLINE_GRACE_HOURS
+      ? { offlineGraceHours: d.offlineGraceHours }
+      : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import type { GroupView } from '../../shared/api/groupContract';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { ApproveDialog } from './ApproveDialog';
 import { decide } from './groupStore';
+import { SetAsidePanel } from './SetAsidePanel';
 import { VerificationCode } from './VerificationCode';
 
 type Member = GroupView['members'][number];
@@ -88,6 +89,7 @@ export function RosterPanel({ view }: { view: GroupView }) {
           </Group>
         ))}
       </Paper>
+      {isCoach ? <SetAsidePanel view={view} /> : null}
       <ConfirmDialog
         opened={removing !== undefined}
         title={t('group.removeTitle')}

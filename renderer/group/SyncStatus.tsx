@@ -17,7 +17,13 @@ export function SyncStatus({ status }: { status: GroupStatus }) {
           component="button"
           size="lg"
           variant="outline"
-          color={ok ? (status.quarantined.length > 0 ? 'yellow.9' : 'teal.9') : 'red.9'}
+          color={
+            ok
+              ? status.quarantined.length + status.notPublished.length > 0
+                ? 'yellow.9'
+                : 'teal.9'
+              : 'red.9'
+          }
           leftSection={ok ? <IconCloudCheck size={14} /> : <IconCloudOff size={14} />}
           style={{ cursor: 'pointer' }}
           data-testid="sync-status"
@@ -42,25 +48,14 @@ export function SyncStatus({ status }: { status: GroupStatus }) {
           {status.arriving > 0 ? (
             <Text size="sm">{t('group.sync.arriving', { count: status.arriving })}</Text>
           ) : null}
-          {status.quarantined.length > 0 ? (
-            <>
-              <Text size="sm" fw={600}>
-                {t('group.sync.quarantined', { count: status.quarantined.length })}
-              </Text>
-              <List size="sm" spacing={4}>
-                {status.quarantined.map((file) => (
-                  <List.Item key={file.path}>
-                    <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
-                      {file.path}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {file.reason}
-                    </Text>
-                  </List.Item>
-                ))}
-              </List>
-            </>
-          ) : null}
+          <FileReasons
+            title={t('group.sync.quarantined', { count: status.quarantined.length })}
+            files={status.quarantined}
+          />
+          <FileReasons
+            title={t('group.sync.notPublished', { count: status.notPublished.length })}
+            files={status.notPublished}
+          />
           <Group justify="flex-end">
             <Button
               size="xs"
@@ -74,5 +69,29 @@ export function SyncStatus({ status }: { status: GroupStatus }) {
         </Stack>
       </Popover.Dropdown>
     </Popover>
+  );
+}
+
+/** Files with why they were set aside, in plain words; nothing when there are none. */
+function FileReasons({ title, files }: { title: string; files: GroupStatus['quarantined'] }) {
+  if (files.length === 0) return null;
+  return (
+    <>
+      <Text size="sm" fw={600}>
+        {title}
+      </Text>
+      <List size="sm" spacing={4}>
+        {files.map((file) => (
+          <List.Item key={file.path}>
+            <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
+              {file.path}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {file.reason}
+            </Text>
+          </List.Item>
+        ))}
+      </List>
+    </>
   );
 }

@@ -30,6 +30,11 @@ export const GroupStatus = z.object({
   /** Segments written on this computer that the folder does not have yet. */
   waiting: z.number().int(),
   quarantined: z.array(QuarantinedFile),
+  /**
+   * Files in this device's own folder directory that are not its own segments (planted, conflicting,
+   * unreadable): never overwritten nor deleted, never blocking what this device publishes.
+   */
+  notPublished: z.array(QuarantinedFile),
   /** Files a sync tool is still copying. */
   arriving: z.number().int(),
 });
@@ -71,6 +76,23 @@ export const FeedItem = z.discriminatedUnion('type', [
 ]);
 export type FeedItem = z.infer<typeof FeedItem>;
 
+export const setAsideReasons = [
+  'dated-before-its-past',
+  'not-seen-by-removal',
+  'not-a-coach',
+  'format-1-event',
+  'too-many-applicants',
+] as const;
+/** An entry of a roster member the fold did not apply, and why (docs/sync-format.md, format 2). */
+export const SetAsideEntry = z.object({
+  id: Hex64,
+  author: Hex64,
+  kind: z.string(),
+  hlc: z.string(),
+  reason: z.enum(setAsideReasons),
+});
+export type SetAsideEntry = z.infer<typeof SetAsideEntry>;
+
 export const GroupView = z.object({
   info: GroupInfo,
   me: z.object({
@@ -81,6 +103,8 @@ export const GroupView = z.object({
   members: z.array(GroupMember),
   /** Shared speeches and reflections, newest first. */
   feed: z.array(FeedItem),
+  /** What the fold set aside of members' entries (newest first, at most 200): shown to coaches. */
+  setAside: z.array(SetAsideEntry),
   stateHash: Hex64,
 });
 export type GroupView = z.infer<typeof GroupView>;

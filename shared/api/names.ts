@@ -35,6 +35,7 @@ export const methodNames = [
   'rules.pause',
   'rules.pardon',
   'rules.revive',
+  'rules.ruleCheckIn',
   'rules.overview',
   'critique.comment',
   'critique.reply',

@@ -1,6 +1,6 @@
-// The rules part of the contract (#7): coaches set assignments and the group's rules, pardon and
-// revive; members check in (打卡) and pause; everyone reads the overview. Bodies reuse the event
-// schemas of shared/rules, so the API and the fold agree on what is valid.
+// The rules part of the contract (#7): coaches set assignments and the group's rules, pardon, revive
+// and rule on check-ins; members check in (打卡) and pause; everyone reads the overview. Bodies reuse
+// the event schemas of shared/rules, so the API and the fold agree on what is valid.
 import { z } from 'zod';
 import { SpeechId } from '../domain/speech';
 import {
@@ -8,6 +8,7 @@ import {
   assignmentCreatedBody,
   assignmentEditedBody,
   assignmentPostponedBody,
+  checkInRuledBody,
   checkInSubmittedBody,
   memberRevivedBody,
   missPardonedBody,
@@ -49,6 +50,8 @@ export const rulesContract = {
   'rules.pause': { input: withBody(pauseSetBody), output: Id },
   'rules.pardon': { input: withBody(missPardonedBody), output: Id },
   'rules.revive': { input: withBody(memberRevivedBody), output: Id },
+  /** Coach: counts one check-in late (`late: true`), or withdraws that ruling (`late: false`). */
+  'rules.ruleCheckIn': { input: withBody(checkInRuledBody), output: Id },
   /**
    * Everything the screens show about assignments and standings, at `asOf` (epoch ms; now when
    * left out). `week` picks the coach's week by occurrence key (the latest one due, by default).

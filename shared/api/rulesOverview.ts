@@ -66,6 +66,21 @@ export interface CritiqueDuty {
   owed: OwedCritique[];
 }
 
+/**
+ * A check-in on time by its writer's clock that no other member's computer saw until more than the
+ * group's offline grace after the deadline (or has not seen yet): "on time, unwitnessed".
+ */
+export interface UnwitnessedView {
+  /** The check-in's event id (what a `checkin.ruled` names). */
+  checkIn: string;
+  /** ISO instant of the check-in, by its writer's clock. */
+  checkedInAt: string;
+  /** ISO instant another member's computer first saw it; absent: nobody has yet. */
+  witnessedAt?: string;
+  /** A coach counted it late; it can be undone. */
+  ruledLate: boolean;
+}
+
 export interface WeekRow {
   member: string;
   name: string;
@@ -78,6 +93,8 @@ export interface WeekRow {
   critiquesGiven: number;
   points: number;
   atRisk: boolean;
+  /** Present when the coach should look at this member's check-in (see UnwitnessedView). */
+  unwitnessed?: UnwitnessedView;
 }
 
 /** The coach's week at a glance: one occurrence, one row per scored member. */
@@ -87,6 +104,8 @@ export interface WeekView {
   submitBy: string;
   critiqueBy: string;
   phase: OccurrencePhase;
+  /** The offline grace (hours) of the rules in force at this occurrence's submission deadline. */
+  offlineGraceHours: number;
   rows: WeekRow[];
 }
 

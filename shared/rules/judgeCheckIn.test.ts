@@ -40,4 +40,19 @@ describe('judgeCheckIn', () => {
       checkIn: list[1],
     });
   });
+
+  it('judges a check-in a coach counted late as if it came after the deadline', () => {
+    const first = at(submitDeadline - 5000, 'a');
+    const ruled = at(submitDeadline - 1000, 'b');
+    const countedLate = (c: CheckIn) => c === ruled;
+    const options = { asOf: critiqueDeadline, countedLate };
+    expect(judgeCheckIn([ruled], deadlines, options)).toEqual({ submission: 'late', checkIn: ruled });
+    expect(judgeCheckIn([first, ruled], deadlines, options)).toEqual({
+      submission: 'on-time',
+      checkIn: first,
+    });
+    // A genuinely late check-in written after it is the last late one, so it counts.
+    const late = at(submitDeadline + 1000, 'c');
+    expect(judgeCheckIn([ruled, late], deadlines, options)).toEqual({ submission: 'late', checkIn: late });
+  });
 });

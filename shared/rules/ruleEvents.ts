@@ -16,6 +16,7 @@ export const RULES_SET = 'rules.set';
 export const PAUSE_SET = 'pause.set';
 export const MISS_PARDONED = 'miss.pardoned';
 export const MEMBER_REVIVED = 'member.revived';
+export const CHECK_IN_RULED = 'checkin.ruled';
 
 /** A weekly series never expands to more than ten years of occurrences. */
 export const MAX_OCCURRENCES = 520;
@@ -128,6 +129,11 @@ export const rulesSetBody = z.strictObject({
   critiquesPerAssignment: z.number().int().min(0).max(20),
   /** The group's evaluation criteria; left out, the defaults (see shared/critique/criteria.ts). */
   criteria: criteriaSchema.optional(),
+  /**
+   * Hours after a submission deadline within which another member's computer should have seen an
+   * on-time check-in; one first seen later is flagged to the coach. Left out: 24 (see rulesInForce).
+   */
+  offlineGraceHours: z.number().int().min(1).max(168).optional(),
 });
 export type RulesSetBody = z.infer<typeof rulesSetBody>;
 
@@ -154,3 +160,10 @@ export type MissPardonedBody = z.infer<typeof missPardonedBody>;
 /** A coach brings an out member back (复活) on the terms written here. */
 export const memberRevivedBody = z.strictObject({ member: keyIdSchema, terms: z.string().max(2_000) });
 export type MemberRevivedBody = z.infer<typeof memberRevivedBody>;
+
+/**
+ * A coach rules on one check-in (the `checkin.submitted` event's id): `late: true` counts it late
+ * whatever its clock says; `late: false` withdraws that ruling. The latest ruling per check-in wins.
+ */
+export const checkInRuledBody = z.strictObject({ checkIn: hex64, late: z.boolean() });
+export type CheckInRuledBody = z.infer<typeof checkInRuledBody>;

@@ -11,6 +11,13 @@ export const DEFAULT_RULES: RulesSetBody = {
   critiquesPerAssignment: 2,
 };
 
+/** The offline grace of rules that leave it out (every version before it existed). */
+export const DEFAULT_OFFLINE_GRACE_HOURS = 24;
+
+/** How long after a deadline an on-time check-in may go unseen by others before the coach is told. */
+export const offlineGraceHours = (rules: Pick<RulesSetBody, 'offlineGraceHours'>): number =>
+  rules.offlineGraceHours ?? DEFAULT_OFFLINE_GRACE_HOURS;
+
 export interface RulesAt extends RulesSetBody {
   /** 0 for the defaults. */
   version: number;
@@ -26,6 +33,7 @@ export function rulesInForce(versions: readonly RulesVersion[], atMillis: number
       out: v.out,
       critiquesPerAssignment: v.critiquesPerAssignment,
       ...(v.criteria ? { criteria: v.criteria } : {}),
+      ...(v.offlineGraceHours !== undefined ? { offlineGraceHours: v.offlineGraceHours } : {}),
       version: v.version,
     };
   }

@@ -8,6 +8,7 @@ import type { MemberDevice } from '../group/memberDevice';
 import { decisionEvent, genesisEvent, joinEvent, recordingEvent, scenarioDevice } from '../group/scenario';
 import {
   ASSIGNMENT_CREATED,
+  CHECK_IN_RULED,
   CHECK_IN_SUBMITTED,
   MEMBER_REVIVED,
   MISS_PARDONED,
@@ -105,3 +106,7 @@ export const pardon = (coach: MemberDevice, at: number, member: string, assignme
 
 export const revive = (coach: MemberDevice, at: number, member: string, terms = '连续三周按时打卡') =>
   eventAt(coach, at, MEMBER_REVIVED, { member, terms });
+
+/** A ruling on a check-in (by a coach, to count; by anyone, to test that it does not). */
+export const ruleCheckIn = (by: MemberDevice, at: number, checkIn: string, late = true) =>
+  eventAt(by, at, CHECK_IN_RULED, { checkIn, late });

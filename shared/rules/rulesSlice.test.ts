@@ -2,9 +2,15 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { appRegistry } from '../group/appRegistry';
 import { foldGroup, stateHash } from '../group/fold';
-import { ASSIGNMENT_CANCELLED, ASSIGNMENT_EDITED, ASSIGNMENT_POSTPONED } from './ruleEvents';
+import {
+  ASSIGNMENT_CANCELLED,
+  ASSIGNMENT_EDITED,
+  ASSIGNMENT_POSTPONED,
+  CHECK_IN_RULED,
+  CHECK_IN_SUBMITTED,
+} from './ruleEvents';
 import { rulesStateOf } from './rulesState';
-import { DEFAULT_RULES } from './rulesInForce';
+import { DEFAULT_RULES, offlineGraceHours, rulesInForce } from './rulesInForce';
 import {
   assignmentBody,
   checkIn,
@@ -13,6 +19,7 @@ import {
   pardon,
   pause,
   revive,
+  ruleCheckIn,
   rulesGroup,
   setRules,
   weeklyFromMarch2,
@@ -144,6 +151,47 @@ describe('rulesSlice', () => {
     expect(cleared.edits[1]).toEqual({});
   });
 
+  it('records coaches’ rulings on check-ins the group has, in order; nothing else, and no trace when none', () => {
+    const checkedIn = checkIn(ana, g.ready + 1000, created.id);
+    const id = checkedIn.find((e) => e.kind === CHECK_IN_SUBMITTED)!.id;
+    const state = rulesStateOf(
+      fold([
+        ...g.events,
+        created,
+        ...checkedIn,
+        ruleCheckIn(g.coach, g.ready + 2000, id),
+        ruleCheckIn(bo, g.ready + 2500, id, false), // not a coach
+        ruleCheckIn(g.coach, g.ready + 3000, 'f'.repeat(64)), // no such check-in
+        eventAt(g.coach, g.ready + 3500, CHECK_IN_RULED, { checkIn: id, late: true, note: 'x' }), // strict body
+        ruleCheckIn(g.coach, g.ready + 4000, id, false),
+      ]),
+    );
+    expect(state.rulings?.map((r) => [r.checkIn === id, r.late])).toEqual([
+      [true, true],
+      [true, false],
+    ]);
+    // Before any ruling the slice has no `rulings` key, so older groups keep their state hash.
+    expect('rulings' in rulesStateOf(fold([...g.events, created, ...checkedIn]))).toBe(false);
+  });
+
+  it('keeps an offline grace only when a rules.set gives one; left out, it reads as 24 hours', () => {
+    const state = rulesStateOf(
+      fold([
+        ...g.events,
+        setRules(g.coach, g.ready + 10, DEFAULT_RULES),
+        setRules(g.coach, g.ready + 20, { ...DEFAULT_RULES, offlineGraceHours: 48 }),
+        setRules(g.coach, g.ready + 30, { ...DEFAULT_RULES, offlineGraceHours: 0 }), // out of range
+        setRules(g.coach, g.ready + 40, { ...DEFAULT_RULES, offlineGraceHours: 169 }),
+        setRules(g.coach, g.ready + 50, { ...DEFAULT_RULES, offlineGraceHours: 1.5 }),
+      ]),
+    );
+    expect(state.rules.map((r) => r.offlineGraceHours)).toEqual([undefined, 48]);
+    expect('offlineGraceHours' in state.rules[0]!).toBe(false);
+    expect(offlineGraceHours(rulesInForce(state.rules, g.ready + 15))).toBe(24);
+    expect(rulesInForce(state.rules, g.ready + 25)).toMatchObject({ offlineGraceHours: 48, version: 2 });
+    expect(offlineGraceHours(rulesInForce([], 0))).toBe(24);
+  });
+
   it('numbers rules versions in order and folds to the same hash for any order and duplication (property)', () => {
     const series = createAssignment(g.coach, g.ready + 10, assignmentBody(weeklyFromMarch2));
     const all = [
@@ -170,9 +218,16 @@ describe('rulesSlice', () => {
       ...checkIn(bo, g.ready + 60, created.id),
       pause(bo, g.ready + 70, bo.key.keyId, '2026-03-10', '2026-03-20'),
       pardon(g.coach, g.ready + 80, ana.key.keyId, series.id, 2),
+      setRules(g.coach, g.ready + 85, { ...DEFAULT_RULES, offlineGraceHours: 12 }),
     ];
+    const anasFirst = all.find((e) => e.kind === CHECK_IN_SUBMITTED && e.author === ana.key.keyId)!.id;
+    all.push(
+      ruleCheckIn(g.coach, g.ready + 90, anasFirst),
+      ruleCheckIn(g.coach, g.ready + 95, anasFirst, false),
+    );
     const expected = stateHash(fold(all));
-    expect(rulesStateOf(fold(all)).rules.map((r) => r.version)).toEqual([1, 2]);
+    expect(rulesStateOf(fold(all)).rules.map((r) => r.version)).toEqual([1, 2, 3]);
+    expect(rulesStateOf(fold(all)).rulings).toHaveLength(2);
     fc.assert(
       fc.property(
         fc.shuffledSubarray(all, { minLength: all.length, maxLength: all.length }),

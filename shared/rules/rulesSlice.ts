@@ -1,7 +1,7 @@
 // The fold's slice for assignments, check-ins (打卡) and rules: who may write each kind, and
-// what it records. Only coaches set assignments, rules, pardons and revivals; a member checks
-// in for themself and may pause themself. Judging (on time, late, missed, out) happens later,
-// in standings, so nothing here depends on the clock or the time zone.
+// what it records. Only coaches set assignments, rules, pardons, revivals and rulings on check-ins;
+// a member checks in for themself and may pause themself. Judging (on time, late, missed, out)
+// happens later, in standings, so nothing here depends on the clock or the time zone.
 import { defineSlice, handler } from '../group/kindRegistry';
 import type { FoldContext } from '../group/kindRegistry';
 import {
@@ -9,6 +9,7 @@ import {
   ASSIGNMENT_CREATED,
   ASSIGNMENT_EDITED,
   ASSIGNMENT_POSTPONED,
+  CHECK_IN_RULED,
   CHECK_IN_SUBMITTED,
   MAX_OCCURRENCES,
   MEMBER_REVIVED,
@@ -19,6 +20,7 @@ import {
   assignmentCreatedBody,
   assignmentEditedBody,
   assignmentPostponedBody,
+  checkInRuledBody,
   checkInSubmittedBody,
   memberRevivedBody,
   missPardonedBody,
@@ -38,6 +40,13 @@ export function hasOccurrence(a: AssignmentRecord | undefined, occurrence: numbe
   if (!a) return false;
   if (a.schedule.repeat === 'once') return occurrence === 1;
   return occurrence >= 1 && occurrence <= (a.schedule.occurrences ?? MAX_OCCURRENCES);
+}
+
+/** True when the slice holds a check-in with this (event) id. */
+export function hasCheckIn(s: RulesState, id: string): boolean {
+  return Object.values(s.checkIns).some((byMember) =>
+    Object.values(byMember).some((list) => list.some((c) => c.id === id)),
+  );
 }
 
 /** Whether an edit or cancellation names an assignment (the whole of it) or one of its occurrences that exist. */
@@ -165,6 +174,13 @@ export const rulesSlice = defineSlice<S>(RULES_SLICE, emptyRulesState, {
     authorize: byCoach,
     apply: (e, s) => {
       s.revivals.push({ id: e.id, member: e.body.member, at: e.hlc, terms: e.body.terms });
+    },
+  }),
+  [CHECK_IN_RULED]: handler<S, typeof checkInRuledBody>({
+    body: checkInRuledBody,
+    authorize: (e, s, ctx) => byCoach(e, s, ctx) && hasCheckIn(s, e.body.checkIn),
+    apply: (e, s) => {
+      (s.rulings ??= []).push({ id: e.id, checkIn: e.body.checkIn, late: e.body.late, at: e.hlc });
     },
   }),
 });

@@ -72,6 +72,17 @@ export interface Revival {
   terms: string;
 }
 
+/** A coach's ruling on one check-in (`checkin.ruled`). */
+export interface CheckInRuling {
+  /** The ruling event's id. */
+  id: string;
+  /** The check-in it rules on (the check-in event's id). */
+  checkIn: string;
+  late: boolean;
+  /** hlc of the ruling. */
+  at: string;
+}
+
 export interface RulesState {
   assignments: Record<string, AssignmentRecord>;
   /** Occurrence key (`<assignment>#<n>`) → member → check-ins in (hlc, id) order. */
@@ -81,6 +92,11 @@ export interface RulesState {
   pauses: Pause[];
   pardons: Pardon[];
   revivals: Revival[];
+  /**
+   * Coaches' rulings on check-ins, in fold order. Absent until the first one (never an empty list),
+   * so a group without rulings keeps the state hash it had before rulings existed.
+   */
+  rulings?: CheckInRuling[];
 }
 
 export const RULES_SLICE = 'rules';

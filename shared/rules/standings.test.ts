@@ -13,6 +13,7 @@ import {
   pardon,
   pause,
   revive,
+  ruleCheckIn,
   rulesGroup,
   setRules,
 } from './rulesScenario';
@@ -303,6 +304,8 @@ describe('computeStandings', () => {
         critiquesPerAssignment: 2,
       }),
     );
+    const firstCheckIn = events.find((e) => e.kind === 'checkin.submitted')!;
+    events.push(ruleCheckIn(w.g.coach, d[0]!.submit + 30 * HOUR, firstCheckIn.id));
     const recs = events.filter((e) => e.kind === 'recording.shared');
     const facts: CritiqueGiven[] = recs.slice(0, 8).map((r, i) => ({
       author: w.keys[(i + 1) % 5]!,
@@ -312,6 +315,11 @@ describe('computeStandings', () => {
     const asOf = d[3]!.critique + 1;
     const expected = w.stand(events, asOf, facts);
     expect(expected.members.some((m) => m.counts.missed > 0 && m.counts.onTime > 0)).toBe(true);
+    expect(
+      expected.members.some(
+        (m) => m.history[0]?.checkIn === firstCheckIn.id && m.history[0].outcome === 'late',
+      ),
+    ).toBe(true);
     fc.assert(
       fc.property(
         fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),

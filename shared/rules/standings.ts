@@ -6,6 +6,7 @@ import type { GroupState } from '../group/fold';
 import { profilesOf } from '../group/profiles';
 import { recordingsOf } from '../group/recordings';
 import { assignReviewers } from './assignReviewers';
+import { rulingsAt } from './rulingsAt';
 import { judgeCheckIn } from './judgeCheckIn';
 import type { Judged } from './judgeCheckIn';
 import { listOccurrences } from './listOccurrences';
@@ -74,7 +75,7 @@ interface Running {
 
 /**
  * Standings at `asOf` (epoch ms): occurrences whose submission deadline has passed, check-ins,
- * critiques, pauses, pardons and revivals up to `asOf`; rules as in force at each deadline.
+ * critiques, pauses, pardons, revivals and rulings up to `asOf`; rules as in force at each deadline.
  */
 export function computeStandings(
   state: GroupState,
@@ -108,6 +109,7 @@ export function computeStandings(
       revivals: rules.revivals.filter((r) => r.member === m.keyId && hlcMillis(r.at) <= asOf),
     });
   }
+  const rulings = rulingsAt(rules, asOf);
   const critiqued = critiqueIndex(critiques);
   const pausedFor = (member: string, localDay: string, deadline: number) =>
     rules.pauses.some(
@@ -127,7 +129,14 @@ export function computeStandings(
       revive(run, o.submitDeadline);
       if (run.out) continue;
       const own = rules.checkIns[o.key]?.[id] ?? [];
-      judged.set(id, judgeCheckIn(own, o, { asOf, valid: (c) => recordings[c.recording]?.author === id }));
+      judged.set(
+        id,
+        judgeCheckIn(own, o, {
+          asOf,
+          valid: (c) => recordings[c.recording]?.author === id,
+          countedLate: (c) => rulings.countsLate(c.id),
+        }),
+      );
     }
     const onTime = [...judged].filter(([, j]) => j.submission === 'on-time').map(([id]) => id);
     const circle = assignReviewers(o.key, onTime, r.critiquesPerAssignment);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { peaksFromBytes } from '../../../shared/audio/peaks';
 import { LecternError } from '../../../shared/api/errors';
 import type { GroupStatus } from '../../../shared/api/groupContract';
+import type { SetAsideEvent } from '../../../shared/group/causalRoster';
 import type { GroupState } from '../../../shared/group/fold';
 import {
   JOIN_REQUEST,
@@ -54,6 +55,8 @@ export class GroupService {
   private readonly blobs: BlobStore;
   private readonly pendingBlobs: PendingBlobs;
   private last: GroupStatus | null = null;
+  /** What the latest publish found in this device's own folder directory that is not its own. */
+  private notPublished: GroupStatus['notPublished'] = [];
   private lastSyncedAt: string | null = null;
   /** Syncs and writes run one at a time, so a watcher-triggered sync never races a write. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -98,6 +101,16 @@ export class GroupService {
 
   state(): { state: GroupState; hash: string } {
     return this.sync.state();
+  }
+
+  /** Members' entries the fold did not apply, and why (format 2). */
+  setAside(): SetAsideEvent[] {
+    return this.sync.setAside();
+  }
+
+  /** When another member first saw each event (format 2); null in a format-1 group. */
+  witnessedAt(): ((eventId: string) => string | null) | null {
+    return this.sync.witnessedAt();
   }
 
   requestJoin(displayName: string): Promise<GroupEvent> {
@@ -210,7 +223,8 @@ export class GroupService {
     try {
       // Waiting blobs before the segments that name them.
       await this.pendingBlobs.publish(this.blobs);
-      await this.outbox.publish();
+      const published = await this.outbox.publish();
+      if (published.status === 'ok') this.notPublished = published.problems;
     } catch (err) {
       if (!READ_ONLY_CODES.has((err as NodeJS.ErrnoException).code ?? '')) throw err;
       publishFailed = true; // kept in the outbox until the folder takes writes again
@@ -255,6 +269,7 @@ export class GroupService {
       lastSyncedAt: this.lastSyncedAt,
       waiting: await this.outbox.pending(),
       quarantined: report.quarantined,
+      notPublished: this.notPublished,
       arriving: report.inFlight.length,
     };
   }

@@ -8,7 +8,9 @@ import { groupBlobUrl } from './groupMedia';
 import type { GroupService } from './groupService';
 
 /** Enough for the screen; older items stay in the state (and in every member's folder). */
-export const MAX_FEED_ITEMS = 500;
+export /** Set-aside entries sent to the screen, newest first: enough for a coach to see what is going on. */
+const MAX_SET_ASIDE = 200;
+const MAX_FEED_ITEMS = 500;
 
 export async function groupView(service: GroupService, keyId: string): Promise<GroupView> {
   const { state, hash } = service.state();
@@ -61,6 +63,7 @@ export async function groupView(service: GroupService, keyId: string): Promise<G
       }))
       .sort((a, b) => a.displayName.localeCompare(b.displayName) || (a.keyId < b.keyId ? -1 : 1)),
     feed,
+    setAside: service.setAside().reverse().slice(0, MAX_SET_ASIDE),
     stateHash: hash,
   };
 }

@@ -230,4 +230,49 @@ describe('rules handlers on four computers', () => {
       [6, '一分钟自我介绍', '2027-04-07T21:00'],
     ]);
   });
+
+  it('lets a coach count an unwitnessed check-in late, and undo it, through the overview', async () => {
+    const { groupId, coach, members, sync } = await groupOfFour();
+    const [a] = members;
+    const { id: assignment } = await coach.api['rules.createAssignment']({ groupId, body: weekly }, ctx);
+    await sync();
+    clock = T0 + H;
+    const speech = await recordSpeech(a.speeches, 'Ada week 1');
+    const { id: checkIn } = await a.api['rules.checkIn'](
+      { groupId, assignment, occurrence: 1, speechId: speech.id },
+      ctx,
+    );
+    await sync();
+    clock = Date.UTC(2027, 2, 4, 14, 0); // a day and an hour after Wednesday's deadline
+    // Nobody else has linked Ada's check-in (a stand-in for GroupSync's firstWitnessed).
+    const now = () => clock;
+    const seeing = createRulesHandlers(coach.groups, coach.speeches, now, () => () => null);
+    const ada = async (api: typeof seeing) =>
+      (await api['rules.overview']({ groupId }, ctx)).week!.rows.find((r) => r.name === 'Ada')!;
+    expect(await ada(seeing)).toMatchObject({
+      outcome: 'on-time',
+      unwitnessed: { checkIn, ruledLate: false },
+    });
+    // The app's own witnesses (the group folder's causal links) agree: nobody else had linked it.
+    expect((await ada(coach.api)).unwitnessed).toMatchObject({ checkIn, ruledLate: false });
+
+    await expect(
+      a.api['rules.ruleCheckIn']({ groupId, body: { checkIn, late: true } }, ctx),
+    ).rejects.toMatchObject({ messageKey: 'errors.coachOnly' });
+    await expect(
+      seeing['rules.ruleCheckIn']({ groupId, body: { checkIn: 'f'.repeat(64), late: true } }, ctx),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await seeing['rules.ruleCheckIn']({ groupId, body: { checkIn, late: true } }, ctx);
+    expect(await ada(seeing)).toMatchObject({ outcome: 'late', points: 5, unwitnessed: { ruledLate: true } });
+    // Counted late, Ada's check-in no longer locks her out of checking in again before the critique deadline.
+    await sync();
+    const again = await a.api['rules.checkIn'](
+      { groupId, assignment, occurrence: 1, speechId: speech.id },
+      ctx,
+    );
+    expect(again.id).not.toBe(checkIn);
+    await sync();
+    await seeing['rules.ruleCheckIn']({ groupId, body: { checkIn, late: false } }, ctx);
+    expect(await ada(seeing)).toMatchObject({ outcome: 'on-time', points: 10, unwitnessed: { checkIn } });
+  });
 });

@@ -6,20 +6,23 @@ import type { Handlers } from '../../../shared/api/contractTypes';
 import { LecternError } from '../../../shared/api/errors';
 import type { rulesContract } from '../../../shared/api/rulesContract';
 import { recordingsOf } from '../../../shared/group/recordings';
+import { rulingsAt } from '../../../shared/rules/rulingsAt';
 import { occurrencesOf } from '../../../shared/rules/listOccurrences';
 import {
   ASSIGNMENT_CANCELLED,
   ASSIGNMENT_CREATED,
   ASSIGNMENT_EDITED,
   ASSIGNMENT_POSTPONED,
+  CHECK_IN_RULED,
   CHECK_IN_SUBMITTED,
   MEMBER_REVIVED,
   MISS_PARDONED,
   PAUSE_SET,
   RULES_SET,
 } from '../../../shared/rules/ruleEvents';
-import { hasOccurrence } from '../../../shared/rules/rulesSlice';
+import { hasCheckIn, hasOccurrence } from '../../../shared/rules/rulesSlice';
 import { occurrenceKey, rulesStateOf } from '../../../shared/rules/rulesState';
+import type { WitnessedAt } from '../../../shared/rules/unwitnessedCheckIns';
 import { hlcMillis } from '../../../shared/rules/zonedTime';
 import type { SpeechSource } from './groupMedia';
 import type { GroupService } from './groupService';
@@ -28,10 +31,17 @@ import { buildRulesOverview } from './rulesOverview';
 
 type RulesMethods = keyof typeof rulesContract;
 
+/** When other members first saw a group's events (see WitnessedAt), or null when that cannot be known. */
+export type WitnessesOf = (service: GroupService) => WitnessedAt | null;
+
+/** The app's: when other members first saw each event of the group's snapshot (null in format 1). */
+export const witnessesOfGroup: WitnessesOf = (service) => service.witnessedAt();
+
 export function createRulesHandlers(
   groups: Groups,
   speeches: SpeechSource,
   now: () => number = () => Date.now(),
+  witnessesOf: WitnessesOf = witnessesOfGroup,
 ): Pick<Handlers<Contract>, RulesMethods> {
   const keyId = async () => (await groups.identity.current()).key.keyId;
   const coach = (groupId: string): GroupService => {
@@ -77,9 +87,13 @@ export function createRulesHandlers(
       const at = now();
       if (at > o.critiqueDeadline) throw new LecternError('invalid_input', 'errors.checkInClosed');
       const recordings = recordingsOf(state);
+      const rulings = rulingsAt(rulesStateOf(state), at);
       const onTime = (rules: typeof state) =>
         (rulesStateOf(rules).checkIns[key]?.[me] ?? []).some(
-          (c) => recordings[c.recording]?.author === me && hlcMillis(c.hlc) <= o.submitDeadline,
+          (c) =>
+            recordings[c.recording]?.author === me &&
+            hlcMillis(c.hlc) <= o.submitDeadline &&
+            !rulings.countsLate(c.id),
         );
       // After the deadline an on-time submission stands; a late one would not replace it.
       if (at > o.submitDeadline && onTime(state))
@@ -108,7 +122,20 @@ export function createRulesHandlers(
       return id(service.append(MISS_PARDONED, body));
     },
     'rules.revive': async ({ groupId, body }) => id(coach(groupId).append(MEMBER_REVIVED, body)),
-    'rules.overview': async ({ groupId, asOf, week }) =>
-      buildRulesOverview(groups.get(groupId).state().state, await keyId(), asOf ?? now(), week),
+    'rules.ruleCheckIn': async ({ groupId, body }) => {
+      const service = coach(groupId);
+      if (!hasCheckIn(rulesStateOf(service.state().state), body.checkIn)) throw new LecternError('not_found');
+      return id(service.append(CHECK_IN_RULED, body));
+    },
+    'rules.overview': async ({ groupId, asOf, week }) => {
+      const service = groups.get(groupId);
+      return buildRulesOverview(
+        service.state().state,
+        await keyId(),
+        asOf ?? now(),
+        week,
+        witnessesOf(service),
+      );
+    },
   };
 }

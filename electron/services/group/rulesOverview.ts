@@ -1,6 +1,7 @@
-// Builds the rules overview from a folded state: a pure function of (state, member, asOf), so the
-// handler stays thin and the tests can ask about any moment. Standings come from the shared engine;
-// this only arranges them for the screens (the member's card and duty, the coach's week and queue).
+// Builds the rules overview from a folded state: a pure function of (state, member, asOf, witnesses),
+// so the handler stays thin and the tests can ask about any moment. Standings come from the shared
+// engine; this only arranges them for the screens (the member's card and duty, the coach's week and
+// queue).
 import type {
   AssignmentView,
   CritiqueDuty,
@@ -14,13 +15,16 @@ import { critiquesGiven } from '../../../shared/critique/critiquesGiven';
 import type { GroupState } from '../../../shared/group/fold';
 import { profilesOf } from '../../../shared/group/profiles';
 import { recordingsOf } from '../../../shared/group/recordings';
+import { rulingsAt } from '../../../shared/rules/rulingsAt';
 import { judgeCheckIn } from '../../../shared/rules/judgeCheckIn';
 import { listOccurrences } from '../../../shared/rules/listOccurrences';
 import type { Occurrence } from '../../../shared/rules/listOccurrences';
-import { rulesInForce } from '../../../shared/rules/rulesInForce';
+import { offlineGraceHours, rulesInForce } from '../../../shared/rules/rulesInForce';
 import { rulesStateOf } from '../../../shared/rules/rulesState';
 import { computeStandings } from '../../../shared/rules/standings';
 import type { PeriodResult } from '../../../shared/rules/standings';
+import { unwitnessedCheckIns } from '../../../shared/rules/unwitnessedCheckIns';
+import type { WitnessedAt } from '../../../shared/rules/unwitnessedCheckIns';
 import { FALLBACK_TIME_ZONE, hlcMillis, isKnownTimeZone } from '../../../shared/rules/zonedTime';
 
 const DAY = 86_400_000;
@@ -31,11 +35,16 @@ const QUEUE_GRACE = 7 * DAY;
 
 const iso = (millis: number) => new Date(millis).toISOString();
 
+/**
+ * `witnessedAt`: when another member first saw an event (firstWitnessed of the group's snapshot), or
+ * null when that cannot be known (a format-1 group): then no check-in is flagged "unwitnessed".
+ */
 export function buildRulesOverview(
   state: GroupState,
   me: string,
   asOf: number,
-  week?: string,
+  week: string | undefined,
+  witnessedAt: WitnessedAt | null,
 ): RulesOverview {
   const timeZone =
     state.group && isKnownTimeZone(state.group.timeZone) ? state.group.timeZone : FALLBACK_TIME_ZONE;
@@ -45,6 +54,8 @@ export function buildRulesOverview(
   const nameOf = (key: string) =>
     profiles[key]?.displayName ?? state.members[key]?.displayName ?? key.slice(0, 8);
   const critiques = critiquesGiven(state);
+  const rulings = rulingsAt(rules, asOf);
+  const countedLate = (c: { id: string }) => rulings.countsLate(c.id);
   const standings = computeStandings(state, critiques, asOf);
   const entries = new Map<string, Map<string, PeriodResult>>();
   for (const s of standings.members)
@@ -59,7 +70,11 @@ export function buildRulesOverview(
     asOf <= o.submitDeadline ? 'upcoming' : asOf <= o.critiqueDeadline ? 'late' : 'closed';
   const view = (o: Occurrence): OccurrenceView => {
     const own = rules.checkIns[o.key]?.[me] ?? [];
-    const judged = judgeCheckIn(own, o, { asOf, valid: (c) => recordings[c.recording]?.author === me });
+    const judged = judgeCheckIn(own, o, {
+      asOf,
+      valid: (c) => recordings[c.recording]?.author === me,
+      countedLate,
+    });
     const { key, assignment, occurrence, title, prompt, target, submitBy, critiqueBy } = o;
     return {
       ...{ key, assignment, occurrence, title, prompt, target, submitBy, critiqueBy },
@@ -127,6 +142,7 @@ export function buildRulesOverview(
   const weekView = weekOccurrence ? buildWeek(weekOccurrence) : undefined;
 
   function buildWeek(o: Occurrence): WeekView {
+    const unwitnessed = unwitnessedCheckIns(state, o, asOf, witnessedAt);
     const rows = standings.members.map((s): WeekRow => {
       const h = entries.get(o.key)?.get(s.member);
       const submittedSoFar =
@@ -134,10 +150,12 @@ export function buildRulesOverview(
         judgeCheckIn(rules.checkIns[o.key]?.[s.member] ?? [], o, {
           asOf,
           valid: (c) => recordings[c.recording]?.author === s.member,
+          countedLate,
         }).checkIn;
       const outcome = h?.outcome ?? (submittedSoFar ? 'submitted' : 'open');
       const checkInHlc = rules.checkIns[o.key]?.[s.member]?.find((c) => c.id === h?.checkIn)?.hlc;
       const recording = h?.recording ?? (submittedSoFar ? submittedSoFar.recording : undefined);
+      const flagged = outcome === 'out' ? undefined : unwitnessed.get(s.member);
       return {
         member: s.member,
         name: s.name,
@@ -154,10 +172,21 @@ export function buildRulesOverview(
           s.status === 'out' ||
           outcome === 'missed' ||
           (outcome === 'open' && asOf > o.submitDeadline),
+        ...(flagged
+          ? {
+              unwitnessed: {
+                checkIn: flagged.checkIn,
+                checkedInAt: iso(hlcMillis(flagged.hlc)),
+                ...(flagged.witnessedAt ? { witnessedAt: iso(hlcMillis(flagged.witnessedAt)) } : {}),
+                ruledLate: flagged.ruledLate,
+              },
+            }
+          : {}),
       };
     });
     const { key, title, submitBy, critiqueBy } = o;
-    return { key, title, submitBy, critiqueBy, phase: phaseOf(o), rows };
+    const offlineGrace = offlineGraceHours(rulesInForce(rules.rules, o.submitDeadline));
+    return { key, title, submitBy, critiqueBy, phase: phaseOf(o), offlineGraceHours: offlineGrace, rows };
   }
 
   const reviewQueue: ReviewItem[] = [];
