@@ -25,11 +25,8 @@ export function SetAsidePanel({ view }: { view: GroupView }) {
                 <Text span fw={600}>
                   {nameOf(entry.author)}
                 </Text>{' '}
-                ·{' '}
-                <Text span ff="monospace">
-                  {entry.kind}
-                </Text>{' '}
-                · {new Date(entry.hlc.slice(0, 24)).toLocaleString(i18n.language)}
+                · {t(`group.setAside.kind.${entry.kind.replace('.', '_')}`, { defaultValue: entry.kind })} ·{' '}
+                {new Date(entry.hlc.slice(0, 24)).toLocaleString(i18n.language)}
               </Text>
               <Text size="xs" c="dimmed">
                 {t(`group.setAside.reason.${entry.reason}`)}

@@ -9,6 +9,9 @@ import { syncNow } from './groupStore';
 export function SyncStatus({ status }: { status: GroupStatus }) {
   const { t, i18n } = useTranslation();
   const ok = status.folderState === 'ok';
+  // A file in this computer's own directory is listed once, as not published, not also as set aside.
+  const ownProblems = new Set(status.notPublished.map((f) => f.path));
+  const quarantined = status.quarantined.filter((f) => !ownProblems.has(f.path));
   const label = ok ? t('group.sync.ok') : t(`group.sync.${status.folderState}`);
   return (
     <Popover width={420} position="bottom-end" withArrow>
@@ -20,7 +23,7 @@ export function SyncStatus({ status }: { status: GroupStatus }) {
           color={
             ok
               ? status.quarantined.length + status.notPublished.length > 0
-                ? 'yellow.9'
+                ? '#8a5300' // amber dark enough for AA on white
                 : 'teal.9'
               : 'red.9'
           }
@@ -49,8 +52,8 @@ export function SyncStatus({ status }: { status: GroupStatus }) {
             <Text size="sm">{t('group.sync.arriving', { count: status.arriving })}</Text>
           ) : null}
           <FileReasons
-            title={t('group.sync.quarantined', { count: status.quarantined.length })}
-            files={status.quarantined}
+            title={t('group.sync.quarantined', { count: quarantined.length })}
+            files={quarantined}
           />
           <FileReasons
             title={t('group.sync.notPublished', { count: status.notPublished.length })}

@@ -31,7 +31,7 @@ export async function memberPage(
   const page = await context.newPage();
   await page.goto(host.url);
   await createProfile(page, name);
-  return { page, host };
+  return { page, host, dataDir };
 }
 
 export async function chooseFolder(page: Page, folder: string) {
