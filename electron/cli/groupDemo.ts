@@ -220,11 +220,13 @@ export async function createDemoGroup(
       ),
     ]);
   }
+  // After the last request (a minute apart each), never before it: a coach approves what has arrived.
+  const approveFrom = start + Math.max(3_600_000, (o.members + 1) * 60_000);
   const approvals = devices
     .slice(1)
-    .map((d, i) => decisionEvent(coach, start + 3_600_000 + i * 1000, d.key.keyId, 'approve'));
+    .map((d, i) => decisionEvent(coach, approveFrom + i * 1000, d.key.keyId, 'approve'));
   if (o.members >= 2)
-    approvals.push(decisionEvent(coach, start + 3_700_000, devices[1]!.key.keyId, 'promote'));
+    approvals.push(decisionEvent(coach, approveFrom + 100_000, devices[1]!.key.keyId, 'promote'));
   await write(coach, approvals);
 
   const shared: Array<{ member: number; id: string; sha: string; peaks: string }> = [];
