@@ -8,7 +8,7 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chooseFolder, joinGroup, memberPage, openAssignments, recordSpeech, shanghai } from './groupMembers';
+import { createGroup, joinGroup, memberPage, openAssignments, recordSpeech, shanghai } from './groupMembers';
 import { expect, expectAccessible, screenshot, test } from './fixtures';
 
 test.use({ actionTimeout: 20_000 });
@@ -28,12 +28,7 @@ test('coach sets a weekly series; on time, late and missed show in standings and
   const ben = await memberPage(browser, 'en-US', 'Asia/Shanghai', 'Ben');
   const chen = await memberPage(browser, 'en-US', 'America/New_York', 'Chen');
   try {
-    await coach.page.keyboard.press('Control+5');
-    await coach.page.getByRole('button', { name: '创建社群' }).first().click();
-    await chooseFolder(coach.page, folder);
-    await coach.page.getByRole('textbox', { name: '社群名称' }).fill('周日演讲会');
-    await coach.page.getByRole('button', { name: '创建社群' }).click();
-    await expect(coach.page.getByRole('heading', { name: '周日演讲会', level: 1 })).toBeVisible();
+    await createGroup(coach.page, folder, '周日演讲会');
     for (const m of [ada, ben, chen]) await joinGroup(m.page, folder);
     await coach.page.getByRole('tab', { name: '成员' }).click();
     await expect(coach.page.getByText('加入申请（3）')).toBeVisible({ timeout: 20_000 });

@@ -43,6 +43,16 @@ export async function chooseFolder(page: Page, folder: string) {
     .click();
 }
 
+/** A coach (in Chinese) creates a group named `name` in `folder` and sees its screen. */
+export async function createGroup(page: Page, folder: string, name: string) {
+  await page.keyboard.press('Control+5');
+  await page.getByRole('button', { name: '创建社群' }).first().click();
+  await chooseFolder(page, folder);
+  await page.getByRole('textbox', { name: '社群名称' }).fill(name);
+  await page.getByRole('button', { name: '创建社群' }).click();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+}
+
 export async function joinGroup(page: Page, folder: string) {
   await page.keyboard.press('Control+5');
   await page.getByRole('button', { name: 'Join a group' }).click();

@@ -12,7 +12,7 @@ import { PROFILE_UPDATE } from '../../shared/group/groupEvent';
 import { memberKeyFromSecret } from '../../shared/group/identity';
 import { MemberDevice } from '../../shared/group/memberDevice';
 import { expect, expectAccessible, screenshot, test } from './fixtures';
-import { chooseFolder, memberPage } from './groupMembers';
+import { chooseFolder, createGroup, memberPage } from './groupMembers';
 
 async function identityOf(dataDir: string) {
   const file = JSON.parse(await readFile(join(dataDir, 'identity', 'member-key.json'), 'utf8')) as {
@@ -28,12 +28,7 @@ test('a coach sees what was set aside and what did not publish, with the reasons
   const coach = await memberPage(browser, 'zh-CN', undefined, '张教练');
   const member = await memberPage(browser, 'en-US', undefined, 'Ada');
   try {
-    await coach.page.keyboard.press('Control+5');
-    await coach.page.getByRole('button', { name: '创建社群' }).first().click();
-    await chooseFolder(coach.page, folder);
-    await coach.page.getByRole('textbox', { name: '社群名称' }).fill('周日演讲会');
-    await coach.page.getByRole('button', { name: '创建社群' }).click();
-    await expect(coach.page.getByRole('heading', { name: '周日演讲会', level: 1 })).toBeVisible();
+    await createGroup(coach.page, folder, '周日演讲会');
 
     await member.page.keyboard.press('Control+5');
     await member.page.getByRole('button', { name: 'Join a group' }).click();
