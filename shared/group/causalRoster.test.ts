@@ -139,8 +139,20 @@ describe('format 2: authority follows what a writer had seen', () => {
       stranger.join(`申请人${i}`, t(i));
       creator.receive(stranger);
     }
-    const members = Object.values(creator.snapshot().state.members);
-    expect(members.filter((m) => m.status === 'applicant')).toHaveLength(MAX_PENDING_APPLICANTS);
+    const applicants = () =>
+      Object.values(creator.snapshot().state.members).filter((m) => m.status === 'applicant');
+    expect(applicants()).toHaveLength(MAX_PENDING_APPLICANTS);
+    expect(setAsideOf(creator.snapshot()).map((a) => a.reason)).toEqual(Array(5).fill('too-many-applicants'));
+    // The line moves: declining one lets the next one in...
+    const first = new Peer(scenarioDevice('crowd', 1), appRegistry, creator.groupId);
+    creator.decide(first, 'decline', t(100));
+    expect(applicants()).toHaveLength(MAX_PENDING_APPLICANTS);
+    expect(setAsideOf(creator.snapshot())).toHaveLength(4);
+    // ...and a coach who saw a request still in line can approve it at once.
+    const last = new Peer(scenarioDevice('crowd', MAX_PENDING_APPLICANTS + 5), appRegistry, creator.groupId);
+    creator.decide(last, 'approve', t(101));
+    expect(creator.snapshot().state.members[last.keyId]?.status).toBe('member');
+    expect(setAsideOf(creator.snapshot())).toHaveLength(3);
   });
 
   it('extending a snapshot with new events gives the state a full fold gives', () => {

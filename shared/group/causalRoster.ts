@@ -12,7 +12,7 @@ import type { FoldContext } from './kindRegistry';
 import { applyDecision, applyJoinRequest, isActiveCoach, startRoster } from './roster';
 import type { GroupInfo, Member, Roster } from './roster';
 
-/** Join requests waiting for a coach at once; more are set aside until some are decided. */
+/** Join requests waiting for a coach at once; more wait in line until some are decided. */
 export const MAX_PENDING_APPLICANTS = 50;
 
 export type SetAsideReason =
@@ -24,7 +24,7 @@ export type SetAsideReason =
   | 'not-a-coach'
   /** A format-1 event (no causal links) in a format-2 group. */
   | 'format-1-event'
-  /** More than {@link MAX_PENDING_APPLICANTS} join requests waiting. */
+  /** A join request still in line behind {@link MAX_PENDING_APPLICANTS} others. */
   | 'too-many-applicants';
 
 export interface SetAsideEvent {
@@ -234,13 +234,28 @@ function replay(
   const setAside: SetAsideEvent[] = [];
   const aside = (e: GroupEvent, reason: SetAsideReason) =>
     setAside.push({ id: e.id, author: e.author, kind: e.kind, hlc: e.hlc, reason });
+  // Join requests past the limit wait in line (in turn order): one joins the applicants when a
+  // decision makes room, or at once when a coach's decision about its author had seen it.
   let pending = 0;
+  const waiting = new Map<string, GroupEvent>();
+  const join = (e: GroupEvent) => {
+    const wasPending = members[e.author]?.status === 'applicant';
+    if (applyJoinRequest(members, group, e) && !wasPending) pending++;
+  };
+  const makeRoom = () => {
+    for (const [author, e] of waiting) {
+      if (pending >= MAX_PENDING_APPLICANTS) break;
+      waiting.delete(author);
+      join(e);
+    }
+  };
   order.forEach((pos, turn) => {
     const e = graph.events[pos]!;
     if (e.kind === JOIN_REQUEST) {
       const wasPending = members[e.author]?.status === 'applicant';
-      if (!wasPending && pending >= MAX_PENDING_APPLICANTS) return aside(e, 'too-many-applicants');
-      if (applyJoinRequest(members, group, e) && !wasPending) pending++;
+      if (!wasPending && pending >= MAX_PENDING_APPLICANTS) {
+        if (!waiting.has(e.author)) waiting.set(e.author, e);
+      } else join(e);
       return;
     }
     const body = rosterDecisionBody.safeParse(e.body);
@@ -249,15 +264,24 @@ function replay(
       if (members[e.author]) aside(e, 'not-a-coach');
       return;
     }
+    const inLine = waiting.get(body.data.member);
+    if (inLine && graph.hasInPast(pos, graph.position.get(inLine.id)!)) {
+      waiting.delete(body.data.member);
+      join(inLine);
+    }
     const before = members[body.data.member]?.status;
     const decision = applyDecision(members, body.data, e.hlc);
     if (!decision) return;
-    if (before === 'applicant') pending--;
+    if (before === 'applicant') {
+      pending--;
+      makeRoom();
+    }
     const list = applied.get(body.data.member);
     const record = { decision, pos, turn };
     if (list) list.push(record);
     else applied.set(body.data.member, [record]);
   });
+  for (const e of waiting.values()) aside(e, 'too-many-applicants');
   return { members, applied, setAside };
 }
 
