@@ -84,10 +84,24 @@ export class CausalGraph {
     if (maxPast !== null && maxPast >= event.hlc) datedBeforePast = true;
     this.parents.push(parents);
     this.maxPast.push(maxPast);
-    this.trackedPast.push(tracked);
+    this.trackedPast.push(shared ? tracked : this.sameSet(tracked!));
     if (datedBeforePast) this.refused.set(at, 'dated-before-its-past');
     else if (this.isTracked(event)) this.trackedIndex.set(at, this.trackedIndex.size);
   }
+
+  /**
+   * One copy per distinct set: most events' pasts hold the same roster decisions (all of them so far),
+   * so sharing them keeps the graph's memory near that of the events themselves.
+   */
+  private sameSet(bits: Uint32Array): Uint32Array {
+    const key = bits.join(',');
+    const known = this.distinctSets.get(key);
+    if (known) return known;
+    this.distinctSets.set(key, bits);
+    return bits;
+  }
+
+  private readonly distinctSets = new Map<string, Uint32Array>();
 
   /** Whether the tracked event at `tracked` is in the causal past of the event at `of`. */
   hasInPast(of: number, tracked: number): boolean {

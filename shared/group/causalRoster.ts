@@ -102,16 +102,27 @@ export function foldCausalRoster(groupId: string, sorted: readonly GroupEvent[])
 
   const coachInPast = (author: string, pos: number) => coachRoleInPast(group, applied, graph, author, pos);
   const removalPast = new Map<number, Set<number>>();
-  const verdicts = new Map<number, SetAsideReason | 'counts' | 'never'>();
+  // Judged once per event, kept as a small code by position (a year of a big group is many events).
+  const codes: Array<SetAsideReason | 'counts' | 'never'> = [
+    'counts',
+    'never',
+    'dated-before-its-past',
+    'not-seen-by-removal',
+    'not-a-coach',
+    'format-1-event',
+    'too-many-applicants',
+  ];
+  let verdicts = new Uint8Array(graph.events.length);
   const verdict = (e: GroupEvent): SetAsideReason | 'counts' | 'never' => {
     const pos = graph.position.get(e.id);
     if (pos === undefined) return 'never';
-    let v = verdicts.get(pos);
-    if (v === undefined) {
-      v = judge(e, pos);
-      verdicts.set(pos, v);
+    if (pos >= verdicts.length) {
+      const grown = new Uint8Array(Math.max(pos + 1, verdicts.length * 2));
+      grown.set(verdicts);
+      verdicts = grown;
     }
-    return v;
+    if (verdicts[pos] === 0) verdicts[pos] = codes.indexOf(judge(e, pos)) + 1;
+    return codes[verdicts[pos]! - 1]!;
   };
   const judge = (e: GroupEvent, pos: number): SetAsideReason | 'counts' | 'never' => {
     const history = applied.get(e.author) ?? [];

@@ -20,6 +20,7 @@ export class KeptEvents {
   /** Holds `e`; false when it was held already. */
   add(e: GroupEvent): boolean {
     if (this.events.has(e.id)) return false;
+    this.internLinks(e);
     this.events.set(e.id, e);
     const mine = this.byAuthor.get(e.author);
     if (mine) mine.add(e.id);
@@ -28,6 +29,35 @@ export class KeptEvents {
     if (typeof member === 'string') this.decisions.set(e.id, member);
     return true;
   }
+
+  /**
+   * Points each link of a freshly read event at the id string of the event it names, when held: the
+   * same characters, one copy. Links are most of what a format-2 event adds to memory (8 ids of 64
+   * characters each), so this keeps a year of a big group within its memory budget.
+   */
+  private internLinks(e: GroupEvent): void {
+    const waiting = this.linkedBefore.get(e.id);
+    if (waiting) {
+      this.linkedBefore.delete(e.id);
+      for (const links of waiting)
+        for (let i = 0; i < links.length; i++) if (links[i] === e.id) links[i] = e.id;
+    }
+    if (!e.prev) return;
+    const links = e.prev as string[];
+    for (let i = 0; i < links.length; i++) {
+      const held = this.events.get(links[i]!);
+      if (held) links[i] = held.id;
+      else {
+        // Read before the event it names (files arrive in any order): shared once that one comes.
+        const list = this.linkedBefore.get(links[i]!);
+        if (list) list.push(links);
+        else this.linkedBefore.set(links[i]!, [links]);
+      }
+    }
+  }
+
+  /** Links to events not held yet, by the id they name. */
+  private readonly linkedBefore = new Map<string, string[][]>();
 
   /** Stops holding the event (the file that gave it no longer counts). */
   forget(id: string): GroupEvent | undefined {
