@@ -24,7 +24,6 @@ import { rulesStateOf } from '../../shared/rules/rulesState';
 import { computeStandings } from '../../shared/rules/standings';
 import type { Standings } from '../../shared/rules/standings';
 import { standingsCsv } from '../../shared/rules/standingsCsv';
-import { writeFileAtomic } from '../services/groupFolder/atomicWrite';
 import { readGroupId } from '../services/groupFolder/genesisFile';
 import { GroupSync } from '../services/groupFolder/groupSync';
 import type { SyncReport } from '../services/groupFolder/groupSync';
@@ -32,7 +31,10 @@ import { Outbox } from '../services/groupFolder/outbox';
 import type { PublishProblem } from '../services/groupFolder/outbox';
 import { writeGenesisFile } from '../services/groupFolder/segmentWriter';
 import { appendDemoEvents, compactDemo, createDemoGroup } from './groupDemo';
+import { safe, terminalJson, terminalLines } from './terminalText';
 import { identitySchema, type IdentityFile } from '../services/group/memberIdentity';
+import { nodeScrypt } from '../services/group/nodeScrypt';
+import { writeSecretFile } from '../services/group/secretFile';
 
 const USAGE = `lectern-group <command> [options]
 
@@ -71,9 +73,9 @@ async function loadIdentity(dataDir: string): Promise<{ file: IdentityFile; devi
 }
 
 async function saveIdentity(dataDir: string, file: IdentityFile): Promise<void> {
-  // The secret key stays in the local data dir (never the group folder); the app keeps it in the OS keychain.
-  await fs.mkdir(dataDir, { recursive: true });
-  await writeFileAtomic(dataDir, IDENTITY_FILE, JSON.stringify(file, null, 2) + '\n', { overwrite: true });
+  // The secret key stays in the local data dir (never the group folder), in a file only its owner can
+  // read, as the app keeps its own (identity/member-key.json): neither uses the OS keychain.
+  await writeSecretFile(dataDir, IDENTITY_FILE, JSON.stringify(file, null, 2) + '\n');
 }
 
 function groupDataDir(dataDir: string, groupId: string): string {
@@ -157,44 +159,40 @@ function printState(
   if (json) {
     const counted = members.filter((m) => m.status === 'member').length;
     io.out(
-      JSON.stringify(
-        {
-          group: state.group?.id ?? null,
-          hash,
-          counts: {
-            members: counted,
-            events: sync.allEvents().length,
-            recordings,
-            assignments,
-            submissions,
-          },
-          members: members.map((m) => ({
-            keyId: m.keyId,
-            name: profiles[m.keyId]?.displayName ?? m.displayName,
-            role: m.role,
-            status: m.status,
-          })),
-          quarantined: report.quarantined,
-          ...(publishProblems ? { publishProblems } : {}),
+      jsonOut({
+        group: state.group?.id ?? null,
+        hash,
+        counts: {
+          members: counted,
+          events: sync.allEvents().length,
+          recordings,
+          assignments,
+          submissions,
         },
-        null,
-        2,
-      ),
+        members: members.map((m) => ({
+          keyId: m.keyId,
+          name: profiles[m.keyId]?.displayName ?? m.displayName,
+          role: m.role,
+          status: m.status,
+        })),
+        quarantined: report.quarantined,
+        ...(publishProblems ? { publishProblems } : {}),
+      }),
     );
     return;
   }
-  io.out(`Group: ${state.group?.name ?? '(none)'}  ${state.group?.id ?? ''}`);
+  io.out(safe`Group: ${state.group?.name ?? '(none)'}  ${state.group?.id ?? ''}`);
   for (const m of members) {
     io.out(
-      `  ${m.status.padEnd(9)} ${m.role.padEnd(6)} ${m.keyId.slice(0, 16)}…  ${profiles[m.keyId]?.displayName ?? m.displayName}`,
+      safe`  ${m.status.padEnd(9)} ${m.role.padEnd(6)} ${m.keyId.slice(0, 16)}…  ${profiles[m.keyId]?.displayName ?? m.displayName}`,
     );
   }
   io.out(
     `Recordings: ${recordings}   Assignments: ${assignments}   Submissions: ${submissions}   Events: ${sync.allEvents().length}`,
   );
-  for (const q of report.quarantined) io.out(`  quarantined: ${q.path} — ${q.reason}`);
-  for (const p of publishProblems ?? []) io.out(`  in this device's directory: ${p.path} — ${p.reason}`);
-  io.out(`State hash: ${hash}`);
+  for (const q of report.quarantined) io.out(safe`  quarantined: ${q.path} — ${q.reason}`);
+  for (const p of publishProblems ?? []) io.out(safe`  in this device's directory: ${p.path} — ${p.reason}`);
+  io.out(safe`State hash: ${hash}`);
 }
 
 export interface CliIo {
@@ -211,7 +209,8 @@ export async function runGroupCli(
     return await run(argv, io);
   } catch (err) {
     // Bad arguments, a missing folder, a wrong passphrase: one clear line, exit 2, no stack trace.
-    io.out(`lectern-group: ${err instanceof Error ? err.message : String(err)}`);
+    // The message may quote the folder (a reason, a name): printed with its controls made visible.
+    io.out(`lectern-group: ${terminalLines(err instanceof Error ? err.message : String(err))}`);
     return 2;
   }
 }
@@ -266,7 +265,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const exists = await fs.stat(path.join(dataDir, IDENTITY_FILE)).catch(() => null);
       if (exists) throw new UsageError(`${dataDir} already has an identity.`);
       const key = values['from-backup']
-        ? importKeyBackup(await fs.readFile(values['from-backup'], 'utf8'), passphraseFrom(io.env))
+        ? await importKeyBackup(await fs.readFile(values['from-backup'], 'utf8'), passphraseFrom(io.env), {
+            kdf: nodeScrypt,
+          })
         : createMemberKey();
       // A second computer of the same member gets the same key but its own device id (its own directory).
       const deviceId = newDeviceId();
@@ -276,14 +277,16 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         secretKey: bytesToHex(key.secretKey),
         deviceId,
       });
-      io.out(`Member key ${key.keyId}\nDevice     ${deviceId}`);
+      io.out(safe`Member key ${key.keyId}\nDevice     ${deviceId}`);
       return 0;
     }
     case 'export-key': {
       const { device } = await loadIdentity(needData());
       if (!values.out) throw new UsageError('--out <file> is required.');
-      await fs.writeFile(values.out, exportKeyBackup(device.key, passphraseFrom(io.env)), { flag: 'wx' });
-      io.out(`Key backup written to ${values.out}. Keep it and its passphrase safe.`);
+      const backup = await exportKeyBackup(device.key, passphraseFrom(io.env), { kdf: nodeScrypt });
+      // Encrypted, but a passphrase can be guessed offline: owner-only, like the key itself.
+      await fs.writeFile(values.out, backup, { flag: 'wx', mode: 0o600 });
+      io.out(safe`Key backup written to ${values.out}. Keep it and its passphrase safe.`);
       return 0;
     }
     case 'create-group': {
@@ -310,7 +313,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       );
       const groupId = await writeGenesisFile(folder, device.key, device.deviceId, genesis);
       await saveIdentity(dataDir, { ...file, lastClock: device.lastClock });
-      io.out(`Group ${groupId} created in ${folder}`);
+      io.out(safe`Group ${groupId} created in ${folder}`);
       return 0;
     }
     case 'join':
@@ -351,10 +354,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       }
       const published = await writeEvents(dataDir, group, [event]);
       io.out(
-        `Wrote ${event.kind} ${event.id}${published.status === 'ok' ? '' : ' (folder missing: kept in the outbox)'}`,
+        safe`Wrote ${event.kind} ${event.id}` +
+          (published.status === 'ok' ? '' : ' (folder missing: kept in the outbox)'),
       );
       for (const p of published.status === 'ok' ? published.problems : [])
-        io.out(`  in this device's directory: ${p.path} — ${p.reason}`);
+        io.out(safe`  in this device's directory: ${p.path} — ${p.reason}`);
       return 0;
     }
     case 'sync': {
@@ -383,11 +387,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         quarantined: report.quarantined,
         setAside: sync.setAside(),
       };
-      if (values.json) io.out(JSON.stringify(result, null, 2));
+      if (values.json) io.out(jsonOut(result));
       else {
         io.out(`${result.files} files, ${result.events} events, ${result.members} members.`);
-        for (const q of result.quarantined) io.out(`quarantined: ${q.path} — ${q.reason}`);
-        for (const a of result.setAside) io.out(`set aside: ${a.kind} ${a.id} by ${a.author} — ${a.reason}`);
+        for (const q of result.quarantined) io.out(safe`quarantined: ${q.path} — ${q.reason}`);
+        for (const a of result.setAside)
+          io.out(safe`set aside: ${a.kind} ${a.id} by ${a.author} — ${a.reason}`);
         io.out(
           result.quarantined.length === 0
             ? 'All files verified.'
@@ -416,8 +421,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           : standingsTable(standings);
       if (values.out) {
         await fs.writeFile(values.out, text, { flag: 'wx' });
-        io.out(`Standings of ${standings.members.length} members written to ${values.out}.`);
-      } else io.out(text.replace(/\r?\n$/, ''));
+        io.out(safe`Standings of ${standings.members.length} members written to ${values.out}.`);
+      } else {
+        // The table escapes as it is built; JSON and CSV, data formats, only when shown.
+        const shown = values.json ? terminalJson(text) : values.csv ? terminalLines(text) : text;
+        io.out(shown.replace(/\r?\n$/, ''));
+      }
       return 0;
     }
     case 'demo': {
@@ -433,7 +442,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           events: count(values.events ?? '1', '--events', 1),
           now: now(),
         });
-        io.out(`Wrote ${result.written} events to ${result.segment}`);
+        io.out(safe`Wrote ${result.written} events to ${result.segment}`);
         return 0;
       }
       if (await fs.stat(path.join(folder, 'group.json')).catch(() => null))
@@ -510,14 +519,19 @@ function isInstant(text: string): boolean {
 
 function standingsTable(s: Standings): string {
   const lines = [
-    `Standings as of ${new Date(s.asOf).toISOString()} (${s.timeZone}, rules v${s.rulesVersion})`,
+    safe`Standings as of ${new Date(s.asOf).toISOString()} (${s.timeZone}, rules v${s.rulesVersion})`,
   ];
   s.members.forEach((m, i) => {
     lines.push(
-      `${String(i + 1).padStart(3)}. ${m.status.padEnd(6)} ${String(m.points).padStart(5)} pts  streak ${String(m.streak).padStart(2)}  misses ${m.missesInARow}/${m.missesTotal}  ${m.name}`,
+      safe`${String(i + 1).padStart(3)}. ${m.status.padEnd(6)} ${String(m.points).padStart(5)} pts  streak ${String(m.streak).padStart(2)}  misses ${m.missesInARow}/${m.missesTotal}  ${m.name}`,
     );
   });
   return lines.join('\n') + '\n';
+}
+
+/** JSON for the terminal: its text escapes what JSON.stringify leaves raw (C1 and bidi controls). */
+function jsonOut(value: unknown): string {
+  return terminalJson(JSON.stringify(value, null, 2));
 }
 
 function passphraseFrom(env: CliIo['env']): string {

@@ -32,7 +32,7 @@ import {
   demoRulesChange,
   demoSeries,
 } from './demoRules';
-import { writeFileAtomic } from '../services/groupFolder/atomicWrite';
+import { writeSecretFile } from '../services/group/secretFile';
 import { BlobStore } from '../services/groupFolder/blobStore';
 import { readGroupId } from '../services/groupFolder/genesisFile';
 import { GroupSync } from '../services/groupFolder/groupSync';
@@ -137,11 +137,9 @@ class LinkingDevice extends MemberDevice {
   }
 }
 
+/** Demo keys are real signing keys of the demo group: owner-only, like a member's own. */
 async function saveKey(keysDir: string, file: KeyFile): Promise<void> {
-  await fs.mkdir(keysDir, { recursive: true });
-  await writeFileAtomic(keysDir, `member-${file.member}.json`, JSON.stringify(file, null, 2) + '\n', {
-    overwrite: true,
-  });
+  await writeSecretFile(keysDir, `member-${file.member}.json`, JSON.stringify(file, null, 2) + '\n');
 }
 
 function deviceOf(file: KeyFile, name: string): MemberDevice {

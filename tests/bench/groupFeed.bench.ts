@@ -224,7 +224,7 @@ async function measure(size: Size, context: BrowserContext, rendererDir: string)
   const keyFile = JSON.parse(await readFile(join(keys, `member-${size.joiner}.json`), 'utf8')) as {
     secretKey: string;
   };
-  const backup = exportKeyBackup(memberKeyFromSecret(hexToBytes(keyFile.secretKey)), PASSPHRASE, {
+  const backup = await exportKeyBackup(memberKeyFromSecret(hexToBytes(keyFile.secretKey)), PASSPHRASE, {
     scrypt: { N: 2 ** 10, r: 8, p: 1 },
   });
 

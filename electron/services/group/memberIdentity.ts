@@ -1,5 +1,5 @@
-// This computer's member identity: the Ed25519 key (kept under the data dir's `identity/`, never in
-// a group folder), this installation's device id and its clock, and the passphrase backup.
+// This computer's member identity: the Ed25519 key (kept under the data dir's `identity/`, owner-only,
+// never in a group folder), this installation's device id and its clock, and the passphrase backup.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
@@ -9,7 +9,8 @@ import { createMemberKey, memberKeyFromSecret } from '../../../shared/group/iden
 import { KeyBackupError, exportKeyBackup, importKeyBackup } from '../../../shared/group/keyBackup';
 import type { ScryptParams } from '../../../shared/group/keyBackup';
 import { MemberDevice, newDeviceId } from '../../../shared/group/memberDevice';
-import { writeFileAtomic } from '../groupFolder/atomicWrite';
+import { nodeScrypt } from './nodeScrypt';
+import { SECRET_DIR_MODE, SECRET_FILE_MODE, writeSecretFile } from './secretFile';
 
 export const IDENTITY_DIR = 'identity';
 const FILE = 'member-key.json';
@@ -40,8 +41,11 @@ export class MemberIdentity {
   /** The member's device, made on first use (a fresh key and device id). */
   async current(): Promise<MemberDevice> {
     if (this.device) return this.device;
-    const text = await fs.readFile(path.join(this.dir, FILE), 'utf8').catch(() => null);
+    const full = path.join(this.dir, FILE);
+    const text = await fs.readFile(full, 'utf8').catch(() => null);
     if (text !== null) {
+      // A key file left readable by others (an older build, a copy by hand) is made owner-only.
+      await fs.chmod(full, SECRET_FILE_MODE).catch(() => undefined);
       const file = identitySchema.parse(JSON.parse(text));
       this.device = new MemberDevice(
         memberKeyFromSecret(hexToBytes(file.secretKey)),
@@ -67,20 +71,25 @@ export class MemberIdentity {
         deviceId: device.deviceId,
         lastClock: device.lastClock,
       };
-      await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
-      const full = await writeFileAtomic(this.dir, FILE, JSON.stringify(file, null, 2) + '\n', {
-        overwrite: true,
-      });
-      await fs.chmod(full, 0o600).catch(() => undefined); // the secret key: owner only (where the OS has modes)
+      await writeSecretFile(this.dir, FILE, JSON.stringify(file, null, 2) + '\n');
+      await fs.chmod(this.dir, SECRET_DIR_MODE).catch(() => undefined);
     };
     const next = this.saving.then(write, write);
     this.saving = next.catch(() => undefined);
     return next;
   }
 
+  /** Node's scrypt, off the event loop (a second of KDF would stall every window's calls). */
   async exportBackup(passphrase: string): Promise<string> {
     const device = await this.current();
-    return exportKeyBackup(device.key, passphrase, this.scrypt ? { scrypt: this.scrypt } : {});
+    try {
+      return await exportKeyBackup(device.key, passphrase, {
+        kdf: nodeScrypt,
+        ...(this.scrypt ? { scrypt: this.scrypt } : {}),
+      });
+    } catch (err) {
+      throw err instanceof KeyBackupError ? backupError(err) : err;
+    }
   }
 
   /**
@@ -90,14 +99,9 @@ export class MemberIdentity {
   async importBackup(text: string, passphrase: string, keysInUse: readonly string[]): Promise<MemberDevice> {
     let key;
     try {
-      key = importKeyBackup(text, passphrase);
+      key = await importKeyBackup(text, passphrase, { kdf: nodeScrypt });
     } catch (err) {
-      if (!(err instanceof KeyBackupError)) throw err;
-      throw new LecternError(
-        'invalid_input',
-        err.reason === 'wrong-passphrase' ? 'errors.keyBackupPassphrase' : 'errors.keyBackupMalformed',
-        { reason: err.reason },
-      );
+      throw err instanceof KeyBackupError ? backupError(err) : err;
     }
     if (keysInUse.some((k) => k !== key.keyId)) throw new LecternError('forbidden', 'errors.identityInUse');
     const current = await this.current();
@@ -106,4 +110,15 @@ export class MemberIdentity {
     await this.save();
     return this.device;
   }
+}
+
+/** A backup's typed reason as the error the UI shows: the file or passphrase, or this computer (kdf-failed). */
+function backupError(err: KeyBackupError): LecternError {
+  const details = { reason: err.reason };
+  if (err.reason === 'kdf-failed') return new LecternError('unavailable', 'errors.unavailable', details);
+  return new LecternError(
+    'invalid_input',
+    err.reason === 'wrong-passphrase' ? 'errors.keyBackupPassphrase' : 'errors.keyBackupMalformed',
+    details,
+  );
 }
