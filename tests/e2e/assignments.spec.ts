@@ -8,7 +8,15 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createGroup, joinGroup, memberPage, openAssignments, recordSpeech, shanghai } from './groupMembers';
+import {
+  approveFirstApplicant,
+  createGroup,
+  joinGroup,
+  memberPage,
+  openAssignments,
+  recordSpeech,
+  shanghai,
+} from './groupMembers';
 import { expect, expectAccessible, screenshot, test } from './fixtures';
 
 test.use({ actionTimeout: 20_000 });
@@ -33,7 +41,7 @@ test('coach sets a weekly series; on time, late and missed show in standings and
     await coach.page.getByRole('tab', { name: '成员' }).click();
     await expect(coach.page.getByText('加入申请（3）')).toBeVisible({ timeout: 20_000 });
     for (const left of [2, 1, 0]) {
-      await coach.page.getByRole('button', { name: '批准' }).first().click();
+      await approveFirstApplicant(coach.page);
       await expect(coach.page.getByRole('button', { name: '批准' })).toHaveCount(left);
     }
 

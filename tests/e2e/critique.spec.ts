@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import type { WebHost } from '../../electron/web/webHost';
 import { expect, expectAccessible, screenshot, test } from './fixtures';
-import { chooseFolder, memberPage, recordAndShare } from './groupMembers';
+import { approveFirstApplicant, chooseFolder, memberPage, recordAndShare } from './groupMembers';
 
 /** Lets the page raise notifications and records the ones it raises. */
 async function recordNotifications(context: BrowserContext, host: WebHost) {
@@ -74,7 +74,7 @@ test('a member shares, the coach critiques at moments and with a form, the membe
     await member.page.getByRole('checkbox', { name: /agree/ }).check();
     await member.page.getByRole('button', { name: 'Ask to join' }).click();
     await coach.page.getByRole('tab', { name: '成员' }).click();
-    await coach.page.getByRole('button', { name: '批准' }).click({ timeout: 15_000 });
+    await approveFirstApplicant(coach.page);
     await expect(member.page.getByRole('tab', { name: 'Feed' })).toBeVisible({ timeout: 15_000 });
 
     // A records about four and a half seconds and shares it.

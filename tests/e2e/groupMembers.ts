@@ -53,6 +53,14 @@ export async function createGroup(page: Page, folder: string, name: string) {
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
 }
 
+/** A coach (in Chinese) approves the first waiting request, confirming in the verification dialog. */
+export async function approveFirstApplicant(page: Page) {
+  await page.getByRole('button', { name: '批准' }).first().click({ timeout: 15_000 });
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: '批准' }).click();
+  await expect(dialog).toBeHidden();
+}
+
 export async function joinGroup(page: Page, folder: string) {
   await page.keyboard.press('Control+5');
   await page.getByRole('button', { name: 'Join a group' }).click();

@@ -12,7 +12,7 @@ import { PROFILE_UPDATE } from '../../shared/group/groupEvent';
 import { memberKeyFromSecret } from '../../shared/group/identity';
 import { MemberDevice } from '../../shared/group/memberDevice';
 import { expect, expectAccessible, screenshot, test } from './fixtures';
-import { chooseFolder, createGroup, memberPage } from './groupMembers';
+import { approveFirstApplicant, chooseFolder, createGroup, memberPage } from './groupMembers';
 
 async function identityOf(dataDir: string) {
   const file = JSON.parse(await readFile(join(dataDir, 'identity', 'member-key.json'), 'utf8')) as {
@@ -37,8 +37,7 @@ test('a coach sees what was set aside and what did not publish, with the reasons
     await member.page.getByRole('button', { name: 'Ask to join' }).click();
     await expect(member.page.getByText('Waiting for a coach to approve')).toBeVisible();
     await coach.page.getByRole('tab', { name: '成员' }).click();
-    await coach.page.getByRole('button', { name: '批准' }).click();
-    await coach.page.getByRole('dialog').getByRole('button', { name: '批准' }).click();
+    await approveFirstApplicant(coach.page);
     await expect(coach.page.getByTestId('roster-member')).toHaveCount(2, { timeout: 15_000 });
     await member.host.close(); // Ada's computer goes offline with what it had seen so far
 
