@@ -21,6 +21,7 @@ afterEach(async () => {
   openDraft(null);
   await flushDraft();
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 describe('entry draft autosave', () => {
@@ -54,6 +55,57 @@ describe('entry draft autosave', () => {
     expect(await recoverDrafts()).toBe(1);
     expect(await db.journalEntries.get('e1')).toMatchObject({ title: 'after', body: '没保存的字', mood: 3 });
     expect(localStorage.length).toBe(0);
+  });
+
+  it('keeps a crash buffer whose save failed, and saves it on a later start', async () => {
+    const buffer = JSON.stringify({
+      title: 'after',
+      body: '磁盘满了也不能丢',
+      date: '2025-03-01',
+      mood: 3,
+      tags: [],
+      speechIds: [],
+    });
+    localStorage.setItem('lectern.journal.draft.e1', buffer);
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const put = vi
+      .spyOn(db.journalEntries, 'put')
+      .mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'));
+    expect(await recoverDrafts()).toBe(0);
+    expect(localStorage.getItem('lectern.journal.draft.e1')).toBe(buffer);
+    expect((await db.journalEntries.get('e1'))!.title).toBe('before');
+    put.mockRestore();
+    expect(await recoverDrafts()).toBe(1);
+    expect((await db.journalEntries.get('e1'))!.body).toBe('磁盘满了也不能丢');
+    expect(localStorage.getItem('lectern.journal.draft.e1')).toBeNull();
+  });
+
+  it('keeps a crash buffer the database refuses (an invalid draft), rather than deleting the words', async () => {
+    const buffer = JSON.stringify({
+      title: 'after',
+      body: '字',
+      date: 'not a date',
+      mood: 3,
+      tags: [],
+      speechIds: [],
+    });
+    localStorage.setItem('lectern.journal.draft.e1', buffer);
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await recoverDrafts()).toBe(0);
+    expect(localStorage.getItem('lectern.journal.draft.e1')).toBe(buffer);
+  });
+
+  it('keeps a newer buffer written while the old one was being saved', async () => {
+    const draft = { title: 'old', body: '', date: '2025-03-01', mood: null, tags: [], speechIds: [] };
+    localStorage.setItem('lectern.journal.draft.e1', JSON.stringify(draft));
+    const newer = JSON.stringify({ ...draft, title: 'newer' });
+    const put = db.journalEntries.put.bind(db.journalEntries);
+    vi.spyOn(db.journalEntries, 'put').mockImplementationOnce((...args) => {
+      localStorage.setItem('lectern.journal.draft.e1', newer);
+      return put(...args);
+    });
+    expect(await recoverDrafts()).toBe(1);
+    expect(localStorage.getItem('lectern.journal.draft.e1')).toBe(newer);
   });
 
   it('opens an entry with its pending buffer rather than the older saved text', async () => {

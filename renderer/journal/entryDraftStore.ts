@@ -92,7 +92,11 @@ export function flushDraft(): Promise<void> {
   return pending;
 }
 
-/** Saves every crash buffer left by an earlier session into the database. */
+/**
+ * Saves every crash buffer left by an earlier session into the database. A buffer is removed only
+ * once its save succeeded, and only if nobody wrote a newer one meanwhile; one that cannot be read
+ * or saved now stays for the next start (and still opens with its entry).
+ */
 export async function recoverDrafts(): Promise<number> {
   const ids: string[] = [];
   for (let i = 0; i < localStorage.length; i++) {
@@ -102,12 +106,18 @@ export async function recoverDrafts(): Promise<number> {
   let recovered = 0;
   for (const id of ids) {
     if (id === useDraftStore.getState().entryId) continue;
+    const raw = localStorage.getItem(bufferPrefix + id);
     const draft = readBuffer(id);
-    if (draft) {
-      await updateEntry(id, draft).catch((error: unknown) => console.error(error));
-      recovered++;
+    if (!draft) continue;
+    try {
+      await updateEntry(id, draft);
+    } catch (error) {
+      console.error(error);
+      continue;
     }
-    localStorage.removeItem(bufferPrefix + id);
+    recovered++;
+    // The entry may have been opened and edited while the save ran: keep that newer buffer.
+    if (localStorage.getItem(bufferPrefix + id) === raw) localStorage.removeItem(bufferPrefix + id);
   }
   return recovered;
 }

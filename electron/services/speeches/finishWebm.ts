@@ -1,7 +1,6 @@
 // MediaRecorder writes WebM with no duration and no cues, so players cannot seek it well. Remuxing
 // (packets copied, nothing re-encoded) writes both. A partial file from a crash remuxes the same way,
 // up to its last whole block.
-import { rename, rm } from 'node:fs/promises';
 import {
   ALL_FORMATS,
   Conversion,
@@ -12,23 +11,20 @@ import {
   WebMOutputFormat,
 } from 'mediabunny';
 
-/** Remuxes `source` into a seekable WebM at `destination`; returns its duration in milliseconds. */
-export async function finishWebm(source: string, destination: string): Promise<number> {
-  const temporary = `${destination}.remux.tmp`;
+/**
+ * Remuxes `source` into a seekable WebM written at `destination`, which should be a temporary name:
+ * the caller flushes it and moves it into place (a crash here leaves only that temporary behind).
+ */
+export async function finishWebm(source: string, destination: string): Promise<void> {
   const input = new Input({ source: new FilePathSource(source), formats: ALL_FORMATS });
   try {
-    const output = new Output({ format: new WebMOutputFormat(), target: new FilePathTarget(temporary) });
+    const output = new Output({ format: new WebMOutputFormat(), target: new FilePathTarget(destination) });
     const conversion = await Conversion.init({ input, output, video: { discard: true } });
     if (!conversion.isValid) throw new Error(`cannot remux: ${JSON.stringify(conversion.discardedTracks)}`);
     await conversion.execute();
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
   } finally {
     input.dispose();
   }
-  await rename(temporary, destination);
-  return audioDurationMs(destination);
 }
 
 export async function audioDurationMs(path: string): Promise<number> {

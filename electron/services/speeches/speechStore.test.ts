@@ -1,11 +1,12 @@
 // SpeechStore against real audio: a MediaRecorder WebM recorded in Chromium from espeak-ng speech.
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALL_FORMATS, EncodedPacketSink, FilePathSource, Input } from 'mediabunny';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LecternError } from '../../../shared/api/errors';
+import { finishWebm } from './finishWebm';
 import { SpeechStore } from './speechStore';
 
 const recorded = await readFile(join(import.meta.dirname, '../../../tests/fixtures/recorded-zh.webm'));
@@ -82,6 +83,47 @@ describe('SpeechStore', () => {
     expect(speech!.durationMs).toBeGreaterThan(recordedSeconds * 0.75 * 1000 - 2000);
     expect(changes).toEqual(['changed']);
     expect(await new SpeechStore(root).list()).toHaveLength(1);
+  });
+
+  // The reported crash: the old `complete` removed audio.partial before speech.json existed, and
+  // `recover()` then deleted the folder, finished audio and all.
+  it.each(['empty', 'missing'])(
+    'recovers finished audio.webm with no speech.json (audio.partial %s), never deleting it',
+    async (partial) => {
+      const { root, store } = await freshStore();
+      const speechId = await record(store, chunks(recorded));
+      const dir = join(root, speechId);
+      await finishWebm(join(dir, 'audio.partial'), join(dir, 'audio.webm'));
+      const finished = await readFile(join(dir, 'audio.webm'));
+      if (partial === 'empty') await writeFile(join(dir, 'audio.partial'), new Uint8Array());
+      else await rm(join(dir, 'audio.partial'));
+
+      const [speech] = await new SpeechStore(root).recover();
+      expect(speech).toMatchObject({ id: speechId, source: 'recovered', byteSize: finished.length });
+      expect(Math.abs(speech!.durationMs - recordedSeconds * 1000)).toBeLessThan(150);
+      expect(await readFile((await store.audioFile(speechId))!.path)).toEqual(finished);
+      expect((await readdir(dir)).sort()).toEqual(['audio.webm', 'peaks.json', 'speech.json']);
+      expect(await store.list()).toEqual([speech]);
+    },
+  );
+
+  it('keeps, untouched, a folder with audio it did not make (no upload.json, no speech.json)', async () => {
+    const { root } = await freshStore();
+    const stranger = join(root, '00000000-0000-4000-8000-000000000001');
+    await mkdir(stranger);
+    await writeFile(join(stranger, 'audio.webm'), recorded);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await new SpeechStore(root).recover()).toEqual([]);
+    expect(await readdir(stranger)).toEqual(['audio.webm']);
+    expect(errors).toHaveBeenCalled();
+    errors.mockRestore();
+  });
+
+  it('removes a begun folder that holds no audio bytes', async () => {
+    const { root, store } = await freshStore();
+    await store.begin(recording);
+    expect(await new SpeechStore(root).recover()).toEqual([]);
+    expect(await readdir(root)).toEqual([]);
   });
 
   it('drops an unfinished import at start: the member still has the original file', async () => {

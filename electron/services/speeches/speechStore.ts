@@ -1,56 +1,41 @@
 // Owns the member's speeches on disk: one folder per speech holding the audio, its peaks and
 // speech.json. Recording and importing stream in as chunks appended (and flushed) to a partial file,
 // so a crash loses at most the last chunk; `recover()` turns leftovers into normal speeches at start.
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { appendFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { z } from 'zod';
+// Every change is ordered so that a crash between any two of its steps loses nothing (see speechFolder.ts).
+import { randomUUID } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import type { MethodInput } from '../../../shared/api/contractTypes';
 import type { Contract } from '../../../shared/api/contract';
 import { LecternError } from '../../../shared/api/errors';
-import { peakDataFromJson, peaksFromBytes } from '../../../shared/audio/peaks';
+import { peakDataFromJson } from '../../../shared/audio/peaks';
+import { Speech, SpeechId, type AudioMimeType } from '../../../shared/domain/speech';
+import { syncDir, writeFileAtomic } from '../atomicFile';
+import { appendAllOrNothing, nodeSpeechFs, sizeOf, type SpeechFs } from './speechFs';
 import {
-  audioFormats,
-  Speech,
-  SpeechId,
-  speechFormatVersion,
-  type AudioMimeType,
-} from '../../../shared/domain/speech';
-import { writeFileAtomic } from '../atomicFile';
-import { audioDurationMs, finishWebm } from './finishWebm';
+  audioFileName,
+  completeUpload,
+  files,
+  holdsAudio,
+  readUpload,
+  tidyFolder,
+  type Upload,
+} from './speechFolder';
 
 /** A speech may not grow past this (about 4 hours of WAV; days of Opus). */
 export const maxSpeechBytes = 2 * 1024 ** 3;
 
-const Upload = z.object({
-  source: z.enum(['recording', 'import']),
-  mimeType: z.string(),
-  title: z.string(),
-  originalName: z.string().optional(),
-  target: z.object({ minSeconds: z.number(), maxSeconds: z.number() }).optional(),
-  sampleRate: z.number(),
-  samplesPerPixel: z.number(),
-  startedAt: z.string(),
-});
-type Upload = z.infer<typeof Upload>;
-
-const files = {
-  speech: 'speech.json',
-  upload: 'upload.json',
-  partialAudio: 'audio.partial',
-  partialPeaks: 'peaks.partial',
-  peaks: 'peaks.json',
-};
+/** A folder on its way out: renamed to this (not a speech id) first, so half of it never looks like a speech. */
+const removingPrefix = '.removing-';
 
 export class SpeechStore {
   private readonly trash: string;
-  /** Appends to one speech run one after another, whatever order the calls arrive in. */
+  /** Work on one speech runs one call after another, whatever order the calls arrive in. */
   private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly root: string,
     private readonly onChange: () => void = () => {},
+    private readonly fs: SpeechFs = nodeSpeechFs,
   ) {
     this.trash = join(root, '.trash');
   }
@@ -58,23 +43,28 @@ export class SpeechStore {
   async begin(input: MethodInput<Contract, 'speeches.begin'>): Promise<{ speechId: string }> {
     const speechId = randomUUID();
     const dir = this.dir(speechId);
-    await mkdir(dir, { recursive: true });
+    await this.fs.mkdir(dir, { recursive: true });
+    await syncDir(this.root, this.fs);
+    // The partial files before upload.json: a folder that is an upload always has them.
+    for (const name of [files.partialAudio, files.partialPeaks])
+      await (await this.fs.open(join(dir, name), 'w')).close();
     const upload: Upload = { ...input, startedAt: new Date().toISOString() };
-    await writeFileAtomic(join(dir, files.upload), JSON.stringify(upload));
-    await writeFile(join(dir, files.partialAudio), new Uint8Array());
-    await writeFile(join(dir, files.partialPeaks), new Uint8Array());
+    await writeFileAtomic(join(dir, files.upload), JSON.stringify(upload), { fs: this.fs });
     return { speechId };
   }
 
+  /** Adds a chunk (and its peaks) whole or not at all: a failed append leaves no torn chunk behind. */
   append(speechId: string, audio: Uint8Array, peaks?: Uint8Array): Promise<{ audioBytes: number }> {
     return this.serialised(speechId, async () => {
       const dir = await this.openUpload(speechId);
       const audioPath = join(dir, files.partialAudio);
-      const size = (await stat(audioPath)).size;
+      const size = (await sizeOf(this.fs, audioPath)) ?? 0;
       if (size + audio.byteLength > maxSpeechBytes)
         throw new LecternError('invalid_input', 'errors.too_large');
-      await appendDurably(audioPath, audio);
-      if (peaks && peaks.byteLength > 0) await appendFile(join(dir, files.partialPeaks), peaks);
+      await appendAllOrNothing(this.fs, [
+        { path: audioPath, bytes: audio },
+        ...(peaks && peaks.byteLength > 0 ? [{ path: join(dir, files.partialPeaks), bytes: peaks }] : []),
+      ]);
       return { audioBytes: size + audio.byteLength };
     });
   }
@@ -82,15 +72,20 @@ export class SpeechStore {
   finish(speechId: string, durationMs?: number): Promise<Speech> {
     return this.serialised(speechId, async () => {
       const dir = await this.openUpload(speechId);
-      const upload = await readUpload(dir);
+      const upload = await readUpload(this.fs, dir);
+      if (!upload) throw new LecternError('not_found', 'errors.not_found', { speechId });
       try {
-        const speech = await this.complete(speechId, durationMs, false);
+        if (upload.source === 'import' && !upload.finishing) {
+          upload.finishing = true;
+          await writeFileAtomic(join(dir, files.upload), JSON.stringify(upload), { fs: this.fs });
+        }
+        const speech = await completeUpload(this.fs, dir, speechId, upload, durationMs, false);
         this.onChange();
         return speech;
       } catch (error) {
         // A broken import leaves nothing behind (the member still has the original); a recording
         // keeps its bytes for recovery.
-        if (upload?.source === 'import') await rm(dir, { recursive: true, force: true });
+        if (upload.source === 'import') await this.removeDir(dir).catch(() => {});
         throw error;
       }
     });
@@ -98,32 +93,26 @@ export class SpeechStore {
 
   discard(speechId: string): Promise<null> {
     return this.serialised(speechId, async () => {
-      await this.openUpload(speechId);
-      await rm(this.dir(speechId), { recursive: true, force: true });
+      await this.removeDir(await this.openUpload(speechId));
       return null;
     });
   }
 
-  /** Finishes every recording a crash left behind; drops unfinished imports (the original is elsewhere). */
+  /**
+   * Finishes every recording a crash left behind, and every import whose `finish` had begun, from
+   * whatever audio it holds (finished or partial); completes the last steps of a speech a crash
+   * interrupted after its commit. Removed: folders with no audio bytes, and imports still uploading
+   * (the member still has the original). A folder it cannot recover is kept for a later version.
+   */
   async recover(): Promise<Speech[]> {
+    await this.sweepRemovals();
     const recovered: Speech[] = [];
     for (const id of await this.speechDirs()) {
-      const dir = this.dir(id);
-      if (await exists(join(dir, files.speech))) continue;
-      const upload = await readUpload(dir);
-      const size = await stat(join(dir, files.partialAudio)).then(
-        (s) => s.size,
-        () => 0,
-      );
-      if (!upload || upload.source !== 'recording' || size === 0) {
-        await rm(dir, { recursive: true, force: true });
-        continue;
-      }
       try {
-        recovered.push(await this.complete(id, undefined, true));
+        const speech = await this.recoverOne(id);
+        if (speech) recovered.push(speech);
       } catch (error) {
-        // Keep the bytes: a later version may recover what this one cannot.
-        console.error(`[lectern] could not recover recording ${id}:`, error);
+        console.error(`[lectern] could not recover speech ${id}:`, error);
       }
     }
     if (recovered.length > 0) this.onChange();
@@ -149,7 +138,7 @@ export class SpeechStore {
     speechId: string,
   ): Promise<{ sampleRate: number; samplesPerPixel: number; data: Uint8Array<ArrayBuffer> }> {
     const speech = await this.get(speechId);
-    const json = await readFile(join(this.dir(speechId), files.peaks));
+    const json = await this.fs.readFile(join(this.dir(speechId), files.peaks));
     const data =
       peakDataFromJson(json) ??
       Int8Array.from((JSON.parse(json.toString('utf8')) as { data: number[] }).data);
@@ -169,29 +158,46 @@ export class SpeechStore {
         ...(change.tags === undefined ? {} : { tags: [...new Set(change.tags)] }),
         ...(change.target === undefined ? {} : { target: change.target ?? undefined }),
       });
-      await writeFileAtomic(join(this.dir(speechId), files.speech), JSON.stringify(next, null, 2));
+      await writeFileAtomic(join(this.dir(speechId), files.speech), JSON.stringify(next, null, 2), {
+        fs: this.fs,
+      });
       this.onChange();
       return next;
     });
   }
 
-  /** Moves the speech to the trash folder, from which `restore` brings it back. */
-  async delete(speechId: string): Promise<null> {
-    await this.get(speechId);
-    await mkdir(this.trash, { recursive: true });
-    await rm(join(this.trash, speechId), { recursive: true, force: true });
-    await rename(this.dir(speechId), join(this.trash, speechId));
-    this.onChange();
-    return null;
+  /**
+   * Moves the speech to the trash folder, from which `restore` brings it back. One rename of the
+   * whole folder: a crash leaves it either in the library or in the trash, never neither or both.
+   */
+  delete(speechId: string): Promise<null> {
+    return this.serialised(speechId, async () => {
+      await this.get(speechId);
+      await this.fs.mkdir(this.trash, { recursive: true });
+      const parked = join(this.trash, speechId);
+      // An older copy of this same speech (its audio never changes) would block the rename.
+      if ((await sizeOf(this.fs, parked)) !== undefined) await this.removeDir(parked);
+      await this.fs.rename(this.dir(speechId), parked);
+      await syncDir(this.root, this.fs);
+      await syncDir(this.trash, this.fs);
+      this.onChange();
+      return null;
+    });
   }
 
-  async restore(speechId: string): Promise<Speech> {
+  restore(speechId: string): Promise<Speech> {
     SpeechId.parse(speechId);
-    if (!(await exists(join(this.trash, speechId))))
-      throw new LecternError('not_found', 'errors.not_found', { speechId });
-    await rename(join(this.trash, speechId), this.dir(speechId));
-    this.onChange();
-    return this.get(speechId);
+    return this.serialised(speechId, async () => {
+      const parked = join(this.trash, speechId);
+      if ((await sizeOf(this.fs, parked)) === undefined)
+        throw new LecternError('not_found', 'errors.not_found', { speechId });
+      // rename(2) fails rather than replace a non-empty folder: a live speech is never overwritten.
+      await this.fs.rename(parked, this.dir(speechId));
+      await syncDir(this.trash, this.fs);
+      await syncDir(this.root, this.fs);
+      this.onChange();
+      return this.get(speechId);
+    });
   }
 
   /** The finished audio file of a speech, for serving with Range requests. */
@@ -203,61 +209,59 @@ export class SpeechStore {
     );
   }
 
-  private async complete(
-    speechId: string,
-    durationMs: number | undefined,
-    recovering: boolean,
-  ): Promise<Speech> {
-    const dir = await this.openUpload(speechId);
-    const upload = (await readUpload(dir))!;
-    const mimeType = upload.mimeType as AudioMimeType;
-    const audioPath = join(dir, audioFileName(mimeType));
-    let measuredMs: number;
-    try {
-      if (mimeType === 'audio/webm') {
-        measuredMs = await finishWebm(join(dir, files.partialAudio), audioPath);
-        await rm(join(dir, files.partialAudio));
-      } else {
-        await rename(join(dir, files.partialAudio), audioPath);
-        measuredMs = await audioDurationMs(audioPath);
-      }
-    } catch {
-      throw new LecternError('invalid_input', 'errors.unreadableAudio', { speechId });
+  private async recoverOne(id: string): Promise<Speech | undefined> {
+    const dir = this.dir(id);
+    if ((await sizeOf(this.fs, join(dir, files.speech))) !== undefined) {
+      // Committed. A damaged speech.json is left as it is; a good one may still have leftovers.
+      const speech = await this.read(id).catch(() => undefined);
+      if (speech) await tidyFolder(this.fs, dir, speech.mimeType);
+      return undefined;
     }
-    const peakBytes = await readFile(join(dir, files.partialPeaks));
-    const peaks = peaksFromBytes(peakBytes, upload.sampleRate, upload.samplesPerPixel);
-    await writeFileAtomic(join(dir, files.peaks), JSON.stringify(peaks));
-    const { size, sha256 } = await hashFile(audioPath);
-    const speech = Speech.parse({
-      format: speechFormatVersion,
-      id: speechId,
-      title: upload.title,
-      createdAt: upload.startedAt,
-      durationMs: measuredMs > 0 ? measuredMs : (durationMs ?? 0),
-      mimeType,
-      byteSize: size,
-      sha256,
-      source: recovering ? 'recovered' : upload.source,
-      ...(upload.originalName ? { originalName: upload.originalName } : {}),
-      ...(upload.target ? { target: upload.target } : {}),
-      tags: [],
-      peaks: { sampleRate: upload.sampleRate, samplesPerPixel: upload.samplesPerPixel },
-    });
-    await writeFileAtomic(join(dir, files.speech), JSON.stringify(speech, null, 2));
-    await rm(join(dir, files.partialPeaks), { force: true });
-    await rm(join(dir, files.upload), { force: true });
-    return speech;
+    const upload = await readUpload(this.fs, dir);
+    const uploading = upload?.source === 'import' && !upload.finishing;
+    if (uploading || !(await holdsAudio(this.fs, dir))) {
+      await this.removeDir(dir);
+      return undefined;
+    }
+    // upload.json is written before any audio and removed only after speech.json: without it,
+    // this folder was not made by this store. Keep the bytes.
+    if (!upload) throw new Error('audio without upload.json or speech.json; left as it is');
+    return completeUpload(this.fs, dir, id, upload, undefined, true);
   }
 
+  /** Removes a folder so that a crash midway never leaves half of it looking like a speech. */
+  private async removeDir(dir: string): Promise<void> {
+    const doomed = join(this.root, `${removingPrefix}${randomUUID()}`);
+    try {
+      await this.fs.rename(dir, doomed);
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'ENOENT') return;
+      throw error;
+    }
+    await syncDir(dirname(dir), this.fs);
+    await this.fs.rm(doomed, { recursive: true, force: true });
+  }
+
+  /** Finishes removals a crash interrupted. */
+  private async sweepRemovals(): Promise<void> {
+    const names = await this.fs.readdir(this.root).catch(() => [] as string[]);
+    for (const name of names.filter((n) => n.startsWith(removingPrefix)))
+      await this.fs.rm(join(this.root, name), { recursive: true, force: true });
+  }
+
+  /** The folder of an upload still in progress (begun, not yet a speech). */
   private async openUpload(speechId: string): Promise<string> {
     const dir = this.dir(speechId);
-    if (!(await exists(join(dir, files.upload))))
-      throw new LecternError('not_found', 'errors.not_found', { speechId });
+    const inProgress =
+      (await sizeOf(this.fs, join(dir, files.upload))) !== undefined &&
+      (await sizeOf(this.fs, join(dir, files.speech))) === undefined;
+    if (!inProgress) throw new LecternError('not_found', 'errors.not_found', { speechId });
     return dir;
   }
 
   private async read(speechId: string): Promise<Speech> {
-    return Speech.parse(JSON.parse(await readFile(join(this.dir(speechId), files.speech), 'utf8')));
+    const json = await this.fs.readFile(join(this.dir(speechId), files.speech));
+    return Speech.parse(JSON.parse(json.toString('utf8')));
   }
 
   private dir(speechId: string): string {
@@ -265,7 +269,7 @@ export class SpeechStore {
   }
 
   private async speechDirs(): Promise<string[]> {
-    const names = await readdir(this.root).catch(() => [] as string[]);
+    const names = await this.fs.readdir(this.root).catch(() => [] as string[]);
     return names.filter((name) => SpeechId.safeParse(name).success);
   }
 
@@ -278,43 +282,4 @@ export class SpeechStore {
     );
     return next;
   }
-}
-
-export function audioFileName(mimeType: AudioMimeType): string {
-  return `audio.${audioFormats[mimeType]}`;
-}
-
-async function appendDurably(path: string, bytes: Uint8Array): Promise<void> {
-  const handle = await open(path, 'a');
-  try {
-    await handle.write(bytes);
-    await handle.datasync();
-  } finally {
-    await handle.close();
-  }
-}
-
-async function readUpload(dir: string): Promise<Upload | undefined> {
-  try {
-    return Upload.parse(JSON.parse(await readFile(join(dir, files.upload), 'utf8')));
-  } catch {
-    return undefined;
-  }
-}
-
-async function hashFile(path: string): Promise<{ size: number; sha256: string }> {
-  const hash = createHash('sha256');
-  let size = 0;
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    size += chunk.length;
-  }
-  return { size, sha256: hash.digest('hex') };
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
 }

@@ -1,0 +1,178 @@
+// One speech's folder: its layout, and the crash-ordered step that turns an upload in it into a
+// speech (`completeUpload`), which `finish` runs and `recover()` re-runs after a crash.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import { LecternError } from '../../../shared/api/errors';
+import { peaksFromBytes } from '../../../shared/audio/peaks';
+import { audioFormats, Speech, speechFormatVersion, type AudioMimeType } from '../../../shared/domain/speech';
+import { renameNoReplace, syncDir, writeFileAtomic } from '../atomicFile';
+import { audioDurationMs, finishWebm } from './finishWebm';
+import { sizeOf, type SpeechFs } from './speechFs';
+
+export const Upload = z.object({
+  source: z.enum(['recording', 'import']),
+  mimeType: z.string(),
+  title: z.string(),
+  originalName: z.string().optional(),
+  target: z.object({ minSeconds: z.number(), maxSeconds: z.number() }).optional(),
+  sampleRate: z.number(),
+  samplesPerPixel: z.number(),
+  startedAt: z.string(),
+  /** Set when `finish` begins on an import: every byte has arrived, so a crash must not drop it. */
+  finishing: z.literal(true).optional(),
+});
+export type Upload = z.infer<typeof Upload>;
+
+export const files = {
+  speech: 'speech.json',
+  upload: 'upload.json',
+  partialAudio: 'audio.partial',
+  partialPeaks: 'peaks.partial',
+  peaks: 'peaks.json',
+};
+
+/** Names that hold a speech's audio bytes, partial or finished. */
+const audioNames = new Set([files.partialAudio, ...Object.values(audioFormats).map((ext) => `audio.${ext}`)]);
+
+export function audioFileName(mimeType: AudioMimeType): string {
+  return `audio.${audioFormats[mimeType]}`;
+}
+
+export async function readUpload(fs: SpeechFs, dir: string): Promise<Upload | undefined> {
+  try {
+    return Upload.parse(JSON.parse((await fs.readFile(join(dir, files.upload))).toString('utf8')));
+  } catch {
+    return undefined;
+  }
+}
+
+export async function holdsAudio(fs: SpeechFs, dir: string): Promise<boolean> {
+  for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+    if (audioNames.has(name) && ((await sizeOf(fs, join(dir, name))) ?? 0) > 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Turns the upload in `dir` into a speech. The order makes a crash between any two steps harmless:
+ * 1. the finished audio appears under its final name in one atomic step, and nothing removes it
+ *    afterwards (see `finishAudio`);
+ * 2. peaks.json, derived from peaks.partial, which stays until 4;
+ * 3. speech.json, written atomically and never over an existing one: the commit point;
+ * 4. then upload.json and the partial files, now redundant (`tidyFolder`).
+ * Before 3, `recover()` finds upload.json and audio and runs this again, reusing the finished audio
+ * if 1 was done; after 3 it only redoes 4.
+ */
+export async function completeUpload(
+  fs: SpeechFs,
+  dir: string,
+  speechId: string,
+  upload: Upload,
+  durationMs: number | undefined,
+  recovering: boolean,
+): Promise<Speech> {
+  const mimeType = upload.mimeType as AudioMimeType;
+  const audioPath = join(dir, audioFileName(mimeType));
+  await finishAudio(fs, speechId, mimeType, audioPath);
+  const measuredMs = await decoding(speechId, () => audioDurationMs(audioPath));
+  const peakBytes = await fs.readFile(join(dir, files.partialPeaks)).catch(() => new Uint8Array());
+  const peaks = peaksFromBytes(peakBytes, upload.sampleRate, upload.samplesPerPixel);
+  await writeFileAtomic(join(dir, files.peaks), JSON.stringify(peaks), { fs });
+  const { size, sha256 } = await hashFile(audioPath);
+  const speech = Speech.parse({
+    format: speechFormatVersion,
+    id: speechId,
+    title: upload.title,
+    createdAt: upload.startedAt,
+    durationMs: measuredMs > 0 ? measuredMs : (durationMs ?? 0),
+    mimeType,
+    byteSize: size,
+    sha256,
+    source: recovering ? 'recovered' : upload.source,
+    ...(upload.originalName ? { originalName: upload.originalName } : {}),
+    ...(upload.target ? { target: upload.target } : {}),
+    tags: [],
+    peaks: { sampleRate: upload.sampleRate, samplesPerPixel: upload.samplesPerPixel },
+  });
+  await writeFileAtomic(join(dir, files.speech), JSON.stringify(speech, null, 2), { fs, overwrite: false });
+  // Committed: a failure from here on leaves only leftovers, which the next `recover()` removes.
+  await tidyFolder(fs, dir, mimeType).catch((error: unknown) =>
+    console.error(`[lectern] speech ${speechId} is saved; its leftovers stay until the next start:`, error),
+  );
+  return speech;
+}
+
+/**
+ * Puts the finished audio at `audioPath` in one atomic step, unless an interrupted earlier run did:
+ * a WebM is remuxed to a temporary file, flushed, then linked in (never over an existing file); any
+ * other format is the partial file itself, moved there. Either way the bytes always have a name.
+ */
+async function finishAudio(
+  fs: SpeechFs,
+  speechId: string,
+  mimeType: AudioMimeType,
+  audioPath: string,
+): Promise<void> {
+  const finished = await sizeOf(fs, audioPath);
+  if (finished !== undefined && finished > 0) return;
+  // An empty file there holds no audio: a name reserved where hard links are missing (renameNoReplace).
+  if (finished === 0) await fs.unlink(audioPath);
+  const partial = join(dirname(audioPath), files.partialAudio);
+  if (mimeType !== 'audio/webm') return renameNoReplace(partial, audioPath, fs);
+  const remuxed = `${audioPath}.remux.tmp`;
+  await fs.rm(remuxed, { force: true });
+  try {
+    await decoding(speechId, () => finishWebm(partial, remuxed));
+    const handle = await fs.open(remuxed, 'a');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await renameNoReplace(remuxed, audioPath, fs);
+  } catch (error) {
+    await fs.rm(remuxed, { force: true }).catch(() => {});
+    throw error;
+  }
+}
+
+/** Removes what a finished speech no longer needs: upload.json, the partial files, temporaries. */
+export async function tidyFolder(fs: SpeechFs, dir: string, mimeType: AudioMimeType): Promise<void> {
+  if (!(await sizeOf(fs, join(dir, audioFileName(mimeType))))) return;
+  const leftovers = (await fs.readdir(dir))
+    .filter(
+      (name) =>
+        name === files.upload ||
+        name === files.partialAudio ||
+        name === files.partialPeaks ||
+        name.endsWith('.tmp'),
+    )
+    // upload.json first: from then on the folder is no longer an upload.
+    .sort((a, b) => Number(b === files.upload) - Number(a === files.upload));
+  if (leftovers.length === 0) return;
+  for (const name of leftovers) await fs.rm(join(dir, name), { force: true });
+  await syncDir(dir, fs);
+}
+
+/** Runs a decoder: its failures mean the audio is unreadable, but a disk error stays a disk error. */
+async function decoding<T>(speechId: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (typeof (error as { code?: unknown } | null)?.code === 'string') throw error;
+    throw new LecternError('invalid_input', 'errors.unreadableAudio', { speechId });
+  }
+}
+
+/** Reads straight from disk (not through the port): hashing changes nothing there. */
+async function hashFile(path: string): Promise<{ size: number; sha256: string }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    size += chunk.length;
+  }
+  return { size, sha256: hash.digest('hex') };
+}
