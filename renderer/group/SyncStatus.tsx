@@ -23,7 +23,7 @@ export function SyncStatus({ status }: { status: GroupStatus }) {
           color={
             ok
               ? status.quarantined.length + status.notPublished.length > 0
-                ? '#8a5300' // amber dark enough for AA on white
+                ? 'light-dark(#8a5300, #fcc419)' // amber with AA contrast on white and on dark gray
                 : 'teal.9'
               : 'red.9'
           }
