@@ -1,26 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GroupSync } from '../services/groupFolder/groupSync';
-import { runGroupCli } from './groupCli';
+import { cli, tempDirPerTest } from './cliTestKit';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'lectern-cli-'));
-});
-afterEach(() => rm(dir, { recursive: true, force: true }));
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = [];
-  const code = await runGroupCli(argv, { out: (l) => lines.push(l), env: {} });
-  return { code, out: lines.join('\n') };
-}
+const tempDir = tempDirPerTest('lectern-cli-');
 
 describe('lectern-group', () => {
   it('creates a group, lets a member join and be approved, and agrees on the state hash', async () => {
-    const folder = path.join(dir, 'folder');
-    const [coach, ana] = [path.join(dir, 'coach'), path.join(dir, 'ana')];
+    const folder = path.join(tempDir(), 'folder');
+    const [coach, ana] = [path.join(tempDir(), 'coach'), path.join(tempDir(), 'ana')];
     expect((await cli('init', '--data', coach)).code).toBe(0);
     expect((await cli('init', '--data', ana)).code).toBe(0);
     const created = await cli(
@@ -63,8 +52,8 @@ describe('lectern-group', () => {
 
   it('demo writes a realistic, deterministic group with keys outside the folder, and appends as a member', async () => {
     const make = async (name: string) => {
-      const folder = path.join(dir, name);
-      const keys = path.join(dir, `${name}-keys`);
+      const folder = path.join(tempDir(), name);
+      const keys = path.join(tempDir(), `${name}-keys`);
       expect(
         (await cli('demo', folder, '--keys', keys, '--members', '3', '--weeks', '2', '--seed', 's')).code,
       ).toBe(0);
@@ -85,8 +74,8 @@ describe('lectern-group', () => {
   });
 
   it('demo writes a weekly series with rules and check-ins; standings prints a table, JSON and CSV with BOM', async () => {
-    const folder = path.join(dir, 'rules');
-    const keys = path.join(dir, 'rules-keys');
+    const folder = path.join(tempDir(), 'rules');
+    const keys = path.join(tempDir(), 'rules-keys');
     expect(
       (await cli('demo', folder, '--keys', keys, '--members', '5', '--weeks', '6', '--seed', 'r')).code,
     ).toBe(0);
@@ -111,7 +100,7 @@ describe('lectern-group', () => {
     expect(outcomes).toContain('on-time');
     expect(outcomes).toContain('pardoned'); // member 4 missed week 5; the coach pardoned it
     // The same standings from a second folder made with the same seed.
-    const again = path.join(dir, 'rules-2');
+    const again = path.join(tempDir(), 'rules-2');
     await cli('demo', again, '--keys', `${again}-keys`, '--members', '5', '--weeks', '6', '--seed', 'r');
     expect(JSON.parse((await cli('standings', again, '--json', '--as-of', asOf)).out).members).toEqual(
       standings.members,
@@ -121,7 +110,7 @@ describe('lectern-group', () => {
     expect(table.out.split('\n')).toHaveLength(5);
     expect(table.out).toMatch(/rules v1/);
 
-    const file = path.join(dir, 'standings.csv');
+    const file = path.join(tempDir(), 'standings.csv');
     expect((await cli('standings', folder, '--csv', '--as-of', asOf, '--out', file)).code).toBe(0);
     const bytes = await readFile(file);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -140,34 +129,34 @@ describe('lectern-group', () => {
   });
 
   it('standings refuses a bad --as-of, both formats at once, and a missing folder', async () => {
-    const folder = path.join(dir, 'g');
-    await cli('demo', folder, '--keys', path.join(dir, 'k'), '--members', '2', '--weeks', '1');
+    const folder = path.join(tempDir(), 'g');
+    await cli('demo', folder, '--keys', path.join(tempDir(), 'k'), '--members', '2', '--weeks', '1');
     expect(await cli('standings', folder, '--as-of', 'yesterday')).toMatchObject({
       code: 2,
       out: expect.stringMatching(/--as-of/),
     });
     expect((await cli('standings', folder, '--as-of', '2026-03-08T21:00')).code).toBe(2); // no zone
     expect((await cli('standings', folder, '--json', '--csv')).code).toBe(2);
-    expect((await cli('standings', path.join(dir, 'nope'))).code).toBe(2);
+    expect((await cli('standings', path.join(tempDir(), 'nope'))).code).toBe(2);
   });
 
   it('says what is wrong and exits 2 for a missing folder, a non-group and bad arguments', async () => {
-    expect(await cli('verify', path.join(dir, 'nope'))).toMatchObject({
+    expect(await cli('verify', path.join(tempDir(), 'nope'))).toMatchObject({
       code: 2,
       out: expect.stringMatching(/does not exist/),
     });
-    expect(await cli('state', dir)).toMatchObject({
+    expect(await cli('state', tempDir())).toMatchObject({
       code: 2,
       out: expect.stringMatching(/not a Lectern group/),
     });
     expect((await cli('frobnicate')).code).toBe(2);
-    expect((await cli('join', dir)).code).toBe(2);
-    expect((await cli('verify', dir, '--bogus-flag')).code).toBe(2);
+    expect((await cli('join', tempDir())).code).toBe(2);
+    expect((await cli('verify', tempDir(), '--bogus-flag')).code).toBe(2);
   });
 
   it('--clock makes every writer act at that wall clock, and a bad one is a usage error', async () => {
-    const folder = path.join(dir, 'clocked');
-    const [coach, ana] = [path.join(dir, 'coach'), path.join(dir, 'ana')];
+    const folder = path.join(tempDir(), 'clocked');
+    const [coach, ana] = [path.join(tempDir(), 'coach'), path.join(tempDir(), 'ana')];
     const clock = ['--clock', '2030-01-01T00:00:00Z'];
     const at2030 = () => Date.parse('2030-01-01T00:00:01Z');
     await cli('init', '--data', coach);
@@ -200,8 +189,8 @@ describe('lectern-group', () => {
     expect(state).toMatchObject({ counts: { members: 2, events: 4 }, quarantined: [] });
 
     // The demo, in both modes.
-    const demo = path.join(dir, 'demo');
-    const keys = path.join(dir, 'demo-keys');
+    const demo = path.join(tempDir(), 'demo');
+    const keys = path.join(tempDir(), 'demo-keys');
     expect((await cli('demo', demo, '--keys', keys, '--members', '2', '--weeks', '1', ...clock)).code).toBe(
       0,
     );
@@ -226,8 +215,8 @@ describe('lectern-group', () => {
   });
 
   it("publishes past a file planted in the member's own directory, and says so", async () => {
-    const folder = path.join(dir, 'planted');
-    const [coach, ana] = [path.join(dir, 'coach'), path.join(dir, 'ana')];
+    const folder = path.join(tempDir(), 'planted');
+    const [coach, ana] = [path.join(tempDir(), 'coach'), path.join(tempDir(), 'ana')];
     await cli('init', '--data', coach);
     await cli('init', '--data', ana);
     await cli('create-group', folder, '--data', coach, '--name', 'G', '--coach-name', 'C');

@@ -1,26 +1,16 @@
 // The attacks of issue #11, replayed through the CLI on a format-2 group: a removed co-coach who
 // backdates a counter-removal, a stranger who pushes clocks, a member who nests a body too deep.
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSegment, encodeSegment } from '../../shared/group/segment';
 import { createEvent } from '../../shared/group/groupEvent';
 import { memberKeyFromSecret } from '../../shared/group/identity';
 import { hexToBytes } from '@noble/hashes/utils.js';
-import { runGroupCli } from './groupCli';
+import { cli, tempDirPerTest } from './cliTestKit';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'lectern-trust-'));
-});
-afterEach(() => rm(dir, { recursive: true, force: true }));
+const tempDir = tempDirPerTest('lectern-trust-');
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = [];
-  const code = await runGroupCli(argv, { out: (l) => lines.push(l), env: {} });
-  return { code, out: lines.join('\n') };
-}
 const keyOf = async (data: string) =>
   JSON.parse(await readFile(path.join(data, 'identity.json'), 'utf8')) as {
     keyId: string;
@@ -31,8 +21,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** A creator, a co-coach and a member in a format-2 group, everyone approved; the co-coach promoted at `t0 + 5 min`. */
 async function group(t0: number) {
-  const folder = path.join(dir, 'folder');
-  const [creator, cocoach, bo] = ['creator', 'cocoach', 'bo'].map((n) => path.join(dir, n)) as [
+  const folder = path.join(tempDir(), 'folder');
+  const [creator, cocoach, bo] = ['creator', 'cocoach', 'bo'].map((n) => path.join(tempDir(), n)) as [
     string,
     string,
     string,
@@ -81,7 +71,7 @@ describe('group trust, through the CLI (format 2)', () => {
     const t0 = Date.now() - 3_600_000;
     const g = await group(t0);
     // Her laptop keeps a copy of the folder from before her removal (a sync tool paused).
-    const stale = path.join(dir, 'stale');
+    const stale = path.join(tempDir(), 'stale');
     await cp(g.folder, stale, { recursive: true });
     expect(
       (
@@ -153,7 +143,7 @@ describe('group trust, through the CLI (format 2)', () => {
   it("a stranger's segment dated +23.9 h is refused and moves no member's clock; +9 min moves none either", async () => {
     const now = Date.now();
     const g = await group(now - 3_600_000);
-    const stranger = path.join(dir, 'stranger');
+    const stranger = path.join(tempDir(), 'stranger');
     expect((await cli('init', '--data', stranger)).code).toBe(0);
     expect(
       (
@@ -176,7 +166,7 @@ describe('group trust, through the CLI (format 2)', () => {
         reason: expect.stringMatching(/^segment clock-drift|^clock-drift/),
       },
     ]);
-    const other = path.join(dir, 'stranger2');
+    const other = path.join(tempDir(), 'stranger2');
     expect((await cli('init', '--data', other)).code).toBe(0);
     expect(
       (await cli('join', g.folder, '--data', other, '--name', 'Eve', '--clock', iso(now + 9 * 60_000))).code,

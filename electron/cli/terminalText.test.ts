@@ -1,10 +1,9 @@
 // Names and paths from a group folder reach the terminal with their control characters made
 // visible: a file named to clear the screen or reverse the line is printed as what it is.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runGroupCli } from './groupCli';
+import { describe, expect, it } from 'vitest';
+import { cli, tempDirPerTest } from './cliTestKit';
 import { safe, terminalJson, terminalLines, terminalSafe } from './terminalText';
 
 const ESC_CLEAR = '\u001b[2J';
@@ -13,17 +12,7 @@ const RLO = '\u202e';
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'lectern-term-'));
-});
-afterEach(() => rm(dir, { recursive: true, force: true }));
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = [];
-  const code = await runGroupCli(argv, { out: (l) => lines.push(l), env: {} });
-  return { code, out: lines.join('\n') };
-}
+const tempDir = tempDirPerTest('lectern-term-');
 
 describe('terminal text', () => {
   it('shows every C0, C1 and bidi control as \\u{…} and leaves other text alone', () => {
@@ -45,8 +34,8 @@ describe('terminal text', () => {
   });
 
   it('verify and state print a hostile file name and member name visibly, and JSON keeps them exact', async () => {
-    const folder = path.join(dir, 'folder');
-    const [coach, ana] = [path.join(dir, 'coach'), path.join(dir, 'ana')];
+    const folder = path.join(tempDir(), 'folder');
+    const [coach, ana] = [path.join(tempDir(), 'coach'), path.join(tempDir(), 'ana')];
     await cli('init', '--data', coach);
     await cli('init', '--data', ana);
     await cli('create-group', folder, '--data', coach, '--name', `G${ESC_CLEAR}`, '--coach-name', 'C');
@@ -77,7 +66,7 @@ describe('terminal text', () => {
   });
 
   it('an error that quotes the folder is printed visibly too', async () => {
-    const result = await cli('verify', path.join(dir, `gone${ESC_CLEAR}`));
+    const result = await cli('verify', path.join(tempDir(), `gone${ESC_CLEAR}`));
     expect(result.code).toBe(2);
     expect(result.out).not.toMatch(RAW_CONTROL);
     expect(result.out).toContain('gone\\u{1b}[2J');
