@@ -37,8 +37,13 @@ export interface SetAsideEvent {
 
 export interface CausalRoster extends Roster {
   readonly graph: CausalGraph;
-  /** Events of roster members (and applicants) that were not applied, with why. */
+  /** Roster decisions the replay refused, with why (see setAsideEntries for every entry). */
   readonly setAside: SetAsideEvent[];
+  /**
+   * Whether an event counts, and if not why: a reason to show, or `never` (not a roster key's, or
+   * its author never approved) — the one judgement `counts`, `isCoach` and the set-aside list share.
+   */
+  verdictOf(event: GroupEvent): SetAsideReason | 'counts' | 'never';
 }
 
 const isRosterKind = (e: GroupEvent) => e.kind === ROSTER_DECISION || e.kind === JOIN_REQUEST;
@@ -74,6 +79,7 @@ export function foldCausalRoster(groupId: string, sorted: readonly GroupEvent[])
       context: { groupId, counts: never, isCoach: never },
       graph,
       setAside: [],
+      verdictOf: () => 'never',
     };
   }
   const { group } = start;
@@ -127,10 +133,11 @@ export function foldCausalRoster(groupId: string, sorted: readonly GroupEvent[])
   const judge = (e: GroupEvent, pos: number): SetAsideReason | 'counts' | 'never' => {
     const history = applied.get(e.author) ?? [];
     const everApproved = e.author === group.creator || history.some((a) => a.decision === 'approve');
-    if (!members[e.author] || !everApproved || e.hlc <= group.createdAt) return 'never';
+    if (!members[e.author]) return 'never';
     if (e.prev === undefined) return 'format-1-event';
     const refused = graph.refused.get(pos);
     if (refused) return refused;
+    if (!everApproved || e.hlc <= group.createdAt) return 'never';
     for (const removal of history) {
       if (removal.decision !== 'remove') continue;
       let past = removalPast.get(removal.pos);
@@ -148,7 +155,7 @@ export function foldCausalRoster(groupId: string, sorted: readonly GroupEvent[])
     counts: (e) => verdict(e) === 'counts',
     isCoach: (e) => verdict(e) === 'counts' && coachInPast(e.author, graph.position.get(e.id)!),
   };
-  const roster: CausalRoster = { group, members, context, graph, setAside };
+  const roster: CausalRoster = { group, members, context, graph, setAside, verdictOf: verdict };
   return roster;
 }
 
@@ -159,19 +166,10 @@ export function foldCausalRoster(groupId: string, sorted: readonly GroupEvent[])
 export function setAsideEntries(roster: CausalRoster, sorted: readonly GroupEvent[]): SetAsideEvent[] {
   const out = [...roster.setAside];
   for (const e of sorted) {
-    if (!roster.members[e.author]) continue;
-    // The replay lists the roster decisions it refused; format-1 ones never reach it.
-    if (isRosterKind(e) ? e.prev !== undefined : roster.context.counts(e)) continue;
-    const pos = roster.graph.position.get(e.id);
-    const reason: SetAsideReason | undefined =
-      e.prev === undefined
-        ? 'format-1-event'
-        : pos !== undefined && roster.graph.refused.has(pos)
-          ? 'dated-before-its-past'
-          : roster.members[e.author]!.status === 'removed' || roster.members[e.author]!.removedAt
-            ? 'not-seen-by-removal'
-            : undefined;
-    if (reason) out.push({ id: e.id, author: e.author, kind: e.kind, hlc: e.hlc, reason });
+    if (isRosterKind(e) && e.prev !== undefined) continue; // the replay listed those it refused
+    const reason = roster.verdictOf(e);
+    if (reason !== 'counts' && reason !== 'never')
+      out.push({ id: e.id, author: e.author, kind: e.kind, hlc: e.hlc, reason });
   }
   return out.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : 1));
 }
