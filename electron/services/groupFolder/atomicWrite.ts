@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { renameNoReplace, syncDir } from '../atomicFile';
 import { mkdirInside, resolveInside } from './safePath';
 
 export class FileExistsError extends Error {
@@ -66,6 +67,7 @@ export async function writeFileAtomic(
   const relDir = path.posix.dirname(relPath);
   if (relDir !== '.') await mkdirInside(root, relDir);
   if (!options.overwrite) {
+    // Only a shortcut (no temp file written for a name already taken): the link below decides.
     const exists = await fs.lstat(target).then(
       () => true,
       () => false,
@@ -84,9 +86,17 @@ export async function writeFileAtomic(
   }
   await handle.close();
   try {
-    await fs.rename(temp, target);
+    if (options.overwrite) {
+      await fs.rename(temp, target);
+      if (options.flush !== false) await syncDir(path.dirname(target));
+    } else {
+      // Test-and-create in one step: something else creating `target` between the check above and
+      // here (a sync tool, a second process) makes this fail instead of being replaced.
+      await renameNoReplace(temp, target);
+    }
   } catch (err) {
     await fs.rm(temp, { force: true });
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new FileExistsError(relPath);
     throw err;
   }
   return target;

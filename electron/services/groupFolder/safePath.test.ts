@@ -65,6 +65,21 @@ describe('writeFileAtomic', () => {
     await writeFileAtomic(root, 'devices/d/segments/1.json', 'y', { overwrite: true });
     expect(await readdir(path.join(root, 'devices/d/segments'))).toEqual(['1.json']);
   });
+
+  it('lets only one of two writers racing for one immutable name win, and keeps its bytes', async () => {
+    // Both pass the "is it there?" look before either renames: only an atomic test-and-create
+    // stops the second from silently replacing the first.
+    const results = await Promise.allSettled(
+      ['first', 'second'].map((text) => writeFileAtomic(root, 'devices/d/segments/7.json', text)),
+    );
+    const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [['first', 'second'][i]] : []));
+    expect(won).toHaveLength(1);
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({
+      reason: expect.any(FileExistsError),
+    });
+    expect(await readFile(path.join(root, 'devices/d/segments/7.json'), 'utf8')).toBe(won[0]);
+    expect(await readdir(path.join(root, 'devices/d/segments'))).toEqual(['7.json']);
+  });
 });
 
 describe('an interrupted write', () => {
