@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { appRegistry } from '../../shared/group/appRegistry';
 import { GroupSync } from '../services/groupFolder/groupSync';
 import { cli, tempDirPerTest } from './cliTestKit';
 
@@ -179,7 +180,7 @@ describe('lectern-group', () => {
     expect((await cli('append', folder, '--data', ana, '--bio', 'from 2030', ...clock)).code).toBe(0);
     expect((await cli('sync', folder, '--data', ana, ...clock)).code).toBe(0);
 
-    const sync = new GroupSync({ folder, now: at2030 });
+    const sync = new GroupSync({ folder, now: at2030, registry: appRegistry });
     await sync.sync();
     const hlcs = sync.allEvents().map((e) => e.hlc);
     expect(hlcs).toHaveLength(4);
@@ -194,7 +195,11 @@ describe('lectern-group', () => {
     expect((await cli('demo', demo, '--keys', keys, '--members', '2', '--weeks', '1', ...clock)).code).toBe(
       0,
     );
-    const demoSync = new GroupSync({ folder: demo, now: () => Date.parse('2030-02-01T00:00:01Z') });
+    const demoSync = new GroupSync({
+      folder: demo,
+      now: () => Date.parse('2030-02-01T00:00:01Z'),
+      registry: appRegistry,
+    });
     const before = await demoSync.sync();
     expect(before.newEvents.every((e) => e.hlc < '2030-01-01T00:00:00.001Z')).toBe(true);
     const later = ['--clock', '2030-02-01T00:00:00Z'];

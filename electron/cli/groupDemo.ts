@@ -32,10 +32,12 @@ import {
   demoRulesChange,
   demoSeries,
 } from './demoRules';
-import { writeSecretFile } from '../services/group/secretFile';
+import { SECRET_DIR_MODE, writeSecretFile } from '../services/group/secretFile';
 import { BlobStore } from '../services/groupFolder/blobStore';
 import { readGroupId } from '../services/groupFolder/genesisFile';
 import { GroupSync } from '../services/groupFolder/groupSync';
+import { mergeAllPlan } from '../services/groupFolder/compactionPlan';
+import { Outbox } from '../services/groupFolder/outbox';
 import { SegmentWriter, writeGenesisFile } from '../services/groupFolder/segmentWriter';
 
 const WEEK = 7 * 24 * 3600 * 1000;
@@ -147,6 +149,69 @@ function deviceOf(file: KeyFile, name: string): MemberDevice {
   return new MemberDevice(memberKeyFromSecret(hexToBytes(file.secretKey)), d.id, d.lastClock);
 }
 
+/**
+ * A demo device writes the way the app does (GroupService): one event at a time into its local
+ * outbox and the tiered merge, then a publish to the folder. Returns the folder file published last.
+ */
+class DemoWriter {
+  private readonly outboxes = new Map<string, Outbox>();
+
+  constructor(
+    private readonly folder: string,
+    private readonly keysDir: string,
+    private readonly groupId: string,
+    private readonly now: number,
+  ) {}
+
+  async write(device: MemberDevice, events: readonly GroupEvent[]): Promise<string | undefined> {
+    const outbox = this.outboxOf(device);
+    if (events.length === 0) return undefined;
+    for (const event of events) await outbox.write(event);
+    // One publish per batch (a member's week): the folder ends with the same files as after a
+    // publish per event, since a publish makes the folder match the outbox.
+    const published = await outbox.publish();
+    return published.status === 'ok' ? published.published.at(-1) : undefined;
+  }
+
+  /**
+   * Merges all of a device's segments as far as the format allows. A device with no outbox here
+   * (its files were written some other way) is compacted in the folder itself.
+   */
+  async compactAll(device: MemberDevice): Promise<number> {
+    const hasOutbox = await fs.stat(this.outboxDir(device)).then(
+      () => true,
+      () => false,
+    );
+    if (!hasOutbox) return (await writerFor(this.folder, this.groupId, device, this.now).compact()).length;
+    const outbox = this.outboxOf(device);
+    const written = await outbox.compact(mergeAllPlan);
+    await outbox.publish();
+    return written.length;
+  }
+
+  private outboxDir(device: MemberDevice): string {
+    return path.join(this.keysDir, 'outboxes', device.deviceId);
+  }
+
+  private outboxOf(device: MemberDevice): Outbox {
+    let outbox = this.outboxes.get(device.deviceId);
+    if (!outbox) {
+      outbox = new Outbox({
+        dataDir: this.outboxDir(device),
+        folder: this.folder,
+        key: device.key,
+        group: this.groupId,
+        device: device.deviceId,
+        now: () => this.now,
+        // A generated folder: the same files as the app writes, without waiting for the disk.
+        flush: false,
+      });
+      this.outboxes.set(device.deviceId, outbox);
+    }
+    return outbox;
+  }
+}
+
 /** `now`: the wall clock the demo acts at (it judges leftover temp files stale). */
 function writerFor(folder: string, groupId: string, device: MemberDevice, now: number): SegmentWriter {
   return new SegmentWriter({
@@ -202,9 +267,11 @@ export async function createDemoGroup(
   const groupId = await writeGenesisFile(o.folder, coach.key, coach.deviceId, genesis);
   const blobs = devices.map((d) => new BlobStore(o.folder, d.deviceId, undefined, () => o.now));
   let events = 1;
+  // The keys directory holds the members' keys and their outboxes: owner-only, made so before either.
+  await fs.mkdir(o.keysDir, { recursive: true, mode: SECRET_DIR_MODE });
+  const writer = new DemoWriter(o.folder, o.keysDir, groupId, o.now);
   const write = async (device: MemberDevice, batch: GroupEvent[]) => {
-    if (batch.length === 0) return;
-    await writerFor(o.folder, groupId, device, o.now).append(batch);
+    await writer.write(device, batch);
     events += batch.length;
   };
 
@@ -377,22 +444,22 @@ export async function appendDemoEvents(o: DemoAppendOptions): Promise<{ written:
       );
     } else batch.push(profileEvent(device, o.now, `update ${i} from ${o.device}`));
   }
-  const written = batch.length ? await writerFor(o.folder, group.groupId, device, o.now).append(batch) : null;
+  const segment = await new DemoWriter(o.folder, o.keysDir, group.groupId, o.now).write(device, batch);
   file.devices[o.device]!.lastClock = device.lastClock;
   await saveKey(o.keysDir, file);
-  return { written: batch.length, segment: written?.relPath ?? '' };
+  return { written: batch.length, segment: segment ?? '' };
 }
 
-/** Compacts every demo member's device directories (what the app does periodically). Returns segment files written. */
+/** Compacts every demo member's device directories in full (the app merges as it writes). Returns segment files written. */
 export async function compactDemo(folder: string, keysDir: string, now: number): Promise<number> {
   const group = await readGroupId(folder);
   if (group.status !== 'ok' || !group.groupId) throw new Error(group.message);
   let written = 0;
+  const writer = new DemoWriter(folder, keysDir, group.groupId, now);
   for (const name of (await fs.readdir(keysDir)).filter((n) => /^member-\d+\.json$/.test(n)).sort()) {
     const file = keyFileSchema.parse(JSON.parse(await fs.readFile(path.join(keysDir, name), 'utf8')));
-    for (const deviceName of Object.keys(file.devices)) {
-      written += (await writerFor(folder, group.groupId, deviceOf(file, deviceName), now).compact()).length;
-    }
+    for (const deviceName of Object.keys(file.devices))
+      written += await writer.compactAll(deviceOf(file, deviceName));
   }
   return written;
 }

@@ -61,8 +61,10 @@ describe('lectern-group key files', () => {
       await cli('demo', path.join(tempDir(), 'demo'), '--keys', keys, '--members', '2', '--weeks', '0');
       expect(await mode(keys)).toBe(0o700);
       const files = await readdir(keys);
-      expect(files.sort()).toEqual(['member-0.json', 'member-1.json', 'member-2.json']);
-      for (const f of files) expect(await mode(path.join(keys, f)), f).toBe(0o600);
+      // Beside the keys, each demo device's outbox (the local copy of its segments, as in the app).
+      expect(files.sort()).toEqual(['member-0.json', 'member-1.json', 'member-2.json', 'outboxes']);
+      for (const f of files.filter((name) => name.endsWith('.json')))
+        expect(await mode(path.join(keys, f)), f).toBe(0o600);
     },
   );
 });

@@ -66,7 +66,13 @@ export async function writeFileAtomic(
  * is the atomic test-and-create; lstat-then-rename would race with anything else creating `to`. A
  * crash between the link and the unlink leaves both names on the same bytes, which is harmless.
  */
-export async function renameNoReplace(from: string, to: string, fs: AtomicFs = nodeAtomicFs): Promise<void> {
+export async function renameNoReplace(
+  from: string,
+  to: string,
+  fs: AtomicFs = nodeAtomicFs,
+  /** Flush the directory afterwards (off only where losing the file in a power cut costs nothing). */
+  flushDir = true,
+): Promise<void> {
   try {
     await fs.link(from, to);
   } catch (error) {
@@ -75,11 +81,11 @@ export async function renameNoReplace(from: string, to: string, fs: AtomicFs = n
     // rename over our own empty reservation. Never overwrites; a reader may briefly see it empty.
     await (await fs.open(to, 'wx')).close();
     await fs.rename(from, to);
-    await syncDir(dirname(to), fs);
+    if (flushDir) await syncDir(dirname(to), fs);
     return;
   }
   await fs.unlink(from);
-  await syncDir(dirname(to), fs);
+  if (flushDir) await syncDir(dirname(to), fs);
 }
 
 /**

@@ -2,7 +2,6 @@
 // each language) or a coach's own words (shown as written); either is also the key of its score, so
 // a score saved under a name keeps that name when the coach later changes the list.
 import { z } from 'zod';
-import type { RulesState } from '../rules/rulesState';
 
 /** The criteria an evaluation scores when the assignment or group defines none. */
 export const DEFAULT_CRITERIA = ['clarity', 'vocal-variety', 'structure', 'pacing', 'confidence'] as const;
@@ -30,36 +29,6 @@ export const criteriaSchema = z
   .max(MAX_LISTED_CRITERIA)
   .refine((list) => new Set(list).size === list.length, 'criteria are unique');
 export type Criteria = z.infer<typeof criteriaSchema>;
-
-/** The group's list: the latest rules version's, else the defaults. */
-export function groupCriteria(rules: RulesState): readonly string[] {
-  return rules.rules.at(-1)?.criteria ?? DEFAULT_CRITERIA;
-}
-
-/**
- * The criteria a speech is scored on: those of the assignment occurrence its speaker checked it in
- * for (the latest such check-in; an occurrence's own list before its assignment's), else the group's.
- */
-export function speechCriteria(
-  rules: RulesState,
-  recording: { id: string; author: string },
-): readonly string[] {
-  let found: { key: string; hlc: string; id: string } | undefined;
-  for (const [key, byMember] of Object.entries(rules.checkIns))
-    for (const c of byMember[recording.author] ?? [])
-      if (
-        c.recording === recording.id &&
-        (!found || c.hlc > found.hlc || (c.hlc === found.hlc && c.id > found.id))
-      )
-        found = { key, hlc: c.hlc, id: c.id };
-  if (found) {
-    const [assignmentId, occurrence] = found.key.split('#') as [string, string];
-    const a = rules.assignments[assignmentId];
-    const own = a?.edits[occurrence]?.criteria ?? a?.criteria;
-    if (own) return own;
-  }
-  return groupCriteria(rules);
-}
 
 /** An order for criteria: those of `first` in its order, then the defaults, then the rest by name. */
 export function criteriaOrder(first: readonly string[] = DEFAULT_CRITERIA): (a: string, b: string) => number {

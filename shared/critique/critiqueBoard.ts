@@ -3,7 +3,7 @@
 // their recording, are left out with their whole thread. A shared recording never changes (its id
 // is the hash of its sharing event), so this check gives the same answer as one made during the
 // fold, on every computer. Retracted and hidden notes keep their place but lose their words.
-import type { GroupState } from '../group/fold';
+import type { GroupState } from '../group/groupState';
 import { recordingsOf } from '../group/recordings';
 import type { SharedRecording } from '../group/recordings';
 import type { Anchor, Evaluation, Reaction } from './critiqueEvents';

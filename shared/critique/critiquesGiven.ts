@@ -2,7 +2,7 @@
 // first critique that member gave on it. A critique is a top-level comment (with or without an
 // evaluation form) by someone other than the speaker, still shown: retracted or hidden ones do not
 // count, and neither do replies (answering in someone else's thread is not critiquing the speech).
-import type { GroupState } from '../group/fold';
+import type { GroupState } from '../group/groupState';
 import type { CritiqueGiven } from './critiqueFacts';
 import { critiqueBoard } from './critiqueBoard';
 import type { CritiqueBoard } from './critiqueBoard';

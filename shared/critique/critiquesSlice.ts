@@ -2,7 +2,7 @@
 // reactions and resolve marks, keyed by the id of the event that wrote it. The fold hands a slice
 // only its own state and the roster, so what needs the recording (that it is still shared, that an
 // anchor lies within its duration, who its speaker is) is checked when reading: see critiqueBoard.
-import type { GroupState } from '../group/fold';
+import type { GroupState } from '../group/groupState';
 import type { GroupEvent } from '../group/groupEvent';
 import { defineSlice, handler } from '../group/kindRegistry';
 import type { FoldContext } from '../group/kindRegistry';

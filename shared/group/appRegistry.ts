@@ -1,7 +1,7 @@
 // Every event kind the app understands: the group folder's base kinds plus each feature's slice
 // (assignments and rules, critiques). The app, the CLI and the tests fold with this one registry, so
 // every computer computes the same state and hash.
-import { baseRegistry } from './fold';
+import { baseRegistry } from './baseRegistry';
 import { critiquesSlice } from '../critique/critiquesSlice';
 import { rulesSlice } from '../rules/rulesSlice';
 

@@ -1,27 +1,15 @@
 // The pure fold from a set of verified events to group state. Same events, in any order
 // and any number of copies, give the same state and the same state hash on every computer.
 import { canonicalHash, canonicalJson } from './canonical';
-import { KindRegistry } from './kindRegistry';
+import type { KindRegistry } from './kindRegistry';
 import { GENESIS, JOIN_REQUEST, ROSTER_DECISION } from './groupEvent';
 import type { GroupEvent } from './groupEvent';
 import { chooseLinks } from './causalLinks';
 import { foldCausalRoster, isCausalGroup, setAsideEntries } from './causalRoster';
 import type { CausalRoster, SetAsideEvent } from './causalRoster';
+import type { GroupState } from './groupState';
 import { foldRoster } from './roster';
-import type { GroupInfo, Member, Roster } from './roster';
-import { profilesSlice } from './profiles';
-import { recordingsSlice } from './recordings';
-import { reflectionsSlice } from './reflections';
-
-export interface GroupState {
-  group: GroupInfo | null;
-  members: Record<string, Member>;
-  /** One entry per registered slice (profiles, recordings, and what later issues add). */
-  slices: Record<string, unknown>;
-}
-
-/** The kinds this issue defines; later issues extend it with `baseRegistry.with(...)`. */
-export const baseRegistry = new KindRegistry([profilesSlice, recordingsSlice, reflectionsSlice] as never[]);
+import type { Roster } from './roster';
 
 /** Dedupes by id and sorts by (hlc, id): the one order every computer agrees on. */
 export function orderEvents(events: Iterable<GroupEvent>): GroupEvent[] {
@@ -40,12 +28,9 @@ export function orderEvents(events: Iterable<GroupEvent>): GroupEvent[] {
  * Folds the events of group `groupId` (its genesis event's id). Events must already be
  * verified (signature, id); everything else is checked here: body schemas, membership at
  * the event's time, and each kind's own authorization. What fails is ignored, not merged.
+ * `registry` names the kinds folded (the app's is appRegistry); a kind it lacks is ignored.
  */
-export function foldGroup(
-  groupId: string,
-  events: Iterable<GroupEvent>,
-  registry: KindRegistry = baseRegistry,
-): GroupState {
+export function foldGroup(groupId: string, events: Iterable<GroupEvent>, registry: KindRegistry): GroupState {
   return foldSnapshot(groupId, events, registry).state;
 }
 
@@ -65,7 +50,7 @@ export interface FoldSnapshot {
 export function foldSnapshot(
   groupId: string,
   events: Iterable<GroupEvent>,
-  registry: KindRegistry = baseRegistry,
+  registry: KindRegistry,
 ): FoldSnapshot {
   const sorted = orderEvents(events);
   // A group is format 2 from its genesis on; format-1 groups keep format 1's rules (docs/sync-format.md).

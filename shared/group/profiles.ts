@@ -1,7 +1,7 @@
 // Members' profiles: each member edits only their own (the event's author is the profile's owner).
 import { PROFILE_UPDATE, profileUpdateBody } from './groupEvent';
 import { defineSlice, handler } from './kindRegistry';
-import type { GroupState } from './fold';
+import type { GroupState } from './groupState';
 
 export interface Profile {
   displayName?: string;

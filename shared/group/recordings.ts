@@ -7,7 +7,7 @@ import {
 } from './groupEvent';
 import type { RecordingSharedBody } from './groupEvent';
 import { defineSlice, handler } from './kindRegistry';
-import type { GroupState } from './fold';
+import type { GroupState } from './groupState';
 
 export interface SharedRecording extends RecordingSharedBody {
   /** The id of the sharing event. */

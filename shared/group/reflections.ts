@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { hex64 } from './groupEvent';
 import { defineSlice, handler } from './kindRegistry';
-import type { GroupState } from './fold';
+import type { GroupState } from './groupState';
 
 export const REFLECTION_SHARED = 'reflection.shared';
 export const reflectionSharedBody = z.strictObject({

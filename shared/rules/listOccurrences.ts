@@ -1,6 +1,6 @@
 // The concrete Assignments members see: every occurrence of every assignment, with edits,
 // postponements and cancellations applied and its deadlines as instants in the group's zone.
-import type { GroupState } from '../group/fold';
+import type { GroupState } from '../group/groupState';
 import { expandSchedule } from './expandSchedule';
 import type { LocalDeadlines } from './expandSchedule';
 import { hasOccurrence } from './rulesSlice';

@@ -2,7 +2,7 @@
 // says (local wall-clock deadlines, event clocks), never an instant computed from a time zone
 // or the present moment, so the state hash does not depend on when or where it is folded.
 import type { SpeechTarget } from '../audio/timerLights';
-import type { GroupState } from '../group/fold';
+import type { GroupState } from '../group/groupState';
 import type { RulesSetBody, Schedule } from './ruleEvents';
 
 export interface AssignmentContent {

@@ -2,7 +2,7 @@
 // A pure, deterministic function of (folded state, critique facts, asOf): the folded state is
 // hashed and time-independent; standings are recomputed from it for any moment. See docs/rules.md.
 import type { CritiqueGiven } from '../critique/critiqueFacts';
-import type { GroupState } from '../group/fold';
+import type { GroupState } from '../group/groupState';
 import { profilesOf } from '../group/profiles';
 import { recordingsOf } from '../group/recordings';
 import { assignReviewers } from './assignReviewers';

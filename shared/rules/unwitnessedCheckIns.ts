@@ -2,7 +2,7 @@
 // member's computer more than the group's offline grace after the deadline (or by nobody yet). When
 // others saw a check-in is not in the state (it comes from the causal graph: shared/group/witnesses.ts),
 // so this only informs the coach; standings change only through the coach's ruling (checkin.ruled).
-import type { GroupState } from '../group/fold';
+import type { GroupState } from '../group/groupState';
 import { recordingsOf } from '../group/recordings';
 import { rulingsAt } from './rulingsAt';
 import type { RulingsAt } from './rulingsAt';

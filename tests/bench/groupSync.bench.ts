@@ -1,55 +1,47 @@
-// Group folder sync at the size of a real group's year: `demo` with 30 members × 52 weeks, then
-// a full fold from an empty cache, an incremental sync after one new segment, and the baseline
-// of reading and JSON-parsing the same files, all in this run; again after compaction.
-// Run: npx tsx tests/bench/run.ts groupSync
+// Group sync shaped like the app (issue #13). Groups of 10, 30, 100 and 300 members × 52 weeks are
+// written by `demo` through the app's own write path (one event at a time into the outbox, the tiered
+// merge, a publish), then measured, each figure beside a baseline taken in this run:
+// - segment files per member-year (goal ≤ 30);
+// - the first full sync on a new computer (read, verify, fold with the app's registry, from an empty
+//   cache) against listing, reading and JSON-parsing the same files; time and peak memory, each in a
+//   fresh process (goal ≤ 3× raw, ≤ 3 s at 100 members, ≤ 400 MB at 300);
+// - one new event from another member, picked up by a warm engine (goal ≤ 50 ms at 300);
+// - publishing one's own new event with a year of history against a device with none, and against
+//   one durable file write (goal ≤ 20 ms, flat in history).
+// Run: npm run bench -- groupSync   (BENCH_SIZES=10,30 for a quick look)
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { hexToBytes } from '@noble/hashes/utils.js';
 import { runGroupCli } from '../../electron/cli/groupCli';
 import { appendDemoEvents } from '../../electron/cli/groupDemo';
+import { writeFileAtomic } from '../../electron/services/groupFolder/atomicWrite';
+import { readGroupId } from '../../electron/services/groupFolder/genesisFile';
 import { GroupSync } from '../../electron/services/groupFolder/groupSync';
+import { Outbox } from '../../electron/services/groupFolder/outbox';
+import { appRegistry } from '../../shared/group/appRegistry';
+import { memberKeyFromSecret } from '../../shared/group/identity';
+import { MemberDevice } from '../../shared/group/memberDevice';
+import { profileEvent } from '../../shared/group/scenario';
+import { figures, showFigures, type Figures } from './benchFigures';
 
-const MEMBERS = 30;
 const WEEKS = 52;
-const base = await mkdtemp(path.join(tmpdir(), 'lectern-bench-sync-'));
-const folder = path.join(base, 'group');
-const keys = path.join(base, 'keys');
-let dataDirs = 0;
-const freshDataDir = () => path.join(base, `data-${dataDirs++}`);
+const RUNS = 5;
+const SIZES = (process.env.BENCH_SIZES ?? '10,30,100,300').split(',').map(Number);
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-async function time(runs: number, fn: () => Promise<unknown>): Promise<number> {
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    (globalThis as { gc?: () => void }).gc?.();
-    const t0 = performance.now();
-    await fn();
-    ms.push(performance.now() - t0);
-  }
-  return median(ms);
-}
-const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
-
-/** What a sync reads: group.json and every segment file (blobs are hash-checked when played, not synced). */
-async function segmentFiles(dir: string, rel = ''): Promise<string[]> {
+/** What a sync reads: group.json and every segment file (blobs are hash-checked when played). */
+async function segmentFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
-  for (const e of await readdir(path.join(dir, rel), { withFileTypes: true })) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) {
-      if (e.name !== 'blobs' && !e.name.startsWith('.')) out.push(...(await segmentFiles(dir, r)));
-    } else if (e.name.endsWith('.json')) out.push(r);
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    const rel = path.relative(dir, path.join(e.parentPath, e.name));
+    if (e.isFile() && e.name.endsWith('.json') && !rel.split(path.sep).includes('blobs')) out.push(rel);
   }
   return out;
 }
-async function countFiles(dir: string): Promise<number> {
-  let n = 0;
-  for (const e of await readdir(dir, { withFileTypes: true }))
-    n += e.isDirectory() ? await countFiles(path.join(dir, e.name)) : 1;
-  return n;
-}
 
 /** The floor: list, read and JSON.parse the same files, verifying nothing. */
-async function raw(): Promise<number> {
+async function rawRead(folder: string): Promise<number> {
   let events = 0;
   for (const rel of await segmentFiles(folder)) {
     const parsed = JSON.parse(await readFile(path.join(folder, rel), 'utf8')) as { events: unknown[] };
@@ -58,58 +50,79 @@ async function raw(): Promise<number> {
   return events;
 }
 
-async function fullFold(): Promise<string> {
-  const sync = new GroupSync({ folder, dataDir: freshDataDir() });
+async function fullSync(folder: string, dataDir: string): Promise<number> {
+  const sync = new GroupSync({ folder, dataDir, registry: appRegistry });
   const report = await sync.sync();
   if (report.status !== 'ok' || report.quarantined.length > 0) throw new Error(report.message);
-  return sync.state().hash;
+  sync.state();
+  return sync.allEvents().length;
 }
 
-async function measure(label: string) {
-  const files = (await segmentFiles(folder)).length;
-  const events = await raw();
-  const rawMs = await time(7, raw);
-  const fullMs = await time(5, fullFold);
+// A child process does one measured thing and reports its time and its peak resident memory, so
+// Lectern and the baseline are measured the same way and neither inherits the other's heap.
+if (process.argv[2] === '--child') {
+  const [, , , what, folder, dataDir] = process.argv as string[];
+  const t0 = performance.now();
+  const events = what === 'raw' ? await rawRead(folder!) : await fullSync(folder!, dataDir!);
+  const ms = performance.now() - t0;
+  console.log(JSON.stringify({ ms, events, rssMb: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
+}
 
-  // Incremental: a warm engine (as in the running app) and one new segment from another member.
-  const warm = new GroupSync({ folder, dataDir: freshDataDir() });
-  await warm.sync();
-  warm.state();
+interface ChildResult {
+  ms: number;
+  events: number;
+  rssMb: number;
+}
+function inChild(what: 'raw' | 'fold', folder: string, dataDir = ''): ChildResult {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', import.meta.filename, '--child', what, folder, dataDir],
+    { encoding: 'utf8' },
+  );
+  if (result.status !== 0) throw new Error(`child ${what} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as ChildResult;
+}
+
+async function deviceOf(keys: string, member: number): Promise<MemberDevice> {
+  const file = JSON.parse(await readFile(path.join(keys, `member-${member}.json`), 'utf8')) as {
+    secretKey: string;
+    devices: Record<string, { id: string; lastClock?: string }>;
+  };
+  const laptop = file.devices['laptop']!;
+  return new MemberDevice(memberKeyFromSecret(hexToBytes(file.secretKey)), laptop.id, laptop.lastClock);
+}
+
+/** The app's write: one event into the outbox, the tiered merge, a publish. */
+async function publishCost(outbox: Outbox, device: MemberDevice, label: string): Promise<number[]> {
   const ms: number[] = [];
-  for (let member = 1; member <= 7; member++) {
-    // Writing the segment is not part of the figure, only the sync that picks it up.
-    await appendDemoEvents({ folder, keysDir: keys, member, device: 'laptop', events: 1, now: Date.now() });
+  for (let i = 0; i < 2 * 8; i++) {
+    const event = profileEvent(device, Date.now(), `${label} ${i}`);
     const t0 = performance.now();
-    const report = await warm.sync();
-    warm.state();
+    await outbox.write(event);
+    const published = await outbox.publish();
     ms.push(performance.now() - t0);
-    if (report.newEvents.length !== 1)
-      throw new Error(`expected 1 new event, got ${report.newEvents.length}`);
+    if (published.status !== 'ok') throw new Error('publish failed');
   }
-  const incrementalMs = median(ms);
-  // A restarted app: a new engine over the same data dir, resuming from its cursor and event cache.
-  const resumedMs = await time(5, async () => {
-    const sync = new GroupSync({ folder, dataDir: path.join(base, `data-${dataDirs - 1}`) });
-    await sync.sync();
-    sync.state();
-  });
-
-  console.log(
-    `\n${label}: ${files} segment files, ${events} events, ${await countFiles(folder)} files in the folder`,
-  );
-  console.log(`  raw read + JSON.parse            ${fmt(rawMs)}`);
-  console.log(
-    `  full fold, empty cache           ${fmt(fullMs)}   = ${(fullMs / rawMs).toFixed(2)}× raw (goal ≤ 3×)`,
-  );
-  console.log(
-    `  incremental, one new segment     ${fmt(incrementalMs)}   = 1/${(fullMs / incrementalMs).toFixed(0)} of full (goal ≤ 1/50, < 50 ms)`,
-  );
-  console.log(
-    `  restart: resume from cache       ${fmt(resumedMs)}   = ${(resumedMs / rawMs).toFixed(2)}× raw`,
-  );
+  return ms;
 }
 
-try {
+interface Row {
+  members: number;
+  events: number;
+  demoS: number;
+  segmentFiles: number;
+  perMemberYear: number;
+  raw: Figures;
+  fold: Figures;
+  rawRss: Figures;
+  foldRss: Figures;
+  incremental: Figures;
+}
+
+async function measureSize(base: string, members: number): Promise<Row> {
+  const folder = path.join(base, `group-${members}`);
+  const keys = path.join(base, `keys-${members}`);
   const t0 = performance.now();
   const code = await runGroupCli(
     [
@@ -118,7 +131,7 @@ try {
       '--keys',
       keys,
       '--members',
-      String(MEMBERS),
+      String(members),
       '--weeks',
       String(WEEKS),
       '--seed',
@@ -127,10 +140,126 @@ try {
     { out: () => {}, env: {} },
   );
   if (code !== 0) throw new Error(`demo exited ${code}`);
-  console.log(`demo ${MEMBERS} members × ${WEEKS} weeks written in ${fmt(performance.now() - t0)}`);
-  await measure('as written (one segment per member per week)');
-  await runGroupCli(['compact', folder, '--keys', keys], { out: () => {}, env: {} });
-  await measure('after compaction');
+  const demoS = (performance.now() - t0) / 1000;
+  const segments = (await segmentFiles(folder)).length - 1; // group.json aside
+
+  const raws: ChildResult[] = [];
+  const folds: ChildResult[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    raws.push(inChild('raw', folder));
+    folds.push(inChild('fold', folder, path.join(base, `data-${members}-${run}`)));
+  }
+
+  // One new event from another member, picked up by a warm engine (as in the running app).
+  const warm = new GroupSync({ folder, dataDir: path.join(base, `warm-${members}`), registry: appRegistry });
+  await warm.sync();
+  warm.state();
+  const incremental: number[] = [];
+  for (let i = 0; i < RUNS + 2; i++) {
+    await appendDemoEvents({
+      folder,
+      keysDir: keys,
+      member: 1 + (i % members),
+      device: 'laptop',
+      events: 1,
+      now: Date.now(),
+    });
+    const t1 = performance.now();
+    const report = await warm.sync();
+    warm.state();
+    incremental.push(performance.now() - t1);
+    if (report.newEvents.length !== 1)
+      throw new Error(`expected 1 new event, got ${report.newEvents.length}`);
+  }
+  return {
+    members,
+    events: folds[0]!.events,
+    demoS,
+    segmentFiles: segments,
+    perMemberYear: segments / (members + 1),
+    raw: figures(raws.map((r) => r.ms)),
+    fold: figures(folds.map((r) => r.ms)),
+    rawRss: figures(raws.map((r) => r.rssMb)),
+    foldRss: figures(folds.map((r) => r.rssMb)),
+    incremental: figures(incremental),
+  };
+}
+
+async function measurePublish(base: string, members: number): Promise<void> {
+  const folder = path.join(base, `group-${members}`);
+  const keys = path.join(base, `keys-${members}`);
+  const group = await readGroupId(folder);
+  if (!group.groupId) throw new Error(group.message);
+  const device = await deviceOf(keys, 1);
+  const outboxOf = (dataDir: string, deviceId: string) =>
+    new Outbox({ dataDir, folder, key: device.key, group: group.groupId!, device: deviceId });
+  // Member 1's laptop has written a year; a new computer of the same member has written nothing.
+  const year = await publishCost(
+    outboxOf(path.join(keys, 'outboxes', device.deviceId), device.deviceId),
+    device,
+    'year',
+  );
+  const fresh = new MemberDevice(device.key, 'f'.repeat(16), device.lastClock);
+  const none = await publishCost(outboxOf(path.join(base, 'fresh-outbox'), fresh.deviceId), fresh, 'fresh');
+  const floor: number[] = [];
+  const bytes = await readFile(
+    path.join(
+      folder,
+      (await segmentFiles(folder)).find((f) => f.includes('segments'))!,
+    ),
+  );
+  for (let i = 0; i < 2 * 8; i++) {
+    const t1 = performance.now();
+    await writeFileAtomic(base, `floor/${i}.json`, bytes);
+    floor.push(performance.now() - t1);
+  }
+  const [y, n, f] = [figures(year), figures(none), figures(floor)];
+  console.log(
+    `\nPublishing one's own new event (write, tiered merge, publish), ${members}-member group, 16 writes each:`,
+  );
+  console.log(`  with a year of history   ${showFigures(y, 'ms')}   (goal ≤ 20 ms)`);
+  console.log(
+    `  with no history          ${showFigures(n, 'ms')}   year/none = ${(y.median / n.median).toFixed(2)}× (goal: flat, ~1×)`,
+  );
+  console.log(
+    `  baseline: one durable file write ${showFigures(f, 'ms')}   year = ${(y.median / f.median).toFixed(1)}× it`,
+  );
+}
+
+const base = await mkdtemp(path.join(tmpdir(), 'lectern-bench-sync-'));
+try {
+  const rows: Row[] = [];
+  for (const members of SIZES) {
+    const row = await measureSize(base, members);
+    rows.push(row);
+    console.log(
+      `\n${members} members × ${WEEKS} weeks: ${row.events} events in ${row.segmentFiles} segment files ` +
+        `(${row.perMemberYear.toFixed(1)} per member-year, goal ≤ 30); demo wrote it in ${row.demoS.toFixed(1)} s`,
+    );
+    console.log(
+      `  raw list + read + JSON.parse        ${showFigures(row.raw, 'ms', 0)}, peak RSS ${showFigures(row.rawRss, 'MB', 0)}`,
+    );
+    console.log(
+      `  first full sync, empty cache        ${showFigures(row.fold, 'ms', 0)} = ${(row.fold.median / row.raw.median).toFixed(2)}× raw (goal ≤ 3×), ` +
+        `peak RSS ${showFigures(row.foldRss, 'MB', 0)} = ${(row.foldRss.median / row.rawRss.median).toFixed(2)}× raw`,
+    );
+    console.log(
+      `  one new event, warm engine          ${showFigures(row.incremental, 'ms')} = 1/${(row.fold.median / row.incremental.median).toFixed(0)} of the full sync (goal ≤ 50 ms)`,
+    );
+  }
+  if (rows.length > 1) {
+    const [first] = rows;
+    console.log(
+      '\nGrowth (× the smallest group): events, full-sync time, raw time, peak RSS of the full sync',
+    );
+    for (const r of rows)
+      console.log(
+        `  ${String(r.members).padStart(4)} members  events ${(r.events / first!.events).toFixed(1)}×  ` +
+          `sync ${(r.fold.median / first!.fold.median).toFixed(1)}×  raw ${(r.raw.median / first!.raw.median).toFixed(1)}×  ` +
+          `RSS ${(r.foldRss.median / first!.foldRss.median).toFixed(1)}×  (${((r.fold.median / r.events) * 1000).toFixed(0)} µs per event)`,
+      );
+  }
+  await measurePublish(base, SIZES[0]!);
 } finally {
   await rm(base, { recursive: true, force: true });
 }

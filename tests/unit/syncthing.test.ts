@@ -124,7 +124,7 @@ describe.skipIf(!binary)('two real Syncthing instances on loopback', () => {
         memberKeyFromSecret(hexToBytes(member2.secretKey)),
         '2222222222222222',
       );
-      const onBCopy = new GroupSync({ folder: b.folder });
+      const onBCopy = new GroupSync({ folder: b.folder, registry: appRegistry });
       await onBCopy.sync();
       const latest = onBCopy.allEvents().at(-1)!;
       device2.observe(latest.hlc, Date.now());
@@ -135,16 +135,23 @@ describe.skipIf(!binary)('two real Syncthing instances on loopback', () => {
         group: onBCopy.groupId!,
         device: device2.deviceId,
       });
-      const fromOutbox = [
-        profileEvent(device2, Date.now(), '从 B 写的 written on B'),
-        profileEvent(device2, Date.now(), 'again'),
-      ];
+      // Twenty writes the app's way (one event, the tiered merge, a publish): the merges replace
+      // files, and Syncthing carries the merged files and the deletions across in its own order.
+      const fromOutbox = Array.from({ length: 20 }, (_, i) =>
+        profileEvent(device2, Date.now(), `从 B 写的第 ${i} 条 written on B`),
+      );
+      const writeFromOutbox = async () => {
+        for (const event of fromOutbox) {
+          await outbox.write(event);
+          await outbox.publish();
+        }
+      };
       const [onA, , onB] = await Promise.all([
         runGroupCli(
           ['demo', a.folder, '--keys', keys, '--as', '1', '--device', 'desk-a', '--events', '5'],
           quiet,
         ),
-        outbox.append(fromOutbox).then(() => outbox.publish()),
+        writeFromOutbox(),
         runGroupCli(
           ['demo', b.folder, '--keys', keys, '--as', '3', '--device', 'phone-b', '--events', '4'],
           quiet,
@@ -159,10 +166,18 @@ describe.skipIf(!binary)('two real Syncthing instances on loopback', () => {
       expect(stateA.hash).toBe(stateB.hash);
       const before = onBCopy.allEvents().length;
       expect(stateA.counts.events).toBe(before + 5 + fromOutbox.length + 4);
-      const onACopy = new GroupSync({ folder: a.folder });
+      const onACopy = new GroupSync({ folder: a.folder, registry: appRegistry });
       await onACopy.sync();
       const ids = new Set(onACopy.allEvents().map((e) => e.id));
       for (const e of fromOutbox) expect(ids.has(e.id)).toBe(true);
+      // Twenty writes left a handful of files on both copies (2 tier-1 files and 4 small ones).
+      const mine = `devices/${device2.deviceId}/segments`;
+      const [filesA, filesB] = [
+        await readdir(path.join(a.folder, mine)),
+        await readdir(path.join(b.folder, mine)),
+      ];
+      expect(filesA.sort()).toEqual(filesB.sort());
+      expect(filesA.filter((f) => f.endsWith('.json'))).toHaveLength(6);
     },
   );
 });

@@ -16,7 +16,7 @@ import {
   CRITIQUE_RESOLVE,
   CRITIQUE_RETRACT,
 } from '../../../shared/critique/critiqueEvents';
-import { speechCriteria } from '../../../shared/critique/criteria';
+import { speechCriteria } from '../../../shared/critique/speechCriteria';
 import { critiqueInbox } from '../../../shared/critique/critiqueInbox';
 import { memberAverages } from '../../../shared/critique/memberAverages';
 import { evaluationSummary } from '../../../shared/critique/evaluationSummary';

@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import type { Speech } from '../../../shared/domain/speech';
-import type { GroupState } from '../../../shared/group/fold';
+import type { GroupState } from '../../../shared/group/groupState';
 import { BLOBS_DIR, DEVICES_DIR, blobPath } from '../../../shared/group/folderLayout';
 import { recordingsOf } from '../../../shared/group/recordings';
 import { verifyBlobFile } from '../groupFolder/blobStore';

@@ -7,7 +7,7 @@ import { peaksFromBytes } from '../../../shared/audio/peaks';
 import { LecternError } from '../../../shared/api/errors';
 import type { GroupStatus } from '../../../shared/api/groupContract';
 import type { SetAsideEvent } from '../../../shared/group/causalRoster';
-import type { GroupState } from '../../../shared/group/fold';
+import type { GroupState } from '../../../shared/group/groupState';
 import {
   JOIN_REQUEST,
   RECORDING_SHARED,
@@ -40,8 +40,8 @@ export interface GroupServiceOptions {
   onChange: (groupId: string) => void;
   onStatus: (status: GroupStatus) => void;
   now?: () => number;
-  /** The event kinds to fold with (the app's full registry); the base kinds otherwise. */
-  registry?: KindRegistry;
+  /** The event kinds to fold with (the app's full registry, or a test's). */
+  registry: KindRegistry;
 }
 
 const READ_ONLY_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
@@ -70,7 +70,7 @@ export class GroupService {
       folder,
       dataDir,
       now,
-      ...(options.registry ? { registry: options.registry } : {}),
+      registry: options.registry,
     });
     this.outbox = new Outbox({
       dataDir,
@@ -211,7 +211,7 @@ export class GroupService {
       const heads = this.sync.heads(this.device.key.keyId);
       const links = heads && alsoSeen?.prev !== undefined ? [...heads, alsoSeen] : heads;
       const event = this.device.event(kind, body, (this.options.now ?? Date.now)(), links ?? undefined);
-      await this.outbox.append([event]);
+      await this.outbox.write(event);
       await this.options.saveClock();
       await this.syncLocked(true);
       return event;

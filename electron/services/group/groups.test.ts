@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LecternError } from '../../../shared/api/errors';
 import type { GroupStatus } from '../../../shared/api/groupContract';
+import { baseRegistry } from '../../../shared/group/baseRegistry';
 import { mediaResponse } from '../../common/mediaResponse';
 import { tempDir } from '../groupFolder/testGroupFolder';
 import { SpeechStore } from '../speeches/speechStore';
@@ -35,6 +36,7 @@ function computer(name: string) {
     onStatus: (s) => statuses.push(s),
     watch: false,
     scrypt: FAST,
+    registry: baseRegistry,
   });
   return { dataDir, speeches, groups, changes, statuses };
 }
@@ -270,6 +272,7 @@ describe('Groups on two computers sharing one folder', () => {
       onStatus: () => {},
       watch: { debounceMs: 20, rescanMs: 3_600_000 },
       scrypt: FAST,
+      registry: baseRegistry,
     });
     try {
       await member.join(folder, 'Watcher');

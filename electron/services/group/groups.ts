@@ -28,7 +28,7 @@ export interface GroupsOptions {
   now?: () => number;
   scrypt?: ScryptParams;
   /** The event kinds to fold with: the composition root passes the app's full registry. */
-  registry?: KindRegistry;
+  registry: KindRegistry;
 }
 
 export interface CreateGroupInput {
@@ -162,7 +162,7 @@ export class Groups {
       onChange: this.options.onChange,
       onStatus: this.options.onStatus,
       ...(this.options.now ? { now: this.options.now } : {}),
-      ...(this.options.registry ? { registry: this.options.registry } : {}),
+      registry: this.options.registry,
     });
     const watcher =
       this.options.watch === false

@@ -6,6 +6,7 @@ import type { Handlers } from '../../../shared/api/contractTypes';
 import { LecternError } from '../../../shared/api/errors';
 import type { rulesContract } from '../../../shared/api/rulesContract';
 import { recordingsOf } from '../../../shared/group/recordings';
+import { buildRulesOverview } from '../../../shared/rules/rulesOverview';
 import { rulingsAt } from '../../../shared/rules/rulingsAt';
 import { occurrencesOf } from '../../../shared/rules/listOccurrences';
 import {
@@ -27,7 +28,6 @@ import { hlcMillis } from '../../../shared/rules/zonedTime';
 import type { SpeechSource } from './groupMedia';
 import type { GroupService } from './groupService';
 import type { Groups } from './groups';
-import { buildRulesOverview } from './rulesOverview';
 
 type RulesMethods = keyof typeof rulesContract;
 

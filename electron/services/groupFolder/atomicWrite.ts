@@ -92,7 +92,7 @@ export async function writeFileAtomic(
     } else {
       // Test-and-create in one step: something else creating `target` between the check above and
       // here (a sync tool, a second process) makes this fail instead of being replaced.
-      await renameNoReplace(temp, target);
+      await renameNoReplace(temp, target, undefined, options.flush !== false);
     }
   } catch (err) {
     await fs.rm(temp, { force: true });

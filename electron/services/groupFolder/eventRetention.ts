@@ -14,6 +14,7 @@ import { foldSnapshot } from '../../../shared/group/fold';
 import { MAX_PENDING_APPLICANTS } from '../../../shared/group/causalRoster';
 import { JOIN_REQUEST } from '../../../shared/group/groupEvent';
 import type { GroupEvent } from '../../../shared/group/groupEvent';
+import { KindRegistry } from '../../../shared/group/kindRegistry';
 import type { Member } from '../../../shared/group/roster';
 
 /** How much of a key's events a reader keeps: all, its join requests, its chosen join request, none. */
@@ -29,6 +30,9 @@ export function joinMark(e: Pick<GroupEvent, 'hlc' | 'id'>): string {
 
 /** Join requests of one segment tried as its first join; an honest segment holds one. */
 const MAX_JOINS_TRIED = 8;
+
+/** Only the roster is asked about, which the fold builds whatever the registry: no slices. */
+const ROSTER_ONLY = new KindRegistry([]);
 
 /**
  * The earliest join request in `events` (among their first few by (hlc, id)) that on its own makes
@@ -46,7 +50,7 @@ export function firstJoin(
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .slice(0, MAX_JOINS_TRIED);
   for (const [mark, e] of joins) {
-    const { members } = foldSnapshot(genesis.id, [genesis, e]).state;
+    const { members } = foldSnapshot(genesis.id, [genesis, e], ROSTER_ONLY).state;
     if (members[e.author]?.status === 'applicant') return mark;
   }
   return undefined;

@@ -3,6 +3,7 @@ import { mkdir, readFile, readdir, rename, stat, symlink, utimes, writeFile } fr
 import path from 'node:path';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalBytes } from '../../../shared/group/canonical';
+import { baseRegistry } from '../../../shared/group/baseRegistry';
 import { foldGroup, stateHash } from '../../../shared/group/fold';
 import { segmentPath } from '../../../shared/group/folderLayout';
 import { createMemberKey } from '../../../shared/group/identity';
@@ -29,7 +30,8 @@ afterEach(async () => {
   for (const c of cleanups) await c();
 });
 
-const sync = (dir = dataDir) => new GroupSync({ folder, dataDir: dir, now: () => NOW, verifyBlobs: true });
+const sync = (dir = dataDir) =>
+  new GroupSync({ folder, dataDir: dir, now: () => NOW, verifyBlobs: true, registry: baseRegistry });
 const write = async (rel: string, bytes: Uint8Array | string) => {
   await mkdir(path.dirname(path.join(folder, rel)), { recursive: true });
   await writeFile(path.join(folder, rel), bytes);
@@ -37,7 +39,7 @@ const write = async (rel: string, bytes: Uint8Array | string) => {
 
 describe('GroupSync', () => {
   it('reports a missing folder and a folder that is not a group, without throwing', async () => {
-    const gone = new GroupSync({ folder: path.join(folder, 'nope'), dataDir });
+    const gone = new GroupSync({ folder: path.join(folder, 'nope'), dataDir, registry: baseRegistry });
     expect((await gone.sync()).status).toBe('missing-folder');
     expect((await sync().sync()).status).toBe('not-a-group');
     await write('group.json', 'garbage');
@@ -53,7 +55,7 @@ describe('GroupSync', () => {
     expect(first.status).toBe('ok');
     expect(first.quarantined).toEqual([]);
     expect(first.read).toBe(first.files);
-    expect(engine.state().hash).toBe(stateHash(foldGroup(group.groupId, group.events)));
+    expect(engine.state().hash).toBe(stateHash(foldGroup(group.groupId, group.events, baseRegistry)));
 
     expect((await engine.sync()).read).toBe(0);
     const ana = group.devices[1]!;
@@ -74,6 +76,7 @@ describe('GroupSync', () => {
       folder,
       dataDir,
       now: () => clock,
+      registry: baseRegistry,
       directoryTrust: { settleMs: 20, fullPassEveryMs: 60_000 },
     });
     expect((await engine.sync()).quarantined).toEqual([]); // first sync: every file
@@ -117,7 +120,7 @@ describe('GroupSync', () => {
     const report = await engine.sync();
     expect(report.quarantined).toEqual([]);
     expect(report.inFlight).toHaveLength(2);
-    expect(engine.state().hash).toBe(stateHash(foldGroup(group.groupId, group.events)));
+    expect(engine.state().hash).toBe(stateHash(foldGroup(group.groupId, group.events, baseRegistry)));
   });
 
   it('keeps the events of a conflict copy that holds more than the original', async () => {
@@ -230,7 +233,7 @@ describe('GroupSync', () => {
     const report = await engine.sync();
     expect(report.quarantined).toEqual([]);
     expect(report.inFlight).toEqual([`devices/${bo.deviceId}/segments/.lectern-0123456789ab.tmp`]);
-    expect(engine.state().hash).toBe(stateHash(foldGroup(group.groupId, group.events)));
+    expect(engine.state().hash).toBe(stateHash(foldGroup(group.groupId, group.events, baseRegistry)));
     expect(await readGroupId(folder)).toMatchObject({ status: 'ok', groupId: group.groupId });
     expect(await readGroupId(path.join(folder, 'devices'))).toMatchObject({ status: 'not-a-group' });
   });
@@ -264,7 +267,7 @@ describe('GroupSync', () => {
     await writeFile(cache, lines.slice(0, lastEvent).join('\n') + '\n');
     const resumed = sync();
     expect((await resumed.sync()).read).toBe(first.files);
-    expect(resumed.state().hash).toBe(stateHash(foldGroup(group.groupId, group.events)));
+    expect(resumed.state().hash).toBe(stateHash(foldGroup(group.groupId, group.events, baseRegistry)));
   });
 
   it('reads again only the file whose line in the cache was lost', async () => {
@@ -275,7 +278,7 @@ describe('GroupSync', () => {
     await writeFile(cache, lines.slice(0, -1).join('\n') + '\n'); // the last file's line
     const resumed = sync();
     expect((await resumed.sync()).read).toBe(1);
-    expect(resumed.state().hash).toBe(stateHash(foldGroup(group.groupId, group.events)));
+    expect(resumed.state().hash).toBe(stateHash(foldGroup(group.groupId, group.events, baseRegistry)));
     expect(resumed.allEvents()).toHaveLength(group.events.length);
   });
 
@@ -286,7 +289,7 @@ describe('GroupSync', () => {
     const T = Math.floor(NOW / 1000) - 60; // whole seconds: every filesystem keeps them exactly
     await utimes(path.join(folder, rel), T, T);
     let clock = NOW;
-    const engine = new GroupSync({ folder, dataDir, now: () => clock });
+    const engine = new GroupSync({ folder, dataDir, now: () => clock, registry: baseRegistry });
     await engine.sync();
     const original = await stat(path.join(folder, rel));
     // A sync tool delivers other bytes of the same length and restores the sender's mtime.

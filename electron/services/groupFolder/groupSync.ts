@@ -17,7 +17,8 @@ import {
 } from '../../../shared/group/fold';
 import type { SetAsideEvent } from '../../../shared/group/causalRoster';
 import { firstWitnessed } from '../../../shared/group/witnesses';
-import type { FoldSnapshot, GroupState } from '../../../shared/group/fold';
+import type { FoldSnapshot } from '../../../shared/group/fold';
+import type { GroupState } from '../../../shared/group/groupState';
 import {
   BLOBS_DIR,
   GENESIS_FILE,
@@ -84,7 +85,8 @@ export interface GroupSyncOptions {
   /** Local data dir for the cursor and event cache; omitted = in memory only (verify). */
   dataDir?: string;
   now?: () => number;
-  registry?: KindRegistry;
+  /** The kinds to fold with (the app's is appRegistry, a test names its own); there is no default. */
+  registry: KindRegistry;
   /**
    * Hash every new blob while syncing (the verify command does). Off by default: blobs are
    * checked when they are used (BlobStore.get), so a sync does not read every speech's audio.
@@ -123,8 +125,10 @@ export class GroupSync {
   private lastFullPass = -Infinity;
   private dirs = new Map<string, DirListing>();
   private cacheWriter: SyncCacheWriter | null = null;
+  private readonly registry: KindRegistry;
 
   constructor(private readonly options: GroupSyncOptions) {
+    this.registry = options.registry;
     this.keeper = new EventKeeper({
       quota: this.quota,
       undecidedBytes: options.undecidedBytes ?? UNDECIDED_BYTES,
@@ -191,7 +195,7 @@ export class GroupSync {
   state(): { readonly state: GroupState; readonly hash: string } {
     const groupId = this.cursor.groupId ?? '';
     if (!this.folded || this.folded.groupId !== groupId)
-      this.folded = foldSnapshot(groupId, this.kept.events.values(), this.options.registry);
+      this.folded = foldSnapshot(groupId, this.kept.events.values(), this.registry);
     else if (this.unfolded.length > 0) this.folded = foldMore(this.folded, this.unfolded);
     this.unfolded = [];
     const state = this.folded.state;
@@ -516,11 +520,12 @@ export class GroupSync {
     }
   }
 
-  private async load(): Promise<void> {
+  /** Reads the local cache (no folder access), once; a sync does it first. Views before a sync use it. */
+  async load(): Promise<void> {
     if (this.loaded) return;
     this.loaded = true;
     if (!this.options.dataDir) return;
-    const { cursor, events, sources, logLines } = await loadSyncCache(this.options.dataDir);
+    const { cursor, events, sources, logLines, sourceIds } = await loadSyncCache(this.options.dataDir);
     for (const e of events) if (this.kept.add(e)) this.unfolded.push(e);
     if (cursor) {
       this.cursor = cursor;
@@ -532,14 +537,15 @@ export class GroupSync {
             ids.filter((id) => this.kept.events.has(id)),
           );
     }
-    this.cacheWriter = new SyncCacheWriter(this.options.dataDir, logLines);
+    this.cacheWriter = new SyncCacheWriter(this.options.dataDir, logLines, sourceIds);
   }
 
   private async persist(pass: KeeperPass, changed: Record<string, CursorEntry | null> | null) {
     if (!this.cacheWriter) return;
     this.cursor.events = this.kept.size;
-    // The cache forgets what the fold no longer needs: written anew when something held was forgotten.
-    if (pass.forgot) {
+    // The cache forgets what the fold no longer needs: written anew when something held was forgotten,
+    // or when its lines of which file gave what are mostly superseded (files compacted away).
+    if (pass.forgot || (pass.given.size > 0 && this.cacheWriter.outgrown(this.kept.files()))) {
       await this.cacheWriter.rewrite(this.cursor, this.kept.events.values(), this.kept.files());
       return;
     }

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { baseRegistry } from '../../../shared/group/baseRegistry';
 import { segmentPath } from '../../../shared/group/folderLayout';
 import type { GroupEvent } from '../../../shared/group/groupEvent';
 import type { MemberDevice } from '../../../shared/group/memberDevice';
@@ -68,7 +69,7 @@ describe('clocks', () => {
     const stranger = scenarioDevice('clocks', 9);
     const NOW = SCENARIO_T0 + HOUR;
     let now = NOW;
-    const engine = new GroupSync({ folder, dataDir, now: () => now });
+    const engine = new GroupSync({ folder, dataDir, now: () => now, registry: baseRegistry });
     const future = await segment(folder, group.groupId, stranger, 1, [
       joinEvent(stranger, NOW + 23.9 * HOUR, 'From the future'),
     ]);
@@ -123,7 +124,7 @@ describe('what is kept', () => {
     }
     expect((await stat(path.join(folder, segmentPath(stranger.deviceId, 25, 25)))).size).toBe(3_800_000);
 
-    const engine = new GroupSync({ folder, dataDir, now: () => NOW });
+    const engine = new GroupSync({ folder, dataDir, now: () => NOW, registry: baseRegistry });
     const report = await engine.sync();
     expect(report.quarantined).toEqual([]);
     const theirs = engine.allEvents().filter((e) => e.author === stranger.key.keyId);
@@ -132,7 +133,7 @@ describe('what is kept', () => {
     expect(engine.state().state.members[stranger.key.keyId]?.status).toBe('applicant');
     // The cache holds the small group and one join request, not 5,000 events of spam.
     expect((await stat(path.join(dataDir, 'events.jsonl'))).size).toBeLessThan(64 * 1024);
-    const resumed = new GroupSync({ folder, dataDir, now: () => NOW });
+    const resumed = new GroupSync({ folder, dataDir, now: () => NOW, registry: baseRegistry });
     expect((await resumed.sync()).read).toBe(0);
     expect(resumed.allEvents()).toHaveLength(group.events.length + 1);
   }, 60_000);
@@ -142,7 +143,7 @@ describe('what is kept', () => {
     const coach = group.devices[0]!;
     const dee = scenarioDevice('late', 9);
     const NOW = SCENARIO_T0 + 2 * HOUR;
-    const engine = new GroupSync({ folder, dataDir, now: () => NOW });
+    const engine = new GroupSync({ folder, dataDir, now: () => NOW, registry: baseRegistry });
     await segment(folder, group.groupId, dee, 1, [joinEvent(dee, SCENARIO_T0 + 20 * 60_000, 'Dee')]);
     const early = profileEvent(dee, SCENARIO_T0 + 21 * 60_000, 'written before approval');
     await segment(folder, group.groupId, dee, 2, [early]);
@@ -160,7 +161,7 @@ describe('what is kept', () => {
     expect(engine.state().state.slices.profiles).toMatchObject({
       [dee.key.keyId]: { bio: 'written before approval' },
     });
-    const resumed = new GroupSync({ folder, dataDir, now: () => NOW });
+    const resumed = new GroupSync({ folder, dataDir, now: () => NOW, registry: baseRegistry });
     await resumed.sync();
     expect(resumed.state().hash).toBe(engine.state().hash);
   });
@@ -171,7 +172,7 @@ describe('what is kept', () => {
     const NOW = SCENARIO_T0 + 2 * HOUR;
     const spam = profileEvent(nobody, SCENARIO_T0 + HOUR, 'spam');
     const rel = await segment(folder, group.groupId, nobody, 1, [spam]);
-    const engine = new GroupSync({ folder, dataDir, now: () => NOW });
+    const engine = new GroupSync({ folder, dataDir, now: () => NOW, registry: baseRegistry });
     const report = await engine.sync();
     expect(report.quarantined).toEqual([{ path: rel, reason: expect.stringMatching(/^unknown-key/) }]);
     expect(engine.allEvents().map((e) => e.id)).not.toContain(spam.id);
@@ -191,7 +192,7 @@ describe('per-device quotas', () => {
     const over = await segment(folder, group.groupId, bo, 11, batch(2));
     const nextDay = profileEvent(bo, at + DAY, 'the next day');
     await segment(folder, group.groupId, bo, 12, [nextDay]);
-    const engine = new GroupSync({ folder, dataDir, now: () => at + 2 * DAY });
+    const engine = new GroupSync({ folder, dataDir, now: () => at + 2 * DAY, registry: baseRegistry });
     const report = await engine.sync();
     expect(report.quarantined).toEqual([
       { path: over, reason: expect.stringMatching(/^quota: more than 2,000 events dated 2026-01-05/) },
@@ -207,7 +208,13 @@ describe('per-device quotas', () => {
     // Bo's directory holds segments 1-3 of the small group; 4-7 make seven, two past a quota of 5.
     const bios = [4, 5, 6, 7].map((seq) => profileEvent(bo, SCENARIO_T0 + HOUR + seq, `seq ${seq}`));
     for (const [i, e] of bios.entries()) await segment(folder, group.groupId, bo, 4 + i, [e]);
-    const engine = new GroupSync({ folder, dataDir, now: () => SCENARIO_T0 + 2 * HOUR, quota: { files: 5 } });
+    const engine = new GroupSync({
+      folder,
+      dataDir,
+      now: () => SCENARIO_T0 + 2 * HOUR,
+      quota: { files: 5 },
+      registry: baseRegistry,
+    });
     const dir = `devices/${bo.deviceId}/segments`;
     let report = await engine.sync();
     expect(report.quarantined).toEqual([
@@ -284,6 +291,7 @@ const syncOptions = (folder: string, dataDir: string, undecided: boolean): Group
   folder,
   dataDir,
   now: () => T(3, 0),
+  registry: baseRegistry,
   quota: QUOTA,
   ...(undecided ? {} : { undecidedBytes: 0 }),
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { baseRegistry } from '../../../shared/group/baseRegistry';
 import { foldGroup, stateHash } from '../../../shared/group/fold';
 import { segmentFileName } from '../../../shared/group/folderLayout';
 import type { GroupEvent } from '../../../shared/group/groupEvent';
@@ -48,9 +49,9 @@ describe('Outbox', () => {
     const approval = decisionEvent(coach, SCENARIO_T0 + 3_700_000, dan.key.keyId, 'approve');
     await writerFor(folder, group.groupId, coach).append([approval]);
     const all = [...group.events, e1, e2, approval];
-    const sync = new GroupSync({ folder });
+    const sync = new GroupSync({ folder, registry: baseRegistry });
     await sync.sync();
-    expect(sync.state().hash).toBe(stateHash(foldGroup(group.groupId, all)));
+    expect(sync.state().hash).toBe(stateHash(foldGroup(group.groupId, all, baseRegistry)));
     expect(sync.state().state.members[dan.key.keyId]?.status).toBe('member');
 
     await outbox.compact();
@@ -59,7 +60,7 @@ describe('Outbox', () => {
     const names = await readdir(path.join(folder, 'devices', dan.deviceId, 'segments'));
     expect(names).toEqual(['000000000001-000000000002.json']);
     await sync.sync();
-    expect(sync.state().hash).toBe(stateHash(foldGroup(group.groupId, all)));
+    expect(sync.state().hash).toBe(stateHash(foldGroup(group.groupId, all, baseRegistry)));
   });
 });
 
@@ -81,7 +82,7 @@ function ok(result: PublishResult) {
 }
 
 async function readerSees(events: GroupEvent[]): Promise<boolean> {
-  const sync = new GroupSync({ folder });
+  const sync = new GroupSync({ folder, registry: baseRegistry });
   await sync.sync();
   const ids = new Set(sync.allEvents().map((e) => e.id));
   return events.every((e) => ids.has(e.id));

@@ -10,6 +10,7 @@ import type { GroupEvent } from '../../../shared/group/groupEvent';
 import type { MemberKey } from '../../../shared/group/identity';
 import { MAX_SEGMENT_BYTES, parseSegment } from '../../../shared/group/segment';
 import { FileExistsError, writeFileAtomic } from './atomicWrite';
+import { tieredPlan, type CompactionPlan } from './compactionPlan';
 import { nativeCrypto } from './nativeCrypto';
 import { readInside, resolveInside } from './safePath';
 import { SegmentWriter } from './segmentWriter';
@@ -28,6 +29,8 @@ export interface OutboxOptions {
   group: string;
   device: string;
   now?: () => number;
+  /** See SegmentWriterOptions.flush: on (the default) everywhere but generated folders. */
+  flush?: boolean;
 }
 
 export type PublishProblem = DirectoryProblem;
@@ -66,6 +69,7 @@ export class Outbox {
       group: options.group,
       device: options.device,
       ...(options.now ? { now: options.now } : {}),
+      ...(options.flush === undefined ? {} : { flush: options.flush }),
     };
     this.local = new SegmentWriter({ ...common, root: options.dataDir, dir: OUTBOX_DIR });
     this.remoteDir = `${DEVICES_DIR}/${options.device}/${SEGMENTS_DIR}`;
@@ -105,9 +109,19 @@ export class Outbox {
     }
   }
 
-  /** Compacts the local segments; the next publish replaces the folder's copies. */
-  compact(): Promise<WrittenSegment[]> {
-    return this.local.compact();
+  /**
+   * The app's way to write: `event` as its own segment, then the tiered merge, so a member's year
+   * stays a few dozen files. The merge is best effort: if it fails, the small files stay and the
+   * next write tries again.
+   */
+  async write(event: GroupEvent): Promise<void> {
+    await this.append([event]);
+    await this.local.compact(tieredPlan).catch(() => undefined);
+  }
+
+  /** Compacts the local segments as `plan` says; the next publish replaces the folder's copies. */
+  compact(plan?: CompactionPlan): Promise<WrittenSegment[]> {
+    return this.local.compact(plan);
   }
 
   async publish(): Promise<PublishResult> {
@@ -191,7 +205,7 @@ export class Outbox {
     const rel = `${this.remoteDir}/${name}`;
     const bytes = await readInside(this.options.dataDir, `${OUTBOX_DIR}/${name}`, MAX_SEGMENT_BYTES);
     try {
-      await writeFileAtomic(this.options.folder, rel, bytes);
+      await writeFileAtomic(this.options.folder, rel, bytes, { flush: this.options.flush !== false });
       return 'published';
     } catch (err) {
       if (!(err instanceof FileExistsError)) throw err;

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { baseRegistry } from '../../../shared/group/baseRegistry';
 import { segmentFileName } from '../../../shared/group/folderLayout';
 import type { GroupEvent } from '../../../shared/group/groupEvent';
 import { SCENARIO_T0, profileEvent } from '../../../shared/group/scenario';
@@ -130,7 +131,7 @@ describe('Outbox against anything planted in its folder directory (property)', (
         const result = await outbox.publish();
         if (result.status !== 'ok') throw new Error(result.status);
 
-        const sync = new GroupSync({ folder: f.dir });
+        const sync = new GroupSync({ folder: f.dir, registry: baseRegistry });
         await sync.sync();
         const seen = new Set(sync.allEvents().map((e) => e.id));
         expect(appended.filter((e) => !seen.has(e.id))).toEqual([]);

@@ -29,6 +29,8 @@ export interface OwnSegmentFile {
   last: number;
   /** SHA-256 (hex) of the file's bytes: equal digests mean the same file. */
   sha256: string;
+  /** Bytes on disk. */
+  size: number;
 }
 
 export interface DirectoryProblem {
@@ -60,7 +62,7 @@ export interface OwnDirectoryOptions {
 }
 
 type Verdict =
-  | { ok: true; first: number; last: number; sha256: string; conflictCopy: boolean }
+  | { ok: true; first: number; last: number; sha256: string; size: number; conflictCopy: boolean }
   | { ok: false; reason: string };
 
 /** Any well-formed device id: names are classified on their own, wherever the directory is. */
@@ -95,7 +97,13 @@ export class OwnDirectory {
       }
       highest = Math.max(highest, verdict.last);
       if (!verdict.conflictCopy)
-        segments.push({ name, first: verdict.first, last: verdict.last, sha256: verdict.sha256 });
+        segments.push({
+          name,
+          first: verdict.first,
+          last: verdict.last,
+          sha256: verdict.sha256,
+          size: verdict.size,
+        });
     });
     segments.sort((a, b) => a.first - b.first || a.last - b.last);
     return { segments, highest, problems, names: new Set(names) };
@@ -147,7 +155,7 @@ export class OwnDirectory {
     if (s.first !== first || s.last !== last)
       return fail(`name-mismatch: the file inside is ${segmentFileName(s.first, s.last)}`);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    return { ok: true, first, last, sha256, conflictCopy };
+    return { ok: true, first, last, sha256, size: bytes.length, conflictCopy };
   }
 }
 

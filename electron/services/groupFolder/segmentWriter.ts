@@ -15,6 +15,7 @@ import {
 } from '../../../shared/group/segment';
 import type { Segment } from '../../../shared/group/segment';
 import { FileExistsError, sweepStaleTemps, writeFileAtomic } from './atomicWrite';
+import { MAX_MERGED_BYTES, mergeAllPlan, type CompactionPlan } from './compactionPlan';
 import { nativeCrypto } from './nativeCrypto';
 import { OwnDirectory, nextSequence } from './ownDirectory';
 import type { OwnDirectoryScan, OwnSegmentFile } from './ownDirectory';
@@ -33,6 +34,11 @@ export interface SegmentWriterOptions {
   device: string;
   /** Wall clock for judging temp files stale (tests inject it). */
   now?: () => number;
+  /**
+   * Flush each file and its directory to disk (the default). Off only for generated folders
+   * (the demo, benchmarks' fixtures), where a power cut costs nothing but a re-run.
+   */
+  flush?: boolean;
 }
 
 export interface WrittenSegment {
@@ -109,7 +115,7 @@ export class SegmentWriter {
       const name = segmentFileName(seq, seq);
       const relPath = `${this.options.dir}/${name}`;
       try {
-        await writeFileAtomic(this.options.root, relPath, bytes);
+        await writeFileAtomic(this.options.root, relPath, bytes, { flush: this.options.flush !== false });
         return { relPath, segment };
       } catch (err) {
         if (!(err instanceof FileExistsError) || attempt >= WRITE_ATTEMPTS) throw err;
@@ -119,61 +125,46 @@ export class SegmentWriter {
   }
 
   /**
-   * Merges runs of this device's segments into single files (each within the size and
-   * event bounds), then deletes the merged originals. A crash between the two steps
-   * leaves both, which readers dedupe. Returns the files written.
+   * Merges the runs of this device's segments that `plan` picks (by default everything, within the
+   * format's bounds), each into one file, then deletes the merged originals. A crash between the
+   * two steps leaves both, which readers dedupe. Returns the files written.
    */
-  async compact(): Promise<WrittenSegment[]> {
+  async compact(plan: CompactionPlan = mergeAllPlan): Promise<WrittenSegment[]> {
     await this.sweep();
     const own = await this.scan();
-    const loaded: Array<{ name: string; segment: Segment; size: number }> = [];
-    for (const f of own.segments) {
-      const bytes = await readInside(this.options.root, `${this.options.dir}/${f.name}`, MAX_SEGMENT_BYTES);
-      const parsed = parseSegment(bytes, {
-        group: this.options.group,
-        device: this.options.device,
-        ...nativeCrypto,
-      });
-      // Only our own, valid segments are merged; anything else is left for the reader to report.
-      if (parsed.ok && parsed.segment.author === this.options.key.keyId)
-        loaded.push({ name: f.name, segment: parsed.segment, size: bytes.length });
-    }
-    const runs: (typeof loaded)[] = [];
-    let run: typeof loaded = [];
-    let events = 0;
-    let size = 0;
-    for (const item of loaded) {
-      if (
-        run.length > 0 &&
-        (events + item.segment.events.length > MAX_SEGMENT_EVENTS ||
-          size + item.size > MAX_SEGMENT_BYTES * 0.75)
-      ) {
-        runs.push(run);
-        run = [];
-        events = 0;
-        size = 0;
-      }
-      run.push(item);
-      events += item.segment.events.length;
-      size += item.size;
-    }
-    runs.push(run);
     const written: WrittenSegment[] = [];
-    for (const r of runs.filter((x) => x.length > 1)) {
-      const merged = compactSegments(
-        this.options.key,
-        r.map((x) => x.segment),
-      );
-      const name = segmentFileName(merged.first, merged.last);
-      // Only ever over one of the merged files (a crash after an earlier compaction): any other
-      // file under that name is someone else's, and stays.
-      if (own.names.has(name) && !r.some((x) => x.name === name)) continue;
-      const relPath = `${this.options.dir}/${name}`;
-      await writeFileAtomic(this.options.root, relPath, encodeSegment(merged), { overwrite: true });
-      for (const x of r) {
-        if (x.name !== name) await fs.rm(resolveInside(this.options.root, `${this.options.dir}/${x.name}`));
+    for (const planned of plan(own.segments)) {
+      const loaded: Loaded[] = [];
+      for (const f of planned) {
+        const bytes = await readInside(this.options.root, `${this.options.dir}/${f.name}`, MAX_SEGMENT_BYTES);
+        const parsed = parseSegment(bytes, {
+          group: this.options.group,
+          device: this.options.device,
+          ...nativeCrypto,
+        });
+        // Only our own, valid segments are merged; anything else is left for the reader to report.
+        if (parsed.ok && parsed.segment.author === this.options.key.keyId)
+          loaded.push({ name: f.name, segment: parsed.segment, size: bytes.length });
       }
-      written.push({ relPath, segment: merged });
+      for (const run of withinBounds(loaded).filter((r) => r.length > 1)) {
+        const merged = compactSegments(
+          this.options.key,
+          run.map((x) => x.segment),
+        );
+        const name = segmentFileName(merged.first, merged.last);
+        // Only ever over one of the merged files (a crash after an earlier compaction): any other
+        // file under that name is someone else's, and stays.
+        if (own.names.has(name) && !run.some((x) => x.name === name)) continue;
+        const relPath = `${this.options.dir}/${name}`;
+        await writeFileAtomic(this.options.root, relPath, encodeSegment(merged), {
+          overwrite: true,
+          flush: this.options.flush !== false,
+        });
+        for (const x of run) {
+          if (x.name !== name) await fs.rm(resolveInside(this.options.root, `${this.options.dir}/${x.name}`));
+        }
+        written.push({ relPath, segment: merged });
+      }
     }
     return written;
   }
@@ -181,6 +172,36 @@ export class SegmentWriter {
   private header(first: number, last: number) {
     return { group: this.options.group, device: this.options.device, first, last };
   }
+}
+
+interface Loaded {
+  name: string;
+  segment: Segment;
+  size: number;
+}
+
+/** Splits a run so that no merged file exceeds the format's event and size bounds. */
+function withinBounds(loaded: readonly Loaded[]): Loaded[][] {
+  const runs: Loaded[][] = [];
+  let run: Loaded[] = [];
+  let events = 0;
+  let size = 0;
+  for (const item of loaded) {
+    if (
+      run.length > 0 &&
+      (events + item.segment.events.length > MAX_SEGMENT_EVENTS || size + item.size > MAX_MERGED_BYTES)
+    ) {
+      runs.push(run);
+      run = [];
+      events = 0;
+      size = 0;
+    }
+    run.push(item);
+    events += item.segment.events.length;
+    size += item.size;
+  }
+  runs.push(run);
+  return runs;
 }
 
 /**

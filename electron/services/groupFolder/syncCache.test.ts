@@ -37,7 +37,7 @@ type SyncStep = typeof syncStep extends fc.Arbitrary<infer T> ? T : never;
 
 /** Persists each step as a sync would; returns every cursor written (files and event count). */
 async function persistSteps(dir: string, steps: SyncStep[], maxLogLines?: number) {
-  const writer = new SyncCacheWriter(dir, null, maxLogLines);
+  const writer = new SyncCacheWriter(dir, null, 0, maxLogLines);
   const cursor = emptyCursor();
   let events = 0;
   const written: Array<{ files: Cursor['files']; events: number }> = [{ files: {}, events: 0 }];

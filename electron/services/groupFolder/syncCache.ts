@@ -23,6 +23,12 @@ export const CURSOR_LOG_FILE = 'sync-cursor.log';
 export const EVENTS_FILE = 'events.jsonl';
 /** Log lines before the snapshot is written again (a line is a sync that changed something). */
 const MAX_LOG_LINES = 500;
+/**
+ * Source lines pile up as files come and go (a compaction names every id again under a new file,
+ * and the files it replaced leave empty lines): past this many ids beyond twice the live ones, the
+ * events file is written anew.
+ */
+const SOURCE_SLACK = 4096;
 /** Local cache format; a cursor of another version is dropped and the folder read again. */
 const CURSOR_VERSION = 3;
 
@@ -81,6 +87,8 @@ export interface LoadedSyncCache {
   /** Per file, the ids of the events it gave (the last line written for it). */
   sources: Map<string, string[]>;
   logLines: number | null;
+  /** Ids named by every source line in the events file, superseded lines included. */
+  sourceIds: number;
 }
 
 /** Reads the cache; anything unreadable is dropped (the folder is read again: slower, never wrong). */
@@ -92,6 +100,7 @@ export async function loadSyncCache(dir: string): Promise<LoadedSyncCache> {
   const events: GroupEvent[] = [];
   const sources = new Map<string, string[]>();
   const seen = new Set<string>();
+  let sourceIds = 0;
   // A crash can leave a half line at the end (appended, not renamed); such lines are skipped.
   for (const line of eventsText.split('\n')) {
     const json = safeJson(line);
@@ -104,12 +113,15 @@ export async function loadSyncCache(dir: string): Promise<LoadedSyncCache> {
       continue;
     }
     const source = sourceLineSchema.safeParse(json);
-    if (source.success) sources.set(source.data.file, source.data.ids);
+    if (source.success) {
+      sources.set(source.data.file, source.data.ids);
+      sourceIds += source.data.ids.length + 1;
+    }
   }
   // A cursor newer than the event cache (power loss after it was written) would skip files whose
   // events were lost, so it is dropped, and so is any log line that is.
   if (!cursor?.success || cursor.data.events > events.length)
-    return { cursor: null, events, sources, logLines: null };
+    return { cursor: null, events, sources, logLines: null, sourceIds };
   const usable = cursor.data;
   let logLines = 0;
   for (const text of logText.split('\n')) {
@@ -119,7 +131,7 @@ export async function loadSyncCache(dir: string): Promise<LoadedSyncCache> {
     applyLogLine(usable, line.data);
     logLines++;
   }
-  return { cursor: usable, events, sources, logLines };
+  return { cursor: usable, events, sources, logLines, sourceIds };
 }
 
 function applyLogLine(cursor: Cursor, line: LogLine): void {
@@ -136,8 +148,18 @@ export class SyncCacheWriter {
     private readonly dir: string,
     /** Log lines written since the snapshot (from loadSyncCache, then counted here); null: no usable snapshot yet. */
     private logLines: number | null,
+    /** Ids named by the events file's source lines so far (see loadSyncCache). */
+    private sourceIds = 0,
     private readonly maxLogLines = MAX_LOG_LINES,
   ) {}
+
+  /** True when most of the events file's source lines are superseded: time to {@link rewrite} it. */
+  outgrown(liveSources: ReadonlyMap<string, readonly string[]>): boolean {
+    if (this.sourceIds <= SOURCE_SLACK) return false;
+    let live = 0;
+    for (const ids of liveSources.values()) live += ids.length + 1;
+    return this.sourceIds > 2 * live + SOURCE_SLACK;
+  }
 
   /**
    * Events first, cursor second, neither flushed (a flush of the whole cache costs more than the
@@ -152,8 +174,10 @@ export class SyncCacheWriter {
     sources: ReadonlyMap<string, readonly string[]> = new Map(),
   ): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true });
-    if (newEvents.length > 0 || sources.size > 0)
+    if (newEvents.length > 0 || sources.size > 0) {
       await fs.appendFile(path.join(this.dir, EVENTS_FILE), eventLines(newEvents, sources));
+      for (const ids of sources.values()) this.sourceIds += ids.length + 1;
+    }
     if (changed && this.logLines !== null && this.logLines < this.maxLogLines) {
       if (Object.keys(changed).length === 0 && newEvents.length === 0) return;
       const line: LogLine = { generation: cursor.generation, events: cursor.events, files: changed };
@@ -182,6 +206,8 @@ export class SyncCacheWriter {
       overwrite: true,
       flush: false,
     });
+    this.sourceIds = 0;
+    for (const ids of sources.values()) this.sourceIds += ids.length + 1;
     await this.snapshot(cursor);
   }
 

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { baseRegistry } from '../../../shared/group/baseRegistry';
 import { foldGroup, stateHash } from '../../../shared/group/fold';
 import type { GroupEvent } from '../../../shared/group/groupEvent';
 import type { MemberDevice } from '../../../shared/group/memberDevice';
@@ -40,7 +41,7 @@ const anaEvents: GroupEvent[] = [
   profileEvent(ana, t(6), 'more', 'Ana'),
   profileEvent(ana, t(7), 'last'),
 ];
-const expectedHash = stateHash(foldGroup(groupId, [genesis, ...coachEvents, ...anaEvents]));
+const expectedHash = stateHash(foldGroup(groupId, [genesis, ...coachEvents, ...anaEvents], baseRegistry));
 
 async function listFiles(root: string, rel = ''): Promise<string[]> {
   const out: string[] = [];
@@ -104,6 +105,7 @@ describe('two devices through a misbehaving sync tool', () => {
               folder: dir,
               dataDir: path.join(data.dir, side),
               now: () => NOW,
+              registry: baseRegistry,
               directoryTrust: { settleMs: SETTLE_MS },
             });
           const engines = { a: engine(a.dir, 'a'), b: engine(b.dir, 'b') };

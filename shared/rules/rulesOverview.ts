@@ -10,22 +10,22 @@ import type {
   RulesOverview,
   WeekRow,
   WeekView,
-} from '../../../shared/api/rulesOverview';
-import { critiquesGiven } from '../../../shared/critique/critiquesGiven';
-import type { GroupState } from '../../../shared/group/fold';
-import { profilesOf } from '../../../shared/group/profiles';
-import { recordingsOf } from '../../../shared/group/recordings';
-import { rulingsAt } from '../../../shared/rules/rulingsAt';
-import { judgeCheckIn } from '../../../shared/rules/judgeCheckIn';
-import { listOccurrences } from '../../../shared/rules/listOccurrences';
-import type { Occurrence } from '../../../shared/rules/listOccurrences';
-import { offlineGraceHours, rulesInForce } from '../../../shared/rules/rulesInForce';
-import { rulesStateOf } from '../../../shared/rules/rulesState';
-import { computeStandings } from '../../../shared/rules/standings';
-import type { PeriodResult } from '../../../shared/rules/standings';
-import { unwitnessedCheckIns } from '../../../shared/rules/unwitnessedCheckIns';
-import type { WitnessedAt } from '../../../shared/rules/unwitnessedCheckIns';
-import { FALLBACK_TIME_ZONE, hlcMillis, isKnownTimeZone } from '../../../shared/rules/zonedTime';
+} from '../api/rulesOverview';
+import { critiquesGiven } from '../critique/critiquesGiven';
+import type { GroupState } from '../group/groupState';
+import { profilesOf } from '../group/profiles';
+import { recordingsOf } from '../group/recordings';
+import { rulingsAt } from './rulingsAt';
+import { judgeCheckIn } from './judgeCheckIn';
+import { listOccurrences } from './listOccurrences';
+import type { Occurrence } from './listOccurrences';
+import { offlineGraceHours, rulesInForce } from './rulesInForce';
+import { rulesStateOf } from './rulesState';
+import { computeStandings } from './standings';
+import type { PeriodResult } from './standings';
+import { unwitnessedCheckIns } from './unwitnessedCheckIns';
+import type { WitnessedAt } from './unwitnessedCheckIns';
+import { FALLBACK_TIME_ZONE, hlcMillis, isKnownTimeZone } from './zonedTime';
 
 const DAY = 86_400_000;
 /** Upcoming occurrences shown per assignment. */

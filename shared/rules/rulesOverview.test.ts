@@ -3,15 +3,15 @@
 // the coach's ruling counts it late, and undoing it restores the on-time check-in.
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
-import { appRegistry } from '../../../shared/group/appRegistry';
-import { causalGroup } from '../../../shared/group/causalScenario';
-import type { Peer } from '../../../shared/group/causalScenario';
-import { PROFILE_UPDATE } from '../../../shared/group/groupEvent';
-import type { GroupEvent } from '../../../shared/group/groupEvent';
-import { SCENARIO_T0, recordingEvent } from '../../../shared/group/scenario';
-import { firstWitnessed } from '../../../shared/group/witnesses';
-import { ASSIGNMENT_CREATED, CHECK_IN_RULED, CHECK_IN_SUBMITTED } from '../../../shared/rules/ruleEvents';
-import { assignmentBody } from '../../../shared/rules/rulesScenario';
+import { appRegistry } from '../group/appRegistry';
+import { causalGroup } from '../group/causalScenario';
+import type { Peer } from '../group/causalScenario';
+import { PROFILE_UPDATE } from '../group/groupEvent';
+import type { GroupEvent } from '../group/groupEvent';
+import { SCENARIO_T0, recordingEvent } from '../group/scenario';
+import { firstWitnessed } from '../group/witnesses';
+import { ASSIGNMENT_CREATED, CHECK_IN_RULED, CHECK_IN_SUBMITTED } from './ruleEvents';
+import { assignmentBody } from './rulesScenario';
 import { buildRulesOverview } from './rulesOverview';
 
 const H = 3_600_000;

@@ -1,0 +1,8 @@
+// The group folder's own kinds: profiles, shared recordings and shared reflections. Features extend
+// it with `baseRegistry.with(...)` (the app's is appRegistry.ts); a fold always names the one it uses.
+import { KindRegistry } from './kindRegistry';
+import { profilesSlice } from './profiles';
+import { recordingsSlice } from './recordings';
+import { reflectionsSlice } from './reflections';
+
+export const baseRegistry = new KindRegistry([profilesSlice, recordingsSlice, reflectionsSlice] as never[]);
