@@ -29,7 +29,8 @@ describe('lectern-group', () => {
     );
     expect(created.code).toBe(0);
     expect((await cli('join', folder, '--data', ana, '--name', '安娜')).code).toBe(0);
-    const anaKey = JSON.parse(await readFile(path.join(ana, 'identity.json'), 'utf8')).keyId as string;
+    const anaKey = JSON.parse(await readFile(path.join(ana, 'identity', 'member-key.json'), 'utf8'))
+      .keyId as string;
     expect((await cli('approve', folder, anaKey, '--data', coach)).code).toBe(0);
     expect((await cli('append', folder, '--data', ana, '--bio', '我喜欢演讲')).code).toBe(0);
 
@@ -175,7 +176,8 @@ describe('lectern-group', () => {
     );
     expect(created.code).toBe(0);
     expect((await cli('join', folder, '--data', ana, '--name', 'Ana', ...clock)).code).toBe(0);
-    const anaKey = JSON.parse(await readFile(path.join(ana, 'identity.json'), 'utf8')).keyId as string;
+    const anaKey = JSON.parse(await readFile(path.join(ana, 'identity', 'member-key.json'), 'utf8'))
+      .keyId as string;
     expect((await cli('approve', folder, anaKey, '--data', coach, ...clock)).code).toBe(0);
     expect((await cli('append', folder, '--data', ana, '--bio', 'from 2030', ...clock)).code).toBe(0);
     expect((await cli('sync', folder, '--data', ana, ...clock)).code).toBe(0);
@@ -226,7 +228,9 @@ describe('lectern-group', () => {
     await cli('init', '--data', ana);
     await cli('create-group', folder, '--data', coach, '--name', 'G', '--coach-name', 'C');
     expect((await cli('join', folder, '--data', ana, '--name', 'Ana')).code).toBe(0);
-    const { deviceId, keyId } = JSON.parse(await readFile(path.join(ana, 'identity.json'), 'utf8'));
+    const { deviceId, keyId } = JSON.parse(
+      await readFile(path.join(ana, 'identity', 'member-key.json'), 'utf8'),
+    );
     const segments = path.join(folder, 'devices', deviceId, 'segments');
     await writeFile(path.join(segments, '999999999999-999999999999.json'), 'not even JSON');
     await cli('approve', folder, keyId, '--data', coach);

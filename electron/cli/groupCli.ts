@@ -3,7 +3,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import {
   GENESIS,
   JOIN_REQUEST,
@@ -12,9 +11,8 @@ import {
   rosterDecisions,
 } from '../../shared/group/groupEvent';
 import type { GroupEvent } from '../../shared/group/groupEvent';
-import { createMemberKey, isKeyId, memberKeyFromSecret } from '../../shared/group/identity';
+import { isKeyId } from '../../shared/group/identity';
 import { exportKeyBackup, importKeyBackup } from '../../shared/group/keyBackup';
-import { MemberDevice, newDeviceId } from '../../shared/group/memberDevice';
 import { appRegistry } from '../../shared/group/appRegistry';
 import { profilesOf } from '../../shared/group/profiles';
 import { recordingsOf } from '../../shared/group/recordings';
@@ -32,9 +30,8 @@ import type { PublishProblem } from '../services/groupFolder/outbox';
 import { writeGenesisFile } from '../services/groupFolder/segmentWriter';
 import { appendDemoEvents, compactDemo, createDemoGroup } from './groupDemo';
 import { safe, terminalJson, terminalLines } from './terminalText';
-import { identitySchema, type IdentityFile } from '../services/group/memberIdentity';
 import { nodeScrypt } from '../services/group/nodeScrypt';
-import { writeSecretFile } from '../services/group/secretFile';
+import { CliDataFolder, identityProblemText } from './cliDataFolder';
 
 const USAGE = `lectern-group <command> [options]
 
@@ -55,27 +52,13 @@ const USAGE = `lectern-group <command> [options]
                                                       K more events as that member from that device
   compact       <folder> --keys <dir>                 compact every demo member's segments
 
+  --data <dir>    a Lectern data folder: the app's (Settings shows it) or the web host's --data-dir acts
+                  as the same member and device; not while the app or web host has it open
   --clock <iso>   any command: act as a device whose wall clock reads that instant
                   (e.g. 2030-01-01T00:00:00Z): it dates the events written, and judges clocks`;
 
 class UsageError extends Error {
   override readonly name = 'UsageError';
-}
-
-const IDENTITY_FILE = 'identity.json';
-
-async function loadIdentity(dataDir: string): Promise<{ file: IdentityFile; device: MemberDevice }> {
-  const text = await fs.readFile(path.join(dataDir, IDENTITY_FILE), 'utf8').catch(() => null);
-  if (text === null) throw new UsageError(`No identity in ${dataDir}: run "init --data ${dataDir}" first.`);
-  const file = identitySchema.parse(JSON.parse(text));
-  const key = memberKeyFromSecret(hexToBytes(file.secretKey));
-  return { file, device: new MemberDevice(key, file.deviceId, file.lastClock) };
-}
-
-async function saveIdentity(dataDir: string, file: IdentityFile): Promise<void> {
-  // The secret key stays in the local data dir (never the group folder), in a file only its owner can
-  // read, as the app keeps its own (identity/member-key.json): neither uses the OS keychain.
-  await writeSecretFile(dataDir, IDENTITY_FILE, JSON.stringify(file, null, 2) + '\n');
 }
 
 function groupDataDir(dataDir: string, groupId: string): string {
@@ -91,11 +74,12 @@ async function requireFolder(folder: string | undefined): Promise<string> {
 }
 
 /** Syncs the folder into this member's local cache and returns the engine, ready to write. */
-async function openGroup(folder: string, dataDir: string, now: () => number) {
+async function openGroup(folder: string, dataDir: string, data: CliDataFolder, now: () => number) {
   await requireFolder(folder);
   const first = await readGroupId(folder);
   if (first.status !== 'ok' || !first.groupId) throw new UsageError(first.message);
-  const { file, device } = await loadIdentity(dataDir);
+  const device = await data.device(dataDir);
+  const identity = await data.open(dataDir);
   const gDir = groupDataDir(dataDir, first.groupId);
   const sync = new GroupSync({ folder, dataDir: gDir, registry: appRegistry, now });
   const report = await sync.sync();
@@ -111,7 +95,7 @@ async function openGroup(folder: string, dataDir: string, now: () => number) {
     device: device.deviceId,
     now,
   });
-  return { sync, report, device, file, outbox, groupId: first.groupId };
+  return { sync, report, device, identity, outbox, groupId: first.groupId };
 }
 
 /**
@@ -125,14 +109,10 @@ function linksFor(group: Awaited<ReturnType<typeof openGroup>>, also?: string): 
   return target?.prev !== undefined ? [...heads, target] : heads;
 }
 
-async function writeEvents(
-  dataDir: string,
-  group: Awaited<ReturnType<typeof openGroup>>,
-  events: GroupEvent[],
-) {
+async function writeEvents(group: Awaited<ReturnType<typeof openGroup>>, events: GroupEvent[]) {
   await group.outbox.append(events);
   const published = await group.outbox.publish();
-  await saveIdentity(dataDir, { ...group.file, lastClock: group.device.lastClock });
+  await group.identity.save(); // the clock, so that the next command never reuses it
   await group.sync.sync();
   return published;
 }
@@ -205,17 +185,22 @@ export async function runGroupCli(
   argv: string[],
   io: CliIo = { out: (l) => console.log(l), env: process.env },
 ): Promise<number> {
+  // The commands that work in a data folder lock it (and so wait for nobody: the app or the web host
+  // holding it is an error naming them); the lock goes when the command ends, however it ends.
+  const data = new CliDataFolder();
   try {
-    return await run(argv, io);
+    return await run(argv, io, data);
   } catch (err) {
     // Bad arguments, a missing folder, a wrong passphrase: one clear line, exit 2, no stack trace.
     // The message may quote the folder (a reason, a name): printed with its controls made visible.
     io.out(`lectern-group: ${terminalLines(err instanceof Error ? err.message : String(err))}`);
     return 2;
+  } finally {
+    await data.close();
   }
 }
 
-async function run(argv: string[], io: CliIo): Promise<number> {
+async function run(argv: string[], io: CliIo, data: CliDataFolder): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -262,26 +247,26 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   switch (command) {
     case 'init': {
       const dataDir = needData();
-      const exists = await fs.stat(path.join(dataDir, IDENTITY_FILE)).catch(() => null);
-      if (exists) throw new UsageError(`${dataDir} already has an identity.`);
-      const key = values['from-backup']
-        ? await importKeyBackup(await fs.readFile(values['from-backup'], 'utf8'), passphraseFrom(io.env), {
-            kdf: nodeScrypt,
-          })
-        : createMemberKey();
+      const identity = await data.open(dataDir);
+      const state = await identity.load();
+      if (state.status === 'ready') throw new UsageError(`${dataDir} already has an identity.`);
+      // A key that could not be read is replaced only by a backup of it (it stays, kept aside).
+      if (state.status === 'problem' && (state.problem.reason === 'sealed' || !values['from-backup']))
+        throw new UsageError(identityProblemText(dataDir, state.problem));
       // A second computer of the same member gets the same key but its own device id (its own directory).
-      const deviceId = newDeviceId();
-      await saveIdentity(dataDir, {
-        version: 1,
-        keyId: key.keyId,
-        secretKey: bytesToHex(key.secretKey),
-        deviceId,
-      });
-      io.out(safe`Member key ${key.keyId}\nDevice     ${deviceId}`);
+      const device = values['from-backup']
+        ? await identity.useKey(
+            await importKeyBackup(await fs.readFile(values['from-backup'], 'utf8'), passphraseFrom(io.env), {
+              kdf: nodeScrypt,
+            }),
+            [],
+          )
+        : await identity.current();
+      io.out(safe`Member key ${device.key.keyId}\nDevice     ${device.deviceId}`);
       return 0;
     }
     case 'export-key': {
-      const { device } = await loadIdentity(needData());
+      const device = await data.device(needData());
       if (!values.out) throw new UsageError('--out <file> is required.');
       const backup = await exportKeyBackup(device.key, passphraseFrom(io.env), { kdf: nodeScrypt });
       // Encrypted, but a passphrase can be guessed offline: owner-only, like the key itself.
@@ -298,7 +283,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       await fs.mkdir(folder, { recursive: true });
       if (await fs.stat(path.join(folder, 'group.json')).catch(() => null))
         throw new UsageError(`${folder} already holds a group.`);
-      const { file, device } = await loadIdentity(dataDir);
+      const device = await data.device(dataDir);
       const genesis = device.event(
         GENESIS,
         {
@@ -312,7 +297,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         formatOf(values.format) === 2 ? [] : undefined,
       );
       const groupId = await writeGenesisFile(folder, device.key, device.deviceId, genesis);
-      await saveIdentity(dataDir, { ...file, lastClock: device.lastClock });
+      await (await data.open(dataDir)).save();
       io.out(safe`Group ${groupId} created in ${folder}`);
       return 0;
     }
@@ -320,7 +305,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     case 'approve':
     case 'append': {
       const dataDir = needData();
-      const group = await openGroup(args[0] ?? '', dataDir, now);
+      const group = await openGroup(args[0] ?? '', dataDir, data, now);
       const { state } = group.sync.state();
       let event: GroupEvent;
       if (command === 'join') {
@@ -352,7 +337,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           linksFor(group),
         );
       }
-      const published = await writeEvents(dataDir, group, [event]);
+      const published = await writeEvents(group, [event]);
       io.out(
         safe`Wrote ${event.kind} ${event.id}` +
           (published.status === 'ok' ? '' : ' (folder missing: kept in the outbox)'),
@@ -363,7 +348,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     }
     case 'sync': {
       const dataDir = needData();
-      const group = await openGroup(args[0] ?? '', dataDir, now);
+      const group = await openGroup(args[0] ?? '', dataDir, data, now);
       const published = await group.outbox.publish();
       const report = await group.sync.sync();
       printState(io, group.sync, report, !!values.json, published.status === 'ok' ? published.problems : []);

@@ -12,7 +12,7 @@ import { cli, tempDirPerTest } from './cliTestKit';
 const tempDir = tempDirPerTest('lectern-trust-');
 
 const keyOf = async (data: string) =>
-  JSON.parse(await readFile(path.join(data, 'identity.json'), 'utf8')) as {
+  JSON.parse(await readFile(path.join(data, 'identity', 'member-key.json'), 'utf8')) as {
     keyId: string;
     secretKey: string;
     deviceId: string;
@@ -184,7 +184,9 @@ describe('group trust, through the CLI (format 2)', () => {
     ).toBe(true);
     const identity = await keyOf(g.bo);
     const lastClock = (
-      JSON.parse(await readFile(path.join(g.bo, 'identity.json'), 'utf8')) as { lastClock: string }
+      JSON.parse(await readFile(path.join(g.bo, 'identity', 'member-key.json'), 'utf8')) as {
+        lastClock: string;
+      }
     ).lastClock;
     expect(Date.parse(lastClock.slice(0, 24))).toBeLessThan(now + 60_000);
     expect(identity.keyId).toBe(g.keys.bo.keyId);

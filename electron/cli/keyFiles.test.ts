@@ -1,5 +1,6 @@
-// The CLI's secret files: identity.json, key backups and the demo's member keys are written for
-// their owner alone (0600), and a backup round-trips through Node's scrypt.
+// The CLI's secret files: the member key (the app's identity/member-key.json), key backups and the
+// demo's member keys are written for their owner alone (0600), and a backup round-trips through
+// Node's scrypt.
 import { chmod, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,7 +23,8 @@ describe('lectern-group key files', () => {
     expect((await cli('export-key', '--data', laptop, '--out', backup)).code).toBe(0);
     expect(JSON.parse(await readFile(backup, 'utf8')).kdf).toMatchObject({ N: 2 ** 17, r: 8, p: 1 });
     expect((await cli('init', '--data', phone, '--from-backup', backup)).code).toBe(0);
-    const keyOf = async (d: string) => JSON.parse(await readFile(path.join(d, 'identity.json'), 'utf8'));
+    const keyOf = async (d: string) =>
+      JSON.parse(await readFile(path.join(d, 'identity', 'member-key.json'), 'utf8'));
     expect((await keyOf(phone)).keyId).toBe((await keyOf(laptop)).keyId);
     expect((await keyOf(phone)).deviceId).not.toBe((await keyOf(laptop)).deviceId);
   });
@@ -40,11 +42,11 @@ describe('lectern-group key files', () => {
   });
 
   it.skipIf(!POSIX)(
-    'writes identity.json, key backups and demo keys 0600, and tightens an older identity',
+    'writes the member key, key backups and demo keys 0600, and tightens an older key file',
     async () => {
       const data = path.join(tempDir(), 'data');
       await cli('init', '--data', data);
-      const identity = path.join(data, 'identity.json');
+      const identity = path.join(data, 'identity', 'member-key.json');
       expect(await mode(identity)).toBe(0o600);
       const backup = path.join(tempDir(), 'backup.json');
       await cli('export-key', '--data', data, '--out', backup);

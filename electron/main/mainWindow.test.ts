@@ -8,8 +8,18 @@ const created: { options: Record<string, unknown>; contents: FakeContents }[] = 
 class FakeContents {
   handlers = new Map<string, (...args: unknown[]) => void>();
   windowOpenHandler?: (details: { url: string }) => { action: string };
-  permissionRequest?: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
-  permissionCheck?: (contents: unknown, permission: string, origin: string) => boolean;
+  permissionRequest?: (
+    contents: unknown,
+    permission: string,
+    callback: (granted: boolean) => void,
+    details: Record<string, unknown>,
+  ) => void;
+  permissionCheck?: (
+    contents: unknown,
+    permission: string,
+    origin: string,
+    details: Record<string, unknown>,
+  ) => boolean;
   session = {
     setPermissionRequestHandler: (handler: FakeContents['permissionRequest']) =>
       (this.permissionRequest = handler),
@@ -97,20 +107,36 @@ describe('main window security', () => {
     expect(preventDefault).toHaveBeenCalled();
   });
 
-  it('grants the microphone to the app only, and nothing else it does not need', () => {
+  it('grants the microphone to the app only, never the camera, and nothing else it does not need', () => {
     const { contents } = openWindow();
-    const ask = (url: string, permission: string) =>
+    const ask = (url: string, permission: string, details: Record<string, unknown> = {}) =>
       new Promise<boolean>((resolve) =>
-        contents.permissionRequest!({ getURL: () => url }, permission, resolve),
+        contents.permissionRequest!({ getURL: () => url }, permission, resolve, {
+          requestingUrl: url,
+          isMainFrame: true,
+          ...details,
+        }),
       );
+    const app = 'app://lectern/index.html';
     return Promise.all([
-      expect(ask('app://lectern/index.html', 'media')).resolves.toBe(true),
-      expect(ask('https://evil.example/', 'media')).resolves.toBe(false),
-      expect(ask('app://lectern/index.html', 'geolocation')).resolves.toBe(false),
-      expect(ask('app://lectern/index.html', 'openExternal')).resolves.toBe(false),
+      expect(ask(app, 'media', { mediaTypes: ['audio'] })).resolves.toBe(true),
+      expect(ask(app, 'media', { mediaTypes: ['video'] })).resolves.toBe(false),
+      expect(ask(app, 'media', { mediaTypes: ['audio', 'video'] })).resolves.toBe(false),
+      expect(
+        ask(app, 'media', { mediaTypes: ['audio'], requestingUrl: 'https://evil.example/' }),
+      ).resolves.toBe(false),
+      expect(ask('https://evil.example/', 'media', { mediaTypes: ['audio'] })).resolves.toBe(false),
+      expect(ask(app, 'notifications')).resolves.toBe(true),
+      expect(ask(app, 'geolocation')).resolves.toBe(false),
+      expect(ask(app, 'openExternal')).resolves.toBe(false),
     ]).then(() => {
-      expect(contents.permissionCheck!(null, 'media', 'app://lectern')).toBe(true);
-      expect(contents.permissionCheck!(null, 'hid', 'app://lectern')).toBe(false);
+      const check = (permission: string, details: Record<string, unknown>) =>
+        contents.permissionCheck!(null, permission, 'app://lectern', { isMainFrame: true, ...details });
+      expect(check('media', { mediaType: 'audio' })).toBe(true);
+      expect(check('media', { mediaType: 'video' })).toBe(false);
+      expect(check('media', { mediaType: 'unknown' })).toBe(false);
+      expect(check('media', { mediaType: 'audio', requestingUrl: 'https://evil.example/' })).toBe(false);
+      expect(check('hid', {})).toBe(false);
     });
   });
 });

@@ -2,8 +2,10 @@
 // away from the app, and only the microphone and notifications among permissions.
 import { BrowserWindow, shell, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
 import type { WindowBounds } from '../services/hostSettings';
+import { isAppUrl } from './appUrl';
+import { permissionGranted } from './permissions';
 
-export const appOrigin = 'app://lectern';
+export { appOrigin, isAppUrl } from './appUrl';
 
 export interface MainWindowOptions {
   preloadPath: string;
@@ -27,19 +29,6 @@ export function secureWebPreferences(preloadPath: string): BrowserWindowConstruc
     navigateOnDragDrop: false,
     spellcheck: false,
   };
-}
-
-/** True for the app's own pages (and the dev server while developing). */
-export function isAppUrl(url: string, startUrl: string): boolean {
-  // Compare scheme and host, not `origin`: Node gives every non-web scheme (app:, file:) the same
-  // opaque origin "null", which would let file:// pass as the app.
-  try {
-    const candidate = new URL(url);
-    const app = new URL(startUrl);
-    return candidate.protocol === app.protocol && candidate.host === app.host && app.host !== '';
-  } catch {
-    return false;
-  }
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
@@ -77,11 +66,16 @@ export function lockDownContents(contents: WebContents, startUrl: string): void 
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   const session = contents.session;
-  const allowed = new Set(['media', 'notifications', 'clipboard-sanitized-write']);
-  session.setPermissionRequestHandler((requester, permission, callback) => {
-    callback(allowed.has(permission) && isAppUrl(requester.getURL(), startUrl));
+  const isApp = (url: string) => isAppUrl(url, startUrl);
+  session.setPermissionRequestHandler((requester, permission, callback, details) => {
+    const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
+    callback(
+      permissionGranted({ permission, urls: [requester.getURL(), details.requestingUrl], mediaTypes }, isApp),
+    );
   });
-  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => {
-    return allowed.has(permission) && isAppUrl(requestingOrigin, startUrl);
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => {
+    const urls = details.requestingUrl ? [requestingOrigin, details.requestingUrl] : [requestingOrigin];
+    const mediaTypes = details.mediaType ? [details.mediaType] : [];
+    return permissionGranted({ permission, urls, mediaTypes }, isApp);
   });
 }

@@ -8,8 +8,9 @@ import { createGroupHandlers } from './group/groupHandlers';
 import type { FolderPicker } from './group/groupHandlers';
 import { createCritiqueHandlers } from './group/critiqueHandlers';
 import { createRulesHandlers } from './group/rulesHandlers';
+import { createHostHandlers, type HostLogPorts } from './hostHandlers';
 
-export interface HostPorts {
+export interface HostPorts extends HostLogPorts {
   version: string;
   dataDir: string;
   osLocale: string;
@@ -32,6 +33,7 @@ export function createAppHandlers(ports: HostPorts, services: AppServices): Hand
       ports.onUiLanguageChanged(language);
       return null;
     },
+    ...createHostHandlers(ports),
     ...createSpeechHandlers(services.speeches),
     ...createGroupHandlers(services.groups, ports.pickFolder),
     ...createRulesHandlers(services.groups, services.speeches),

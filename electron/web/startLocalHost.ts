@@ -5,6 +5,8 @@ import type { Events } from '../../shared/api/contract';
 import { contract } from '../../shared/api/contract';
 import { createDispatcher } from '../../shared/api/dispatcher';
 import { EventHub } from '../../shared/api/eventHub';
+import { FileLog, logUnexpected } from '../services/appLog';
+import { NoticeBoard } from '../services/appNotices';
 import { createAppHandlers } from '../services/appHandlers';
 import { createAppServices } from '../services/appServices';
 import { startWebHost, type WebHost } from './webHost';
@@ -17,7 +19,14 @@ export interface LocalHostOptions {
 
 export async function startLocalHost(options: LocalHostOptions): Promise<WebHost> {
   const events = new EventHub<Events>();
-  const services = await createAppServices(options.dataDir, events);
+  // The desktop app logs to the OS's logs folder; the web host to its data folder.
+  const log = new FileLog(join(options.dataDir, 'logs'));
+  const services = await createAppServices(options.dataDir, events, { kind: 'web' }).catch(
+    (error: unknown) => {
+      log.error('the web host could not start', error);
+      throw error;
+    },
+  );
   const { settings } = services;
   const handlers = createAppHandlers(
     {
@@ -25,12 +34,12 @@ export async function startLocalHost(options: LocalHostOptions): Promise<WebHost
       dataDir: options.dataDir,
       osLocale: Intl.DateTimeFormat().resolvedOptions().locale,
       onUiLanguageChanged: () => {},
+      log,
+      notices: new NoticeBoard(() => events.publish('app.notice', {})),
     },
     services,
   );
-  const dispatch = createDispatcher(contract, handlers, (thrown, method) =>
-    console.error(`[lectern] ${method} failed unexpectedly:`, thrown),
-  );
+  const dispatch = createDispatcher(contract, handlers, logUnexpected(log));
   const port = options.port ?? (await settings.read()).webPort ?? 0;
   const host = await startWebHost({
     rendererDir: options.rendererDir,
@@ -38,7 +47,16 @@ export async function startLocalHost(options: LocalHostOptions): Promise<WebHost
     subscribe: (listener) => events.subscribe(listener),
     resolveMedia: services.resolveMedia,
     port,
+  }).catch(async (error: unknown) => {
+    await services.release();
+    throw error;
   });
+  // Closing the host frees the data folder (its lock) for the next process.
+  const closeServer = host.close.bind(host);
+  host.close = async () => {
+    await closeServer();
+    await services.release();
+  };
   await settings.update({ webPort: host.port });
   return host;
 }

@@ -3,7 +3,9 @@
 import type { Contract, Events } from '../../shared/api/contract';
 import { createClient } from '../../shared/api/client';
 import type { Bridge } from '../../shared/api/contractTypes';
-import { createHttpBridge } from './httpBridge';
+import { reportError } from '../shell/reportError';
+import { createHttpBridge, createUrlSigner } from './httpBridge';
+import { adoptSessionFromUrl, tabSession } from './tabSession';
 
 declare global {
   interface Window {
@@ -11,4 +13,16 @@ declare global {
   }
 }
 
-export const api = createClient<Contract, Events>(window.lectern ?? createHttpBridge());
+if (!window.lectern) adoptSessionFromUrl(window);
+const session = () => tabSession(window);
+
+export const api = createClient<Contract, Events>(
+  window.lectern ?? createHttpBridge({ session, onSessionLost: reportError }),
+);
+
+/**
+ * A media path from the app (`/media/...`) as a URL this page can load: as it is in Electron, where
+ * app://lectern/media/ needs no key; signed for this tab in a browser. Call it where the URL reaches the
+ * DOM (a player's source, a link's href, a fetch), not earlier: a signed URL that is not used expires.
+ */
+export const mediaUrl: (path: string) => string = window.lectern ? (path) => path : createUrlSigner(session);

@@ -137,7 +137,7 @@ export function CritiquePlayer({
       <SpeechPlayer
         title={item.title}
         durationMs={item.durationMs}
-        audioUrl={item.audioUrl}
+        audioPath={item.audioUrl}
         loadPeaks={() => loadGroupPeaks(item.peaksUrl)}
         onClose={onClose}
         onReady={setWs}

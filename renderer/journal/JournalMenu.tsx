@@ -1,37 +1,28 @@
-// The journal's other actions: export what is shown, import files, the trash and templates.
+// The journal's other actions: export what is shown, import files (see importNotices.ts for what the
+// member is told), the trash and templates.
 import { Button, FileButton, Group, Indicator } from '@mantine/core';
-import { notify } from './notify';
 import { IconFileImport, IconFileZip, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { JournalEntry } from '../../shared/journal/journalEntry';
 import { reportError } from '../shell/reportError';
 import { flushDraft } from './entryDraftStore';
+import { importProgressNotice, showImportOutcome } from './importNotices';
 import { openDialog } from './journalStore';
 import { exportEntriesById, importFromFiles } from './journalTransfer';
 
 export function JournalMenu({ shown, trashCount }: { shown: JournalEntry[]; trashCount: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
 
   async function runImport(files: File[]) {
     if (files.length === 0) return;
+    const progress = importProgressNotice(t, i18n.language);
     try {
       await flushDraft();
-      const outcome = await importFromFiles(files);
-      notify({
-        title: t('journal.importTitle'),
-        message: t('journal.importDone', { ...outcome }),
-      });
-      if (outcome.failures.length)
-        notify({
-          color: 'red',
-          autoClose: 12_000,
-          title: t('journal.importTitle'),
-          message: t('journal.importFailed', {
-            count: outcome.failures.length,
-            names: outcome.failures.map((f) => `${f.name} (${t(f.messageKey)})`).join('; '),
-          }),
-        });
+      const outcome = await importFromFiles(files, progress.update);
+      progress.hide();
+      showImportOutcome(t, i18n.language, outcome);
     } catch (error) {
+      progress.hide();
       reportError(error);
     }
   }

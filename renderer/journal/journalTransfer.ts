@@ -1,12 +1,15 @@
 // Export and import in the browser and in Electron alike: downloads through a Blob and an
-// <a download>, imports from files the member picked. The format itself lives in shared/journal.
+// <a download>, imports from files the member picked, read in a worker. The format and the import
+// limits live in shared/journal.
 import { entryToMarkdown } from '../../shared/journal/frontMatter';
-import { entryFileName, exportEntriesToZip, importJournalFiles } from '../../shared/journal/journalArchive';
+import { entryFileName, exportEntriesToZip } from '../../shared/journal/journalArchive';
 import type { JournalEntry } from '../../shared/journal/journalEntry';
+import type { ImportFailure, ImportProgress, ImportReport } from '../../shared/journal/journalImport';
 import { localDay } from '../../shared/journal/localDay';
 import { db } from '../state/db';
 import { flushDraft } from './entryDraftStore';
 import { importEntries, type ImportResult } from './journalActions';
+import { serveImport, type ImportReply, type ImportRequest } from './journalImportProtocol';
 
 function download(name: string, data: BlobPart, type: string): void {
   const url = URL.createObjectURL(new Blob([data], { type }));
@@ -38,19 +41,48 @@ export async function exportEntriesById(ids: readonly string[]): Promise<void> {
 }
 
 export interface ImportOutcome extends ImportResult {
-  failures: { name: string; messageKey: string }[];
+  failures: ImportFailure[];
 }
 
-export async function importFromFiles(files: readonly File[]): Promise<ImportOutcome> {
-  const read = await Promise.all(
-    files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
-  );
+/**
+ * Reads the picked files in a Web Worker (within the limits of shared/journal/journalImport.ts), then
+ * saves what they hold. Where there are no workers (unit tests) the same code runs on this thread.
+ */
+export async function importFromFiles(
+  files: readonly File[],
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<ImportOutcome> {
   const now = new Date();
-  const report = importJournalFiles(read, {
-    newId: () => crypto.randomUUID(),
-    now: now.toISOString(),
-    today: localDay(now),
-  });
+  const request: ImportRequest = { files: [...files], now: now.toISOString(), today: localDay(now) };
+  const report = await readInWorker(request, onProgress);
   const result = await importEntries(report.entries);
   return { ...result, failures: report.failures };
+}
+
+function readInWorker(
+  request: ImportRequest,
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<ImportReport> {
+  const worker =
+    typeof Worker === 'function'
+      ? new Worker(new URL('./journalImportWorker.ts', import.meta.url), {
+          type: 'module',
+          name: 'journal-import',
+        })
+      : null;
+  return new Promise((resolve, reject) => {
+    const receive = (message: ImportReply) => {
+      if (message.type === 'progress') return onProgress?.(message.progress);
+      worker?.terminate();
+      if (message.type === 'done') resolve(message.report);
+      else reject(new Error(`journal import failed: ${message.message}`));
+    };
+    if (!worker) return void serveImport(request, receive);
+    worker.onmessage = (event: MessageEvent<ImportReply>) => receive(event.data);
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(`journal import worker: ${event.message}`));
+    };
+    worker.postMessage(request);
+  });
 }

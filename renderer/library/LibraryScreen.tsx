@@ -11,11 +11,10 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconSearch, IconUpload } from '@tabler/icons-react';
 import { useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { speechAudioUrl, type Speech } from '../../shared/domain/speech';
+import { speechAudioPath, type Speech } from '../../shared/domain/speech';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { ScreenEmptyState } from '../shell/ScreenEmptyState';
 import { screenIcons } from '../shell/screenIcons';
@@ -24,6 +23,7 @@ import { shareSpeech } from '../group/shareSpeech';
 import { navigate } from '../state/uiStore';
 import { allTags, filterSpeeches, type SpeechSort } from './filterSpeeches';
 import { importFiles } from './importFiles';
+import { notify } from './notify';
 import { RenameDialog } from './RenameDialog';
 import {
   deleteSpeech,
@@ -36,6 +36,9 @@ import {
 import { SpeechPlayer } from './SpeechPlayer';
 import { loadSpeechPeaks } from './loadSpeechPeaks';
 import { SpeechRow } from './SpeechRow';
+import { SpeechTrashButton } from './SpeechTrashButton';
+import { SpeechTrashDialog } from './SpeechTrashDialog';
+import { useLiveTrash } from './speechTrashStore';
 
 const accepted = 'audio/*,.mp3,.m4a,.aac,.wav,.ogg,.opus,.webm,.flac';
 
@@ -43,6 +46,7 @@ export function LibraryScreen() {
   const { t, i18n } = useTranslation();
   const { speeches, loaded, openSpeechId, imports } = useLiveSpeeches();
   const { groups } = useLiveGroups();
+  const { trash } = useLiveTrash();
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState<string | null>(null);
   const [sort, setSort] = useState<SpeechSort>('newest');
@@ -63,7 +67,7 @@ export function LibraryScreen() {
   };
   const remove = (speech: Speech) => {
     void deleteSpeech(speech.id);
-    notifications.show({
+    notify({
       message: (
         <Group justify="space-between">
           <Text size="sm">{t('library.deleted', { title: speech.title })}</Text>
@@ -87,13 +91,16 @@ export function LibraryScreen() {
     >
       <Group justify="space-between">
         <Title order={1}>{t('nav.library')}</Title>
-        <FileButton onChange={(files) => void importFiles(files)} accept={accepted} multiple>
-          {(props) => (
-            <Button {...props} leftSection={<IconUpload size={18} />} variant="light">
-              {t('library.import')}
-            </Button>
-          )}
-        </FileButton>
+        <Group gap="xs">
+          <SpeechTrashButton count={trash.length} />
+          <FileButton onChange={(files) => void importFiles(files)} accept={accepted} multiple>
+            {(props) => (
+              <Button {...props} leftSection={<IconUpload size={18} />} variant="light">
+                {t('library.import')}
+              </Button>
+            )}
+          </FileButton>
+        </Group>
       </Group>
       <Paper
         withBorder
@@ -125,7 +132,7 @@ export function LibraryScreen() {
           key={open.id}
           title={open.title}
           durationMs={open.durationMs}
-          audioUrl={speechAudioUrl(open.id)}
+          audioPath={speechAudioPath(open.id)}
           loadPeaks={() => loadSpeechPeaks(open.id)}
           onClose={() => openSpeech(undefined)}
         />
@@ -199,6 +206,7 @@ export function LibraryScreen() {
         onConfirm={() => deleting && remove(deleting)}
         onClose={() => setDeleting(undefined)}
       />
+      <SpeechTrashDialog />
     </Stack>
   );
 }

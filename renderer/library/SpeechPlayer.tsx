@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import WaveSurfer from 'wavesurfer.js';
 import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js';
 import { peaksForPlayer } from '../../shared/audio/peaks';
+import { mediaUrl } from '../api/api';
 import { formatClock } from '../shell/formatDuration';
 import { reportError } from '../shell/reportError';
 
@@ -18,8 +19,8 @@ const maxDrawnPeakPairs = 16_384;
 export interface SpeechPlayerProps {
   title: string;
   durationMs: number;
-  /** Served with Range by either host: the member's own speech, or a group's shared one. */
-  audioUrl: string;
+  /** A media path served with Range by either host: the member's own speech, or a group's shared one. */
+  audioPath: string;
   /** The stored peaks as int8 min/max pairs. */
   loadPeaks(): Promise<Int8Array>;
   onClose(): void;
@@ -33,7 +34,7 @@ export interface SpeechPlayerProps {
 export function SpeechPlayer({
   title,
   durationMs,
-  audioUrl,
+  audioPath,
   loadPeaks,
   onClose,
   onReady,
@@ -64,7 +65,8 @@ export function SpeechPlayer({
         barWidth: 2,
         barGap: 1,
         barRadius: 2,
-        url: audioUrl,
+        // Signed here, as the player is made: it keeps this URL for every Range request while it lives.
+        url: mediaUrl(audioPath),
         peaks: [peaks],
         duration: durationMs / 1000,
         plugins: [
@@ -92,7 +94,7 @@ export function SpeechPlayer({
     };
     // A new player only for new audio; callbacks may change identity on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [audioUrl, durationMs]);
+  }, [audioPath, durationMs]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     const ws = player.current;

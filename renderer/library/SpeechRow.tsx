@@ -4,7 +4,8 @@ import { IconDownload, IconPencil, IconPlayerPlayFilled, IconShare, IconTrash } 
 import { useTranslation } from 'react-i18next';
 import { ActionsMenu } from '../shell/ActionsMenu';
 import { targetResult } from '../../shared/audio/timerLights';
-import { audioFormats, speechAudioUrl, type Speech } from '../../shared/domain/speech';
+import { audioFormats, speechAudioPath, type Speech } from '../../shared/domain/speech';
+import { mediaUrl } from '../api/api';
 import { formatClock } from '../shell/formatDuration';
 
 // Dark enough for 4.5:1 contrast as small text on white (Mantine's orange.9 is only 4.3:1).
@@ -94,7 +95,8 @@ export function SpeechRow({ speech, groups, onShare, onPlay, onRename, onDelete,
           <Menu.Item
             leftSection={<IconDownload size={16} />}
             component="a"
-            href={speechAudioUrl(speech.id)}
+            // Made when the menu opens (its items mount then), so the signed link is fresh when clicked.
+            href={mediaUrl(speechAudioPath(speech.id))}
             download={fileName}
           >
             {t('library.export')}

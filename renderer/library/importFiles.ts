@@ -1,8 +1,8 @@
 // Imports files one after another, with progress in the library and a notice for each result.
-import { notifications } from '@mantine/notifications';
 import i18next from 'i18next';
 import { LecternError } from '../../shared/api/errors';
 import { importSpeech } from './importSpeech';
+import { notify } from './notify';
 import { trackImport } from './speechesStore';
 
 export async function importFiles(files: readonly File[]): Promise<void> {
@@ -13,10 +13,10 @@ export async function importFiles(files: readonly File[]): Promise<void> {
       await importSpeech(file, (fraction) =>
         trackImport({ key, name: file.name, fraction: Math.min(fraction, 0.999) }),
       );
-      notifications.show({ color: 'teal', message: i18next.t('library.imported', { name: file.name }) });
+      notify({ color: 'teal', message: i18next.t('library.imported', { name: file.name }) });
     } catch (error) {
       const messageKey = error instanceof LecternError ? error.messageKey : 'errors.unreadableAudio';
-      notifications.show({
+      notify({
         color: 'red',
         title: i18next.t('library.importFailed', { name: file.name }),
         message: i18next.t(messageKey),

@@ -1,12 +1,15 @@
 // The member's group identity (an Ed25519 key on this computer): back it up to a passphrase-protected
 // file, or bring a backup in on a second computer. Losing it means losing your place in your groups.
+// Both ask first, saying what the step gives away or takes on: the key is the member in every group.
 import { Alert, Button, FileButton, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconKey, IconUpload } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/api';
+import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { reportError } from '../shell/reportError';
+import { reloadIdentity } from './identityStore';
 
 const minPassphrase = 8;
 
@@ -14,6 +17,11 @@ export function IdentityBackup() {
   const { t } = useTranslation();
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
+  const [confirmingExport, setConfirmingExport] = useState(false);
+  /** The backup chosen to import, waiting for the member to confirm. */
+  const [pendingImport, setPendingImport] = useState<File | null>(null);
+  /** Clears the file input, so choosing the same file again after Cancel still asks. */
+  const resetFileInput = useRef<() => void>(null);
   const weak = passphrase.length < minPassphrase;
 
   const exportBackup = async () => {
@@ -33,12 +41,12 @@ export function IdentityBackup() {
     }
   };
 
-  const importBackup = async (file: File | null) => {
-    if (!file) return;
+  const importBackup = async (file: File) => {
     setBusy(true);
     try {
       await api.call('group.importKey', { backup: await file.text(), passphrase });
       notifications.show({ color: 'teal', message: t('settings.identity.imported') });
+      void reloadIdentity(); // a key that could not be opened is back: its notices go
     } catch (error) {
       reportError(error);
     } finally {
@@ -69,11 +77,11 @@ export function IdentityBackup() {
             leftSection={<IconDownload size={16} />}
             disabled={weak}
             loading={busy}
-            onClick={() => void exportBackup()}
+            onClick={() => setConfirmingExport(true)}
           >
             {t('settings.identity.export')}
           </Button>
-          <FileButton onChange={(file) => void importBackup(file)} accept="application/json,.json">
+          <FileButton onChange={setPendingImport} resetRef={resetFileInput} accept="application/json,.json">
             {(props) => (
               <Button
                 {...props}
@@ -88,6 +96,27 @@ export function IdentityBackup() {
           </FileButton>
         </Group>
       </Stack>
+      <ConfirmDialog
+        opened={confirmingExport}
+        title={t('settings.identity.confirmExportTitle')}
+        body={t('settings.identity.confirmExportBody')}
+        confirmLabel={t('settings.identity.confirmExport')}
+        onConfirm={() => void exportBackup()}
+        onClose={() => setConfirmingExport(false)}
+      />
+      <ConfirmDialog
+        opened={pendingImport !== null}
+        title={t('settings.identity.confirmImportTitle')}
+        body={t('settings.identity.confirmImportBody')}
+        confirmLabel={t('settings.identity.confirmImport')}
+        onConfirm={() => {
+          if (pendingImport) void importBackup(pendingImport);
+        }}
+        onClose={() => {
+          setPendingImport(null);
+          resetFileInput.current?.();
+        }}
+      />
     </Paper>
   );
 }

@@ -19,6 +19,8 @@ import { DisplayName, type Profile, type ProfileInput } from '../../shared/domai
 import { reportError } from '../shell/reportError';
 import { saveProfile } from '../state/profileActions';
 import { IdentityBackup } from './IdentityBackup';
+import { LogsFolder } from './LogsFolder';
+import { IdentityStatus } from './IdentityStatus';
 import { ReminderLeadsSetting } from './ReminderLeadsSetting';
 import { useAppInfo } from '../state/useAppInfo';
 
@@ -73,7 +75,11 @@ export function SettingsScreen({ profile }: { profile: Profile }) {
               <Button type="submit">{t('settings.save')}</Button>
             </Group>
             {saved ? (
-              <Text size="sm" c="teal" role="status">
+              <Text
+                size="sm"
+                c="light-dark(var(--mantine-color-teal-9), var(--mantine-color-teal-4))"
+                role="status"
+              >
                 {t('settings.saved')}
               </Text>
             ) : null}
@@ -119,6 +125,7 @@ export function SettingsScreen({ profile }: { profile: Profile }) {
             <>
               <Text size="sm">{t('settings.dataDir')}</Text>
               <Code block>{info.dataDir}</Code>
+              <IdentityStatus />
               {info.transport === 'http' ? (
                 <Text size="sm" c="dimmed">
                   {t('settings.dataBrowser')}
@@ -136,6 +143,7 @@ export function SettingsScreen({ profile }: { profile: Profile }) {
               {t('common.loading')}
             </Text>
           )}
+          <LogsFolder />
         </Stack>
       </Paper>
       <IdentityBackup />

@@ -13,6 +13,7 @@ import { HomeScreen } from '../home/HomeScreen';
 import { JournalScreen } from '../journal/JournalScreen';
 import { LibraryScreen } from '../library/LibraryScreen';
 import { RecordScreen } from '../record/RecordScreen';
+import { IdentityNotices } from '../settings/IdentityNotices';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { navigate, useUiStore } from '../state/uiStore';
 import { screenIcons } from './screenIcons';
@@ -98,6 +99,7 @@ export function AppLayout({ profile }: { profile: Profile }) {
         })}
       </AppShell.Navbar>
       <AppShell.Main>
+        <IdentityNotices />
         <CurrentScreen screen={screen} profile={profile} />
         <PathPromptDialog />
       </AppShell.Main>

@@ -14,7 +14,13 @@ interface Props {
 export function ConfirmDialog({ opened, title, body, confirmLabel, onConfirm, onClose }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <Text size="sm">{body}</Text>
       <Group justify="flex-end" mt="lg">
         <Button variant="default" onClick={onClose}>

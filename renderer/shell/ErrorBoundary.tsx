@@ -3,6 +3,7 @@
 import { Alert, Button, Center, Stack } from '@mantine/core';
 import i18next from 'i18next';
 import { Component, type ReactNode } from 'react';
+import { reportToMain } from './reportToMain';
 
 interface State {
   failed: boolean;
@@ -17,6 +18,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
 
   override componentDidCatch(error: unknown): void {
     console.error(error);
+    reportToMain('render', error);
   }
 
   override render(): ReactNode {

@@ -18,6 +18,13 @@ export type Screen = z.infer<typeof Screen>;
 
 const Empty = z.object({}).strict();
 
+/** The longest renderer error text main accepts; the page cuts its reports to fit. */
+export const rendererErrorLimits = { message: 2000, stack: 8000 } as const;
+
+export const appNotices = ['windowReloaded'] as const;
+export const AppNotice = z.enum(appNotices);
+export type AppNotice = z.infer<typeof AppNotice>;
+
 export const contract = {
   'app.info': {
     input: Empty,
@@ -33,6 +40,27 @@ export const contract = {
     input: z.object({ language: UiLanguage }).strict(),
     output: z.null(),
   },
+  /** An error the page did not handle, for main's log file: bounded text, never state or input. */
+  'app.logError': {
+    input: z
+      .object({
+        kind: z.enum(['error', 'unhandledrejection', 'render']),
+        message: z.string().max(rendererErrorLimits.message),
+        stack: z.string().max(rendererErrorLimits.stack).optional(),
+      })
+      .strict(),
+    output: z.null(),
+  },
+  /** Opens the logs folder where the host can (the desktop app); `folder` is shown where it cannot. */
+  'app.openLogsFolder': {
+    input: Empty,
+    output: z.object({ opened: z.boolean(), folder: z.string() }),
+  },
+  /** Notices main kept for the page (e.g. its window was reloaded after a crash), each given once. */
+  'app.takeNotices': {
+    input: Empty,
+    output: z.object({ notices: z.array(AppNotice) }),
+  },
   ...speechesContract,
   ...groupContract,
   ...rulesContract,
@@ -44,6 +72,8 @@ export const events = {
   'app.command': z.discriminatedUnion('command', [
     z.object({ command: z.literal('navigate'), screen: Screen }),
   ]),
+  /** Main has a notice for the page: it asks for them with app.takeNotices. */
+  'app.notice': z.object({}).strict(),
   ...speechesEvents,
   ...groupEvents,
 } as const satisfies { [K in EventName]: z.ZodType };

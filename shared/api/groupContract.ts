@@ -59,7 +59,10 @@ export const FeedItem = z.discriminatedUnion('type', [
     title: z.string(),
     durationMs: z.number(),
     mime: z.string(),
-    /** Served with Range by both hosts; 404 until the sync tool has copied it. */
+    /**
+     * Media paths (`/media/groups/…`) served with Range by both hosts; the renderer's `mediaUrl` makes
+     * them loadable (signed in a browser). 404 until the sync tool has copied it.
+     */
     audioUrl: z.string(),
     peaksUrl: z.string(),
     /** False while the sync tool is still copying the audio ("audio still arriving"). */
@@ -109,12 +112,29 @@ export const GroupView = z.object({
 });
 export type GroupView = z.infer<typeof GroupView>;
 
+export const IdentityReport = z.object({
+  /** Null while the key cannot be used (`problem` says why). */
+  keyId: Hex64.nullable(),
+  deviceId: z.string().nullable(),
+  /** Sealed by the OS's keychain (the desktop app, where it can), or kept plainly, owner-only. */
+  atRest: z.enum(['sealed', 'plaintext']).nullable(),
+  /** The key file could not be read or opened; `keptAs` (in the data folder) still holds it. */
+  problem: z.object({ reason: z.enum(['unreadable', 'sealed']), keptAs: z.string() }).nullable(),
+  /** Shown until dismissed: this data folder was copied or moved, so this copy got its own device id. */
+  notice: z
+    .object({ kind: z.literal('device-renewed'), previousDeviceId: z.string(), at: z.string() })
+    .nullable(),
+});
+export type IdentityReport = z.infer<typeof IdentityReport>;
+
 export const JoinedGroup = z.object({ groupId: GroupId, name: z.string(), folder: z.string() });
 
 export const groupContract = {
+  /** This computer's member key (made on first use), how it is kept, and what the member should know. */
   'group.identity': {
-    input: z.object({}).strict(),
-    output: z.object({ keyId: Hex64, deviceId: z.string() }),
+    /** `dismissNotice`: the member has read the notice; it is not given again. */
+    input: z.object({ dismissNotice: z.literal(true).optional() }).strict(),
+    output: IdentityReport,
   },
   'group.exportKey': {
     input: z.object({ passphrase: z.string().min(8).max(1024) }).strict(),

@@ -6,6 +6,9 @@
 export const methodNames = [
   'app.info',
   'app.setUiLanguage',
+  'app.logError',
+  'app.openLogsFolder',
+  'app.takeNotices',
   'speeches.begin',
   'speeches.append',
   'speeches.finish',
@@ -15,6 +18,9 @@ export const methodNames = [
   'speeches.update',
   'speeches.delete',
   'speeches.restore',
+  'speeches.trash',
+  'speeches.deleteForever',
+  'speeches.emptyTrash',
   'group.identity',
   'group.exportKey',
   'group.importKey',
@@ -52,7 +58,13 @@ export const methodNames = [
   'critique.inbox',
   'critique.markRead',
 ] as const;
-export const eventNames = ['app.command', 'speeches.changed', 'group.changed', 'group.status'] as const;
+export const eventNames = [
+  'app.command',
+  'app.notice',
+  'speeches.changed',
+  'group.changed',
+  'group.status',
+] as const;
 
 export type MethodName = (typeof methodNames)[number];
 export type EventName = (typeof eventNames)[number];

@@ -1,4 +1,5 @@
-// The speeches part of the contract: recording and importing (streamed in chunks), listing, editing.
+// The speeches part of the contract: recording and importing (streamed in chunks), listing, editing,
+// and the trash.
 import { z } from 'zod';
 import { SpeechTarget } from '../audio/timerLights';
 import { AudioMimeType, Speech, SpeechId, SpeechTag, SpeechTitle } from '../domain/speech';
@@ -6,6 +7,18 @@ import { AudioMimeType, Speech, SpeechId, SpeechTag, SpeechTitle } from '../doma
 /** One chunk at most: MediaRecorder sends ~16 kB a second; imports are read 1 MiB at a time. */
 export const maxChunkBytes = 8 * 1024 * 1024;
 const Bytes = z.instanceof(Uint8Array);
+
+/** A deleted speech stays in the trash this many days, then it is removed for good. */
+export const speechTrashDays = 30;
+
+/** A speech in the trash: when it was deleted and when it will be removed for good. */
+export const TrashedSpeech = z
+  .object({ speech: Speech, deletedAt: z.string().datetime(), purgeAt: z.string().datetime() })
+  .strict();
+export type TrashedSpeech = z.infer<typeof TrashedSpeech>;
+
+/** At most this many speeches are removed by one "empty trash". */
+export const maxEmptiedAtOnce = 10_000;
 
 export const speechesContract = {
   'speeches.begin': {
@@ -55,6 +68,13 @@ export const speechesContract = {
   },
   'speeches.delete': { input: z.object({ speechId: SpeechId }).strict(), output: z.null() },
   'speeches.restore': { input: z.object({ speechId: SpeechId }).strict(), output: Speech },
+  'speeches.trash': { input: z.object({}).strict(), output: z.array(TrashedSpeech) },
+  'speeches.deleteForever': { input: z.object({ speechId: SpeechId }).strict(), output: z.null() },
+  /** Removes the speeches listed (those the member saw in the trash), not any deleted since. */
+  'speeches.emptyTrash': {
+    input: z.object({ speechIds: z.array(SpeechId).max(maxEmptiedAtOnce) }).strict(),
+    output: z.object({ removed: z.number().int().min(0) }),
+  },
 } as const;
 
 export const speechesEvents = {

@@ -40,7 +40,7 @@ export const Speech = z.object({
 });
 export type Speech = z.infer<typeof Speech>;
 
-/** Where a speech's audio is served, on either host (app://lectern/… or http://127.0.0.1:…/…). */
-export function speechAudioUrl(id: string): string {
+/** Where a speech's audio is served, on either host; the renderer's `mediaUrl` makes it loadable. */
+export function speechAudioPath(id: string): string {
   return `/media/speeches/${id}/audio`;
 }

@@ -17,13 +17,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { createInterface, type Interface } from 'node:readline';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import type { BrowserContext, Page } from '@playwright/test';
 import { runGroupCli } from '../../electron/cli/groupCli';
 import { appendDemoEvents } from '../../electron/cli/groupDemo';
 import type { GroupView } from '../../shared/api/groupContract';
 import type { CallResult } from '../../shared/api/result';
+import { sessionFragmentKey, sessionHeader } from '../../shared/api/webSession';
 import { decodeWire, encodeWire, wireContentType } from '../../shared/api/wire';
 import { memberKeyFromSecret } from '../../shared/group/identity';
 import { exportKeyBackup } from '../../shared/group/keyBackup';
@@ -97,6 +98,8 @@ async function rawRead(folder: string): Promise<{ files: number; events: number 
 class AppProcess {
   private constructor(
     private readonly child: ChildProcess,
+    private readonly lines: Interface,
+    /** The one-time entry address printed at start. */
     readonly url: string,
     readonly readyMs: number,
   ) {}
@@ -106,7 +109,7 @@ class AppProcess {
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', 'electron/web/cli.ts', '--data-dir', dataDir, '--renderer', rendererDir],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
+      { stdio: ['pipe', 'pipe', 'inherit'] },
     );
     const lines = createInterface({ input: child.stdout! });
     const url = await new Promise<string>((done, fail) => {
@@ -116,7 +119,22 @@ class AppProcess {
       });
       child.on('exit', (code) => fail(new Error(`web host exited ${code}`)));
     });
-    return new AppProcess(child, url, performance.now() - started);
+    return new AppProcess(child, lines, url, performance.now() - started);
+  }
+
+  /** Another one-time entry address, as pressing Enter in `npm run web` prints. */
+  newEntryUrl(): Promise<string> {
+    const next = new Promise<string>((done) => {
+      const onLine = (line: string) => {
+        const m = /Open: (\S+)/.exec(line);
+        if (!m) return;
+        this.lines.off('line', onLine);
+        done(m[1]!);
+      };
+      this.lines.on('line', onLine);
+    });
+    this.child.stdin!.write('\n');
+    return next;
   }
 
   get origin(): string {
@@ -131,14 +149,15 @@ class AppProcess {
   }
 }
 
-/** The host's API from Node, as the renderer's HTTP bridge calls it (MessagePack over POST, cookie). */
+/** The host's API from Node, as the renderer's HTTP bridge calls it (MessagePack over POST, session header). */
 async function apiClient(app: AppProcess) {
-  const opened = await fetch(app.url, { redirect: 'manual' });
-  const cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const opened = await fetch(await app.newEntryUrl(), { redirect: 'manual' });
+  const location = opened.headers.get('location') ?? '';
+  const session = new URLSearchParams(location.split('#')[1]).get(sessionFragmentKey) ?? '';
   return async <T>(name: string, input: unknown): Promise<T> => {
     const response = await fetch(`${app.origin}/api/${encodeURIComponent(name)}`, {
       method: 'POST',
-      headers: { 'Content-Type': wireContentType, Cookie: cookie },
+      headers: { 'Content-Type': wireContentType, [sessionHeader]: session },
       body: encodeWire(input) as Uint8Array<ArrayBuffer>,
     });
     const result = decodeWire(new Uint8Array(await response.arrayBuffer())) as CallResult<T>;

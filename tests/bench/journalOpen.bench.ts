@@ -237,7 +237,7 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
 try {
   const results = [];
   for (const count of sizes) {
-    const result = await measure(browser, host.url, count);
+    const result = await measure(browser, host.newEntryUrl(), count);
     results.push(result);
     console.log(
       `${String(count).padStart(6)} entries: open after reload ${ms(result.cold)} (longest task ${ms(result.coldLongest)}), ` +

@@ -59,7 +59,7 @@ async function importOnce(rendererDir: string, file: string): Promise<ImportResu
   const browser = await launchChromium();
   try {
     const page = await newPage(browser, { locale: 'en-US', viewport: { width: 1180, height: 780 } });
-    await createProfile(page, host.url);
+    await createProfile(page, host.newEntryUrl());
     await openScreen(page, '3', /^(Library|演讲库)$/);
     await page.waitForTimeout(1500);
     const memory = await RendererMemory.of(page);

@@ -137,7 +137,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium(fakeMicrophoneArgs(wav));
   try {
     const page = await newPage(browser, { locale: 'en-US', viewport: { width: 1180, height: 780 } });
-    await createProfile(page, host.url);
+    await createProfile(page, host.newEntryUrl());
     await openScreen(page, '2', /^(Record|录制)$/);
     await page.waitForTimeout(1500);
     const memory = await RendererMemory.of(page);

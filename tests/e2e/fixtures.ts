@@ -9,7 +9,8 @@ import type { WebHost } from '../../electron/web/webHost';
 
 export interface LecternHost {
   dataDir: string;
-  url: string;
+  /** A new one-time entry address each time it is read, as pressing Enter in `npm run web` prints. */
+  readonly url: string;
   origin: string;
   /** Stops the host and starts it again on the same data folder, as after a restart. */
   restart(): Promise<void>;
@@ -25,7 +26,7 @@ export const test = base.extend<{ lectern: LecternHost }>({
     const handle: LecternHost = {
       dataDir,
       get url() {
-        return host.url;
+        return host.newEntryUrl();
       },
       get origin() {
         return host.origin;

@@ -29,7 +29,7 @@ export async function memberPage(
   });
   await prepare?.(context, host);
   const page = await context.newPage();
-  await page.goto(host.url);
+  await page.goto(host.newEntryUrl());
   await createProfile(page, name);
   return { page, host, dataDir };
 }

@@ -1,5 +1,6 @@
 // The app shell in a real browser over the loopback host: first run, languages, theme, navigation,
 // keyboard shortcuts, persistence across reloads and host restarts, and accessibility of every screen.
+import { join } from 'node:path';
 import { chooseSegment, createProfile, expect, expectAccessible, screenshot, test } from './fixtures';
 
 const screens = [
@@ -91,6 +92,13 @@ test.describe('on a Chinese system', () => {
     await page.goto(lectern.url);
     await createProfile(page, '赵强');
     await page.keyboard.press('Control+,');
+    // The browser cannot open a folder: the web host's logs folder (in its data folder) is shown to copy.
+    await page.getByRole('button', { name: '打开运行日志文件夹' }).click();
+    await expect(page.getByTestId('logs-folder')).toHaveText(join(lectern.dataDir, 'logs'));
+    await expect(page.getByRole('button', { name: '复制路径' })).toBeVisible();
+    await expectAccessible(page, 'settings with the logs folder');
+    await screenshot(page, 'settings-logs-zh');
+
     const name = page.getByRole('textbox', { name: '显示名称' });
     await name.fill('   ');
     await page.getByRole('button', { name: '保存', exact: true }).click();
@@ -99,7 +107,7 @@ test.describe('on a Chinese system', () => {
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await expect(page.getByRole('status')).toHaveText('已保存');
     await expect(page.getByRole('banner').getByText('赵老师')).toBeVisible();
-    await expect(page.getByText(lectern.dataDir)).toBeVisible();
+    await expect(page.getByText(lectern.dataDir, { exact: true })).toBeVisible();
   });
 });
 
@@ -116,13 +124,13 @@ test.describe('on an English system', () => {
     await screenshot(page, 'home-en');
   });
 
-  test('a page opened without the printed address is locked, in both languages', async ({
+  test('an address that was used already (or never printed) is locked, in both languages', async ({
     page,
     lectern,
   }) => {
-    const response = await page.goto(lectern.origin);
+    const response = await page.goto(`${lectern.origin}/?token=used-or-guessed`);
     expect(response?.status()).toBe(401);
-    await expect(page.getByText('open the address that `npm run web` printed')).toBeVisible();
-    await expect(page.getByText('请打开 `npm run web` 打印的地址')).toBeVisible();
+    await expect(page.getByText(/this address was used already/)).toBeVisible();
+    await expect(page.getByText(/这个地址已经用过/)).toBeVisible();
   });
 });

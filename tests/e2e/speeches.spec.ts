@@ -104,7 +104,7 @@ test('a recording survives the host being killed mid-speech', async ({ browser }
   const dataDir = await mkdtemp(join(tmpdir(), 'lectern-crash-'));
   let host = await startHostProcess(dataDir);
   const page = await browser.newPage({ locale: 'zh-CN' });
-  await page.goto(host.url);
+  await page.goto(await host.newEntryUrl());
   await createProfile(page, '王芳');
   await page.keyboard.press('Control+2');
   await page.keyboard.press('r');
@@ -115,7 +115,7 @@ test('a recording survives the host being killed mid-speech', async ({ browser }
 
   host = await startHostProcess(dataDir);
   try {
-    await page.goto(host.url);
+    await page.goto(await host.newEntryUrl());
     await page.getByRole('navigation').getByRole('link', { name: '演讲库' }).click();
     await expect(page.getByText('崩溃后恢复')).toBeVisible();
     const [speech] = savedSpeeches(dataDir);

@@ -9,6 +9,7 @@ import type { Bridge } from '../../shared/api/contractTypes';
 import { createDispatcher } from '../../shared/api/dispatcher';
 import { LecternError } from '../../shared/api/errors';
 import type { CallResult } from '../../shared/api/result';
+import { sessionFragmentKey } from '../../shared/api/webSession';
 import { registerIpcTransport } from '../../electron/main/ipcTransport';
 import { startWebHost, type WebHost } from '../../electron/web/webHost';
 import { createHttpBridge } from '../../renderer/api/httpBridge';
@@ -31,17 +32,18 @@ function ipcBridge(): Bridge {
 }
 
 let host: WebHost;
-let cookie = '';
+let session = '';
 
 async function httpBridge(): Promise<Bridge> {
-  if (!cookie) {
-    const response = await fetch(host.url, { redirect: 'manual' });
-    cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+  if (!session) {
+    // As a browser tab does: open an entry address, keep the secret the redirect's fragment carries.
+    const response = await fetch(host.newEntryUrl(), { redirect: 'manual' });
+    session = new URLSearchParams(response.headers.get('location')!.split('#')[1]).get(sessionFragmentKey)!;
   }
   return createHttpBridge({
     baseUrl: host.origin,
-    fetch: (input, init) =>
-      fetch(input, { ...init, headers: { ...init?.headers, Cookie: cookie, Origin: host.origin } }),
+    session: () => session,
+    fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, Origin: host.origin } }),
   });
 }
 

@@ -27,9 +27,9 @@ export function createGroupHandlers(
 ): Pick<Handlers<Contract>, GroupMethods> {
   const keyId = async () => (await groups.identity.current()).key.keyId;
   return {
-    'group.identity': async () => {
-      const device = await groups.identity.current();
-      return { keyId: device.key.keyId, deviceId: device.deviceId };
+    'group.identity': async ({ dismissNotice }) => {
+      if (dismissNotice) await groups.identity.dismissNotice();
+      return groups.identity.report();
     },
     'group.exportKey': async ({ passphrase }) => ({ backup: await groups.identity.exportBackup(passphrase) }),
     'group.importKey': async ({ backup, passphrase }) => ({

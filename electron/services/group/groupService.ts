@@ -55,6 +55,7 @@ export class GroupService {
   private readonly blobs: BlobStore;
   private readonly pendingBlobs: PendingBlobs;
   private last: GroupStatus | null = null;
+  private firstSync: Promise<GroupStatus | null> | undefined;
   /** What the latest publish found in this device's own folder directory that is not its own. */
   private notPublished: GroupStatus['notPublished'] = [];
   private lastSyncedAt: string | null = null;
@@ -91,12 +92,19 @@ export class GroupService {
 
   /** Publishes the outbox, reads what changed, and reports (and announces) the status. */
   syncNow(): Promise<GroupStatus> {
-    return this.serial(() => this.syncLocked());
+    const run = this.serial(() => this.syncLocked());
+    this.firstSync ??= run.catch(() => null);
+    return run;
   }
 
-  /** The latest status, syncing first if there has been none yet. */
+  /** The latest status; before any, the first sync's (still running in the background) or a new one. */
   async status(): Promise<GroupStatus> {
-    return this.last ?? this.syncNow();
+    return this.last ?? (await this.firstSync) ?? this.syncNow();
+  }
+
+  /** Reads what this computer already knows of the group (its cache), so views answer before a sync. */
+  loadCache(): Promise<void> {
+    return this.serial(() => this.sync.load());
   }
 
   state(): { state: GroupState; hash: string } {

@@ -16,7 +16,8 @@ import { GroupService } from './groupService';
 import type { SpeechSource } from './groupMedia';
 import { GroupWatcher } from './groupWatcher';
 import type { WatchOptions } from './groupWatcher';
-import { MemberIdentity } from './memberIdentity';
+import { MemberIdentity, identityError } from './memberIdentity';
+import type { SecretSealer } from './secretSealer';
 
 export interface GroupsOptions {
   dataDir: string;
@@ -27,6 +28,8 @@ export interface GroupsOptions {
   watch?: WatchOptions | false;
   now?: () => number;
   scrypt?: ScryptParams;
+  /** Seals the member key at rest (the desktop app's safeStorage); without one it is kept owner-only. */
+  sealer?: SecretSealer;
   /** The event kinds to fold with: the composition root passes the app's full registry. */
   registry: KindRegistry;
 }
@@ -43,18 +46,42 @@ export class Groups {
   readonly identity: MemberIdentity;
   private readonly registry: GroupRegistry;
   private readonly open = new Map<string, { service: GroupService; watcher: GroupWatcher | null }>();
+  /** Set while the member key cannot be read: the groups stay closed and their calls say why. */
+  private identityProblem: LecternError | null = null;
 
   constructor(private readonly options: GroupsOptions) {
-    this.identity = new MemberIdentity(options.dataDir, options.scrypt);
+    this.identity = new MemberIdentity(options.dataDir, {
+      ...(options.scrypt ? { scrypt: options.scrypt } : {}),
+      ...(options.sealer ? { sealer: options.sealer } : {}),
+    });
     this.registry = new GroupRegistry(options.dataDir);
   }
 
-  /** Opens every joined group and syncs it once (a missing folder is a status, not an error). */
+  /** Settles when every group's first sync since start() has (each a status, never an error). */
+  firstSyncs: Promise<void> = Promise.resolve();
+
+  /**
+   * Opens every joined group with what this computer knows of it (its cache: views answer at once),
+   * then syncs them all in the background: a slow or missing folder holds up neither the window nor
+   * any call, and each group's status event says how its sync went.
+   */
   async start(): Promise<void> {
+    const identity = await this.identity.load();
+    this.identityProblem = identity.status === 'problem' ? identityError(identity.problem) : null;
+    if (this.identityProblem) return; // opened once a backup brings the key back (importKey)
+    const opened: GroupService[] = [];
     for (const entry of await this.registry.list()) {
       const service = await this.openGroup(entry);
-      await service.syncNow().catch((err: unknown) => console.error('[lectern] group sync failed:', err));
+      await service
+        .loadCache()
+        .catch((err: unknown) => console.error('[lectern] group cache unreadable:', err));
+      opened.push(service);
     }
+    this.firstSyncs = Promise.all(
+      opened.map((service) =>
+        service.syncNow().catch((err: unknown) => console.error('[lectern] group sync failed:', err)),
+      ),
+    ).then(() => undefined);
   }
 
   stop(): void {
@@ -69,7 +96,8 @@ export class Groups {
 
   get(groupId: string): GroupService {
     const open = this.open.get(groupId);
-    if (!open) throw new LecternError('not_found', 'errors.groupNotJoined', { groupId });
+    if (!open)
+      throw this.identityProblem ?? new LecternError('not_found', 'errors.groupNotJoined', { groupId });
     return open.service;
   }
 
@@ -130,6 +158,7 @@ export class Groups {
   async importKey(backup: string, passphrase: string): Promise<string> {
     const inUse = (await this.registry.list()).map((g) => g.keyId);
     const device = await this.identity.importBackup(backup, passphrase, inUse);
+    if (this.identityProblem) await this.start(); // the key is back: open the groups it belongs to
     return device.key.keyId;
   }
 

@@ -64,9 +64,9 @@ async function refusal(promise: Promise<unknown>): Promise<LecternError> {
 
 describe('MemberIdentity', () => {
   it('round-trips its key through a backup on the async path, with Node’s scrypt', async () => {
-    const laptop = new MemberIdentity(path.join(root, 'laptop'), FAST);
+    const laptop = new MemberIdentity(path.join(root, 'laptop'), { scrypt: FAST });
     const backup = await laptop.exportBackup('correct horse battery');
-    const phone = new MemberIdentity(path.join(root, 'phone'), FAST);
+    const phone = new MemberIdentity(path.join(root, 'phone'), { scrypt: FAST });
     const device = await phone.importBackup(backup, 'correct horse battery', []);
     expect(device.key.keyId).toBe((await laptop.current()).key.keyId);
     expect(device.deviceId).not.toBe((await laptop.current()).deviceId);

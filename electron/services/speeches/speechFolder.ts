@@ -1,6 +1,6 @@
-// One speech's folder: its layout, and the crash-ordered step that turns an upload in it into a
-// speech (`completeUpload`), which `finish` runs and `recover()` re-runs after a crash.
-import { createHash } from 'node:crypto';
+// One speech's folder: its layout, the crash-ordered step that turns an upload in it into a speech
+// (`completeUpload`), which `finish` runs and `recover()` re-runs after a crash, and its removal.
+import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
@@ -31,7 +31,12 @@ export const files = {
   partialAudio: 'audio.partial',
   partialPeaks: 'peaks.partial',
   peaks: 'peaks.json',
+  /** In a speech in the trash: when it was deleted. Written before the folder moves there. */
+  trashed: 'trashed.json',
 };
+
+/** A folder on its way out: renamed to this (not a speech id) first, so half of it never looks like a speech. */
+const removingPrefix = '.removing-';
 
 /** Names that hold a speech's audio bytes, partial or finished. */
 const audioNames = new Set([files.partialAudio, ...Object.values(audioFormats).map((ext) => `audio.${ext}`)]);
@@ -46,6 +51,11 @@ export async function readUpload(fs: SpeechFs, dir: string): Promise<Upload | un
   } catch {
     return undefined;
   }
+}
+
+export async function readSpeech(fs: SpeechFs, dir: string): Promise<Speech> {
+  const json = await fs.readFile(join(dir, files.speech));
+  return Speech.parse(JSON.parse(json.toString('utf8')));
 }
 
 export async function holdsAudio(fs: SpeechFs, dir: string): Promise<boolean> {
@@ -138,7 +148,10 @@ async function finishAudio(
   }
 }
 
-/** Removes what a finished speech no longer needs: upload.json, the partial files, temporaries. */
+/**
+ * Removes what a finished speech in the library no longer needs: upload.json, the partial files,
+ * temporaries, and the trash's note (left by a crash in deleting or restoring).
+ */
 export async function tidyFolder(fs: SpeechFs, dir: string, mimeType: AudioMimeType): Promise<void> {
   if (!(await sizeOf(fs, join(dir, audioFileName(mimeType))))) return;
   const leftovers = (await fs.readdir(dir))
@@ -147,6 +160,7 @@ export async function tidyFolder(fs: SpeechFs, dir: string, mimeType: AudioMimeT
         name === files.upload ||
         name === files.partialAudio ||
         name === files.partialPeaks ||
+        name === files.trashed ||
         name.endsWith('.tmp'),
     )
     // upload.json first: from then on the folder is no longer an upload.
@@ -154,6 +168,29 @@ export async function tidyFolder(fs: SpeechFs, dir: string, mimeType: AudioMimeT
   if (leftovers.length === 0) return;
   for (const name of leftovers) await fs.rm(join(dir, name), { force: true });
   await syncDir(dir, fs);
+}
+
+/**
+ * Removes a folder (under `root`, or in a folder under it) so that a crash midway never leaves half of
+ * it looking like a speech: renamed out of sight first, then deleted; `finishRemovals` ends the rest.
+ */
+export async function removeFolder(fs: SpeechFs, root: string, dir: string): Promise<void> {
+  const doomed = join(root, `${removingPrefix}${randomUUID()}`);
+  try {
+    await fs.rename(dir, doomed);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') return;
+    throw error;
+  }
+  await syncDir(dirname(dir), fs);
+  await fs.rm(doomed, { recursive: true, force: true });
+}
+
+/** Finishes removals a crash interrupted. */
+export async function finishRemovals(fs: SpeechFs, root: string): Promise<void> {
+  const names = await fs.readdir(root).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.startsWith(removingPrefix)))
+    await fs.rm(join(root, name), { recursive: true, force: true });
 }
 
 /** Runs a decoder: its failures mean the audio is unreadable, but a disk error stays a disk error. */

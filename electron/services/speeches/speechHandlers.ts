@@ -17,5 +17,8 @@ export function createSpeechHandlers(store: SpeechStore): Pick<Handlers<Contract
     'speeches.update': (input) => store.update(input.speechId, input),
     'speeches.delete': ({ speechId }) => store.delete(speechId),
     'speeches.restore': ({ speechId }) => store.restore(speechId),
+    'speeches.trash': () => store.listTrash(),
+    'speeches.deleteForever': ({ speechId }) => store.deleteForever(speechId),
+    'speeches.emptyTrash': ({ speechIds }) => store.emptyTrash(speechIds),
   };
 }

@@ -1,12 +1,14 @@
 // Owns the member's speeches on disk: one folder per speech holding the audio, its peaks and
 // speech.json. Recording and importing stream in as chunks appended (and flushed) to a partial file,
 // so a crash loses at most the last chunk; `recover()` turns leftovers into normal speeches at start.
-// Every change is ordered so that a crash between any two of its steps loses nothing (see speechFolder.ts).
+// Deleted speeches wait in the trash for 30 days. Every change is ordered so that a crash between any
+// two of its steps loses nothing (see speechFolder.ts and speechTrash.ts).
 import { randomUUID } from 'node:crypto';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { MethodInput } from '../../../shared/api/contractTypes';
 import type { Contract } from '../../../shared/api/contract';
 import { LecternError } from '../../../shared/api/errors';
+import type { TrashedSpeech } from '../../../shared/api/speechesContract';
 import { peakDataFromJson } from '../../../shared/audio/peaks';
 import { Speech, SpeechId, type AudioMimeType } from '../../../shared/domain/speech';
 import { syncDir, writeFileAtomic } from '../atomicFile';
@@ -15,20 +17,21 @@ import {
   audioFileName,
   completeUpload,
   files,
+  finishRemovals,
   holdsAudio,
+  readSpeech,
   readUpload,
+  removeFolder,
   tidyFolder,
   type Upload,
 } from './speechFolder';
+import { SpeechTrash } from './speechTrash';
 
 /** A speech may not grow past this (about 4 hours of WAV; days of Opus). */
 export const maxSpeechBytes = 2 * 1024 ** 3;
 
-/** A folder on its way out: renamed to this (not a speech id) first, so half of it never looks like a speech. */
-const removingPrefix = '.removing-';
-
 export class SpeechStore {
-  private readonly trash: string;
+  private readonly trash: SpeechTrash;
   /** Work on one speech runs one call after another, whatever order the calls arrive in. */
   private readonly queues = new Map<string, Promise<unknown>>();
 
@@ -36,8 +39,10 @@ export class SpeechStore {
     private readonly root: string,
     private readonly onChange: () => void = () => {},
     private readonly fs: SpeechFs = nodeSpeechFs,
+    /** What time it is: the trash's 30 days are counted with it. */
+    private readonly now: () => Date = () => new Date(),
   ) {
-    this.trash = join(root, '.trash');
+    this.trash = new SpeechTrash(root, fs, now);
   }
 
   async begin(input: MethodInput<Contract, 'speeches.begin'>): Promise<{ speechId: string }> {
@@ -48,7 +53,7 @@ export class SpeechStore {
     // The partial files before upload.json: a folder that is an upload always has them.
     for (const name of [files.partialAudio, files.partialPeaks])
       await (await this.fs.open(join(dir, name), 'w')).close();
-    const upload: Upload = { ...input, startedAt: new Date().toISOString() };
+    const upload: Upload = { ...input, startedAt: this.now().toISOString() };
     await writeFileAtomic(join(dir, files.upload), JSON.stringify(upload), { fs: this.fs });
     return { speechId };
   }
@@ -105,7 +110,10 @@ export class SpeechStore {
    * (the member still has the original). A folder it cannot recover is kept for a later version.
    */
   async recover(): Promise<Speech[]> {
-    await this.sweepRemovals();
+    await finishRemovals(this.fs, this.root);
+    await this.emptyExpired().catch((error: unknown) =>
+      console.error('[lectern] could not empty the expired part of the speech trash:', error),
+    );
     const recovered: Speech[] = [];
     for (const id of await this.speechDirs()) {
       try {
@@ -166,38 +174,58 @@ export class SpeechStore {
     });
   }
 
-  /**
-   * Moves the speech to the trash folder, from which `restore` brings it back. One rename of the
-   * whole folder: a crash leaves it either in the library or in the trash, never neither or both.
-   */
+  /** Moves the speech to the trash, from which `restore` brings it back for 30 days. */
   delete(speechId: string): Promise<null> {
     return this.serialised(speechId, async () => {
       await this.get(speechId);
-      await this.fs.mkdir(this.trash, { recursive: true });
-      const parked = join(this.trash, speechId);
-      // An older copy of this same speech (its audio never changes) would block the rename.
-      if ((await sizeOf(this.fs, parked)) !== undefined) await this.removeDir(parked);
-      await this.fs.rename(this.dir(speechId), parked);
-      await syncDir(this.root, this.fs);
-      await syncDir(this.trash, this.fs);
+      await this.trash.park(speechId, this.dir(speechId));
       this.onChange();
       return null;
     });
   }
 
+  /** Brings a speech back from the trash, never over anything in the library with its id. */
   restore(speechId: string): Promise<Speech> {
-    SpeechId.parse(speechId);
     return this.serialised(speechId, async () => {
-      const parked = join(this.trash, speechId);
-      if ((await sizeOf(this.fs, parked)) === undefined)
-        throw new LecternError('not_found', 'errors.not_found', { speechId });
-      // rename(2) fails rather than replace a non-empty folder: a live speech is never overwritten.
-      await this.fs.rename(parked, this.dir(speechId));
-      await syncDir(this.trash, this.fs);
-      await syncDir(this.root, this.fs);
+      const dir = this.dir(speechId);
+      await this.trash.unpark(speechId, dir);
+      const speech = await this.get(speechId);
       this.onChange();
-      return this.get(speechId);
+      await this.trash.forgetDeletion(dir);
+      return speech;
     });
+  }
+
+  /**
+   * The speeches in the trash, the most recently deleted first, each with when it was deleted and
+   * when it goes for good. Those whose 30 days are over are removed first.
+   */
+  async listTrash(): Promise<TrashedSpeech[]> {
+    await this.emptyExpired();
+    return this.trash.list();
+  }
+
+  /** Removes one speech from the trash for good. */
+  deleteForever(speechId: string): Promise<null> {
+    return this.serialised(speechId, async () => {
+      if (!(await this.trash.remove(speechId)))
+        throw new LecternError('not_found', 'errors.not_found', { speechId });
+      this.onChange();
+      return null;
+    });
+  }
+
+  /**
+   * Removes for good the speeches the member saw in the trash when they chose to empty it (one
+   * deleted since then stays). Each goes whole, one after another: a crash midway leaves the rest.
+   */
+  async emptyTrash(speechIds: readonly string[]): Promise<{ removed: number }> {
+    let removed = 0;
+    for (const speechId of speechIds) {
+      if (await this.serialised(speechId, () => this.trash.remove(speechId))) removed++;
+    }
+    if (removed > 0) this.onChange();
+    return { removed };
   }
 
   /** The finished audio file of a speech, for serving with Range requests. */
@@ -230,23 +258,17 @@ export class SpeechStore {
   }
 
   /** Removes a folder so that a crash midway never leaves half of it looking like a speech. */
-  private async removeDir(dir: string): Promise<void> {
-    const doomed = join(this.root, `${removingPrefix}${randomUUID()}`);
-    try {
-      await this.fs.rename(dir, doomed);
-    } catch (error) {
-      if ((error as { code?: unknown }).code === 'ENOENT') return;
-      throw error;
-    }
-    await syncDir(dirname(dir), this.fs);
-    await this.fs.rm(doomed, { recursive: true, force: true });
+  private removeDir(dir: string): Promise<void> {
+    return removeFolder(this.fs, this.root, dir);
   }
 
-  /** Finishes removals a crash interrupted. */
-  private async sweepRemovals(): Promise<void> {
-    const names = await this.fs.readdir(this.root).catch(() => [] as string[]);
-    for (const name of names.filter((n) => n.startsWith(removingPrefix)))
-      await this.fs.rm(join(this.root, name), { recursive: true, force: true });
+  /** Removes the speeches deleted more than 30 days ago. */
+  private async emptyExpired(): Promise<void> {
+    let removed = 0;
+    for (const id of await this.trash.ids()) {
+      if (await this.serialised(id, () => this.trash.expire(id))) removed++;
+    }
+    if (removed > 0) this.onChange();
   }
 
   /** The folder of an upload still in progress (begun, not yet a speech). */
@@ -259,9 +281,8 @@ export class SpeechStore {
     return dir;
   }
 
-  private async read(speechId: string): Promise<Speech> {
-    const json = await this.fs.readFile(join(this.dir(speechId), files.speech));
-    return Speech.parse(JSON.parse(json.toString('utf8')));
+  private read(speechId: string): Promise<Speech> {
+    return readSpeech(this.fs, this.dir(speechId));
   }
 
   private dir(speechId: string): string {

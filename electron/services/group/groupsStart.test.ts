@@ -1,0 +1,72 @@
+// Starting the groups never waits for a folder: each group opens with what this computer already knows
+// of it, and its first sync runs in the background.
+import path from 'node:path';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import type { GroupStatus } from '../../../shared/api/groupContract';
+import { baseRegistry } from '../../../shared/group/baseRegistry';
+import { GroupSync } from '../groupFolder/groupSync';
+import { tempDir } from '../groupFolder/testGroupFolder';
+import { SpeechStore } from '../speeches/speechStore';
+import { GroupService } from './groupService';
+import { Groups } from './groups';
+
+let root: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => ({ dir: root, cleanup } = await tempDir('groups-start')));
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await cleanup();
+});
+
+function computer(name: string) {
+  const dataDir = path.join(root, name);
+  const statuses: GroupStatus[] = [];
+  const groups = new Groups({
+    dataDir,
+    speeches: new SpeechStore(path.join(dataDir, 'speeches')),
+    onChange: () => {},
+    onStatus: (status) => statuses.push(status),
+    watch: false,
+    scrypt: { N: 2 ** 10, r: 8, p: 1 },
+    registry: baseRegistry,
+  });
+  return { groups, statuses };
+}
+
+it('opens every group from its cache and leaves the first sync running in the background', async () => {
+  const folder = path.join(root, 'shared-folder');
+  const { groupId } = await computer('coach').groups.create({
+    folder,
+    name: 'Friday speakers',
+    charter: '',
+    timeZone: 'UTC',
+    coachName: 'C',
+  });
+
+  // The folder is slow (a network share waking up): a pass over it does not end until released.
+  let release!: () => void;
+  const slow = new Promise<void>((resolve) => (release = resolve));
+  const realPass = GroupSync.prototype.sync;
+  vi.spyOn(GroupSync.prototype, 'sync').mockImplementation(async function (this: GroupSync) {
+    await slow;
+    return realPass.call(this);
+  });
+  const syncs = vi.spyOn(GroupService.prototype, 'syncNow');
+
+  const restarted = computer('coach');
+  await restarted.groups.start();
+
+  expect(syncs).toHaveBeenCalledTimes(1); // started, not awaited
+  expect(restarted.statuses).toEqual([]); // and not finished
+  // The group answers meanwhile, from what this computer already knew of it.
+  expect(restarted.groups.get(groupId).state().state.group?.name).toBe('Friday speakers');
+  expect(await restarted.groups.list()).toEqual([{ groupId, name: 'Friday speakers', folder }]);
+  // A status asked for now is that first sync's, not a second sync queued behind it.
+  const status = restarted.groups.get(groupId).status();
+
+  release();
+  await restarted.groups.firstSyncs;
+  expect((await status).folderState).toBe('ok');
+  expect(syncs).toHaveBeenCalledTimes(1);
+  expect(restarted.statuses.map((s) => [s.groupId, s.folderState])).toEqual([[groupId, 'ok']]);
+});
