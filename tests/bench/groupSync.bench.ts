@@ -6,6 +6,9 @@
 //   cache) against listing, reading and JSON-parsing the same files; time and peak memory, each in a
 //   fresh process (goal ≤ 3× raw, ≤ 3 s at 100 members, ≤ 400 MB at 300);
 // - one new event from another member, picked up by a warm engine (goal ≤ 50 ms at 300);
+// - the group screen on a warm start: a new process opens the group from its cache, as the app's
+//   GroupService does, and builds the feed's view, against reading and parsing that cache (goal ≤ 1 s
+//   at 100 members);
 // - publishing one's own new event with a year of history against a device with none, and against
 //   one durable file write (goal ≤ 20 ms, flat in history).
 // Run: npm run bench -- groupSync   (BENCH_SIZES=10,30 for a quick look)
@@ -16,6 +19,8 @@ import path from 'node:path';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { runGroupCli } from '../../electron/cli/groupCli';
 import { appendDemoEvents } from '../../electron/cli/groupDemo';
+import { GroupService } from '../../electron/services/group/groupService';
+import { groupView } from '../../electron/services/group/groupView';
 import { writeFileAtomic } from '../../electron/services/groupFolder/atomicWrite';
 import { readGroupId } from '../../electron/services/groupFolder/genesisFile';
 import { GroupSync } from '../../electron/services/groupFolder/groupSync';
@@ -23,7 +28,7 @@ import { Outbox } from '../../electron/services/groupFolder/outbox';
 import { appRegistry } from '../../shared/group/appRegistry';
 import { memberKeyFromSecret } from '../../shared/group/identity';
 import { MemberDevice } from '../../shared/group/memberDevice';
-import { profileEvent } from '../../shared/group/scenario';
+import { PROFILE_UPDATE } from '../../shared/group/groupEvent';
 import { figures, showFigures, type Figures } from './benchFigures';
 
 const WEEKS = 52;
@@ -58,12 +63,58 @@ async function fullSync(folder: string, dataDir: string): Promise<number> {
   return sync.allEvents().length;
 }
 
+/** The app opening a joined group at start: its GroupService, from the cache, to the feed's view. */
+function serviceFor(folder: string, dataDir: string, groupId: string, device: MemberDevice): GroupService {
+  return new GroupService({
+    groupId,
+    folder,
+    dataDir,
+    device,
+    saveClock: async () => {},
+    speeches: {
+      get: () => Promise.reject(new Error('not used')),
+      audioFile: async () => undefined,
+      peaks: () => Promise.reject(new Error('not used')),
+    },
+    onChange: () => {},
+    onStatus: () => {},
+    registry: appRegistry,
+  });
+}
+
+async function warmStart(folder: string, dataDir: string, keys: string): Promise<number> {
+  const group = await readGroupId(folder);
+  const device = await deviceOf(keys, 1);
+  const service = serviceFor(folder, dataDir, group.groupId!, device);
+  await service.loadCache();
+  const view = await groupView(service, device.key.keyId);
+  return view.feed.length;
+}
+
+/** The floor for a warm start: read the same cache files and parse every line. */
+async function rawCache(dataDir: string): Promise<number> {
+  const parsed: unknown[] = [];
+  for (const name of await readdir(dataDir)) {
+    if (!name.endsWith('.json') && !name.endsWith('.jsonl') && !name.endsWith('.log')) continue;
+    const text = await readFile(path.join(dataDir, name), 'utf8');
+    for (const line of text.split('\n')) if (line) parsed.push(JSON.parse(line));
+  }
+  return parsed.length;
+}
+
 // A child process does one measured thing and reports its time and its peak resident memory, so
 // Lectern and the baseline are measured the same way and neither inherits the other's heap.
 if (process.argv[2] === '--child') {
-  const [, , , what, folder, dataDir] = process.argv as string[];
+  const [, , , what, folder, dataDir, keys] = process.argv as string[];
   const t0 = performance.now();
-  const events = what === 'raw' ? await rawRead(folder!) : await fullSync(folder!, dataDir!);
+  const events =
+    what === 'raw'
+      ? await rawRead(folder!)
+      : what === 'raw-cache'
+        ? await rawCache(dataDir!)
+        : what === 'warm'
+          ? await warmStart(folder!, dataDir!, keys!)
+          : await fullSync(folder!, dataDir!);
   const ms = performance.now() - t0;
   console.log(JSON.stringify({ ms, events, rssMb: process.resourceUsage().maxRSS / 1024 }));
   process.exit(0);
@@ -74,10 +125,15 @@ interface ChildResult {
   events: number;
   rssMb: number;
 }
-function inChild(what: 'raw' | 'fold', folder: string, dataDir = ''): ChildResult {
+function inChild(
+  what: 'raw' | 'fold' | 'warm' | 'raw-cache',
+  folder: string,
+  dataDir = '',
+  keys = '',
+): ChildResult {
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', import.meta.filename, '--child', what, folder, dataDir],
+    ['--import', 'tsx', import.meta.filename, '--child', what, folder, dataDir, keys],
     { encoding: 'utf8' },
   );
   if (result.status !== 0) throw new Error(`child ${what} failed: ${result.stderr}`);
@@ -97,7 +153,8 @@ async function deviceOf(keys: string, member: number): Promise<MemberDevice> {
 async function publishCost(outbox: Outbox, device: MemberDevice, label: string): Promise<number[]> {
   const ms: number[] = [];
   for (let i = 0; i < 2 * 8; i++) {
-    const event = profileEvent(device, Date.now(), `${label} ${i}`);
+    // A format-2 event, as the app writes in a format-2 group (its links do not change the cost).
+    const event = device.event(PROFILE_UPDATE, { bio: `${label} ${i}` }, Date.now(), []);
     const t0 = performance.now();
     await outbox.write(event);
     const published = await outbox.publish();
@@ -118,6 +175,8 @@ interface Row {
   rawRss: Figures;
   foldRss: Figures;
   incremental: Figures;
+  warm: Figures;
+  rawCache: Figures;
 }
 
 async function measureSize(base: string, members: number): Promise<Row> {
@@ -148,6 +207,15 @@ async function measureSize(base: string, members: number): Promise<Row> {
   for (let run = 0; run < RUNS; run++) {
     raws.push(inChild('raw', folder));
     folds.push(inChild('fold', folder, path.join(base, `data-${members}-${run}`)));
+  }
+
+  // The group screen on a warm start, in a new process each time, over the cache a first sync left.
+  const warmDir = path.join(base, `data-${members}-0`);
+  const warms: ChildResult[] = [];
+  const rawCaches: ChildResult[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    rawCaches.push(inChild('raw-cache', folder, warmDir));
+    warms.push(inChild('warm', folder, warmDir, keys));
   }
 
   // One new event from another member, picked up by a warm engine (as in the running app).
@@ -182,6 +250,8 @@ async function measureSize(base: string, members: number): Promise<Row> {
     rawRss: figures(raws.map((r) => r.rssMb)),
     foldRss: figures(folds.map((r) => r.rssMb)),
     incremental: figures(incremental),
+    warm: figures(warms.map((r) => r.ms)),
+    rawCache: figures(rawCaches.map((r) => r.ms)),
   };
 }
 
@@ -242,6 +312,9 @@ try {
     console.log(
       `  first full sync, empty cache        ${showFigures(row.fold, 'ms', 0)} = ${(row.fold.median / row.raw.median).toFixed(2)}× raw (goal ≤ 3×), ` +
         `peak RSS ${showFigures(row.foldRss, 'MB', 0)} = ${(row.foldRss.median / row.rawRss.median).toFixed(2)}× raw`,
+    );
+    console.log(
+      `  group screen, warm start (cache → feed) ${showFigures(row.warm, 'ms', 0)} = ${(row.warm.median / row.rawCache.median).toFixed(2)}× reading and parsing the cache (${showFigures(row.rawCache, 'ms', 0)}) (goal ≤ 1 s at 100)`,
     );
     console.log(
       `  one new event, warm engine          ${showFigures(row.incremental, 'ms')} = 1/${(row.fold.median / row.incremental.median).toFixed(0)} of the full sync (goal ≤ 50 ms)`,

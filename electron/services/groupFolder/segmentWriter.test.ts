@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { segmentFileName } from '../../../shared/group/folderLayout';
+import { PROFILE_UPDATE } from '../../../shared/group/groupEvent';
 import { SCENARIO_T0, profileEvent, smallGroup } from '../../../shared/group/scenario';
 import { createSegment, encodeSegment, parseSegment } from '../../../shared/group/segment';
 import { BlobStore } from './blobStore';
@@ -48,6 +49,25 @@ describe('SegmentWriter', () => {
     expect((await writer.append([profileEvent(ana, SCENARIO_T0 + 9, 'later')])).segment.first).toBe(6);
     expect(await writer.compact()).toHaveLength(1);
     expect((await writer.list()).map((f) => f.name)).toEqual(['000000000001-000000000006.json']);
+  });
+
+  it('merges format-1 and format-2 segments only with their own kind, losing neither', async () => {
+    const { groupId, devices } = smallGroup('writer-versions');
+    const bo = devices[2]!;
+    const writer = writerFor(folder, groupId, bo);
+    const old = [1, 2, 3].map((i) => profileEvent(bo, SCENARIO_T0 + i, `format 1 #${i}`));
+    for (const e of old) await writer.append([e]);
+    const linked = [4, 5, 6].map((i) =>
+      bo.event(PROFILE_UPDATE, { bio: `format 2 #${i}` }, SCENARIO_T0 + i, [old[2]!]),
+    );
+    for (const e of linked) await writer.append([e]);
+    const written = await writer.compact();
+    expect(written.map((w) => [w.segment.version, w.segment.first, w.segment.last])).toEqual([
+      [1, 1, 3],
+      [2, 4, 6],
+    ]);
+    const dir = path.join(folder, 'devices', bo.deviceId, 'segments');
+    expect((await readdir(dir)).sort()).toEqual([segmentFileName(1, 3), segmentFileName(4, 6)]);
   });
 
   it("cleans up what its own crashed writes left, never another device's files or a live write", async () => {

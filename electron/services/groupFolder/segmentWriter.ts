@@ -180,7 +180,10 @@ interface Loaded {
   size: number;
 }
 
-/** Splits a run so that no merged file exceeds the format's event and size bounds. */
+/**
+ * Splits a run so that no merged file exceeds the format's event and size bounds, and never mixes
+ * format-1 and format-2 segments (a device that wrote before its group moved to format 2).
+ */
 function withinBounds(loaded: readonly Loaded[]): Loaded[][] {
   const runs: Loaded[][] = [];
   let run: Loaded[] = [];
@@ -189,7 +192,9 @@ function withinBounds(loaded: readonly Loaded[]): Loaded[][] {
   for (const item of loaded) {
     if (
       run.length > 0 &&
-      (events + item.segment.events.length > MAX_SEGMENT_EVENTS || size + item.size > MAX_MERGED_BYTES)
+      (events + item.segment.events.length > MAX_SEGMENT_EVENTS ||
+        size + item.size > MAX_MERGED_BYTES ||
+        item.segment.version !== run[0]!.segment.version)
     ) {
       runs.push(run);
       run = [];
