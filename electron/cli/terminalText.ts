@@ -35,3 +35,8 @@ export function safe(strings: TemplateStringsArray, ...values: unknown[]): strin
 export function terminalJson(json: string): string {
   return json.replace(UNSAFE_IN_JSON, (c) => `\\u${codePoint(c).padStart(4, '0')}`);
 }
+
+/** A value as indented JSON for the terminal: {@link terminalJson} of its `JSON.stringify`. */
+export function jsonOut(value: unknown): string {
+  return terminalJson(JSON.stringify(value, null, 2));
+}
