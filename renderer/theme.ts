@@ -1,5 +1,6 @@
 // The app's look: Mantine's defaults with fonts that render 简体中文 well on every OS, and colours
-// dark enough for WCAG AA contrast (Mantine's default dimmed grey and primary shade fall short).
+// dark enough for WCAG AA contrast (Mantine's default dimmed grey, primary shade and the red of a
+// field's error message fall short).
 import { createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 const fontFamily =
@@ -19,6 +20,10 @@ export const cssVariablesResolver: CSSVariablesResolver = (resolved) => ({
     '--mantine-color-dimmed': resolved.colors.gray[7],
     // Mantine darkens a selected light item on hover to indigo-2, where its text falls below AA.
     '--mantine-primary-color-light-hover': resolved.colors.indigo[1],
+    '--mantine-color-error': resolved.colors.red[9],
   },
-  dark: { '--mantine-color-dimmed': resolved.colors.dark[1] },
+  dark: {
+    '--mantine-color-dimmed': resolved.colors.dark[1],
+    '--mantine-color-error': resolved.colors.red[4],
+  },
 });

@@ -9,9 +9,12 @@ import rehypeSanitize from 'rehype-sanitize';
 import type { OccurrenceView } from '../../shared/api/rulesOverview';
 import { prepareRecording } from '../record/recordStore';
 import { navigate } from '../state/uiStore';
+import { useAssignmentsStore } from './assignmentsStore';
 import { CheckInDialog } from './CheckInDialog';
 import { CoachMenu } from './CoachMenu';
 import { formatCountdown, formatDeadline } from './formatDeadline';
+import { myStanding } from './MyStanding';
+import { badgeColors } from './outcomeBadge';
 import { useNow } from './useNow';
 
 interface Props {
@@ -37,6 +40,8 @@ export function AssignmentCard({
   const { t, i18n } = useTranslation();
   const now = useNow();
   const [checkingIn, setCheckingIn] = useState(false);
+  // An out member's check-in does not count (unless a revival comes before the deadline).
+  const out = useAssignmentsStore((s) => (s.overview ? myStanding(s.overview)?.status === 'out' : false));
   const locked = o.phase === 'late' && o.mine?.submission === 'on-time';
   const open = canCheckIn && o.phase !== 'closed' && !locked;
   const due = o.phase === 'upcoming' ? o.submitDeadline : o.critiqueDeadline;
@@ -62,8 +67,17 @@ export function AssignmentCard({
           </div>
           <Group gap="xs">
             {o.mine ? (
-              <Badge variant="outline" color={o.mine.submission === 'late' ? '#a63c00' : 'teal.9'}>
-                {t(o.mine.submission === 'late' ? 'assignments.mineLate' : 'assignments.mineOnTime')}
+              <Badge
+                variant="outline"
+                color={badgeColors[out ? 'out' : o.mine.submission === 'late' ? 'late' : 'on-time']}
+              >
+                {t(
+                  out
+                    ? 'assignments.mineNotScoredBadge'
+                    : o.mine.submission === 'late'
+                      ? 'assignments.mineLate'
+                      : 'assignments.mineOnTime',
+                )}
               </Badge>
             ) : (
               <Badge variant="outline" color={o.phase === 'upcoming' ? 'blue.9' : 'red.9'}>

@@ -1,33 +1,23 @@
 // The group's Assignments tab: the coach sets assignments and reviews the week; every member sees
-// this week's card(s), checks in, and sees the critiques they owe.
+// this week's card(s), checks in, sees the critiques they owe, and finds every past assignment below.
 import { Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssignmentView } from '../../shared/api/rulesOverview';
 import { AssignmentCard } from './AssignmentCard';
 import { AssignmentForm } from './AssignmentForm';
+import { assignmentsOnScreen } from './assignmentsOnScreen';
 import { useOverview } from './assignmentsStore';
 import { DutyAlert } from './DutyAlert';
+import { PastAssignments } from './PastAssignments';
 import { WeekReview } from './WeekReview';
-
-/** The occurrence an assignment is "at": the first still open, else the latest. */
-function activeOccurrence(a: AssignmentView) {
-  return a.occurrences.find((o) => o.phase !== 'closed') ?? a.occurrences.at(-1);
-}
 
 export function AssignmentsPanel({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
   const overview = useOverview(groupId);
   const [creating, setCreating] = useState(false);
   if (!overview) return <Loader aria-label={t('common.loading')} />;
-  const cards = overview.assignments
-    .filter((a) => !a.ended || a.occurrences.some((o) => o.phase !== 'closed'))
-    .flatMap((a) => {
-      const o = activeOccurrence(a);
-      return o ? [o] : [];
-    })
-    .sort((x, y) => (x.submitDeadline < y.submitDeadline ? -1 : 1));
+  const { cards, past } = assignmentsOnScreen(overview.assignments);
   const weekly = new Set(overview.assignments.filter((a) => a.schedule.repeat === 'weekly').map((a) => a.id));
 
   return (
@@ -41,7 +31,15 @@ export function AssignmentsPanel({ groupId }: { groupId: string }) {
       ) : null}
       <DutyAlert duties={overview.duties} timeZone={overview.timeZone} />
       {cards.length === 0 ? (
-        <Text c="dimmed">{t(overview.isCoach ? 'assignments.emptyCoach' : 'assignments.empty')}</Text>
+        <Text c="dimmed">
+          {t(
+            past.length > 0
+              ? 'assignments.noneOpen'
+              : overview.isCoach
+                ? 'assignments.emptyCoach'
+                : 'assignments.empty',
+          )}
+        </Text>
       ) : null}
       {cards.map((o) => (
         <AssignmentCard
@@ -55,6 +53,12 @@ export function AssignmentsPanel({ groupId }: { groupId: string }) {
         />
       ))}
       {overview.isCoach ? <WeekReview groupId={groupId} overview={overview} /> : null}
+      <PastAssignments
+        groupId={groupId}
+        past={past}
+        timeZone={overview.timeZone}
+        isCoach={overview.isCoach}
+      />
       {creating ? (
         <AssignmentForm
           groupId={groupId}

@@ -5,8 +5,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OccurrenceView } from '../../shared/api/rulesOverview';
 import { useLiveSpeeches } from '../library/speechesStore';
+import { useFieldError } from '../shell/fieldChecks';
 import { formatClock } from '../shell/formatDuration';
-import { writeRules } from './assignmentsStore';
+import { useAssignmentsStore, writeRules } from './assignmentsStore';
+import { checkInReflectionProblem } from './dialogChecks';
+import { myStanding } from './MyStanding';
 import { RulesDialog } from './RulesDialog';
 
 interface Props {
@@ -22,9 +25,13 @@ export function CheckInDialog({ groupId, occurrence, onClose }: Props) {
   const [chosen, setChosen] = useState<string | null>(null);
   const [reflection, setReflection] = useState('');
   const speechId = chosen ?? newest[0]?.id ?? null;
+  const tooLong = checkInReflectionProblem(reflection);
+  const out = useAssignmentsStore((s) => (s.overview ? myStanding(s.overview)?.status === 'out' : false));
+  const error = useFieldError(true);
 
   const submit = async () =>
     speechId !== null &&
+    !tooLong &&
     writeRules(
       'rules.checkIn',
       {
@@ -34,7 +41,11 @@ export function CheckInDialog({ groupId, occurrence, onClose }: Props) {
         speechId,
         ...(reflection.trim() ? { reflection: reflection.trim() } : {}),
       },
-      occurrence.phase === 'late' ? 'assignments.checkedInLate' : 'assignments.checkedIn',
+      out
+        ? 'assignments.checkedInWhileOut'
+        : occurrence.phase === 'late'
+          ? 'assignments.checkedInLate'
+          : 'assignments.checkedIn',
     );
 
   return (
@@ -44,6 +55,7 @@ export function CheckInDialog({ groupId, occurrence, onClose }: Props) {
       run={submit}
       onClose={onClose}
       ready={speechId !== null}
+      problem={tooLong ? 'forms.fixFields' : undefined}
     >
       {newest.length === 0 ? (
         <Text size="sm">{t('assignments.noSpeeches')}</Text>
@@ -62,7 +74,8 @@ export function CheckInDialog({ groupId, occurrence, onClose }: Props) {
         description={t('assignments.reflectionHint')}
         autosize
         minRows={3}
-        maxLength={20_000}
+        maxRows={16}
+        error={error(tooLong)}
         value={reflection}
         onChange={(e) => setReflection(e.currentTarget.value)}
       />

@@ -3,7 +3,7 @@
 // out applies (the group's for an assignment, the defaults for the group), which the hint spells out.
 import { Pill, TagsInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_CRITERIA, MAX_CRITERION_LENGTH, MAX_LISTED_CRITERIA } from '../../shared/critique/criteria';
+import { DEFAULT_CRITERIA, MAX_LISTED_CRITERIA } from '../../shared/critique/criteria';
 import { useCriterionLabel } from '../critique/useCriterionLabel';
 
 export interface CriteriaInputProps {
@@ -13,9 +13,11 @@ export interface CriteriaInputProps {
   fallback: readonly string[];
   /** Whose list this is: it words the hint. */
   owner: 'assignment' | 'group';
+  /** What is wrong with the list, in the member's words. */
+  error?: string | undefined;
 }
 
-export function CriteriaInput({ value, onChange, fallback, owner }: CriteriaInputProps) {
+export function CriteriaInput({ value, onChange, fallback, owner, error }: CriteriaInputProps) {
   const { t, i18n } = useTranslation();
   const label = useCriterionLabel();
   const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(fallback.map(label));
@@ -28,7 +30,7 @@ export function CriteriaInput({ value, onChange, fallback, owner }: CriteriaInpu
       value={value}
       onChange={onChange}
       maxTags={MAX_LISTED_CRITERIA}
-      maxLength={MAX_CRITERION_LENGTH}
+      error={error}
       splitChars={[',', '，', '、']}
       withPillsReorder
       openOnFocus={false}

@@ -1,12 +1,15 @@
 // The dialogs behind a member's row: pardon one missed week (no penalty, not a miss), a pause or
 // leave of absence (dates in the group's time zone; missed weeks inside it are excused), and a
-// revival (复活) of an out member on written terms. Each says what it will change before it does.
+// revival (复活) of an out member on written terms. Each says what it will change before it does, and
+// what is wrong with a field beside it, within the API's bounds (dialogChecks.ts).
 import { Group, Select, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RulesOverview } from '../../shared/api/rulesOverview';
 import type { Standing } from '../../shared/rules/standings';
+import { noProblems, useFieldError } from '../shell/fieldChecks';
 import { writeRules } from './assignmentsStore';
+import { checkPardon, checkPause, checkRevival } from './dialogChecks';
 import { closeMemberAction, pardonable } from './memberActionStore';
 import { RulesDialog } from './RulesDialog';
 import { addDays, localDate } from './rulesDraft';
@@ -22,15 +25,20 @@ export function PardonDialog({ groupId, standing: s }: Props) {
   const misses = pardonable(s);
   const [key, setKey] = useState<string | null>(misses.at(-1)?.key ?? null);
   const [note, setNote] = useState('');
+  const [tried, setTried] = useState(false);
+  const error = useFieldError(tried);
   const miss = misses.find((m) => m.key === key);
+  const problems = checkPardon(note);
   return (
     <RulesDialog
       onClose={closeMemberAction}
       title={t('assignments.member.pardonTitle', { name: s.name })}
       action={t('assignments.member.pardon')}
       ready={Boolean(miss)}
-      run={async () =>
-        miss
+      problem={tried && !noProblems(problems) ? 'forms.fixFields' : undefined}
+      run={async () => {
+        setTried(true);
+        return miss && noProblems(problems)
           ? writeRules(
               'rules.pardon',
               {
@@ -44,8 +52,8 @@ export function PardonDialog({ groupId, standing: s }: Props) {
               },
               'assignments.member.pardoned',
             )
-          : false
-      }
+          : false;
+      }}
     >
       <Select
         label={t('assignments.member.whichMiss')}
@@ -57,7 +65,7 @@ export function PardonDialog({ groupId, standing: s }: Props) {
       />
       <Textarea
         label={t('assignments.member.note')}
-        maxLength={2_000}
+        error={error(problems.note)}
         autosize
         minRows={2}
         value={note}
@@ -74,50 +82,51 @@ export function PauseDialog({ groupId, overview, standing: s }: Props) {
   const [from, setFrom] = useState(today);
   const [to, setTo] = useState(addDays(today, 6));
   const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
+  const error = useFieldError(tried);
   const mine = s.member === overview.me;
-  const ok = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && to >= from;
+  const problems = checkPause(from, to, reason);
   return (
     <RulesDialog
       onClose={closeMemberAction}
       title={t(mine ? 'assignments.member.pauseMe' : 'assignments.member.pauseTitle', { name: s.name })}
       action={t('assignments.member.pauseSave')}
-      ready={ok}
-      run={() =>
-        writeRules(
+      problem={tried && !noProblems(problems) ? 'forms.fixFields' : undefined}
+      run={async () => {
+        setTried(true);
+        if (!noProblems(problems)) return false;
+        return writeRules(
           'rules.pause',
           {
             groupId,
             body: { member: s.member, from, to, ...(reason.trim() ? { reason: reason.trim() } : {}) },
           },
           'assignments.member.paused',
-        )
-      }
+        );
+      }}
     >
       <Group grow>
         <TextInput
           type="date"
           label={t('assignments.member.from')}
           value={from}
+          error={error(problems.from)}
           onChange={(e) => setFrom(e.currentTarget.value)}
         />
         <TextInput
           type="date"
           label={t('assignments.member.to')}
           value={to}
+          error={error(problems.to)}
           onChange={(e) => setTo(e.currentTarget.value)}
         />
       </Group>
       <TextInput
         label={t('assignments.member.reason')}
-        maxLength={500}
         value={reason}
+        error={error(problems.reason)}
         onChange={(e) => setReason(e.currentTarget.value)}
       />
-      {!ok ? (
-        <Text size="sm" c="red.9" role="alert">
-          {t('assignments.member.badDates')}
-        </Text>
-      ) : null}
       <Text size="sm">{t(mine ? 'assignments.member.pauseBodyMine' : 'assignments.member.pauseBody')}</Text>
     </RulesDialog>
   );
@@ -126,24 +135,29 @@ export function PauseDialog({ groupId, overview, standing: s }: Props) {
 export function ReviveDialog({ groupId, standing: s }: Props) {
   const { t } = useTranslation();
   const [terms, setTerms] = useState('');
+  const [tried, setTried] = useState(false);
+  const error = useFieldError(tried);
+  const problems = checkRevival(terms);
   return (
     <RulesDialog
       onClose={closeMemberAction}
       title={t('assignments.member.reviveTitle', { name: s.name })}
       action={t('assignments.member.revive')}
-      ready={terms.trim().length > 0}
-      run={() =>
-        writeRules(
+      problem={tried && !noProblems(problems) ? 'forms.fixFields' : undefined}
+      run={async () => {
+        setTried(true);
+        if (!noProblems(problems)) return false;
+        return writeRules(
           'rules.revive',
           { groupId, body: { member: s.member, terms: terms.trim() } },
           'assignments.member.revived',
-        )
-      }
+        );
+      }}
     >
       <Textarea
         label={t('assignments.member.terms')}
         description={t('assignments.member.termsHint')}
-        maxLength={2_000}
+        error={error(problems.terms)}
         autosize
         minRows={3}
         value={terms}

@@ -7,34 +7,29 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_CRITERIA } from '../../shared/critique/criteria';
 import type { RulesAt } from '../../shared/rules/rulesInForce';
+import { useFieldError } from '../shell/fieldChecks';
 import { writeRules } from './assignmentsStore';
 import { CriteriaInput } from './CriteriaInput';
 import { RulesDialog } from './RulesDialog';
-import { rulesBody, rulesDraft, sameRules } from './rulesDraft';
-import type { RulesNumbers } from './rulesDraft';
-
-/** Each number field: its bounds, and the i18n key of its one-line hint, if any. */
-const fields: { key: keyof RulesNumbers; min?: number; max: number; hint?: string }[] = [
-  { key: 'onTime', max: 1000 },
-  { key: 'late', max: 1000 },
-  { key: 'critique', max: 1000 },
-  { key: 'missPenalty', max: 1000 },
-  { key: 'critiqueMissPenalty', max: 1000 },
-  { key: 'critiquesPerAssignment', max: 20 },
-  { key: 'missesInARow', max: 100, hint: 'assignments.rules.zeroNever' },
-  { key: 'missesTotal', max: 1000, hint: 'assignments.rules.zeroNever' },
-  { key: 'offlineGraceHours', min: 1, max: 168, hint: 'assignments.rules.offlineGraceHint' },
-];
+import { checkRules, rulesDraft, rulesFields, sameRules } from './rulesDraft';
 
 export function RulesForm({ groupId, rules, onClose }: { groupId: string; rules: RulesAt; onClose(): void }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(() => rulesDraft(rules));
+  const [tried, setTried] = useState(false);
   const [problem, setProblem] = useState<string>();
+  const { problems, body } = checkRules(draft);
+  const error = useFieldError(tried);
 
   const save = async () => {
-    const body = rulesBody(draft);
-    setProblem(typeof body === 'string' ? body : undefined);
-    if (typeof body === 'string') return false;
+    setTried(true);
+    const wrong = !body
+      ? 'forms.fixFields'
+      : sameRules(draft, rules)
+        ? 'assignments.rules.unchanged'
+        : undefined;
+    setProblem(wrong);
+    if (!body || wrong) return false;
     return writeRules('rules.setRules', { groupId, body }, 'assignments.rules.saved');
   };
 
@@ -45,7 +40,6 @@ export function RulesForm({ groupId, rules, onClose }: { groupId: string; rules:
       run={save}
       onClose={onClose}
       problem={problem}
-      ready={!sameRules(draft, rules)}
       size="lg"
     >
       <Alert variant="light" color="blue" icon={<IconInfoCircle />}>
@@ -54,7 +48,7 @@ export function RulesForm({ groupId, rules, onClose }: { groupId: string; rules:
         </Text>
       </Alert>
       <SimpleGrid cols={2}>
-        {fields.map(({ key, min = 0, max, hint }) => (
+        {rulesFields.map(({ key, min, max, hint }) => (
           <NumberInput
             key={key}
             label={t(`assignments.rules.${key}`)}
@@ -62,10 +56,13 @@ export function RulesForm({ groupId, rules, onClose }: { groupId: string; rules:
             min={min}
             max={max}
             step={1}
-            allowDecimal={false}
-            allowNegative={false}
+            clampBehavior="none"
             value={draft[key]}
-            onChange={(v) => setDraft((d) => ({ ...d, [key]: typeof v === 'number' ? v : Number(v) || 0 }))}
+            error={error(problems[key])}
+            onChange={(v) => {
+              setProblem(undefined);
+              setDraft((d) => ({ ...d, [key]: v }));
+            }}
           />
         ))}
       </SimpleGrid>
@@ -74,6 +71,7 @@ export function RulesForm({ groupId, rules, onClose }: { groupId: string; rules:
         onChange={(criteria) => setDraft((d) => ({ ...d, criteria }))}
         fallback={DEFAULT_CRITERIA}
         owner="group"
+        error={error(problems.criteria)}
       />
     </RulesDialog>
   );

@@ -1,5 +1,6 @@
-// The group's Standings tab: the leaderboard (points, streak, misses, status) with per-member
-// actions (pardon, pause, revive), the rules in force, this member's history as a chart, and CSV.
+// The group's Standings tab: the leaderboard (points, streak, misses, status, a revived member's terms
+// for all to read) with per-member actions (pardon, pause, revive), the rules in force, this member's
+// history as a chart, and CSV.
 import { Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -53,7 +54,21 @@ export function StandingsPanel({ groupId }: { groupId: string }) {
               {standings.members.map((s, i) => (
                 <Table.Tr key={s.member} data-testid="standing-row" fw={s.member === me ? 700 : undefined}>
                   <Table.Td>{i + 1}</Table.Td>
-                  <Table.Td>{s.name}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw="inherit">
+                      {s.name}
+                    </Text>
+                    {s.revival ? (
+                      <Text
+                        size="xs"
+                        c="dimmed"
+                        style={{ whiteSpace: 'pre-wrap' }}
+                        data-testid="standing-terms"
+                      >
+                        {t('assignments.standing.termsOf', { terms: s.revival.terms })}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
                   <Table.Td>{s.points}</Table.Td>
                   <Table.Td>{s.streak}</Table.Td>
                   <Table.Td>

@@ -1,7 +1,7 @@
 // The coach's week at a glance: who submitted on time, late or not at all (and whose on-time check-in
 // nobody else saw in time), critiques owed and given, who is at risk; the review queue of submissions
 // short of critiques; CSV of week and season.
-import { Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, Spoiler, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { RulesOverview } from '../../shared/api/rulesOverview';
@@ -108,6 +108,18 @@ export function WeekReview({ groupId, overview }: { groupId: string; overview: R
                           </Badge>
                         ) : null}
                       </Group>
+                      {r.reflection ? (
+                        <Spoiler
+                          maxHeight={44}
+                          showLabel={t('assignments.week.more')}
+                          hideLabel={t('assignments.week.less')}
+                          data-testid="week-reflection"
+                        >
+                          <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+                            {t('assignments.week.reflection', { text: r.reflection })}
+                          </Text>
+                        </Spoiler>
+                      ) : null}
                     </Table.Td>
                     <Table.Td>
                       {r.unwitnessed ? (

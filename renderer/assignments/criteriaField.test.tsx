@@ -2,9 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import type { OccurrenceView } from '../../shared/api/rulesOverview';
 import { assignmentCreatedBody, assignmentEditedBody } from '../../shared/rules/ruleEvents';
-import { defaultDraft, draftBody } from './assignmentForm';
+import { checkDraft, defaultDraft } from './assignmentForm';
+import type { AssignmentDraft } from './assignmentForm';
 import { criteriaField } from './criteriaField';
-import { editBody } from './EditAssignmentDialog';
+import { checkEdit } from './editChecks';
+
+const draftBody = (d: AssignmentDraft) => checkDraft(d, '2026-03-02').body;
+const editBody = (...args: Parameters<typeof checkEdit>) => checkEdit(...args).body;
 
 const occurrence = {
   key: `${'a'.repeat(64)}#2`,
@@ -29,9 +33,9 @@ describe('criteria in the assignment forms', () => {
     expect('criteria' in (draftBody(draft) as object)).toBe(false);
     const body = draftBody({ ...draft, criteria: ['眼神交流', 'pacing'] });
     expect(assignmentCreatedBody.parse(body).criteria).toEqual(['眼神交流', 'pacing']);
-    expect(draftBody({ ...draft, criteria: Array.from({ length: 9 }, (_, i) => `c${i}`) })).toBe(
-      'assignments.criteria.bad',
-    );
+    const nine = { ...draft, criteria: Array.from({ length: 9 }, (_, i) => `c${i}`) };
+    expect(draftBody(nine)).toBeUndefined();
+    expect(checkDraft(nine, '2026-03-02').problems.criteria).toEqual({ key: 'assignments.criteria.bad' });
   });
 
   it('edits criteria only when they changed; clearing them writes null', () => {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../shared/rules/rulesInForce';
 import { rulesSetBody } from '../../shared/rules/ruleEvents';
-import { addDays, localDate, rulesBody, rulesDraft, sameRules } from './rulesDraft';
+import { addDays, checkRules, localDate, rulesDraft, sameRules } from './rulesDraft';
+
+const rulesBody = (d: Parameters<typeof checkRules>[0]) => checkRules(d).body;
+const problemOf = (d: Parameters<typeof checkRules>[0]) => checkRules(d).problems;
 
 const defaults = { ...DEFAULT_RULES, version: 0 };
 
@@ -18,9 +21,23 @@ describe('rulesDraft', () => {
     const body = rulesBody({ ...rulesDraft(defaults), missesInARow: 0, missesTotal: 5, onTime: 20 });
     expect(body).toMatchObject({ out: { missesTotal: 5 }, points: { onTime: 20 } });
     expect(typeof body === 'object' && 'missesInARow' in body.out).toBe(false);
-    expect(rulesBody({ ...rulesDraft(defaults), late: -1 })).toBe('assignments.rules.badPoints');
-    expect(rulesBody({ ...rulesDraft(defaults), missesInARow: 1.5 })).toBe('assignments.rules.badOut');
-    expect(rulesBody({ ...rulesDraft(defaults), critiquesPerAssignment: 21 })).toBe('assignments.rules.badK');
+    // Nothing is changed on the member's behalf: −1 stays −1 and is named beside its field.
+    expect(problemOf({ ...rulesDraft(defaults), late: -1 })).toEqual({
+      late: { key: 'forms.tooSmall', values: { min: 0 } },
+    });
+    expect(problemOf({ ...rulesDraft(defaults), missesInARow: 1.5 }).missesInARow).toEqual({
+      key: 'forms.notWhole',
+    });
+    expect(problemOf({ ...rulesDraft(defaults), critiquesPerAssignment: 21 }).critiquesPerAssignment).toEqual(
+      {
+        key: 'forms.tooLarge',
+        values: { max: 20 },
+      },
+    );
+    expect(problemOf({ ...rulesDraft(defaults), onTime: '' }).onTime).toMatchObject({
+      key: 'forms.needNumber',
+    });
+    expect(rulesBody({ ...rulesDraft(defaults), late: -1 })).toBeUndefined();
   });
 
   it('carries the group’s evaluation criteria: empty means the defaults, a bad list is named', () => {
@@ -32,9 +49,9 @@ describe('rulesDraft', () => {
       criteria: ['眼神交流'],
     });
     expect('criteria' in (rulesBody(rulesDraft(defaults)) as object)).toBe(false);
-    expect(rulesBody({ ...rulesDraft(defaults), criteria: ['x'.repeat(41)] })).toBe(
-      'assignments.criteria.bad',
-    );
+    expect(problemOf({ ...rulesDraft(defaults), criteria: ['x'.repeat(41)] }).criteria).toEqual({
+      key: 'assignments.criteria.bad',
+    });
   });
 
   it('edits the offline grace: 24 h when the rules leave it out, left out again when it is 24', () => {
@@ -51,9 +68,7 @@ describe('rulesDraft', () => {
     ).toBe(false);
     expect(sameRules({ ...rulesDraft(defaults), offlineGraceHours: 12 }, defaults)).toBe(false);
     for (const bad of [0, 169, 1.5])
-      expect(rulesBody({ ...rulesDraft(defaults), offlineGraceHours: bad })).toBe(
-        'assignments.rules.badGrace',
-      );
+      expect(problemOf({ ...rulesDraft(defaults), offlineGraceHours: bad }).offlineGraceHours).toBeDefined();
   });
 
   it('adds days across month ends and reads today in a zone', () => {

@@ -1,5 +1,6 @@
 // Writing a new critique: at a moment, on a stretch, or on the whole speech, with words and, if the
-// member wants, an evaluation form. Stays open (keeping what was written) until the write succeeds.
+// member wants, an evaluation form. Stays open (keeping what was written) until the write succeeds; the
+// words are one text whether or not the form is attached, so ticking or unticking it loses nothing.
 import { Checkbox, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,10 +30,11 @@ export function composerLabel(t: TFunction, anchor: Anchor | undefined): string 
 export function CommentComposer({ groupId, anchor, criteria, onSubmit, onClose }: CommentComposerProps) {
   const { t } = useTranslation();
   const [withEvaluation, setWithEvaluation] = useState(false);
-  const [note, setNote] = useState('');
+  /** What the member has written, in the plain box or beside the form. */
+  const [text, setText] = useState('');
   const label = composerLabel(t, anchor);
-  const send = async (text: string, evaluation?: Evaluation) => {
-    await onSubmit(text, evaluation);
+  const send = async (words: string, evaluation?: Evaluation) => {
+    await onSubmit(words, evaluation);
     markGuideSeen(groupId);
   };
 
@@ -52,24 +54,31 @@ export function CommentComposer({ groupId, anchor, criteria, onSubmit, onClose }
             </Text>
             <Textarea
               label={t('critique.evaluationNote')}
-              value={note}
+              value={text}
               maxLength={MAX_TEXT}
               autosize
               minRows={1}
               maxRows={6}
-              onChange={(e) => setNote(e.currentTarget.value)}
+              onChange={(e) => setText(e.currentTarget.value)}
             />
             <EvaluationForm
               criteria={criteria}
               onSubmit={async (evaluation) => {
-                await send(note, evaluation);
+                await send(text, evaluation);
                 onClose();
               }}
               onCancel={onClose}
             />
           </>
         ) : (
-          <NoteComposer label={label} submitLabel={t('critique.send')} onSubmit={send} onCancel={onClose} />
+          <NoteComposer
+            label={label}
+            initial={text}
+            submitLabel={t('critique.send')}
+            onTextChange={setText}
+            onSubmit={send}
+            onCancel={onClose}
+          />
         )}
       </Stack>
     </Paper>

@@ -9,11 +9,20 @@ export interface NoteComposerProps {
   label: string;
   initial?: string;
   submitLabel: string;
+  /** Each change of the text, for an owner that keeps it when this box is swapped out. */
+  onTextChange?(text: string): void;
   onSubmit(text: string): void | Promise<unknown>;
   onCancel(): void;
 }
 
-export function NoteComposer({ label, initial = '', submitLabel, onSubmit, onCancel }: NoteComposerProps) {
+export function NoteComposer({
+  label,
+  initial = '',
+  submitLabel,
+  onTextChange,
+  onSubmit,
+  onCancel,
+}: NoteComposerProps) {
   const { t } = useTranslation();
   const [text, setText] = useState(initial);
   const [error, setError] = useState<string | null>(null);
@@ -43,6 +52,7 @@ export function NoteComposer({ label, initial = '', submitLabel, onSubmit, onCan
         data-autofocus
         onChange={(e) => {
           setText(e.currentTarget.value);
+          onTextChange?.(e.currentTarget.value);
           setError(null);
         }}
         onKeyDown={(e) => {

@@ -1,10 +1,13 @@
 // A coach creates a group in a folder, with its name, charter (the values members agree to) and time zone.
+// Each field is checked against the API's bounds before anything is sent, and said beside the field.
 import { Alert, Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../shared/domain/profile';
 import { api } from '../api/api';
+import { noProblems, useFieldError } from '../shell/fieldChecks';
 import { reportError } from '../shell/reportError';
+import { checkNewGroup } from './newGroupChecks';
 import { FolderField } from './FolderField';
 import { afterJoining } from './groupStore';
 
@@ -18,10 +21,14 @@ export function CreateGroupForm({ profile, onDone }: { profile: Profile; onDone(
   const [charter, setCharter] = useState(t('group.charterExample'));
   const [timeZone, setTimeZone] = useState(here);
   const [busy, setBusy] = useState(false);
-  const ready = folder !== '' && name.trim() !== '';
+  const [tried, setTried] = useState(false);
+  const problems = checkNewGroup({ folder, name, charter });
+  const error = useFieldError(tried);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    setTried(true);
+    if (!noProblems(problems)) return;
     setBusy(true);
     try {
       const group = await api.call('group.create', {
@@ -46,12 +53,18 @@ export function CreateGroupForm({ profile, onDone }: { profile: Profile; onDone(
         <Alert color="blue" title={t('group.howSharingWorks')}>
           {t('group.howSharingWorksBody')}
         </Alert>
-        <FolderField label={t('group.groupFolder')} value={folder} onChange={setFolder} />
+        <FolderField
+          label={t('group.groupFolder')}
+          value={folder}
+          onChange={setFolder}
+          error={error(problems.folder)}
+        />
         <TextInput
           label={t('group.name')}
           placeholder={t('group.namePlaceholder')}
           value={name}
           onChange={(e) => setName(e.currentTarget.value)}
+          error={error(problems.name)}
           required
         />
         <Textarea
@@ -59,7 +72,9 @@ export function CreateGroupForm({ profile, onDone }: { profile: Profile; onDone(
           description={t('group.charterHint')}
           autosize
           minRows={4}
+          maxRows={16}
           value={charter}
+          error={error(problems.charter)}
           onChange={(e) => setCharter(e.currentTarget.value)}
         />
         <Select
@@ -74,7 +89,7 @@ export function CreateGroupForm({ profile, onDone }: { profile: Profile; onDone(
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" disabled={!ready} loading={busy}>
+          <Button type="submit" loading={busy}>
             {t('group.create')}
           </Button>
         </Group>

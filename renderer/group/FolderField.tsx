@@ -9,10 +9,13 @@ export function FolderField({
   value,
   onChange,
   label,
+  error,
 }: {
   value: string;
   onChange(path: string): void;
   label: string;
+  /** What is wrong (no folder chosen yet), in the member's words. */
+  error?: string | undefined;
 }) {
   const { t } = useTranslation();
   const choose = () =>
@@ -21,7 +24,14 @@ export function FolderField({
     }, reportError);
   return (
     <Group align="flex-end" wrap="nowrap">
-      <TextInput style={{ flex: 1 }} label={label} value={value} readOnly placeholder={t('group.noFolder')} />
+      <TextInput
+        style={{ flex: 1 }}
+        label={label}
+        value={value}
+        readOnly
+        placeholder={t('group.noFolder')}
+        error={error}
+      />
       <Button variant="default" leftSection={<IconFolder size={16} />} onClick={() => void choose()}>
         {t('group.chooseFolder')}
       </Button>

@@ -1,5 +1,6 @@
 // The group's shared speeches and reflections, newest first; a speech opens the player, its audio
-// streamed straight from the group folder ("still arriving" while the sync tool copies it).
+// streamed straight from the group folder ("still arriving" while the sync tool copies it). A speech
+// checked in for an assignment says for which, with the reflection written with the check-in.
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconClockHour4, IconPlayerPlayFilled } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -54,6 +55,19 @@ export function GroupFeed({ view }: { view: GroupView }) {
                 {names.get(item.author) ?? t('group.unknownMember')} · {when(item.sharedAt)}
                 {item.type === 'recording' ? ` · ${formatClock(item.durationMs)}` : ''}
               </Text>
+              {item.type === 'recording' && item.checkIn ? (
+                <Text size="sm" data-testid="feed-check-in">
+                  {t('group.feedCheckIn', { title: item.checkIn.title })}
+                </Text>
+              ) : null}
+              {item.type === 'recording' && item.checkIn?.reflection ? (
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="feed-check-in-reflection">
+                  <Text span size="sm" fw={600}>
+                    {t('group.feedReflectionLabel')}
+                  </Text>
+                  {item.checkIn.reflection}
+                </Text>
+              ) : null}
               {item.type === 'reflection' ? (
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                   {item.text}

@@ -1,5 +1,6 @@
-// The Group screen: welcome (create or join) until the member is in a group; then the group with its
-// sync status, feed, roster and charter, and a switcher when they belong to several groups.
+// The Group screen: welcome (create or join) until the member is in a group; then where they stand in
+// it, the group with its sync status, feed, roster and charter, and a switcher when they belong to
+// several groups.
 import {
   Alert,
   Button,
@@ -19,6 +20,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../shared/domain/profile';
 import { AssignmentsPanel } from '../assignments/AssignmentsPanel';
+import { MyStandingInGroup } from '../assignments/MyStanding';
 import { StandingsPanel } from '../assignments/StandingsPanel';
 import { CreateGroupForm } from './CreateGroupForm';
 import { GroupFeed } from './GroupFeed';
@@ -119,6 +121,7 @@ export function GroupScreen({ profile }: { profile: Profile }) {
           {t(`group.${view.me.status}Body`)}
         </Alert>
       ) : null}
+      {view && view.me.status === 'member' ? <MyStandingInGroup groupId={view.info.groupId} /> : null}
       {view && view.me.status === 'member' ? (
         <Tabs defaultValue="feed" keepMounted={false}>
           <Tabs.List>

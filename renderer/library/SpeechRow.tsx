@@ -1,12 +1,16 @@
 // One speech in the library: title, date, length, how it did against its target, tags, and actions.
 import { ActionIcon, Badge, Group, Menu, Paper, Stack, TagsInput, Text, UnstyledButton } from '@mantine/core';
 import { IconDownload, IconPencil, IconPlayerPlayFilled, IconShare, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionsMenu } from '../shell/ActionsMenu';
 import { targetResult } from '../../shared/audio/timerLights';
 import { audioFormats, speechAudioPath, type Speech } from '../../shared/domain/speech';
 import { mediaUrl } from '../api/api';
+import { useFieldError } from '../shell/fieldChecks';
+import type { FieldProblem } from '../shell/fieldChecks';
 import { formatClock } from '../shell/formatDuration';
+import { tagsProblem } from './speechChecks';
 
 // Dark enough for 4.5:1 contrast as small text on white (Mantine's orange.9 is only 4.3:1).
 const resultColor = { short: '#a63c06', within: 'teal.9', long: 'red.9', none: 'gray.7' } as const;
@@ -26,6 +30,14 @@ export function SpeechRow({ speech, groups, onShare, onPlay, onRename, onDelete,
   const { t, i18n } = useTranslation();
   const result = speech.target ? targetResult(speech.durationMs / 1000, speech.target) : 'none';
   const fileName = `${speech.title}.${audioFormats[speech.mimeType]}`;
+  // A tag the API would refuse is not saved, and the field says why.
+  const [tagError, setTagError] = useState<FieldProblem>();
+  const sayError = useFieldError(true);
+  const changeTags = (tags: string[]) => {
+    const problem = tagsProblem(tags);
+    setTagError(problem);
+    if (!problem) onTags(tags);
+  };
   return (
     <Paper withBorder p="sm" radius="md" data-testid="speech-row">
       <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -67,8 +79,8 @@ export function SpeechRow({ speech, groups, onShare, onPlay, onRename, onDelete,
               aria-label={t('library.tags')}
               placeholder={t('library.tagsPlaceholder')}
               value={speech.tags}
-              onChange={onTags}
-              maxTags={20}
+              onChange={changeTags}
+              error={sayError(tagError)}
               w={360}
             />
           </Stack>

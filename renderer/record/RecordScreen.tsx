@@ -23,6 +23,7 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
+import { useFieldError } from '../shell/fieldChecks';
 import { navigate } from '../state/uiStore';
 import { LiveWaveform } from './LiveWaveform';
 import { listMicrophones } from './recordingSession';
@@ -37,12 +38,20 @@ import {
   useRecordStore,
 } from './recordStore';
 import { RecordingSaved } from './RecordingSaved';
-import { targetPresets, targetFromPreset, presetOfTarget } from './targetPresets';
+import {
+  customTarget,
+  presetOfTarget,
+  targetChoices,
+  targetFromPreset,
+  targetMinutes,
+} from './targetPresets';
 import { TimerDisplay } from './TimerDisplay';
+import { recordTitleProblem } from './recordTitle';
 
 export function RecordScreen() {
   const { t, i18n } = useTranslation();
-  const { status, elapsedMs, level, deviceId, target, title, errorKey, lastSpeech } = useRecordStore();
+  const { status, elapsedMs, level, deviceId, target, assignment, title, errorKey, lastSpeech } =
+    useRecordStore();
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
   const [confirmingDiscard, setConfirmingDiscard] = useState(false);
   const busy = status !== 'idle';
@@ -56,8 +65,15 @@ export function RecordScreen() {
     t('record.defaultTitle', {
       date: new Date().toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }),
     });
+  // A title the API would refuse is said beside the field, and nothing starts until it is shorter.
+  const titleProblem = recordTitleProblem(title);
+  const sayError = useFieldError(true);
   const toggleRecording = () =>
-    live || status === 'starting' ? void stopRecording() : void startRecording(defaultTitle());
+    live || status === 'starting'
+      ? void stopRecording()
+      : titleProblem
+        ? undefined
+        : void startRecording(defaultTitle());
 
   useHotkeys([
     ['r', toggleRecording],
@@ -85,17 +101,25 @@ export function RecordScreen() {
             placeholder={t('record.titlePlaceholder')}
             value={title}
             disabled={busy}
+            error={sayError(titleProblem)}
             onChange={(e) => setTitle(e.currentTarget.value)}
           />
           <Select
             label={t('record.target')}
+            description={assignment ? t('record.assignmentTarget', { title: assignment }) : undefined}
             value={presetOfTarget(target)}
             disabled={busy}
             allowDeselect={false}
-            onChange={(value) => chooseTarget(targetFromPreset(value ?? 'none'))}
-            data={targetPresets.map((preset) => ({
-              value: preset.id,
-              label: t(`record.targets.${preset.id}`),
+            onChange={(value) => value !== customTarget && chooseTarget(targetFromPreset(value ?? 'none'))}
+            data={targetChoices(target).map((choice) => ({
+              value: choice.id,
+              label:
+                choice.id === customTarget && choice.target
+                  ? t('record.targets.custom', {
+                      min: targetMinutes(choice.target.minSeconds),
+                      max: targetMinutes(choice.target.maxSeconds),
+                    })
+                  : t(`record.targets.${choice.id}`),
             }))}
           />
           <Select

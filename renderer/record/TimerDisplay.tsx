@@ -37,7 +37,7 @@ export function TimerDisplay({ elapsedMs, target }: { elapsedMs: number; target:
         </Text>
         <Group gap="xs" role="status" aria-live="polite">
           {Icon ? <Icon size={18} aria-hidden /> : null}
-          <Text fw={600}>{t(`record.light.${light}`)}</Text>
+          <Text fw={600}>{t(target ? `record.light.${light}` : 'record.light.noTarget')}</Text>
         </Group>
       </Stack>
     </Paper>

@@ -1,9 +1,11 @@
 // The Record screen's state and actions, outside React: the session, the clock, the level, the live
-// waveform and the member's choices (microphone and target, remembered between runs).
+// waveform and the member's choices (microphone and target, remembered between runs). Recording for an
+// assignment borrows its target until that recording is saved; the member's own choice stays kept.
 import { create } from 'zustand';
 import { LecternError } from '../../shared/api/errors';
 import type { SpeechTarget } from '../../shared/audio/timerLights';
 import type { Speech } from '../../shared/domain/speech';
+import { readChoices, saveChoices } from './recordChoices';
 import { RecordingSession } from './recordingSession';
 
 export type RecordStatus = 'idle' | 'starting' | 'recording' | 'paused' | 'stopping';
@@ -16,20 +18,27 @@ interface RecordState {
   elapsedMs: number;
   level: number;
   deviceId: string | undefined;
+  /** The target the timer lights follow now: the member's own, or the assignment's. */
   target: SpeechTarget | undefined;
+  /** The member's own choice, kept between runs; an assignment's target never replaces it. */
+  ownTarget: SpeechTarget | undefined;
+  /** The title of the assignment being recorded for, whose target `target` holds until the recording is saved. */
+  assignment: string | undefined;
   title: string;
   errorKey: string | undefined;
   lastSpeech: Speech | undefined;
 }
 
-const saved = readSavedChoices();
+const saved = readChoices(localStorage);
 
 export const useRecordStore = create<RecordState>(() => ({
   status: 'idle',
   elapsedMs: 0,
   level: 0,
   deviceId: saved.deviceId,
-  target: saved.target ?? { minSeconds: 300, maxSeconds: 420 },
+  target: saved.target,
+  ownTarget: saved.target,
+  assignment: undefined,
   title: '',
   errorKey: undefined,
   lastSpeech: undefined,
@@ -45,12 +54,17 @@ let stopWhenStarted = false;
 
 export function chooseDevice(deviceId: string | undefined): void {
   useRecordStore.setState({ deviceId });
-  saveChoices();
+  saveOwnChoices();
 }
 
+/** The member picks a target: for this assignment's recording only, or as their own from now on. */
 export function chooseTarget(target: SpeechTarget | undefined): void {
-  useRecordStore.setState({ target });
-  saveChoices();
+  if (useRecordStore.getState().assignment) {
+    useRecordStore.setState({ target });
+    return;
+  }
+  useRecordStore.setState({ target, ownTarget: target });
+  saveOwnChoices();
 }
 
 export function setTitle(title: string): void {
@@ -60,7 +74,7 @@ export function setTitle(title: string): void {
 /** Presets the next recording for an assignment: its target drives the timer lights, its title names it. */
 export function prepareRecording(target: SpeechTarget, title: string): void {
   if (useRecordStore.getState().status !== 'idle') return;
-  useRecordStore.setState({ target, title });
+  useRecordStore.setState({ target, title, assignment: title });
 }
 
 export async function startRecording(defaultTitle: string): Promise<void> {
@@ -124,7 +138,10 @@ function finishUp(result: { errorKey?: string | undefined; lastSpeech?: Speech |
   clock = undefined;
   session = undefined;
   stopWhenStarted = false;
+  // A saved recording was the one for the assignment: the next one follows the member's own target.
+  const done = result.lastSpeech && useRecordStore.getState().assignment;
   useRecordStore.setState({
+    ...(done ? { target: useRecordStore.getState().ownTarget, assignment: undefined } : {}),
     status: 'idle',
     level: 0,
     title: '',
@@ -151,20 +168,7 @@ function messageKeyOf(error: unknown): string {
   return 'errors.internal';
 }
 
-const choicesKey = 'lectern.record.choices';
-
-function readSavedChoices(): { deviceId?: string; target?: SpeechTarget } {
-  try {
-    return JSON.parse(localStorage.getItem(choicesKey) ?? '{}') as {
-      deviceId?: string;
-      target?: SpeechTarget;
-    };
-  } catch {
-    return {};
-  }
-}
-
-function saveChoices(): void {
-  const { deviceId, target } = useRecordStore.getState();
-  localStorage.setItem(choicesKey, JSON.stringify({ deviceId, target }));
+function saveOwnChoices(): void {
+  const { deviceId, ownTarget } = useRecordStore.getState();
+  saveChoices(localStorage, { deviceId, target: ownTarget });
 }

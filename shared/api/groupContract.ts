@@ -1,13 +1,15 @@
 // The group part of the contract: this computer's member key, the groups it belongs to (each a
 // shared folder), the roster, sharing speeches and reflections, and the folder's sync status.
 import { z } from 'zod';
-import { SpeechId } from '../domain/speech';
+import { SpeechId, speechLimits } from '../domain/speech';
+import { groupLimits } from '../group/groupEvent';
+import { reflectionLimits } from '../group/reflections';
 
 const Hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 export const GroupId = Hex64;
 /** An absolute folder path on this computer, as the member chose it. */
 export const FolderPath = z.string().trim().min(1).max(4096);
-const Name = z.string().trim().min(1).max(60);
+const Name = z.string().trim().min(1).max(groupLimits.memberName);
 
 export const GroupInfo = z.object({
   groupId: GroupId,
@@ -67,6 +69,10 @@ export const FeedItem = z.discriminatedUnion('type', [
     peaksUrl: z.string(),
     /** False while the sync tool is still copying the audio ("audio still arriving"). */
     audioArrived: z.boolean(),
+    /** The check-in (打卡) it was submitted with: that week's assignment and the reflection written with it. */
+    checkIn: z
+      .object({ title: z.string(), occurrence: z.number().int(), reflection: z.string().optional() })
+      .optional(),
   }),
   z.object({
     type: z.literal('reflection'),
@@ -155,8 +161,8 @@ export const groupContract = {
     input: z
       .object({
         folder: FolderPath,
-        name: z.string().trim().min(1).max(100),
-        charter: z.string().max(20_000),
+        name: z.string().trim().min(1).max(groupLimits.name),
+        charter: z.string().max(groupLimits.charter),
         timeZone: z.string().min(1).max(64),
         coachName: Name,
       })
@@ -180,13 +186,21 @@ export const groupContract = {
   },
   'group.shareSpeech': {
     input: z
-      .object({ groupId: GroupId, speechId: SpeechId, title: z.string().trim().min(1).max(200).optional() })
+      .object({
+        groupId: GroupId,
+        speechId: SpeechId,
+        title: z.string().trim().min(1).max(speechLimits.title).optional(),
+      })
       .strict(),
     output: z.object({ id: Hex64 }),
   },
   'group.shareReflection': {
     input: z
-      .object({ groupId: GroupId, title: z.string().trim().min(1).max(200), text: z.string().max(20_000) })
+      .object({
+        groupId: GroupId,
+        title: z.string().trim().min(1).max(reflectionLimits.title),
+        text: z.string().max(reflectionLimits.text),
+      })
       .strict(),
     output: z.object({ id: Hex64 }),
   },

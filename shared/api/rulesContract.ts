@@ -13,6 +13,7 @@ import {
   memberRevivedBody,
   missPardonedBody,
   pauseSetBody,
+  ruleLimits,
   rulesSetBody,
 } from '../rules/ruleEvents';
 import type { RulesOverview } from './rulesOverview';
@@ -49,7 +50,13 @@ export const rulesContract = {
   /** A member pauses themself; a coach may pause anyone. */
   'rules.pause': { input: withBody(pauseSetBody), output: Id },
   'rules.pardon': { input: withBody(missPardonedBody), output: Id },
-  'rules.revive': { input: withBody(memberRevivedBody), output: Id },
+  /** The terms are what the member agreed to, shown to the whole group: the API asks for some. */
+  'rules.revive': {
+    input: withBody(
+      memberRevivedBody.extend({ terms: z.string().trim().min(1).max(ruleLimits.revivalTerms) }),
+    ),
+    output: Id,
+  },
   /** Coach: counts one check-in late (`late: true`), or withdraws that ruling (`late: false`). */
   'rules.ruleCheckIn': { input: withBody(checkInRuledBody), output: Id },
   /**

@@ -46,8 +46,14 @@ export interface AssignmentView {
   schedule: AssignmentCreatedBody['schedule'];
   /** The whole assignment was cancelled. */
   ended: boolean;
-  /** Past occurrences and the next few, oldest first. */
+  /** Past occurrences and the next few (at least the next one, however far), oldest first. */
   occurrences: OccurrenceView[];
+  /**
+   * When no occurrence counts because each fell due before the assignment was set (its deadline had
+   * passed when it was created, or the coach's clock ran ahead): the last of them, closed, so the screens
+   * can still show the assignment and the coach can move or cancel it. It never counts.
+   */
+  dueBeforeSet?: OccurrenceView;
 }
 
 export interface OwedCritique {
@@ -88,6 +94,8 @@ export interface WeekRow {
   outcome: Outcome | 'submitted';
   checkedInAt?: string;
   recording?: string;
+  /** The reflection written with the check-in that counts (shared with the speech). */
+  reflection?: string;
   critiquesOwed: number;
   critiquesOwedGiven: number;
   critiquesGiven: number;

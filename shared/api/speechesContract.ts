@@ -2,7 +2,7 @@
 // and the trash.
 import { z } from 'zod';
 import { SpeechTarget } from '../audio/timerLights';
-import { AudioMimeType, Speech, SpeechId, SpeechTag, SpeechTitle } from '../domain/speech';
+import { AudioMimeType, Speech, SpeechId, SpeechTag, SpeechTitle, speechLimits } from '../domain/speech';
 
 /** One chunk at most: MediaRecorder sends ~16 kB a second; imports are read 1 MiB at a time. */
 export const maxChunkBytes = 8 * 1024 * 1024;
@@ -60,7 +60,7 @@ export const speechesContract = {
       .object({
         speechId: SpeechId,
         title: SpeechTitle.optional(),
-        tags: z.array(SpeechTag).max(20).optional(),
+        tags: z.array(SpeechTag).max(speechLimits.tags).optional(),
         target: SpeechTarget.nullable().optional(),
       })
       .strict(),

@@ -3,18 +3,13 @@
 // contests), which the UI shows as a flashing red.
 import { z } from 'zod';
 
+/** The longest target a speech may have (four hours): the API's bound and the forms'. */
+export const MAX_TARGET_SECONDS = 4 * 3600;
+
 export const SpeechTarget = z
   .object({
-    minSeconds: z
-      .number()
-      .int()
-      .min(0)
-      .max(4 * 3600),
-    maxSeconds: z
-      .number()
-      .int()
-      .min(1)
-      .max(4 * 3600),
+    minSeconds: z.number().int().min(0).max(MAX_TARGET_SECONDS),
+    maxSeconds: z.number().int().min(1).max(MAX_TARGET_SECONDS),
   })
   .refine((t) => t.maxSeconds > t.minSeconds, { message: 'record.targetOrder' });
 export type SpeechTarget = z.infer<typeof SpeechTarget>;

@@ -5,8 +5,10 @@ import { SpeechTarget } from '../audio/timerLights';
 export const speechFormatVersion = 1;
 
 export const SpeechId = z.string().regex(/^[0-9a-f-]{36}$/, 'not a speech id');
-export const SpeechTitle = z.string().trim().min(1).max(200);
-export const SpeechTag = z.string().trim().min(1).max(40);
+/** Bounds of what a member writes about a speech: the API checks them, the forms use the same numbers. */
+export const speechLimits = { title: 200, tag: 40, tags: 20 } as const;
+export const SpeechTitle = z.string().trim().min(1).max(speechLimits.title);
+export const SpeechTag = z.string().trim().min(1).max(speechLimits.tag);
 
 export const speechSources = ['recording', 'import', 'recovered'] as const;
 
@@ -35,7 +37,7 @@ export const Speech = z.object({
   source: z.enum(speechSources),
   originalName: z.string().max(255).optional(),
   target: SpeechTarget.optional(),
-  tags: z.array(SpeechTag).max(20).default([]),
+  tags: z.array(SpeechTag).max(speechLimits.tags).default([]),
   peaks: z.object({ sampleRate: z.number().int(), samplesPerPixel: z.number().int() }),
 });
 export type Speech = z.infer<typeof Speech>;

@@ -78,13 +78,15 @@ export function createEvent<B>(
 // ---- base kinds --------------------------------------------------------------------
 
 const text = (max: number) => z.string().max(max);
-const name = z.string().trim().min(1).max(60);
+/** Bounds of the group's own words, shared by these bodies, the API and the forms that write them. */
+export const groupLimits = { name: 100, charter: 20_000, memberName: 60, bio: 2_000 } as const;
+const name = z.string().trim().min(1).max(groupLimits.memberName);
 
 export const GENESIS = 'group.genesis';
 /** The coach who creates a group. The group's id is this event's id. */
 export const genesisBody = z.strictObject({
-  name: z.string().trim().min(1).max(100),
-  charter: text(20_000),
+  name: z.string().trim().min(1).max(groupLimits.name),
+  charter: text(groupLimits.charter),
   timeZone: z
     .string()
     .min(1)
@@ -111,7 +113,7 @@ export const PROFILE_UPDATE = 'member.profile';
 /** A member edits their own profile; fields left out keep their value. */
 export const profileUpdateBody = z.strictObject({
   displayName: name.optional(),
-  bio: text(2_000).optional(),
+  bio: text(groupLimits.bio).optional(),
 });
 export type ProfileUpdateBody = z.infer<typeof profileUpdateBody>;
 

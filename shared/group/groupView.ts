@@ -2,6 +2,7 @@
 // shared speeches and reflections, newest first, each speech saying whether its audio has arrived.
 // Pure: the caller reads the folder (which blobs arrived) and names the URLs blobs are served at.
 import type { FeedItem, GroupView } from '../api/groupContract';
+import { recordingCheckIns } from '../rules/recordingCheckIns';
 import type { SetAsideEvent } from './causalRoster';
 import type { GroupState } from './groupState';
 import { profilesOf } from './profiles';
@@ -33,19 +34,32 @@ export function buildGroupView(input: GroupViewInput): GroupView {
   const group = state.group;
   const creator = group ? state.members[group.creator] : undefined;
   const profiles = profilesOf(state);
+  const checkIns = recordingCheckIns(state);
   const feed: FeedItem[] = [
-    ...Object.values(recordingsOf(state)).map((r): FeedItem => ({
-      type: 'recording',
-      id: r.id,
-      author: r.author,
-      sharedAt: r.sharedAt,
-      title: r.title,
-      durationMs: r.durationMs,
-      mime: r.mime,
-      audioUrl: blobUrl(r.sha256),
-      peaksUrl: blobUrl(r.peaksSha256),
-      audioArrived: arrived.has(r.sha256),
-    })),
+    ...Object.values(recordingsOf(state)).map((r): FeedItem => {
+      const checkIn = checkIns.get(r.id);
+      return {
+        type: 'recording',
+        id: r.id,
+        author: r.author,
+        sharedAt: r.sharedAt,
+        title: r.title,
+        durationMs: r.durationMs,
+        mime: r.mime,
+        audioUrl: blobUrl(r.sha256),
+        peaksUrl: blobUrl(r.peaksSha256),
+        audioArrived: arrived.has(r.sha256),
+        ...(checkIn
+          ? {
+              checkIn: {
+                title: checkIn.title,
+                occurrence: checkIn.occurrence,
+                ...(checkIn.reflection ? { reflection: checkIn.reflection } : {}),
+              },
+            }
+          : {}),
+      };
+    }),
     ...Object.values(reflectionsOf(state)).map((r): FeedItem => ({
       type: 'reflection',
       id: r.id,

@@ -6,9 +6,11 @@ import { defineSlice, handler } from './kindRegistry';
 import type { GroupState } from './groupState';
 
 export const REFLECTION_SHARED = 'reflection.shared';
+/** How long a shared reflection may be (UTF-16 code units, as `string.length` counts): the API and the share action use these. */
+export const reflectionLimits = { title: 200, text: 20_000 } as const;
 export const reflectionSharedBody = z.strictObject({
-  title: z.string().trim().min(1).max(200),
-  text: z.string().max(20_000),
+  title: z.string().trim().min(1).max(reflectionLimits.title),
+  text: z.string().max(reflectionLimits.text),
 });
 export type ReflectionSharedBody = z.infer<typeof reflectionSharedBody>;
 

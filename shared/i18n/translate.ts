@@ -7,6 +7,8 @@ import assignmentsZhCN from './assignments.zh-CN.json';
 import critiqueEn from './critique.en.json';
 import critiqueZhCN from './critique.zh-CN.json';
 import en from './en.json';
+import formsEn from './forms.en.json';
+import formsZhCN from './forms.zh-CN.json';
 import groupEn from './group.en.json';
 import groupZhCN from './group.zh-CN.json';
 import journalEn from './journal.en.json';
@@ -26,6 +28,7 @@ export const locales: Record<UiLanguage, Record<string, unknown>> = {
     group: groupZhCN,
     critique: critiqueZhCN,
     assignments: assignmentsZhCN,
+    forms: formsZhCN,
   },
   en: {
     ...en,
@@ -35,6 +38,7 @@ export const locales: Record<UiLanguage, Record<string, unknown>> = {
     group: groupEn,
     critique: critiqueEn,
     assignments: assignmentsEn,
+    forms: formsEn,
   },
 };
 

@@ -25,12 +25,13 @@ export interface Occurrence extends AssignmentContent {
  * Occurrences of all assignments whose submission deadline is at or before `through` (epoch
  * ms; all of them when omitted), ordered by submission deadline, then key. An occurrence due
  * before its assignment was announced, cancelled on its own, or due after the whole
- * assignment was cancelled does not appear.
+ * assignment was cancelled does not appear. With `dueBeforeSet`, only the occurrences due
+ * before their assignment was announced appear (they never count: this is for showing them).
  */
 export function listOccurrences(
   rules: RulesState,
   timeZone: string,
-  options: { through?: number } = {},
+  options: { through?: number; dueBeforeSet?: boolean } = {},
 ): Occurrence[] {
   const out: Occurrence[] = [];
   const throughLocal = options.through === undefined ? undefined : wallTimeAt(options.through, timeZone);
@@ -38,7 +39,7 @@ export function listOccurrences(
     for (const d of deadlinesOf(a, throughLocal)) {
       const submitDeadline = zonedInstant(d.submitBy, timeZone);
       if (options.through !== undefined && submitDeadline > options.through) continue;
-      if (submitDeadline <= hlcMillis(a.createdAt)) continue;
+      if (submitDeadline <= hlcMillis(a.createdAt) !== (options.dueBeforeSet ?? false)) continue;
       if (a.cancelled.includes(d.occurrence)) continue;
       if (a.endedAt && submitDeadline > hlcMillis(a.endedAt)) continue;
       out.push({

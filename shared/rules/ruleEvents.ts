@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { hex64, keyIdSchema } from '../group/groupEvent';
 import { SpeechTarget } from '../audio/timerLights';
 import { criteriaSchema } from '../critique/criteria';
+import { reflectionLimits } from '../group/reflections';
 import { localDateSchema, localDateTimeSchema, timeOfDaySchema } from './zonedTime';
 
 export const ASSIGNMENT_CREATED = 'assignment.created';
@@ -26,8 +27,27 @@ export type Weekday = (typeof weekdays)[number];
 export const weekdayTimeSchema = z.strictObject({ weekday: z.enum(weekdays), time: timeOfDaySchema });
 export type WeekdayTime = z.infer<typeof weekdayTimeSchema>;
 
-const title = z.string().trim().min(1).max(200);
-const prompt = z.string().max(20_000);
+/**
+ * Bounds of what coaches and members write in rules events: these schemas (and so the API) check them,
+ * and the forms that write them use the same numbers. Lengths are UTF-16 code units (`string.length`).
+ */
+export const ruleLimits = {
+  title: 200,
+  prompt: 20_000,
+  /** A check-in's reflection is shared with the speech, so it is bounded as a shared reflection is. */
+  reflection: reflectionLimits.text,
+  points: 1000,
+  missesInARow: 100,
+  missesTotal: 1000,
+  critiquesPerAssignment: 20,
+  offlineGraceHours: { min: 1, max: 168 },
+  pauseReason: 500,
+  pardonNote: 2_000,
+  revivalTerms: 2_000,
+} as const;
+
+const title = z.string().trim().min(1).max(ruleLimits.title);
+const prompt = z.string().max(ruleLimits.prompt);
 const occurrenceSchema = z.number().int().min(1).max(MAX_OCCURRENCES);
 
 /** One deadline pair: submissions by `submitBy`, critiques by `critiqueBy` (strictly later). */
@@ -103,11 +123,11 @@ export const checkInSubmittedBody = z.strictObject({
   occurrence: occurrenceSchema.default(1),
   /** The `recording.shared` event's id; it must be the member's own, still shared. */
   recording: hex64,
-  reflection: z.string().max(20_000).optional(),
+  reflection: z.string().max(ruleLimits.reflection).optional(),
 });
 export type CheckInSubmittedBody = z.infer<typeof checkInSubmittedBody>;
 
-const points = z.number().int().min(0).max(1000);
+const points = z.number().int().min(0).max(ruleLimits.points);
 /** The group's rules, set by a coach; each set is a new version, in force from its event's time. */
 export const rulesSetBody = z.strictObject({
   points: z.strictObject({
@@ -122,18 +142,23 @@ export const rulesSetBody = z.strictObject({
   }),
   /** Misses that put a member out; leave both out and nobody is ever out. */
   out: z.strictObject({
-    missesInARow: z.number().int().min(1).max(100).optional(),
-    missesTotal: z.number().int().min(1).max(1000).optional(),
+    missesInARow: z.number().int().min(1).max(ruleLimits.missesInARow).optional(),
+    missesTotal: z.number().int().min(1).max(ruleLimits.missesTotal).optional(),
   }),
   /** K: critiques each member owes per occurrence (and each on-time submission receives). */
-  critiquesPerAssignment: z.number().int().min(0).max(20),
+  critiquesPerAssignment: z.number().int().min(0).max(ruleLimits.critiquesPerAssignment),
   /** The group's evaluation criteria; left out, the defaults (see shared/critique/criteria.ts). */
   criteria: criteriaSchema.optional(),
   /**
    * Hours after a submission deadline within which another member's computer should have seen an
    * on-time check-in; one first seen later is flagged to the coach. Left out: 24 (see rulesInForce).
    */
-  offlineGraceHours: z.number().int().min(1).max(168).optional(),
+  offlineGraceHours: z
+    .number()
+    .int()
+    .min(ruleLimits.offlineGraceHours.min)
+    .max(ruleLimits.offlineGraceHours.max)
+    .optional(),
 });
 export type RulesSetBody = z.infer<typeof rulesSetBody>;
 
@@ -143,7 +168,7 @@ export const pauseSetBody = z
     member: keyIdSchema,
     from: localDateSchema,
     to: localDateSchema,
-    reason: z.string().max(500).optional(),
+    reason: z.string().max(ruleLimits.pauseReason).optional(),
   })
   .refine((p) => p.to >= p.from, 'a pause ends on or after its start');
 export type PauseSetBody = z.infer<typeof pauseSetBody>;
@@ -153,12 +178,15 @@ export const missPardonedBody = z.strictObject({
   member: keyIdSchema,
   assignment: hex64,
   occurrence: occurrenceSchema.default(1),
-  note: z.string().max(2_000).optional(),
+  note: z.string().max(ruleLimits.pardonNote).optional(),
 });
 export type MissPardonedBody = z.infer<typeof missPardonedBody>;
 
 /** A coach brings an out member back (复活) on the terms written here. */
-export const memberRevivedBody = z.strictObject({ member: keyIdSchema, terms: z.string().max(2_000) });
+export const memberRevivedBody = z.strictObject({
+  member: keyIdSchema,
+  terms: z.string().max(ruleLimits.revivalTerms),
+});
 export type MemberRevivedBody = z.infer<typeof memberRevivedBody>;
 
 /**

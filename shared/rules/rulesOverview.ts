@@ -101,13 +101,25 @@ export function buildRulesOverview(
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
     .map((a) => {
       const mine = occurrences.filter((o) => o.assignment === a.id);
+      // Every assignment shows somewhere: one due beyond the window by its next occurrence, one whose
+      // every deadline came before it was set by the last of those.
+      const alone = { ...rules, assignments: { [a.id]: a } };
       const past = mine.filter((o) => o.submitDeadline <= asOf);
-      const next = mine.filter((o) => o.submitDeadline > asOf).slice(0, UPCOMING);
+      let next = mine.filter((o) => o.submitDeadline > asOf).slice(0, UPCOMING);
+      if (next.length === 0 && a.endedAt === undefined)
+        next = listOccurrences(alone, timeZone)
+          .filter((o) => o.submitDeadline > asOf)
+          .slice(0, 1);
+      const dueBeforeSet =
+        past.length + next.length === 0
+          ? listOccurrences(alone, timeZone, { dueBeforeSet: true }).at(-1)
+          : undefined;
       const { id, title, prompt, target, schedule } = a;
       return {
         ...{ id, title, prompt, target, schedule },
         ended: a.endedAt !== undefined,
         occurrences: [...past, ...next].map(view),
+        ...(dueBeforeSet ? { dueBeforeSet: { ...view(dueBeforeSet), phase: 'closed' as const } } : {}),
       };
     });
   const currentOccurrence = occurrences.find((o) => o.critiqueDeadline > asOf);
@@ -155,6 +167,8 @@ export function buildRulesOverview(
       const outcome = h?.outcome ?? (submittedSoFar ? 'submitted' : 'open');
       const checkInHlc = rules.checkIns[o.key]?.[s.member]?.find((c) => c.id === h?.checkIn)?.hlc;
       const recording = h?.recording ?? (submittedSoFar ? submittedSoFar.recording : undefined);
+      const countedId = h?.checkIn ?? (submittedSoFar ? submittedSoFar.id : undefined);
+      const reflection = rules.checkIns[o.key]?.[s.member]?.find((c) => c.id === countedId)?.reflection;
       const flagged = outcome === 'out' ? undefined : unwitnessed.get(s.member);
       return {
         member: s.member,
@@ -163,6 +177,7 @@ export function buildRulesOverview(
         outcome,
         ...(checkInHlc ? { checkedInAt: iso(hlcMillis(checkInHlc)) } : {}),
         ...(recording ? { recording } : {}),
+        ...(reflection ? { reflection } : {}),
         critiquesOwed: h?.critiquesOwed.length ?? 0,
         critiquesOwedGiven: h?.critiquesOwedGiven ?? 0,
         critiquesGiven: h?.critiquesGiven ?? 0,

@@ -133,6 +133,37 @@ describe('computeStandings', () => {
     expect(w.of(early, 3).status).toBe('out');
   });
 
+  it('says how many misses are left, and shows a revival with its terms until the first week back is decided', () => {
+    const w = world();
+    const d = w.deadlines;
+    const m = w.g.members[0]!;
+    const key = w.keys[0]!;
+    const fresh = w.of(w.stand([], d[0]!.submit - HOUR), 0);
+    expect(fresh).toMatchObject({ status: 'active', missesToOut: 2 });
+    expect(fresh.revival).toBeUndefined();
+    expect(w.of(w.stand([], d[0]!.critique + 1), 0)).toMatchObject({ status: 'warned', missesToOut: 1 });
+    const out = w.of(w.stand([], d[1]!.critique + 1), 0);
+    expect(out.status).toBe('out');
+    expect(out.missesToOut).toBeUndefined();
+    expect(out.revival).toBeUndefined();
+
+    const back = revive(w.g.coach, d[1]!.critique + HOUR, key, '本周交两篇演讲');
+    const revived = w.of(w.stand([back], d[1]!.critique + 2 * HOUR), 0);
+    expect(revived).toMatchObject({
+      status: 'revived',
+      missesToOut: 2,
+      revival: { id: back.id, at: new Date(d[1]!.critique + HOUR).toISOString(), terms: '本周交两篇演讲' },
+    });
+    // Their first week back decided (on time), they are simply active; the terms stay on record.
+    const onTime = checkIn(m, d[2]!.submit - HOUR, w.series.id, 3);
+    const after = w.of(w.stand([back, ...onTime], d[2]!.submit + 1), 0);
+    expect(after).toMatchObject({ status: 'active', revival: { terms: '本周交两篇演讲' } });
+    // Out again after two more misses: the old revival no longer describes them.
+    const outAgain = w.of(w.stand([back, ...onTime], d[4]!.critique + 1), 0);
+    expect(outAgain.status).toBe('out');
+    expect(outAgain.revival).toBeUndefined();
+  });
+
   it('counts misses in total when the rules say so, and a pardon forgives one', () => {
     const w = world('Europe/Berlin', 2, { ...RULES, out: { missesTotal: 2 } });
     const d = w.deadlines;

@@ -16,7 +16,8 @@ import { rulesStateOf } from './rulesState';
 import type { Revival } from './rulesState';
 import { FALLBACK_TIME_ZONE, hlcMillis, isKnownTimeZone, wallTimeAt } from './zonedTime';
 
-export type StandingStatus = 'active' | 'warned' | 'paused' | 'out';
+/** `revived`: back after being out, their first occurrence since not yet decided (see docs/rules.md). */
+export type StandingStatus = 'active' | 'warned' | 'paused' | 'out' | 'revived';
 /** `open`: no submission yet, but late is still possible. `excused`: paused. `out`: not scored. */
 export type Outcome = 'on-time' | 'late' | 'missed' | 'open' | 'excused' | 'pardoned' | 'out';
 
@@ -52,8 +53,21 @@ export interface Standing {
   status: StandingStatus;
   /** Key of the occurrence whose miss put the member out, while out. */
   outSince?: string;
+  /** The coach's revival that brought the member back last (absent while out, or never revived). */
+  revival?: StandingRevival;
+  /** Misses more that would put the member out under the rules in force now; absent while out or with no limit. */
+  missesToOut?: number;
   counts: { onTime: number; late: number; missed: number; excused: number; pardoned: number };
   history: PeriodResult[];
+}
+
+export interface StandingRevival {
+  /** The `member.revived` event's id. */
+  id: string;
+  /** ISO instant of the revival (its clock's wall time). */
+  at: string;
+  /** The terms the coach wrote, visible to the whole group. */
+  terms: string;
 }
 
 export interface Standings {
@@ -71,6 +85,8 @@ interface Running {
   /** Misses that count towards "out in total": reset by a revival. */
   missesSinceRevival: number;
   revivals: Revival[];
+  /** The revival that brought the member back last, and whether an occurrence has been decided since. */
+  back: { revival: StandingRevival; decided: boolean } | null;
 }
 
 /**
@@ -107,6 +123,7 @@ export function computeStandings(
       out: null,
       missesSinceRevival: 0,
       revivals: rules.revivals.filter((r) => r.member === m.keyId && hlcMillis(r.at) <= asOf),
+      back: null,
     });
   }
   const rulings = rulingsAt(rules, asOf);
@@ -200,9 +217,12 @@ export function computeStandings(
         if (
           (missesInARow !== undefined && s.missesInARow >= missesInARow) ||
           (missesTotal !== undefined && run.missesSinceRevival >= missesTotal)
-        )
+        ) {
           run.out = { since: o.key, at: o.critiqueDeadline };
+          run.back = null;
+        }
       }
+      if (run.back && entry.outcome !== 'open') run.back.decided = true;
       s.points += entry.points;
     }
   }
@@ -217,12 +237,23 @@ export function computeStandings(
     if (run.out) {
       s.status = 'out';
       s.outSince = run.out.since;
-    } else if (pausedFor(id, today, asOf + 1)) s.status = 'paused';
+      members.push(s);
+      continue;
+    }
+    if (run.back) s.revival = run.back.revival;
+    // Under rules made stricter since the last miss, the next miss is the one that puts them out.
+    const left = [
+      missesInARow === undefined ? Infinity : missesInARow - s.missesInARow,
+      missesTotal === undefined ? Infinity : missesTotal - run.missesSinceRevival,
+    ];
+    if (Math.min(...left) < Infinity) s.missesToOut = Math.max(1, Math.min(...left));
+    if (pausedFor(id, today, asOf + 1)) s.status = 'paused';
     else if (
       (missesInARow !== undefined && s.missesInARow > 0 && s.missesInARow >= missesInARow - 1) ||
       (missesTotal !== undefined && run.missesSinceRevival > 0 && run.missesSinceRevival >= missesTotal - 1)
     )
       s.status = 'warned';
+    else if (run.back && !run.back.decided) s.status = 'revived';
     members.push(s);
   }
   members.sort(
@@ -237,11 +268,16 @@ export function computeStandings(
 /** Applies the member's revivals dated at or before `until`: an out member comes back with a clean slate of misses. */
 function revive(run: Running, until: number): void {
   while (run.revivals.length > 0 && hlcMillis(run.revivals[0]!.at) <= until) {
-    const at = hlcMillis(run.revivals.shift()!.at);
+    const revival = run.revivals.shift()!;
+    const at = hlcMillis(revival.at);
     if (run.out && run.out.at <= at) {
       run.out = null;
       run.missesSinceRevival = 0;
       run.standing.missesInARow = 0;
+      run.back = {
+        revival: { id: revival.id, at: new Date(at).toISOString(), terms: revival.terms },
+        decided: false,
+      };
     }
   }
 }

@@ -217,14 +217,17 @@ test('coach sets a weekly series; on time, late and missed show in standings and
     await expectAccessible(coach.page, 'revive');
     await screenshot(coach.page, 'revive-zh');
     await dialog.getByRole('button', { name: '复活', exact: true }).click();
-    await expect(chenRow).toContainText(/Chen\s*-10\s*0\s*连续 0 次 · 共 1 次\s*正常/);
-    // Chen sees himself active again once his folder syncs.
+    await expect(chenRow).toContainText(
+      /Chen\s*复活条件：本周交两篇演讲\s*-10\s*0\s*连续 0 次 · 共 1 次\s*已复活/,
+    );
+    // Chen sees himself revived, on the coach's terms, once his folder syncs.
     await openAssignments(chen.page);
     await chen.page.getByRole('tab', { name: 'Standings' }).click();
     await expect(chen.page.getByTestId('standing-row').filter({ hasText: 'Chen' })).toContainText(
-      /0 in a row · 1 in all\s*Active/,
+      /0 in a row · 1 in all\s*Revived/,
       { timeout: 20_000 },
     );
+    await expect(chen.page.getByTestId('my-standing')).toContainText('本周交两篇演讲');
   } finally {
     Date.now = realNow;
     for (const m of [coach, ada, ben, chen]) await m.host.close();

@@ -276,3 +276,39 @@ describe('rules handlers on four computers', () => {
     expect(await ada(seeing)).toMatchObject({ outcome: 'on-time', points: 10, unwitnessed: { checkIn } });
   });
 });
+
+describe('a new assignment', () => {
+  it('is refused when every deadline it sets has passed, and accepted while one is ahead', async () => {
+    const coach = computer('coach');
+    const { groupId } = await coach.groups.create({
+      folder: path.join(root, 'shared', '周日演讲会'),
+      name: '周日演讲会',
+      charter: '',
+      timeZone: 'Asia/Shanghai',
+      coachName: '王老师',
+    });
+    // T0 is Monday 1 March 2027, 10:00 in Shanghai.
+    const once = (submitBy: string) => ({
+      ...weekly,
+      schedule: { repeat: 'once' as const, submitBy, critiqueBy: '2027-03-08T21:00' },
+    });
+    for (const body of [
+      once('2027-02-25T21:00'),
+      once('2027-03-01T10:00'),
+      { ...weekly, schedule: { ...weekly.schedule, startsOn: '2027-01-01', occurrences: 4 } },
+    ])
+      await expect(coach.api['rules.createAssignment']({ groupId, body }, ctx)).rejects.toMatchObject({
+        code: 'invalid_input',
+        messageKey: 'errors.deadlinePassed',
+      });
+    expect((await coach.api['rules.overview']({ groupId }, ctx)).assignments).toEqual([]);
+
+    const { id } = await coach.api['rules.createAssignment'](
+      { groupId, body: once('2027-03-01T10:01') },
+      ctx,
+    );
+    expect((await coach.api['rules.overview']({ groupId }, ctx)).assignments).toMatchObject([
+      { id, occurrences: [{ phase: 'upcoming' }] },
+    ]);
+  });
+});

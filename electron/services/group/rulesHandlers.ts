@@ -1,11 +1,13 @@
 // The rules.* handlers: thin checks with a clear message (coach only, own speech, deadline still
-// open), then one event through GroupService.append. Who may write what is decided again by the
-// fold on every computer; these checks only spare the member a write that would be ignored.
+// open, a new assignment with a deadline still ahead), then one event through GroupService.append.
+// Who may write what is decided again by the fold on every computer; these checks only spare the
+// member a write that would be ignored.
 import type { Contract } from '../../../shared/api/contract';
 import type { Handlers } from '../../../shared/api/contractTypes';
 import { LecternError } from '../../../shared/api/errors';
 import type { rulesContract } from '../../../shared/api/rulesContract';
 import { recordingsOf } from '../../../shared/group/recordings';
+import { firstOccurrenceAfter } from '../../../shared/rules/firstOccurrenceAfter';
 import { buildRulesOverview } from '../../../shared/rules/rulesOverview';
 import { rulingsAt } from '../../../shared/rules/rulingsAt';
 import { occurrencesOf } from '../../../shared/rules/listOccurrences';
@@ -24,7 +26,7 @@ import {
 import { hasCheckIn, hasOccurrence } from '../../../shared/rules/rulesSlice';
 import { occurrenceKey, rulesStateOf } from '../../../shared/rules/rulesState';
 import type { WitnessedAt } from '../../../shared/rules/unwitnessedCheckIns';
-import { hlcMillis } from '../../../shared/rules/zonedTime';
+import { FALLBACK_TIME_ZONE, hlcMillis, wallTimeAt } from '../../../shared/rules/zonedTime';
 import type { SpeechSource } from './groupMedia';
 import type { GroupService } from './groupService';
 import type { Groups } from './groups';
@@ -58,8 +60,20 @@ export function createRulesHandlers(
   const id = async (event: Promise<{ id: string }>) => ({ id: (await event).id });
 
   return {
-    'rules.createAssignment': async ({ groupId, body }) =>
-      id(coach(groupId).append(ASSIGNMENT_CREATED, body)),
+    'rules.createAssignment': async ({ groupId, body }) => {
+      const service = coach(groupId);
+      // Every deadline already past: it would never count, and no screen could offer it.
+      const timeZone = service.state().state.group?.timeZone ?? FALLBACK_TIME_ZONE;
+      if (!firstOccurrenceAfter(body.schedule, timeZone, now()))
+        throw new LecternError('invalid_input', 'errors.deadlinePassed');
+      // A series starting before today would number its weeks from a past long gone (week #362).
+      if (
+        body.schedule.repeat === 'weekly' &&
+        body.schedule.startsOn < wallTimeAt(now(), timeZone).slice(0, 10)
+      )
+        throw new LecternError('invalid_input', 'errors.startsBeforeToday');
+      return id(service.append(ASSIGNMENT_CREATED, body));
+    },
     'rules.editAssignment': async ({ groupId, body }) => {
       const service = coach(groupId);
       assignmentOf(service, body.assignment, body.occurrence);
