@@ -1,6 +1,5 @@
 // The rules overview of the group on screen (assignments, check-ins, duty, standings, the coach's
 // week), kept fresh from main's group.changed events, and the actions that write rules events.
-import { notifications } from '@mantine/notifications';
 import i18next from 'i18next';
 import { useEffect } from 'react';
 import { create } from 'zustand';
@@ -9,6 +8,7 @@ import type { Contract } from '../../shared/api/contract';
 import type { RulesOverview } from '../../shared/api/rulesOverview';
 import { api } from '../api/api';
 import { reportError } from '../shell/reportError';
+import { notify } from '../shell/notify';
 
 interface AssignmentsState {
   groupId: string | undefined;
@@ -86,10 +86,9 @@ export async function writeRules<K extends RulesWrite>(
 ): Promise<boolean> {
   try {
     await api.call(name, input);
-    notifications.show({
+    notify({
       color: 'teal',
       message: i18next.t(doneKey),
-      closeButtonProps: { 'aria-label': i18next.t('assignments.close') },
     });
     await reloadOverview(input.groupId);
     return true;

@@ -1,9 +1,9 @@
 // Shares one of the member's speeches with a group: its audio and peaks go into the group folder.
-import { notifications } from '@mantine/notifications';
 import i18next from 'i18next';
 import { api } from '../api/api';
 import { reportError } from '../shell/reportError';
 import { reloadView } from './groupStore';
+import { notify } from '../shell/notify';
 
 export async function shareSpeech(
   groupId: string,
@@ -13,7 +13,7 @@ export async function shareSpeech(
   try {
     await api.call('group.shareSpeech', { groupId, speechId });
     const name = groups.find((group) => group.groupId === groupId)?.name ?? '';
-    notifications.show({ color: 'teal', message: i18next.t('group.shared', { name }) });
+    notify({ color: 'teal', message: i18next.t('group.shared', { name }) });
     await reloadView(groupId);
   } catch (error) {
     reportError(error);

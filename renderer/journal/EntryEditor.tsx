@@ -1,7 +1,7 @@
 // The open entry: title, date, mood, tags, linked speeches and the Markdown reflection, saved as
 // the member types (see entryDraftStore), with its own export and delete.
 import { ActionIcon, Button, Group, Paper, Stack, TagsInput, TextInput, Tooltip } from '@mantine/core';
-import { notify } from './notify';
+import { notify } from '../shell/notify';
 import { IconDownload, IconTemplate, IconTrash } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';

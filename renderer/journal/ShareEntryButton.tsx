@@ -10,7 +10,7 @@ import { sayProblem } from '../shell/fieldChecks';
 import { reportError } from '../shell/reportError';
 import { flushDraft } from './entryDraftStore';
 import { markShared } from './journalActions';
-import { notify } from './notify';
+import { notify } from '../shell/notify';
 import { shareProblem } from './shareCheck';
 
 export function ShareEntryButton({ entryId, title, body }: { entryId: string; title: string; body: string }) {

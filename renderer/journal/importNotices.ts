@@ -3,7 +3,7 @@
 import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
 import type { ImportFailure, ImportProgress } from '../../shared/journal/journalImport';
-import { notify } from './notify';
+import { notify } from '../shell/notify';
 import type { ImportOutcome } from './journalTransfer';
 
 const KiB = 1024;

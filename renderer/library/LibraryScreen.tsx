@@ -23,7 +23,7 @@ import { shareSpeech } from '../group/shareSpeech';
 import { navigate } from '../state/uiStore';
 import { allTags, filterSpeeches, type SpeechSort } from './filterSpeeches';
 import { importFiles } from './importFiles';
-import { notify } from './notify';
+import { notify } from '../shell/notify';
 import { RenameDialog } from './RenameDialog';
 import {
   deleteSpeech,

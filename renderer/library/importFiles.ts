@@ -2,7 +2,7 @@
 import i18next from 'i18next';
 import { LecternError } from '../../shared/api/errors';
 import { importSpeech } from './importSpeech';
-import { notify } from './notify';
+import { notify } from '../shell/notify';
 import { trackImport } from './speechesStore';
 
 export async function importFiles(files: readonly File[]): Promise<void> {

@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import type { TrashedSpeech } from '../../shared/api/speechesContract';
 import { api } from '../api/api';
 import { reportError } from '../shell/reportError';
-import { notify } from './notify';
+import { notify } from '../shell/notify';
 import { reloadSpeeches } from './speechesStore';
 
 interface SpeechTrashState {

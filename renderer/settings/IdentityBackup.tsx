@@ -2,7 +2,6 @@
 // file, or bring a backup in on a second computer. Losing it means losing your place in your groups.
 // Both ask first, saying what the step gives away or takes on: the key is the member in every group.
 import { Alert, Button, FileButton, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconDownload, IconKey, IconUpload } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +9,7 @@ import { api } from '../api/api';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { reportError } from '../shell/reportError';
 import { reloadIdentity } from './identityStore';
+import { notify } from '../shell/notify';
 
 const minPassphrase = 8;
 
@@ -33,7 +33,7 @@ export function IdentityBackup() {
       link.download = 'lectern-identity-backup.json';
       link.click();
       URL.revokeObjectURL(link.href);
-      notifications.show({ color: 'teal', message: t('settings.identity.exported') });
+      notify({ color: 'teal', message: t('settings.identity.exported') });
     } catch (error) {
       reportError(error);
     } finally {
@@ -45,7 +45,7 @@ export function IdentityBackup() {
     setBusy(true);
     try {
       await api.call('group.importKey', { backup: await file.text(), passphrase });
-      notifications.show({ color: 'teal', message: t('settings.identity.imported') });
+      notify({ color: 'teal', message: t('settings.identity.imported') });
       void reloadIdentity(); // a key that could not be opened is back: its notices go
     } catch (error) {
       reportError(error);

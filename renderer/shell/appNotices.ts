@@ -1,13 +1,13 @@
 // Shows main's notices (e.g. "the window was reloaded after a crash") as toasts: asked for once the
 // page starts (a notice from before it existed waits in main) and again whenever main announces one.
-import { notifications } from '@mantine/notifications';
 import i18next from 'i18next';
 import type { AppNotice } from '../../shared/api/contract';
 import { api } from '../api/api';
+import { notify } from './notify';
 
 export function watchAppNotices(): () => void {
   const show = (notice: AppNotice) =>
-    notifications.show({
+    notify({
       id: `notice-${notice}`,
       color: 'blue',
       title: i18next.t('notices.title'),

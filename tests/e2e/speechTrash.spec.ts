@@ -77,7 +77,7 @@ test.describe('on a Chinese system', () => {
     await expect(page.getByRole('button', { name: '回收站，1 段演讲' })).toBeVisible();
 
     // The notices of the import and the deletion, closed as a member would.
-    const notices = page.getByRole('button', { name: '关闭此通知' });
+    const notices = page.getByRole('button', { name: '关闭', exact: true });
     // A notice fading out is still there for a moment: click the first one left until none is.
     await expect(async () => {
       if ((await notices.count()) > 0) await notices.first().click({ force: true, timeout: 1000 });
