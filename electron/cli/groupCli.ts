@@ -14,6 +14,7 @@ import { demo } from './commands/demo';
 import { exportKey } from './commands/exportKey';
 import { init } from './commands/init';
 import { join } from './commands/join';
+import { metrics } from './commands/metrics';
 import { standings } from './commands/standings';
 import { state } from './commands/state';
 import { sync } from './commands/sync';
@@ -24,9 +25,21 @@ export type { CliIo } from './cliCommand';
 
 /** In the order the usage lists them. */
 const COMMANDS: ReadonlyMap<string, CliCommand> = new Map(
-  [init, exportKey, createGroup, join, approve, append, sync, state, standings, verify, demo, compact].map(
-    (c): [string, CliCommand] => [c.name, c],
-  ),
+  [
+    init,
+    exportKey,
+    createGroup,
+    join,
+    approve,
+    append,
+    sync,
+    state,
+    standings,
+    verify,
+    demo,
+    compact,
+    metrics,
+  ].map((c): [string, CliCommand] => [c.name, c]),
 );
 
 /** The options every command takes; `--data` is read through the command context's `dataDir()`. */

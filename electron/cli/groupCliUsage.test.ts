@@ -20,6 +20,7 @@ const USAGE = `lectern-group <command> [options]
   demo          <folder> --keys <dir> --as <member number> --device <name> --events K
                                                       K more events as that member from that device
   compact       <folder> --keys <dir>                 compact every demo member's segments
+  metrics       <audio file> [--json]                 speaking time, pauses, loudness, pitch and speech rate
 
   --data <dir>    a Lectern data folder: the app's (Settings shows it) or the web host's --data-dir acts
                   as the same member and device; not while the app or web host has it open

@@ -17,6 +17,8 @@ import libraryEn from './library.en.json';
 import libraryZhCN from './library.zh-CN.json';
 import recordEn from './record.en.json';
 import recordZhCN from './record.zh-CN.json';
+import speechMetricsEn from './speechMetrics.en.json';
+import speechMetricsZhCN from './speechMetrics.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 export const locales: Record<UiLanguage, Record<string, unknown>> = {
@@ -29,6 +31,7 @@ export const locales: Record<UiLanguage, Record<string, unknown>> = {
     critique: critiqueZhCN,
     assignments: assignmentsZhCN,
     forms: formsZhCN,
+    speechMetrics: speechMetricsZhCN,
   },
   en: {
     ...en,
@@ -39,6 +42,7 @@ export const locales: Record<UiLanguage, Record<string, unknown>> = {
     critique: critiqueEn,
     assignments: assignmentsEn,
     forms: formsEn,
+    speechMetrics: speechMetricsEn,
   },
 };
 
