@@ -28,7 +28,7 @@ import {
   rendererPids,
   rssOf,
   sampleMax,
-  timeCommand,
+  ffmpegDecode,
 } from './speechKit';
 
 interface ImportResult {
@@ -115,16 +115,7 @@ async function main(): Promise<void> {
   const summary: string[] = [];
   for (const file of files) {
     log(`\n${basename(file)} (${mb(statSync(file).size)}):`);
-    const ffmpeg = await timeCommand('ffmpeg', [
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-i',
-      file,
-      '-f',
-      'null',
-      '-',
-    ]);
+    const ffmpeg = await ffmpegDecode(file);
     log(`  ffmpeg -f null decode: ${ms(ffmpeg.ms)}, peak RSS ${mb(ffmpeg.peakRss)}`);
     const ours = await importOnce(rendererDir, file);
     log(

@@ -391,6 +391,11 @@ export async function startCountingServer(
 }
 
 /** Time (ms, by performance.now) and peak memory (VmHWM) of a command, e.g. ffmpeg decoding. */
+/** The baseline decoder: ffmpeg decoding `file` to nothing, timed with its peak memory. */
+export function ffmpegDecode(file: string): Promise<{ ms: number; peakRss: number }> {
+  return timeCommand('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-i', file, '-f', 'null', '-']);
+}
+
 export async function timeCommand(command: string, args: string[]): Promise<{ ms: number; peakRss: number }> {
   const started = performance.now();
   const child = spawn(command, args, { stdio: 'ignore' });

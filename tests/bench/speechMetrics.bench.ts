@@ -11,7 +11,7 @@ import { loadavg } from 'node:os';
 import { basename, join } from 'node:path';
 import { analyseAudioFile } from '../../electron/services/audio/analyseAudioFile';
 import { figures, showFigures } from './benchFigures';
-import { ensureLiveWebm, ensureSpeechAs, goal, log, mb, ratio, timeCommand } from './speechKit';
+import { ensureLiveWebm, ensureSpeechAs, ffmpegDecode, goal, log, mb, ratio } from './speechKit';
 
 const rounds = 5;
 const mib = 1024 * 1024;
@@ -52,16 +52,7 @@ async function main(): Promise<void> {
     const ffmpegRss: number[] = [];
     const ours: Run[] = [];
     for (let round = 0; round < rounds; round++) {
-      const theirs = await timeCommand('ffmpeg', [
-        '-hide_banner',
-        '-loglevel',
-        'error',
-        '-i',
-        file,
-        '-f',
-        'null',
-        '-',
-      ]);
+      const theirs = await ffmpegDecode(file);
       ffmpeg.push(theirs.ms);
       ffmpegRss.push(theirs.peakRss);
       const run = measure('metrics', file);
