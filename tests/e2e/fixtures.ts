@@ -57,6 +57,18 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
   await expect(page.getByRole('menu'))
     .toHaveCount(0, { timeout: 2000 })
     .catch(() => undefined);
+  // A toast or panel mid-fade is drawn half transparent, and axe measures that frame's colours: wait
+  // until every finite transition has ended (spinners loop forever and are left alone).
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+      undefined,
+      { timeout: 3000 },
+    )
+    .catch(() => undefined);
   const results = await new AxeBuilder({ page }).analyze();
   const severe = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
