@@ -3,7 +3,7 @@
 import { Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { GroupView } from '../../shared/api/groupContract';
-import { RulesDialog } from '../assignments/RulesDialog';
+import { RulesDialog } from '../rules/ruleSet/RulesDialog';
 import { decide } from './groupStore';
 import { VerificationCode } from './VerificationCode';
 

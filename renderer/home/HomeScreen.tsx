@@ -2,7 +2,7 @@
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../shared/domain/profile';
-import { HomeAssignment } from '../assignments/HomeAssignment';
+import { HomeAssignment } from '../rules/assignments/HomeAssignment';
 import { useLiveGroups } from '../group/groupStore';
 import { ScreenEmptyState } from '../shell/ScreenEmptyState';
 import { screenIcons } from '../shell/screenIcons';

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultReminderLeadHours, reminderLeadChoices } from '../../shared/domain/profile';
-import { joinNames } from '../assignments/formatDeadline';
+import { joinNames } from '../rules/assignments/formatDeadline';
 
 function leadLabel(hours: number, t: TFunction): string {
   return hours >= 48

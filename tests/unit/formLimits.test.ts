@@ -7,16 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { contract } from '../../shared/api/contract';
 import { ruleLimits } from '../../shared/rules/ruleEvents';
 import { DEFAULT_RULES } from '../../shared/rules/rulesInForce';
-import { checkDeadlines, checkDraft, defaultDraft } from '../../renderer/assignments/assignmentForm';
+import { checkDeadlines, checkDraft, defaultDraft } from '../../renderer/rules/assignments/assignmentForm';
 import {
   checkInReflectionProblem,
   checkPardon,
   checkPause,
   checkRevival,
-} from '../../renderer/assignments/dialogChecks';
-import { checkEdit } from '../../renderer/assignments/editChecks';
-import { checkRules, rulesDraft, rulesFields } from '../../renderer/assignments/rulesDraft';
-import type { RulesNumbers } from '../../renderer/assignments/rulesDraft';
+} from '../../renderer/rules/standings/dialogChecks';
+import { checkEdit } from '../../renderer/rules/assignments/editChecks';
+import { checkRules, rulesDraft, rulesFields } from '../../renderer/rules/ruleSet/rulesDraft';
+import type { RulesNumbers } from '../../renderer/rules/ruleSet/rulesDraft';
 import { checkNewGroup } from '../../renderer/group/newGroupChecks';
 import { shareProblem } from '../../renderer/journal/shareCheck';
 import { renameProblem, tagsProblem } from '../../renderer/library/speechChecks';

@@ -1,0 +1,89 @@
+// Check-in (打卡): choose one of your speeches (newest first) and, if you like, a reflection; the
+// speech is shared with the group on the way if it is not shared yet.
+import { Select, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OccurrenceView } from '../../../shared/api/rulesOverview';
+import { useLiveSpeeches } from '../../library/speechesStore';
+import { useFieldError } from '../../shell/fieldChecks';
+import { formatClock } from '../../shell/formatDuration';
+import { useAssignmentsStore, writeRules } from './assignmentsStore';
+import { checkInReflectionProblem } from '../standings/dialogChecks';
+import { myStanding } from '../standings/MyStanding';
+import { RulesDialog } from '../ruleSet/RulesDialog';
+
+interface Props {
+  groupId: string;
+  occurrence: OccurrenceView;
+  onClose(): void;
+}
+
+export function CheckInDialog({ groupId, occurrence, onClose }: Props) {
+  const { t } = useTranslation();
+  const { speeches } = useLiveSpeeches();
+  const newest = [...speeches].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [reflection, setReflection] = useState('');
+  const speechId = chosen ?? newest[0]?.id ?? null;
+  const tooLong = checkInReflectionProblem(reflection);
+  const out = useAssignmentsStore((s) => (s.overview ? myStanding(s.overview)?.status === 'out' : false));
+  const error = useFieldError(true);
+
+  const submit = async () =>
+    speechId !== null &&
+    !tooLong &&
+    writeRules(
+      'rules.checkIn',
+      {
+        groupId,
+        assignment: occurrence.assignment,
+        occurrence: occurrence.occurrence,
+        speechId,
+        ...(reflection.trim() ? { reflection: reflection.trim() } : {}),
+      },
+      out
+        ? 'assignments.checkedInWhileOut'
+        : occurrence.phase === 'late'
+          ? 'assignments.checkedInLate'
+          : 'assignments.checkedIn',
+    );
+
+  return (
+    <RulesDialog
+      title={t('assignments.checkInTitle', { title: occurrence.title })}
+      action={t('assignments.checkInSubmit')}
+      run={submit}
+      onClose={onClose}
+      ready={speechId !== null}
+      problem={tooLong ? 'forms.fixFields' : undefined}
+    >
+      {newest.length === 0 ? (
+        <Text size="sm">{t('assignments.noSpeeches')}</Text>
+      ) : (
+        <Select
+          label={t('assignments.chooseSpeech')}
+          data={newest.map((s) => ({ value: s.id, label: `${s.title} · ${formatClock(s.durationMs)}` }))}
+          value={speechId}
+          allowDeselect={false}
+          onChange={setChosen}
+          comboboxProps={{ withinPortal: true }}
+        />
+      )}
+      <Textarea
+        label={t('assignments.reflection')}
+        description={t('assignments.reflectionHint')}
+        autosize
+        minRows={3}
+        maxRows={16}
+        error={error(tooLong)}
+        value={reflection}
+        onChange={(e) => setReflection(e.currentTarget.value)}
+      />
+      {occurrence.phase === 'late' ? (
+        <Text size="sm" c="#a63c00">
+          {t('assignments.lateWarning')}
+        </Text>
+      ) : null}
+    </RulesDialog>
+  );
+}
