@@ -67,8 +67,10 @@ export const FeedItem = z.discriminatedUnion('type', [
      */
     audioUrl: z.string(),
     peaksUrl: z.string(),
-    /** False while the sync tool is still copying the audio ("audio still arriving"). */
+    /** False while the sync tool is still copying the audio ("audio still arriving"), or the folder is away. */
     audioArrived: z.boolean(),
+    /** Shared on this computer and not yet written to the folder (it is away or read-only): others cannot see it yet. */
+    waiting: z.literal(true).optional(),
     /** The check-in (打卡) it was submitted with: that week's assignment and the reflection written with it. */
     checkIn: z
       .object({ title: z.string(), occurrence: z.number().int(), reflection: z.string().optional() })
@@ -81,6 +83,8 @@ export const FeedItem = z.discriminatedUnion('type', [
     sharedAt: z.string(),
     title: z.string(),
     text: z.string(),
+    /** As for a speech: shared here, not yet in the folder. */
+    waiting: z.literal(true).optional(),
   }),
 ]);
 export type FeedItem = z.infer<typeof FeedItem>;
@@ -114,7 +118,6 @@ export const GroupView = z.object({
   feed: z.array(FeedItem),
   /** What the fold set aside of members' entries (newest first, at most 200): shown to coaches. */
   setAside: z.array(SetAsideEntry),
-  stateHash: Hex64,
 });
 export type GroupView = z.infer<typeof GroupView>;
 

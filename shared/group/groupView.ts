@@ -16,13 +16,13 @@ const MAX_FEED_ITEMS = 500;
 
 export interface GroupViewInput {
   groupId: string;
-  /** The folded state and its hash. */
   state: GroupState;
-  hash: string;
   /** This member's key. */
   keyId: string;
   /** Blobs (by SHA-256) that have arrived in this computer's copy of the folder. */
   arrived: ReadonlySet<string>;
+  /** This member's items (by id) written on this computer and not yet in the folder. */
+  waiting: ReadonlySet<string>;
   /** What the fold set aside, in fold order (see setAsideOf). */
   setAside: readonly SetAsideEvent[];
   /** Where a blob of this group is served. */
@@ -30,7 +30,7 @@ export interface GroupViewInput {
 }
 
 export function buildGroupView(input: GroupViewInput): GroupView {
-  const { groupId, state, hash, keyId, arrived, blobUrl } = input;
+  const { groupId, state, keyId, arrived, waiting, blobUrl } = input;
   const group = state.group;
   const creator = group ? state.members[group.creator] : undefined;
   const profiles = profilesOf(state);
@@ -49,6 +49,7 @@ export function buildGroupView(input: GroupViewInput): GroupView {
         audioUrl: blobUrl(r.sha256),
         peaksUrl: blobUrl(r.peaksSha256),
         audioArrived: arrived.has(r.sha256),
+        ...(waiting.has(r.id) ? { waiting: true as const } : {}),
         ...(checkIn
           ? {
               checkIn: {
@@ -67,6 +68,7 @@ export function buildGroupView(input: GroupViewInput): GroupView {
       sharedAt: r.sharedAt,
       title: r.title,
       text: r.text,
+      ...(waiting.has(r.id) ? { waiting: true as const } : {}),
     })),
   ]
     .sort((a, b) => (a.sharedAt < b.sharedAt ? 1 : a.sharedAt > b.sharedAt ? -1 : a.id < b.id ? 1 : -1))
@@ -93,6 +95,5 @@ export function buildGroupView(input: GroupViewInput): GroupView {
       .sort((a, b) => a.displayName.localeCompare(b.displayName) || (a.keyId < b.keyId ? -1 : 1)),
     feed,
     setAside: [...input.setAside].reverse().slice(0, MAX_SET_ASIDE),
-    stateHash: hash,
   };
 }

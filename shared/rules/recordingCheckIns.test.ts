@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appRegistry } from '../group/appRegistry';
-import { foldGroup, stateHash } from '../group/fold';
+import { foldGroup } from '../group/fold';
 import { buildGroupView } from '../group/groupView';
 import { ASSIGNMENT_EDITED, CHECK_IN_SUBMITTED } from './ruleEvents';
 import { recordingCheckIns } from './recordingCheckIns';
@@ -58,9 +58,9 @@ describe('recordingCheckIns', () => {
     const view = buildGroupView({
       groupId: g.groupId,
       state,
-      hash: stateHash(state),
       keyId: bo.key.keyId,
       arrived: new Set(),
+      waiting: new Set(),
       setAside: [],
       blobUrl: (sha) => `/blobs/${sha}`,
     });

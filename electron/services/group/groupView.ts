@@ -6,13 +6,13 @@ import { groupBlobUrl } from './groupMedia';
 import type { GroupService } from './groupService';
 
 export async function groupView(service: GroupService, keyId: string): Promise<GroupView> {
-  const { state, hash } = service.state();
+  const { state } = service.state();
   return buildGroupView({
     groupId: service.groupId,
     state,
-    hash,
     keyId,
     arrived: await service.media.arrived(),
+    waiting: service.waitingIds(),
     setAside: service.setAside(),
     blobUrl: (sha256) => groupBlobUrl(service.groupId, sha256),
   });
