@@ -10,7 +10,8 @@ import { z } from 'zod';
 import { DEVICES_DIR, SEGMENTS_DIR } from '../../shared/group/folderLayout';
 import { appRegistry } from '../../shared/group/appRegistry';
 import { HeadTracker } from '../../shared/group/causalLinks';
-import { ROSTER_DECISION } from '../../shared/group/groupEvent';
+import { RECORDING_SHARED, ROSTER_DECISION } from '../../shared/group/groupEvent';
+import { CRITIQUE_COMMENT } from '../../shared/critique/critiqueEvents';
 import type { GenesisBody, GroupEvent } from '../../shared/group/groupEvent';
 import { createMemberKey, memberKeyFromSecret } from '../../shared/group/identity';
 import type { MemberKey } from '../../shared/group/identity';
@@ -404,9 +405,17 @@ export interface DemoAppendOptions {
   device: string;
   events: number;
   now: number;
+  /**
+   * The kinds written, in turn (default: three profile updates, then a speech). A critique comments
+   * on the newest speech another member shared.
+   */
+  kinds?: readonly DemoKind[];
 }
 
-/** Appends `events` profile updates and speeches as one member from one (possibly new) device. */
+export type DemoKind = 'profile' | 'speech' | 'critique';
+const DEFAULT_KINDS: readonly DemoKind[] = ['profile', 'profile', 'profile', 'speech'];
+
+/** Appends `events` profile updates, speeches and critiques as one member from one (possibly new) device. */
 export async function appendDemoEvents(o: DemoAppendOptions): Promise<{ written: number; segment: string }> {
   const group = await readGroupId(o.folder);
   if (group.status !== 'ok' || !group.groupId) throw new Error(group.message);
@@ -431,8 +440,23 @@ export async function appendDemoEvents(o: DemoAppendOptions): Promise<{ written:
   const blobs = new BlobStore(o.folder, device.deviceId, undefined, () => o.now);
   const random = prng(`${file.keyId}/${o.device}/${latest?.id ?? ''}`);
   const batch: GroupEvent[] = [];
+  const kinds = o.kinds?.length ? o.kinds : DEFAULT_KINDS;
+  const othersSpeech = sync
+    .allEvents()
+    .findLast(
+      (e) => e.kind === RECORDING_SHARED && e.author !== file.keyId && members[e.author]?.status === 'member',
+    );
   for (let i = 0; i < o.events; i++) {
-    if (i % 4 === 3) {
+    const kind = kinds[i % kinds.length]!;
+    if (kind === 'critique' && othersSpeech) {
+      batch.push(
+        device.event(
+          CRITIQUE_COMMENT,
+          { recording: othersSpeech.id, text: `第${i + 1}条点评 comment ${i + 1}` },
+          o.now,
+        ),
+      );
+    } else if (kind === 'speech') {
       const speech = tinySpeech(200 + Math.floor(random() * 300));
       await blobs.put(speech.audio);
       await blobs.put(speech.peaks);

@@ -5,7 +5,8 @@
 // - the first full sync on a new computer (read, verify, fold with the app's registry, from an empty
 //   cache) against listing, reading and JSON-parsing the same files; time and peak memory, each in a
 //   fresh process (goal ≤ 3× raw, ≤ 3 s at 100 members, ≤ 400 MB at 300);
-// - one new event from another member, picked up by a warm engine (goal ≤ 50 ms at 300);
+// - one new event from another member (a speech, a critique or a profile update), picked up by a
+//   warm engine (goal ≤ 50 ms at 300);
 // - the group screen on a warm start: a new process opens the group from its cache, as the app's
 //   GroupService does, and builds the feed's view, against reading and parsing that cache (goal ≤ 1 s
 //   at 100 members);
@@ -18,7 +19,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { runGroupCli } from '../../electron/cli/groupCli';
-import { appendDemoEvents } from '../../electron/cli/groupDemo';
+import { appendDemoEvents, type DemoKind } from '../../electron/cli/groupDemo';
 import { GroupService } from '../../electron/services/group/groupService';
 import { groupView } from '../../electron/services/group/groupView';
 import { writeFileAtomic } from '../../electron/services/groupFolder/atomicWrite';
@@ -218,7 +219,9 @@ async function measureSize(base: string, members: number): Promise<Row> {
     warms.push(inChild('warm', folder, warmDir, keys));
   }
 
-  // One new event from another member, picked up by a warm engine (as in the running app).
+  // One new event from another member, picked up by a warm engine (as in the running app): in turn a
+  // speech, a critique and a profile update, so each of the big slices takes a change.
+  const newKinds: DemoKind[] = ['speech', 'critique', 'profile'];
   const warm = new GroupSync({ folder, dataDir: path.join(base, `warm-${members}`), registry: appRegistry });
   await warm.sync();
   warm.state();
@@ -231,6 +234,7 @@ async function measureSize(base: string, members: number): Promise<Row> {
       device: 'laptop',
       events: 1,
       now: Date.now(),
+      kinds: [newKinds[i % newKinds.length]!],
     });
     const t1 = performance.now();
     const report = await warm.sync();
