@@ -60,7 +60,8 @@ export interface AtomicWriteOptions {
 export async function writeFileAtomic(
   root: string,
   relPath: string,
-  bytes: Uint8Array | string,
+  /** The content, or its pieces in order (written as they come, never joined in memory). */
+  bytes: Uint8Array | string | Iterable<string>,
   options: AtomicWriteOptions = {},
 ): Promise<string> {
   const target = resolveInside(root, relPath);
@@ -77,7 +78,7 @@ export async function writeFileAtomic(
   const temp = path.join(path.dirname(target), tempName());
   const handle = await fs.open(temp, 'wx');
   try {
-    await handle.writeFile(bytes);
+    await fs.writeFile(handle, bytes);
     if (options.flush !== false) await handle.sync();
   } catch (err) {
     await handle.close();

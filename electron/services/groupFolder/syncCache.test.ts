@@ -163,4 +163,22 @@ describe('sync cache', () => {
     await writer.persist(cursor, [], {});
     expect(await readFile(path.join(dir, CURSOR_LOG_FILE), 'utf8')).toBe(log);
   });
+
+  it('keeps every event of a cache larger than one written piece, appended and written anew', async () => {
+    const { dir, cleanup } = await tempDir();
+    cleanups.push(cleanup);
+    // About 3 MB of lines, some of them Chinese: the cache is written a megabyte at a time.
+    const many = Array.from({ length: 3_000 }, (_, n) =>
+      profileEvent(author, SCENARIO_T0 + n * 1000, `第${n}条 ${'演讲练习'.repeat(120)}`),
+    );
+    const cursor = { ...emptyCursor(), events: many.length };
+    await new SyncCacheWriter(dir, null).persist(cursor, many, null);
+    expect((await stat(path.join(dir, EVENTS_FILE))).size).toBeGreaterThan(2 * 1024 * 1024);
+    expect((await loadSyncCache(dir)).events.map((e) => e.id)).toEqual(many.map((e) => e.id));
+    const sources = new Map([['devices/a/segments/1.json', many.map((e) => e.id)]]);
+    await new SyncCacheWriter(dir, 0).rewrite(cursor, many.slice(1000), sources);
+    const loaded = await loadSyncCache(dir);
+    expect(loaded.events.map((e) => e.id)).toEqual(many.slice(1000).map((e) => e.id));
+    expect(loaded.sources.get('devices/a/segments/1.json')).toHaveLength(3_000);
+  });
 });

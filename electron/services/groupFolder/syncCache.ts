@@ -175,7 +175,7 @@ export class SyncCacheWriter {
   ): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true });
     if (newEvents.length > 0 || sources.size > 0) {
-      await fs.appendFile(path.join(this.dir, EVENTS_FILE), eventLines(newEvents, sources));
+      await fs.writeFile(path.join(this.dir, EVENTS_FILE), eventLines(newEvents, sources), { flag: 'a' });
       for (const ids of sources.values()) this.sourceIds += ids.length + 1;
     }
     if (changed && this.logLines !== null && this.logLines < this.maxLogLines) {
@@ -202,7 +202,7 @@ export class SyncCacheWriter {
     await fs.mkdir(this.dir, { recursive: true });
     await fs.rm(path.join(this.dir, CURSOR_FILE), { force: true });
     await fs.rm(path.join(this.dir, CURSOR_LOG_FILE), { force: true });
-    await writeFileAtomic(this.dir, EVENTS_FILE, eventLines([...events], sources), {
+    await writeFileAtomic(this.dir, EVENTS_FILE, eventLines(events, sources), {
       overwrite: true,
       flush: false,
     });
@@ -220,11 +220,30 @@ export class SyncCacheWriter {
   }
 }
 
-function eventLines(events: readonly GroupEvent[], sources: ReadonlyMap<string, readonly string[]>): string {
+const CHUNK_CHARS = 1 << 20;
+
+/**
+ * The lines for events and sources, about a megabyte at a time: a first sync writes the whole
+ * group, and one string of it (two bytes a character once a member writes Chinese) plus its UTF-8
+ * copy were the peak of that sync's memory.
+ */
+function* eventLines(
+  events: Iterable<GroupEvent>,
+  sources: ReadonlyMap<string, readonly string[]>,
+): Generator<string> {
   let text = '';
-  for (const e of events) text += JSON.stringify(e) + '\n';
-  for (const [file, ids] of sources) text += JSON.stringify({ file, ids }) + '\n';
-  return text;
+  const lines = function* () {
+    for (const e of events) yield JSON.stringify(e);
+    for (const [file, ids] of sources) yield JSON.stringify({ file, ids });
+  };
+  for (const line of lines()) {
+    text += line + '\n';
+    if (text.length >= CHUNK_CHARS) {
+      yield text;
+      text = '';
+    }
+  }
+  if (text) yield text;
 }
 
 function safeJson(text: string): unknown {
