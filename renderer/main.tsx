@@ -12,6 +12,7 @@ import { initI18n, languageFromLocale } from './i18n/i18n';
 import { watchAppNotices } from './shell/appNotices';
 import { ErrorBoundary } from './shell/ErrorBoundary';
 import { installErrorLog } from './shell/errorLog';
+import { LocalizedDates } from './shell/LocalizedDates';
 import { reportToMain } from './shell/reportToMain';
 import { db } from './state/db';
 import { cssVariablesResolver, theme } from './theme';
@@ -25,9 +26,11 @@ async function start(): Promise<void> {
     <StrictMode>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
         <Notifications position="top-right" />
-        <ErrorBoundary>
-          <App />
-        </ErrorBoundary>
+        <LocalizedDates>
+          <ErrorBoundary>
+            <App />
+          </ErrorBoundary>
+        </LocalizedDates>
       </MantineProvider>
     </StrictMode>,
   );

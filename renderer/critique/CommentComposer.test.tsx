@@ -29,6 +29,11 @@ const attach = () => fireEvent.click(screen.getByRole('checkbox', { name: '附�
 describe('CommentComposer (中文)', () => {
   beforeAll(() => initCritiqueI18n('zh-CN'));
 
+  it('takes the words at once: its text box has the focus when it opens (pressing C opens it)', () => {
+    renderComposer();
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: '你在 0:02 处的点评' }));
+  });
+
   it('keeps the typed words when the evaluation form is ticked and unticked', () => {
     renderComposer();
     fireEvent.change(screen.getByRole('textbox', { name: '你在 0:02 处的点评' }), {

@@ -1,10 +1,12 @@
 // The critique inbox in the group feed: new critiques on my speeches and replies to my comments,
-// newest first; opening one plays its speech with the critiques beside it (which marks them read).
+// newest first; opening one shows its speech at that critique's moment, the critiques beside it
+// (which marks them read).
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { GroupView } from '../../shared/api/groupContract';
 import { nameOf } from './CritiqueNoteItem';
 import { markAllRead, useGroupInbox } from './inboxStore';
+import { openAtNote } from './openAtNote';
 
 const MAX_SHOWN = 8;
 
@@ -45,7 +47,14 @@ export function CritiqueInboxList({ view, onOpen }: { view: GroupView; onOpen(re
                 {item.preview}
               </Text>
             </Stack>
-            <Button size="compact-sm" variant="default" onClick={() => onOpen(item.recordingId)}>
+            <Button
+              size="compact-sm"
+              variant="default"
+              onClick={() => {
+                openAtNote(item.recordingId, item.noteId);
+                onOpen(item.recordingId);
+              }}
+            >
               {t('critique.inbox.open')}
             </Button>
           </Group>

@@ -4,7 +4,7 @@
 // the speaker's trend (their averages over the speeches they shared).
 import { Button, Grid, Group, Stack, Text } from '@mantine/core';
 import { IconMessagePlus } from '@tabler/icons-react';
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type WaveSurfer from 'wavesurfer.js';
 import type { FeedItem, GroupView } from '../../shared/api/groupContract';
@@ -21,6 +21,7 @@ import { CommentComposer } from './CommentComposer';
 import { currentCritique, anchorStart } from './currentCritique';
 import { EvaluationSummaryCard } from './EvaluationSummaryCard';
 import { MemberAveragesChart } from './MemberAveragesChart';
+import { noteToOpenAt, openedAtNote } from './openAtNote';
 import { useCritiqueRegions } from './useCritiqueRegions';
 
 /** How finely the player's re-rendering follows the playhead during playback. */
@@ -92,11 +93,30 @@ export function CritiquePlayer({
     [data, item.id],
   );
 
-  const seek = (ms: number) => {
-    ws?.setTime(ms / 1000);
-    playhead.current = ms;
-    showTime(ms);
-  };
+  const seek = useCallback(
+    (ms: number) => {
+      ws?.setTime(ms / 1000);
+      playhead.current = ms;
+      showTime(ms);
+    },
+    [ws, showTime],
+  );
+
+  // Opened from the inbox for one critique: start at its moment (which highlights it), once the
+  // player knows the speech's length (before that a seek lands on 0:00) and the threads are in.
+  useEffect(() => {
+    const noteId = noteToOpenAt(item.id);
+    if (!ws || !data || !noteId) return;
+    const goThere = () => {
+      openedAtNote();
+      const thread = data.threads.find(
+        (th) => th.comment.id === noteId || th.replies.some((reply) => reply.id === noteId),
+      );
+      if (thread?.comment.anchor) seek(anchorStart(thread.comment.anchor));
+    };
+    if (ws.getDuration() > 0) goThere();
+    else return ws.once('ready', goThere);
+  }, [ws, data, item.id, seek]);
   const regions = useCritiqueRegions(ws, {
     threads,
     currentId,

@@ -50,6 +50,8 @@ export function NoteComposer({
         maxRows={8}
         error={error}
         data-autofocus
+        // Opened by a key or a button to write in: the words go here at once, not to what opened it.
+        autoFocus
         onChange={(e) => {
           setText(e.currentTarget.value);
           onTextChange?.(e.currentTarget.value);

@@ -29,6 +29,17 @@ describe('FirstRunScreen', () => {
     expect(await db.profiles.count()).toBe(0);
   });
 
+  it('says the refusal again in the language picked after it', async () => {
+    renderScreen();
+    fireEvent.click(screen.getByRole('button', { name: '开始练习' }));
+    expect(await screen.findByText('请输入显示名称。')).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: 'English' }));
+    expect(await screen.findByText('Please enter a display name.')).toBeTruthy();
+    expect(screen.queryByText('请输入显示名称。')).toBeNull();
+    fireEvent.click(screen.getByRole('radio', { name: /中文/ }));
+    expect(await screen.findByText('请输入显示名称。')).toBeTruthy();
+  });
+
   it('creates the profile with the trimmed name and the chosen language', async () => {
     renderScreen();
     fireEvent.click(screen.getByRole('radio', { name: 'English' }));

@@ -10,6 +10,7 @@ import { reportError } from '../shell/reportError';
 export function FirstRunScreen() {
   const { t, i18n } = useTranslation();
   const [displayName, setDisplayName] = useState('');
+  // The message's key, not its text: said at render, so it follows a language switch.
   const [nameError, setNameError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const language = i18n.language as UiLanguage;
@@ -17,7 +18,7 @@ export function FirstRunScreen() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const name = DisplayName.safeParse(displayName);
-    if (!name.success) return setNameError(t(name.error.issues[0]?.message ?? 'firstRun.nameRequired'));
+    if (!name.success) return setNameError(name.error.issues[0]?.message ?? 'firstRun.nameRequired');
     setSaving(true);
     try {
       await saveProfile({ displayName: name.data, language });
@@ -43,7 +44,7 @@ export function FirstRunScreen() {
                 setDisplayName(event.currentTarget.value);
                 setNameError(null);
               }}
-              error={nameError}
+              error={nameError ? t(nameError) : null}
               data-autofocus
               autoFocus
               required

@@ -11,7 +11,15 @@ import { checkNewGroup } from './newGroupChecks';
 import { FolderField } from './FolderField';
 import { afterJoining } from './groupStore';
 
-export function CreateGroupForm({ profile, onDone }: { profile: Profile; onDone(): void }) {
+interface Props {
+  profile: Profile;
+  /** Cancelled. */
+  onDone(): void;
+  /** The group exists and is the one on screen (the Group screen then shows how to invite members). */
+  onCreated(): void;
+}
+
+export function CreateGroupForm({ profile, onDone, onCreated }: Props) {
   const { t } = useTranslation();
   const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
   // The browser's list leaves out some zones it reports itself (e.g. "UTC"): keep this computer's.
@@ -39,7 +47,7 @@ export function CreateGroupForm({ profile, onDone }: { profile: Profile; onDone(
         coachName: profile.displayName,
       });
       await afterJoining(group);
-      onDone();
+      onCreated();
     } catch (error) {
       reportError(error);
     } finally {

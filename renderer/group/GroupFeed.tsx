@@ -1,8 +1,10 @@
 // The group's shared speeches and reflections, newest first; a speech opens the player, its audio
 // streamed straight from the group folder ("still arriving" while the sync tool copies it). A speech
-// checked in for an assignment says for which, with the reflection written with the check-in.
+// checked in for an assignment says for which, with the reflection written with the check-in. While
+// the folder cannot be reached, what is not here says so, and the member's own new shares show at once,
+// marked as waiting for the folder.
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconClockHour4, IconPlayerPlayFilled } from '@tabler/icons-react';
+import { IconClockHour4, IconCloudOff, IconCloudUp, IconPlayerPlayFilled } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeedItem, GroupView } from '../../shared/api/groupContract';
@@ -15,7 +17,7 @@ import { withdraw } from './groupStore';
 /** Drawn at first; a year-old group has hundreds of items and drawing them all took seconds. */
 const pageSize = 30;
 
-export function GroupFeed({ view }: { view: GroupView }) {
+export function GroupFeed({ view, folderAway }: { view: GroupView; folderAway: boolean }) {
   const { t, i18n } = useTranslation();
   const [playing, setPlaying] = useState<Extract<FeedItem, { type: 'recording' }>>();
   const [shown, setShown] = useState(pageSize);
@@ -45,6 +47,16 @@ export function GroupFeed({ view }: { view: GroupView }) {
                 <Badge variant="outline" color="gray.7">
                   {t(item.type === 'recording' ? 'group.feedSpeech' : 'group.feedReflection')}
                 </Badge>
+                {item.waiting ? (
+                  <Badge
+                    variant="outline"
+                    color="light-dark(#8a5300, #fcc419)"
+                    leftSection={<IconCloudUp size={12} />}
+                    data-testid="feed-waiting"
+                  >
+                    {t('group.feedWaiting')}
+                  </Badge>
+                ) : null}
                 {inbox?.unreadByRecording[item.id] ? (
                   <Badge variant="outline" color="teal.9" data-testid="feed-unread">
                     {t('critique.inbox.feedBadge', { count: inbox.unreadByRecording[item.id] })}
@@ -75,7 +87,7 @@ export function GroupFeed({ view }: { view: GroupView }) {
               ) : null}
             </Stack>
             <Group gap="xs" wrap="nowrap">
-              {item.type === 'recording' ? (
+              {item.type === 'recording' && !item.waiting ? (
                 item.audioArrived ? (
                   <Button
                     size="xs"
@@ -84,6 +96,10 @@ export function GroupFeed({ view }: { view: GroupView }) {
                   >
                     {t('group.play')}
                   </Button>
+                ) : folderAway ? (
+                  <Badge variant="outline" color="red.9" leftSection={<IconCloudOff size={12} />}>
+                    {t('group.audioFolderAway')}
+                  </Badge>
                 ) : (
                   <Badge variant="outline" color="gray.7" leftSection={<IconClockHour4 size={12} />}>
                     {t('group.audioArriving')}

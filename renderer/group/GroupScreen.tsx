@@ -1,6 +1,6 @@
 // The Group screen: welcome (create or join) until the member is in a group; then where they stand in
 // it, the group with its sync status, feed, roster and charter, and a switcher when they belong to
-// several groups.
+// several groups. A coach sees how to invite members right after creating one, and from the header.
 import {
   Alert,
   Button,
@@ -15,7 +15,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconChevronDown, IconHourglass } from '@tabler/icons-react';
+import { IconChevronDown, IconHourglass, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../shared/domain/profile';
@@ -26,6 +26,8 @@ import { CreateGroupForm } from './CreateGroupForm';
 import { GroupFeed } from './GroupFeed';
 import { GroupWelcome } from './GroupWelcome';
 import { selectGroup, useLiveGroups } from './groupStore';
+import { chooseGroupTab, groupTabs, useGroupTab, type GroupTab } from './groupTab';
+import { InvitePanel } from './InvitePanel';
 import { JoinGroupForm } from './JoinGroupForm';
 import { RosterPanel } from './RosterPanel';
 import { SyncStatus } from './SyncStatus';
@@ -37,6 +39,8 @@ export function GroupScreen({ profile }: { profile: Profile }) {
   const { t } = useTranslation();
   const { groups, loaded, activeGroupId, view, status } = useLiveGroups();
   const [mode, setMode] = useState<Mode>('view');
+  const [inviting, setInviting] = useState(false);
+  const tab = useGroupTab((s) => s.tab);
 
   if (!loaded) {
     return (
@@ -52,7 +56,14 @@ export function GroupScreen({ profile }: { profile: Profile }) {
         <Title order={1}>{t(mode === 'create' ? 'group.createTitle' : 'group.joinTitle')}</Title>
         <Paper withBorder p="lg" radius="md">
           {mode === 'create' ? (
-            <CreateGroupForm profile={profile} onDone={done} />
+            <CreateGroupForm
+              profile={profile}
+              onDone={done}
+              onCreated={() => {
+                done();
+                setInviting(true);
+              }}
+            />
           ) : (
             <JoinGroupForm profile={profile} onDone={done} />
           )}
@@ -69,6 +80,11 @@ export function GroupScreen({ profile }: { profile: Profile }) {
     );
   }
 
+  const isCoach = view?.me.status === 'member' && view.me.role === 'coach';
+  const folder = groups.find((g) => g.groupId === activeGroupId)?.folder;
+  // Read-only still reads; any other state means the folder's files cannot be reached.
+  const folderAway =
+    status !== undefined && status.folderState !== 'ok' && status.folderState !== 'read-only';
   return (
     <Stack>
       <Group justify="space-between">
@@ -88,6 +104,17 @@ export function GroupScreen({ profile }: { profile: Profile }) {
         </Group>
         <Group>
           {status ? <SyncStatus status={status} /> : null}
+          {isCoach ? (
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconUserPlus size={14} />}
+              aria-expanded={inviting}
+              onClick={() => setInviting((open) => !open)}
+            >
+              {t('group.invite.title')}
+            </Button>
+          ) : null}
           <Menu position="bottom-end">
             <Menu.Target>
               <Button variant="default" size="xs" rightSection={<IconChevronDown size={14} />}>
@@ -102,6 +129,9 @@ export function GroupScreen({ profile }: { profile: Profile }) {
         </Group>
       </Group>
       {!view ? <Loader aria-label={t('common.loading')} /> : null}
+      {isCoach && inviting && folder ? (
+        <InvitePanel folder={folder} onClose={() => setInviting(false)} />
+      ) : null}
       {view && view.me.status === 'applicant' ? (
         <Alert icon={<IconHourglass />} title={t('group.waitingTitle')} color="blue">
           <Stack gap="xs">
@@ -123,7 +153,11 @@ export function GroupScreen({ profile }: { profile: Profile }) {
       ) : null}
       {view && view.me.status === 'member' ? <MyStandingInGroup groupId={view.info.groupId} /> : null}
       {view && view.me.status === 'member' ? (
-        <Tabs defaultValue="feed" keepMounted={false}>
+        <Tabs
+          value={tab}
+          onChange={(next) => groupTabs.includes(next as GroupTab) && chooseGroupTab(next as GroupTab)}
+          keepMounted={false}
+        >
           <Tabs.List>
             <Tabs.Tab value="feed">{t('group.tabs.feed')}</Tabs.Tab>
             <Tabs.Tab value="assignments">{t('assignments.tab')}</Tabs.Tab>
@@ -132,7 +166,7 @@ export function GroupScreen({ profile }: { profile: Profile }) {
             <Tabs.Tab value="about">{t('group.tabs.about')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="feed" pt="md">
-            <GroupFeed view={view} />
+            <GroupFeed view={view} folderAway={folderAway} />
           </Tabs.Panel>
           <Tabs.Panel value="assignments" pt="md">
             <AssignmentsPanel groupId={view.info.groupId} />

@@ -1,4 +1,5 @@
-// Shares one of the member's speeches with a group: its audio and peaks go into the group folder.
+// Shares one of the member's speeches with a group: its audio and peaks go into the group folder, or,
+// while the folder cannot be reached, wait on this computer (and the toast says so).
 import i18next from 'i18next';
 import { api } from '../api/api';
 import { reportError } from '../shell/reportError';
@@ -12,10 +13,25 @@ export async function shareSpeech(
 ) {
   try {
     await api.call('group.shareSpeech', { groupId, speechId });
-    const name = groups.find((group) => group.groupId === groupId)?.name ?? '';
-    notify({ color: 'teal', message: i18next.t('group.shared', { name }) });
+    await announceShared(groupId, groups.find((group) => group.groupId === groupId)?.name ?? '');
     await reloadView(groupId);
   } catch (error) {
     reportError(error);
   }
+}
+
+/**
+ * Says a share went through: shared with the group, or saved here and shared once the group's folder
+ * is back (the status is the one the write just left, so this costs no sync).
+ */
+export async function announceShared(groupId: string, name: string): Promise<void> {
+  const status = await api.call('group.status', { groupId }).catch(() => undefined);
+  if (status && status.folderState !== 'ok')
+    notify({
+      color: 'orange',
+      title: i18next.t('group.sharedWaitingTitle'),
+      message: i18next.t('group.sharedWaiting', { name }),
+      autoClose: 10_000,
+    });
+  else notify({ color: 'teal', message: i18next.t('group.shared', { name }) });
 }

@@ -8,6 +8,7 @@ import type { Speech } from '../../shared/domain/speech';
 import { testEntry } from '../../shared/journal/testEntries';
 import { initI18n } from '../i18n/i18n';
 import { useSpeechesStore } from '../library/speechesStore';
+import { useSpeechTrashStore } from '../library/speechTrashStore';
 import { db } from '../state/db';
 import { EntryEditor } from './EntryEditor';
 import { flushDraft, openDraft, useDraftStore } from './entryDraftStore';
@@ -36,11 +37,16 @@ function testSpeech(id: string, title: string, createdAt: string): Speech {
   };
 }
 
-/** Main, as far as this screen asks it: the library holds these speeches. */
-function libraryHolds(speeches: Speech[]) {
+/** Main, as far as this screen asks it: the library holds these speeches, its trash those. */
+function libraryHolds(speeches: Speech[], trashed: Speech[] = []) {
+  const trash = trashed.map((speech) => ({
+    speech,
+    deletedAt: '2025-03-02T10:00:00.000Z',
+    purgeAt: '2025-04-01T10:00:00.000Z',
+  }));
   vi.spyOn(window.lectern!, 'invoke').mockImplementation(async (name) => ({
     ok: true,
-    value: name === 'speeches.list' ? speeches : null,
+    value: name === 'speeches.list' ? speeches : name === 'speeches.trash' ? trash : null,
   }));
 }
 
@@ -64,6 +70,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   localStorage.clear();
   useSpeechesStore.setState({ speeches: [], loaded: false });
+  useSpeechTrashStore.setState({ trash: [], loaded: false });
   await db.journalEntries.clear();
 });
 afterEach(async () => {
@@ -93,10 +100,17 @@ describe('linked speeches', () => {
     await waitFor(() => expect(draftSpeechIds()).toEqual([hometown.id]));
   });
 
-  it('shows a linked speech that left the library as deleted, and lets the member unlink it', async () => {
+  it('says a linked speech in the trash is deleted, by its title', async () => {
+    libraryHolds([hometown], [icebreaker]);
+    await renderEditor([hometown.id, icebreaker.id]);
+    expect(await screen.findByText('已删除（在回收站中）：Icebreaker')).toBeTruthy();
+  });
+
+  it('says a linked speech this computer never had is elsewhere, and lets the member unlink it', async () => {
     libraryHolds([hometown]);
     await renderEditor([hometown.id, goneId]);
-    const gone = await screen.findByText('已删除的演讲 deadbeef');
+    const gone = await screen.findByText('不在这台电脑上的演讲（deadbeef）');
+    expect(screen.queryByText(/已删除/)).toBeNull();
     expect(screen.getByText('我的家乡 · 2025年3月1日')).toBeTruthy();
     fireEvent.click(within(gone.closest('.mantine-Pill-root')!).getByRole('button', { hidden: true }));
     await waitFor(() => expect(draftSpeechIds()).toEqual([hometown.id]));

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { highlightSegments, highlightSnippet } from '../../shared/journal/highlight';
 import type { JournalEntry } from '../../shared/journal/journalEntry';
 import { plainText } from '../../shared/journal/plainText';
+import { ListTitle } from '../shell/ListTitle';
 import { Highlighted } from './Highlighted';
 import { selectEntry, setFilter, useJournalStore } from './journalStore';
 import { MoodFace } from './MoodPicker';
@@ -31,7 +32,7 @@ export function EntryList({ entries }: { entries: JournalEntry[] }) {
       </Text>
     );
   return (
-    <ScrollArea.Autosize mah={560} type="auto">
+    <ScrollArea.Autosize mah={560} type="auto" scrollbars="y">
       <Stack
         gap={2}
         component="ul"
@@ -49,9 +50,9 @@ export function EntryList({ entries }: { entries: JournalEntry[] }) {
               onClick={() => selectEntry(entry.id)}
               label={
                 <Group gap={6} wrap="nowrap" justify="space-between">
-                  <Text size="sm" fw={600} truncate>
+                  <ListTitle size="sm" fw={600} title={entry.title || t('journal.untitled')}>
                     <Highlighted segments={highlightSegments(entry.title || t('journal.untitled'), query)} />
-                  </Text>
+                  </ListTitle>
                   {entry.mood ? <MoodFace mood={entry.mood} size={16} /> : null}
                 </Group>
               }

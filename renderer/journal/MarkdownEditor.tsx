@@ -16,9 +16,10 @@ interface Props {
 const preview = { rehypePlugins: [[rehypeSanitize]] as never };
 
 export function MarkdownEditor({ value, onChange, label }: Props) {
-  const { i18n } = useTranslation();
+  const { t } = useTranslation();
   const scheme = useComputedColorScheme('light');
-  const toolbar = useMemo(() => editorCommands(i18n.language), [i18n.language]);
+  // A new t comes with each language, and with it the toolbar's labels.
+  const toolbar = useMemo(() => editorCommands(t), [t]);
   return (
     <div data-color-mode={scheme}>
       <MDEditor

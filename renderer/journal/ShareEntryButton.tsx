@@ -6,6 +6,7 @@ import { IconShare } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/api';
 import { reloadGroups, useGroupStore } from '../group/groupStore';
+import { announceShared } from '../group/shareSpeech';
 import { sayProblem } from '../shell/fieldChecks';
 import { reportError } from '../shell/reportError';
 import { flushDraft } from './entryDraftStore';
@@ -33,7 +34,7 @@ export function ShareEntryButton({ entryId, title, body }: { entryId: string; ti
       await flushDraft();
       await api.call('group.shareReflection', { groupId, title: sentTitle, text: body });
       await markShared(entryId);
-      notify({ message: t('group.shared', { name }) });
+      await announceShared(groupId, name);
     } catch (error) {
       reportError(error);
     }

@@ -24,7 +24,7 @@ export function TrashDialog({ trash }: { trash: JournalEntry[] }) {
         {trash.map((entry) => (
           <Group key={entry.id} justify="space-between" wrap="nowrap">
             <div style={{ minWidth: 0 }}>
-              <Text fw={600} truncate>
+              <Text fw={600} truncate title={entry.title || t('journal.untitled')}>
                 {entry.title || t('journal.untitled')}
               </Text>
               <Text size="xs" c="dimmed">

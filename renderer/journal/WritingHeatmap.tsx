@@ -34,7 +34,8 @@ function MonthLabels({ columns }: { columns: HeatmapCell[][] }) {
           c="dimmed"
           lh="16px"
           pos="absolute"
-          left={column * (cell + gap)}
+          // A label over the last columns ends at the grid's edge instead of running past it.
+          {...(column >= columns.length - 2 ? { right: 0 } : { left: column * (cell + gap) })}
           style={{ whiteSpace: 'nowrap' }}
         >
           {month.format(new Date(`${day}T00:00:00Z`))}

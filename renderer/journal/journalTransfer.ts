@@ -6,31 +6,24 @@ import { entryFileName, exportEntriesToZip } from '../../shared/journal/journalA
 import type { JournalEntry } from '../../shared/journal/journalEntry';
 import type { ImportFailure, ImportProgress, ImportReport } from '../../shared/journal/journalImport';
 import { localDay } from '../../shared/journal/localDay';
+import { downloadFile } from '../shell/downloadFile';
 import { db } from '../state/db';
 import { flushDraft } from './entryDraftStore';
 import { importEntries, type ImportResult } from './journalActions';
 import { serveImport, type ImportReply, type ImportRequest } from './journalImportProtocol';
 
-function download(name: string, data: BlobPart, type: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** One entry as a .md file; several as a .zip of .md files. */
 export function exportEntries(entries: readonly JournalEntry[]): void {
   if (entries.length === 1) {
     const entry = entries[0]!;
-    return download(entryFileName(entry), entryToMarkdown(entry), 'text/markdown;charset=utf-8');
+    return downloadFile(entryFileName(entry), entryToMarkdown(entry), 'text/markdown;charset=utf-8');
   }
   const zip = exportEntriesToZip(entries);
-  download(`lectern-journal-${localDay(new Date())}.zip`, zip as Uint8Array<ArrayBuffer>, 'application/zip');
+  downloadFile(
+    `lectern-journal-${localDay(new Date())}.zip`,
+    zip as Uint8Array<ArrayBuffer>,
+    'application/zip',
+  );
 }
 
 /** Exports these entries as they are in the database now (after the open draft was saved). */

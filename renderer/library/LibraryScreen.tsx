@@ -28,6 +28,7 @@ import { RenameDialog } from './RenameDialog';
 import {
   deleteSpeech,
   openSpeech,
+  playSpeech,
   renameSpeech,
   restoreSpeech,
   setSpeechTags,
@@ -44,7 +45,7 @@ const accepted = 'audio/*,.mp3,.m4a,.aac,.wav,.ogg,.opus,.webm,.flac';
 
 export function LibraryScreen() {
   const { t, i18n } = useTranslation();
-  const { speeches, loaded, openSpeechId, imports } = useLiveSpeeches();
+  const { speeches, loaded, openSpeechId, playRequest, imports } = useLiveSpeeches();
   const { groups } = useLiveGroups();
   const { trash } = useLiveTrash();
   const [query, setQuery] = useState('');
@@ -129,7 +130,8 @@ export function LibraryScreen() {
       ))}
       {open ? (
         <SpeechPlayer
-          key={open.id}
+          key={`${open.id}-${playRequest}`}
+          autoPlay={playRequest > 0}
           title={open.title}
           durationMs={open.durationMs}
           audioPath={speechAudioPath(open.id)}
@@ -181,7 +183,8 @@ export function LibraryScreen() {
             <SpeechRow
               key={speech.id}
               speech={speech}
-              onPlay={() => openSpeech(speech.id)}
+              onPlay={() => playSpeech(speech.id)}
+              onOpen={() => openSpeech(speech.id)}
               onRename={() => setRenaming(speech)}
               onDelete={() => setDeleting(speech)}
               onTags={(tags) => void setSpeechTags(speech.id, tags)}

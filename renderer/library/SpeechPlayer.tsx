@@ -1,6 +1,15 @@
 // Plays a speech with its waveform drawn from stored peaks and its known duration, so even an hour-long
 // speech opens at once without decoding. Audio streams with Range requests, so seeking is instant.
-import { ActionIcon, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Group,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  Title,
+  useComputedColorScheme,
+} from '@mantine/core';
 import { IconPlayerPauseFilled, IconPlayerPlayFilled, IconX } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +19,7 @@ import { peaksForPlayer } from '../../shared/audio/peaks';
 import { mediaUrl } from '../api/api';
 import { formatClock } from '../shell/formatDuration';
 import { reportError } from '../shell/reportError';
+import { waveColors } from './waveColors';
 
 const speeds = ['0.75', '1', '1.25', '1.5', '2'];
 const seekStepSeconds = 5;
@@ -24,6 +34,8 @@ export interface SpeechPlayerProps {
   /** The stored peaks as int8 min/max pairs. */
   loadPeaks(): Promise<Int8Array>;
   onClose(): void;
+  /** Start playing as soon as the player is made (the member pressed ▶ to open it). */
+  autoPlay?: boolean;
   /** For features that draw on the waveform (critique markers). */
   onReady?(player: WaveSurfer): void;
   /** The playhead in ms, as it moves or is moved (the callback given when the player opened). */
@@ -37,6 +49,7 @@ export function SpeechPlayer({
   audioPath,
   loadPeaks,
   onClose,
+  autoPlay = false,
   onReady,
   onTime,
   children,
@@ -49,6 +62,12 @@ export function SpeechPlayer({
   const [ready, setReady] = useState(false);
   const [currentMs, setCurrentMs] = useState(0);
   const [speed, setSpeed] = useState('1');
+  const colors = waveColors[useComputedColorScheme('light')];
+
+  // The waveform follows a change of colour scheme without being made again.
+  useEffect(() => {
+    player.current?.setOptions(colors);
+  }, [colors]);
 
   useEffect(() => {
     let disposed = false;
@@ -59,9 +78,7 @@ export function SpeechPlayer({
       instance = WaveSurfer.create({
         container: container.current,
         height: 96,
-        waveColor: 'rgba(92, 124, 250, 0.45)',
-        progressColor: '#364fc7',
-        cursorColor: '#212529',
+        ...colors,
         barWidth: 2,
         barGap: 1,
         barRadius: 2,
@@ -86,6 +103,9 @@ export function SpeechPlayer({
       player.current = instance;
       setReady(true);
       onReady?.(instance);
+      // Once the audio is set up (a play() before that has no source to play). A browser may refuse
+      // to play without a gesture it can see: then the Play button is there.
+      if (autoPlay) instance.once('ready', () => instance?.play().catch(() => undefined));
     }, reportError);
     return () => {
       disposed = true;
@@ -131,8 +151,8 @@ export function SpeechPlayer({
       role="region"
     >
       <Stack gap="xs">
-        <Group justify="space-between">
-          <Title order={2} size="h4">
+        <Group justify="space-between" wrap="nowrap">
+          <Title order={2} size="h4" lineClamp={2} title={title} style={{ overflowWrap: 'anywhere' }}>
             {title}
           </Title>
           <ActionIcon variant="subtle" onClick={onClose} aria-label={t('library.close')}>
@@ -153,6 +173,9 @@ export function SpeechPlayer({
             </ActionIcon>
             <Text ff="monospace" aria-live="off" data-testid="player-time">
               {formatClock(currentMs)} / {formatClock(durationMs)}
+            </Text>
+            <Text size="sm" c="dimmed" role="status" data-testid="player-state">
+              {ready ? t(playing ? 'library.playing' : 'library.paused') : ''}
             </Text>
           </Group>
           <Group gap="xs">

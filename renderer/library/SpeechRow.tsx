@@ -1,4 +1,4 @@
-// One speech in the library: title, date, length, how it did against its target, tags, and actions.
+// One speech in the library: title, date, format and length, how it did against its target, tags, and actions.
 import { ActionIcon, Badge, Group, Menu, Paper, Stack, TagsInput, Text, UnstyledButton } from '@mantine/core';
 import { IconDownload, IconPencil, IconPlayerPlayFilled, IconShare, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -10,23 +10,44 @@ import { mediaUrl } from '../api/api';
 import { useFieldError } from '../shell/fieldChecks';
 import type { FieldProblem } from '../shell/fieldChecks';
 import { formatClock } from '../shell/formatDuration';
+import { ListTitle } from '../shell/ListTitle';
 import { tagsProblem } from './speechChecks';
 
-// Dark enough for 4.5:1 contrast as small text on white (Mantine's orange.9 is only 4.3:1).
-const resultColor = { short: '#a63c06', within: 'teal.9', long: 'red.9', none: 'gray.7' } as const;
+/** How people name each format: two imports of one name are told apart by it ("MP3 · 3:12"). */
+const formatNames: Record<keyof typeof audioFormats, string> = {
+  'audio/webm': 'WebM',
+  'audio/ogg': 'Ogg',
+  'audio/mpeg': 'MP3',
+  'audio/mp4': 'M4A',
+  'audio/aac': 'AAC',
+  'audio/wav': 'WAV',
+  'audio/flac': 'FLAC',
+};
+
+// 4.5:1 contrast as small text in both schemes: dark on white (Mantine's orange.9 is only 4.3:1),
+// light on the dark body.
+const resultColor = {
+  short: 'light-dark(#a63c06, var(--mantine-color-orange-4))',
+  within: 'light-dark(var(--mantine-color-teal-9), var(--mantine-color-teal-4))',
+  long: 'light-dark(var(--mantine-color-red-9), var(--mantine-color-red-4))',
+  none: 'light-dark(var(--mantine-color-gray-7), var(--mantine-color-dark-1))',
+} as const;
 
 interface Props {
   speech: Speech;
   /** Groups the member can share to (empty: the item explains how to get one). */
   groups: readonly { groupId: string; name: string }[];
   onShare(groupId: string): void;
+  /** ▶: open in the player and play. */
   onPlay(): void;
+  /** The title: open in the player, paused. */
+  onOpen(): void;
   onRename(): void;
   onDelete(): void;
   onTags(tags: string[]): void;
 }
 
-export function SpeechRow({ speech, groups, onShare, onPlay, onRename, onDelete, onTags }: Props) {
+export function SpeechRow({ speech, groups, onShare, onPlay, onOpen, onRename, onDelete, onTags }: Props) {
   const { t, i18n } = useTranslation();
   const result = speech.target ? targetResult(speech.durationMs / 1000, speech.target) : 'none';
   const fileName = `${speech.title}.${audioFormats[speech.mimeType]}`;
@@ -41,7 +62,7 @@ export function SpeechRow({ speech, groups, onShare, onPlay, onRename, onDelete,
   return (
     <Paper withBorder p="sm" radius="md" data-testid="speech-row">
       <Group justify="space-between" wrap="nowrap" align="flex-start">
-        <Group wrap="nowrap" align="flex-start">
+        <Group wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
           <ActionIcon
             size="lg"
             radius="xl"
@@ -51,9 +72,9 @@ export function SpeechRow({ speech, groups, onShare, onPlay, onRename, onDelete,
           >
             <IconPlayerPlayFilled size={18} />
           </ActionIcon>
-          <Stack gap={4}>
-            <UnstyledButton onClick={onPlay}>
-              <Text fw={600}>{speech.title}</Text>
+          <Stack gap={4} style={{ minWidth: 0 }}>
+            <UnstyledButton onClick={onOpen}>
+              <ListTitle fw={600} title={speech.title} />
             </UnstyledButton>
             <Group gap="xs">
               <Text size="sm" c="dimmed">
@@ -62,14 +83,17 @@ export function SpeechRow({ speech, groups, onShare, onPlay, onRename, onDelete,
                   timeStyle: 'short',
                 })}
               </Text>
-              <Text size="sm" ff="monospace" aria-label={t('library.duration')}>
-                {formatClock(speech.durationMs)}
+              <Text size="sm" data-testid="speech-format">
+                {formatNames[speech.mimeType]} ·{' '}
+                <Text span inherit ff="monospace">
+                  {formatClock(speech.durationMs)}
+                </Text>
               </Text>
               <Badge color={resultColor[result]} variant="outline">
                 {t(`library.result.${result}`)}
               </Badge>
               {speech.source !== 'recording' ? (
-                <Badge variant="outline" color="gray">
+                <Badge variant="outline" color={resultColor.none}>
                   {t(`library.source.${speech.source}`)}
                 </Badge>
               ) : null}

@@ -119,7 +119,7 @@ function TrashRow({
   return (
     <Group justify="space-between" wrap="nowrap" role="listitem" data-testid="trash-row">
       <div style={{ minWidth: 0 }}>
-        <Text fw={600} truncate>
+        <Text fw={600} truncate title={speech.title}>
           {speech.title}
         </Text>
         <Text size="xs" c="dimmed">

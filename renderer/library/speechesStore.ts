@@ -16,6 +16,11 @@ interface SpeechesState {
   speeches: Speech[];
   loaded: boolean;
   openSpeechId: string | undefined;
+  /**
+   * Counts the presses of ▶ that opened a speech: the player plays at once when opened so, and a new
+   * count makes it start again even when that speech was open already. Zero: opened to look at.
+   */
+  playRequest: number;
   imports: ImportProgress[];
 }
 
@@ -23,6 +28,7 @@ export const useSpeechesStore = create<SpeechesState>(() => ({
   speeches: [],
   loaded: false,
   openSpeechId: undefined,
+  playRequest: 0,
   imports: [],
 }));
 
@@ -50,7 +56,12 @@ export function useLiveSpeeches(): SpeechesState {
 }
 
 export function openSpeech(speechId: string | undefined): void {
-  useSpeechesStore.setState({ openSpeechId: speechId });
+  useSpeechesStore.setState({ openSpeechId: speechId, playRequest: 0 });
+}
+
+/** Opens a speech in the player and plays it: one press of ▶. */
+export function playSpeech(speechId: string): void {
+  useSpeechesStore.setState((s) => ({ openSpeechId: speechId, playRequest: s.playRequest + 1 }));
 }
 
 export function trackImport(progress: ImportProgress): void {

@@ -56,6 +56,8 @@ export function RecordScreen() {
   const [confirmingDiscard, setConfirmingDiscard] = useState(false);
   const busy = status !== 'idle';
   const live = status === 'recording' || status === 'paused';
+  /** The recording just saved, while nothing new has started: the clock tells its saved length. */
+  const saved = busy ? undefined : lastSpeech;
 
   useEffect(() => {
     void listMicrophones().then(setDevices, () => setDevices([]));
@@ -140,7 +142,11 @@ export function RecordScreen() {
           />
         </Group>
       </Paper>
-      <TimerDisplay elapsedMs={elapsedMs} target={target} />
+      <TimerDisplay
+        elapsedMs={elapsedMs}
+        target={saved ? saved.target : target}
+        finished={saved !== undefined}
+      />
       <Stack gap={4}>
         <Text size="sm">{t('record.level')}</Text>
         <Progress.Root size="lg" transitionDuration={80}>

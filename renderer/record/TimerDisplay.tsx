@@ -1,5 +1,6 @@
 // The big clock with Toastmasters lights. Colour-blind safe: each light also has a word and an icon
-// shape, and the colours differ in lightness, not only hue.
+// shape, and the colours differ in lightness, not only hue. Once a recording is saved the clock shows
+// its saved length and the words say how it did, as the library will, instead of a hint for speaking.
 import { Group, Paper, Stack, Text } from '@mantine/core';
 import {
   IconAlertTriangleFilled,
@@ -8,7 +9,7 @@ import {
   IconTriangleFilled,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { timerLight, type SpeechTarget, type TimerLight } from '../../shared/audio/timerLights';
+import { targetResult, timerLight, type SpeechTarget, type TimerLight } from '../../shared/audio/timerLights';
 import { formatClock } from '../shell/formatDuration';
 
 const look: Record<TimerLight, { bg: string; fg: string; Icon: typeof IconCircleFilled | null }> = {
@@ -19,9 +20,19 @@ const look: Record<TimerLight, { bg: string; fg: string; Icon: typeof IconCircle
   overtime: { bg: '#4a0000', fg: '#ffffff', Icon: IconAlertTriangleFilled },
 };
 
-export function TimerDisplay({ elapsedMs, target }: { elapsedMs: number; target: SpeechTarget | undefined }) {
+interface Props {
+  elapsedMs: number;
+  target: SpeechTarget | undefined;
+  /** The recording is over and saved: `elapsedMs` is its saved length. */
+  finished?: boolean;
+}
+
+export function TimerDisplay({ elapsedMs, target, finished = false }: Props) {
   const { t } = useTranslation();
   const light = target ? timerLight(elapsedMs / 1000, target) : 'none';
+  const words = finished
+    ? t(`library.result.${target ? targetResult(elapsedMs / 1000, target) : 'none'}`)
+    : t(target ? `record.light.${light}` : 'record.light.noTarget');
   const { bg, fg, Icon } = look[light];
   return (
     <Paper radius="lg" p="xl" withBorder style={{ background: bg, color: fg }} data-light={light}>
@@ -37,7 +48,7 @@ export function TimerDisplay({ elapsedMs, target }: { elapsedMs: number; target:
         </Text>
         <Group gap="xs" role="status" aria-live="polite">
           {Icon ? <Icon size={18} aria-hidden /> : null}
-          <Text fw={600}>{t(target ? `record.light.${light}` : 'record.light.noTarget')}</Text>
+          <Text fw={600}>{words}</Text>
         </Group>
       </Stack>
     </Paper>

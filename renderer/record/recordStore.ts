@@ -10,6 +10,13 @@ import { RecordingSession } from './recordingSession';
 
 export type RecordStatus = 'idle' | 'starting' | 'recording' | 'paused' | 'stopping';
 
+/** The assignment occurrence a recording is made for: where the saved banner's 打卡 checks it in. */
+export interface RecordingFor {
+  groupId: string;
+  /** The occurrence's key (OccurrenceView.key). */
+  occurrence: string;
+}
+
 /** About 12 s of live waveform at 100 pixels a second. */
 const liveWindow = 1200;
 
@@ -24,6 +31,10 @@ interface RecordState {
   ownTarget: SpeechTarget | undefined;
   /** The title of the assignment being recorded for, whose target `target` holds until the recording is saved. */
   assignment: string | undefined;
+  /** Which occurrence that assignment recording is for, while `assignment` is set. */
+  recordingFor: RecordingFor | undefined;
+  /** The occurrence `lastSpeech` was recorded for, if it was. */
+  savedFor: RecordingFor | undefined;
   title: string;
   errorKey: string | undefined;
   lastSpeech: Speech | undefined;
@@ -39,6 +50,8 @@ export const useRecordStore = create<RecordState>(() => ({
   target: saved.target,
   ownTarget: saved.target,
   assignment: undefined,
+  recordingFor: undefined,
+  savedFor: undefined,
   title: '',
   errorKey: undefined,
   lastSpeech: undefined,
@@ -72,9 +85,18 @@ export function setTitle(title: string): void {
 }
 
 /** Presets the next recording for an assignment: its target drives the timer lights, its title names it. */
-export function prepareRecording(target: SpeechTarget, title: string): void {
+export function prepareRecording(target: SpeechTarget, title: string, recordingFor: RecordingFor): void {
   if (useRecordStore.getState().status !== 'idle') return;
-  useRecordStore.setState({ target, title, assignment: title });
+  // A new assignment's recording replaces the last one's saved banner and verdict (it is in the library).
+  useRecordStore.setState({
+    target,
+    title,
+    assignment: title,
+    recordingFor,
+    lastSpeech: undefined,
+    savedFor: undefined,
+    elapsedMs: 0,
+  });
 }
 
 export async function startRecording(defaultTitle: string): Promise<void> {
@@ -84,6 +106,7 @@ export async function startRecording(defaultTitle: string): Promise<void> {
     status: 'starting',
     errorKey: undefined,
     lastSpeech: undefined,
+    savedFor: undefined,
     elapsedMs: 0,
     level: 0,
   });
@@ -139,9 +162,14 @@ function finishUp(result: { errorKey?: string | undefined; lastSpeech?: Speech |
   session = undefined;
   stopWhenStarted = false;
   // A saved recording was the one for the assignment: the next one follows the member's own target.
-  const done = result.lastSpeech && useRecordStore.getState().assignment;
+  const { assignment, recordingFor, ownTarget } = useRecordStore.getState();
+  const done = result.lastSpeech && assignment;
   useRecordStore.setState({
-    ...(done ? { target: useRecordStore.getState().ownTarget, assignment: undefined } : {}),
+    ...(done ? { target: ownTarget, assignment: undefined, recordingFor: undefined } : {}),
+    savedFor: done ? recordingFor : undefined,
+    // The clock ends on the saved length (measured from the audio, which starts a little after the
+    // clock), so the two never read 0:31 and 0:30 side by side.
+    ...(result.lastSpeech ? { elapsedMs: result.lastSpeech.durationMs } : {}),
     status: 'idle',
     level: 0,
     title: '',

@@ -7,6 +7,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/api';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
+import { downloadFile } from '../shell/downloadFile';
 import { reportError } from '../shell/reportError';
 import { reloadIdentity } from './identityStore';
 import { notify } from '../shell/notify';
@@ -28,11 +29,7 @@ export function IdentityBackup() {
     setBusy(true);
     try {
       const { backup } = await api.call('group.exportKey', { passphrase });
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([backup], { type: 'application/json' }));
-      link.download = 'lectern-identity-backup.json';
-      link.click();
-      URL.revokeObjectURL(link.href);
+      downloadFile('lectern-identity-backup.json', backup, 'application/json');
       notify({ color: 'teal', message: t('settings.identity.exported') });
     } catch (error) {
       reportError(error);

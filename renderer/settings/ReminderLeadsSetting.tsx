@@ -1,11 +1,14 @@
 // Settings: how long before deadlines the member gets a desktop reminder (none turns them off),
-// and what that means in words. The choice lives in the profile; reminders.ts follows it.
-import { Chip, Group, Paper, Stack, Text, Title } from '@mantine/core';
+// and what that means in words. The choice lives in the profile; reminders.ts follows it. Desktop
+// notifications are asked for here, from the member's own click, never on their own.
+import { Button, Chip, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconBell } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultReminderLeadHours, reminderLeadChoices } from '../../shared/domain/profile';
 import { joinNames } from '../rules/assignments/formatDeadline';
+import { useNotificationPermission } from '../rules/reminders/notificationPermission';
 
 function leadLabel(hours: number, t: TFunction): string {
   return hours >= 48
@@ -25,7 +28,7 @@ export function ReminderLeadsSetting({
   // Shown at once and saved in the background: a second click before the profile comes back
   // must build on the first.
   const [chosen, setChosen] = useState(() => [...(value ?? defaultReminderLeadHours)].sort((a, b) => b - a));
-  const blocked = typeof Notification !== 'undefined' && Notification.permission === 'denied';
+  const { permission, ask } = useNotificationPermission();
   return (
     <Paper withBorder p="md" radius="md">
       <Stack gap="sm" role="group" aria-labelledby="settings-reminders">
@@ -59,7 +62,17 @@ export function ReminderLeadsSetting({
                 ),
               })}
         </Text>
-        {blocked && chosen.length > 0 ? (
+        {permission === 'default' && chosen.length > 0 ? (
+          <Group gap="sm" wrap="nowrap" align="center">
+            <Text size="sm" style={{ flex: 1 }}>
+              {t('assignments.reminder.askWhy')}
+            </Text>
+            <Button size="xs" variant="light" leftSection={<IconBell size={14} />} onClick={() => void ask()}>
+              {t('assignments.reminder.allow')}
+            </Button>
+          </Group>
+        ) : null}
+        {permission === 'denied' && chosen.length > 0 ? (
           <Text size="sm" c="red.9">
             {t('assignments.reminder.blocked')}
           </Text>

@@ -29,6 +29,7 @@ export function SettingsScreen({ profile }: { profile: Profile }) {
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   const info = useAppInfo();
   const [name, setName] = useState(profile.displayName);
+  // The message's key, not its text: said at render, so it follows a language switch.
   const [nameError, setNameError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
 
@@ -47,7 +48,7 @@ export function SettingsScreen({ profile }: { profile: Profile }) {
   function submitName(event: FormEvent) {
     event.preventDefault();
     const parsed = DisplayName.safeParse(name);
-    if (!parsed.success) return setNameError(t(parsed.error.issues[0]?.message ?? 'firstRun.nameRequired'));
+    if (!parsed.success) return setNameError(parsed.error.issues[0]?.message ?? 'firstRun.nameRequired');
     void save({ displayName: parsed.data });
   }
 
@@ -65,7 +66,7 @@ export function SettingsScreen({ profile }: { profile: Profile }) {
                 style={{ flex: 1 }}
                 label={t('settings.displayName')}
                 value={name}
-                error={nameError}
+                error={nameError ? t(nameError) : null}
                 onChange={(event) => {
                   setName(event.currentTarget.value);
                   setNameError(null);

@@ -1,22 +1,50 @@
 // The frame around every screen: header, navigation (with Ctrl/⌘+1…5 and Ctrl/⌘+,), the current screen.
-import { AppShell, Badge, Burger, Group, NavLink, Text, Title } from '@mantine/core';
+// Each screen is its own chunk, loaded when first shown, so the first one does not wait for all six.
+// Deadline reminders run from here, for every group, whichever screen is showing.
+import { AppShell, Badge, Burger, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { screens, type Screen } from '../../shared/api/contract';
 import type { Profile } from '../../shared/domain/profile';
 import { api } from '../api/api';
 import { useLiveCritiqueInbox } from '../critique/inboxStore';
-import { GroupScreen } from '../group/GroupScreen';
 import { PathPromptDialog } from '../group/PathPromptDialog';
-import { HomeScreen } from '../home/HomeScreen';
-import { JournalScreen } from '../journal/JournalScreen';
-import { LibraryScreen } from '../library/LibraryScreen';
-import { RecordScreen } from '../record/RecordScreen';
+import { startReminders } from '../rules/reminders/reminders';
 import { IdentityNotices } from '../settings/IdentityNotices';
-import { SettingsScreen } from '../settings/SettingsScreen';
 import { navigate, useUiStore } from '../state/uiStore';
 import { screenIcons } from './screenIcons';
+
+type ScreenComponent = ComponentType<{ profile: Profile }>;
+const withProfile = (component: ComponentType<never>) => component as ScreenComponent;
+
+const loaders: Record<Screen, () => Promise<{ default: ScreenComponent }>> = {
+  home: () => import('../home/HomeScreen').then((m) => ({ default: m.HomeScreen })),
+  record: () => import('../record/RecordScreen').then((m) => ({ default: withProfile(m.RecordScreen) })),
+  library: () => import('../library/LibraryScreen').then((m) => ({ default: withProfile(m.LibraryScreen) })),
+  journal: () => import('../journal/JournalScreen').then((m) => ({ default: withProfile(m.JournalScreen) })),
+  group: () => import('../group/GroupScreen').then((m) => ({ default: m.GroupScreen })),
+  settings: () => import('../settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
+};
+
+/** Screens whose code has arrived (preloaded): they render at once, with no loader and no lost keystroke. */
+const loaded: Partial<Record<Screen, ScreenComponent>> = {};
+/** The component each screen renders as, chosen once: a screen on screen never changes type (and remounts). */
+const chosen: Partial<Record<Screen, ScreenComponent>> = {};
+
+function screenComponent(screen: Screen): ScreenComponent {
+  return (chosen[screen] ??= loaded[screen] ?? lazy(loaders[screen]));
+}
+
+/** Once the first screen's code is in, the others load too, so switching screens never waits. */
+function preloadScreens(first: Screen): void {
+  const load = (screen: Screen) =>
+    loaders[screen]().then(
+      (m) => void (loaded[screen] = m.default),
+      () => undefined, // loaded on first visit instead
+    );
+  void load(first).then(() => Promise.all(screens.filter((s) => s !== first).map(load)));
+}
 
 const shortcuts: Partial<Record<Screen, string>> = {
   home: 'mod+1',
@@ -35,6 +63,8 @@ export function AppLayout({ profile }: { profile: Profile }) {
 
   useHotkeys(Object.entries(shortcuts).map(([target, keys]) => [keys, () => navigate(target as Screen)]));
   useEffect(() => api.on('app.command', (command) => navigate(command.screen)), []);
+  useEffect(startReminders, []);
+  useEffect(() => preloadScreens(useUiStore.getState().screen), []);
 
   return (
     <AppShell
@@ -100,26 +130,28 @@ export function AppLayout({ profile }: { profile: Profile }) {
       </AppShell.Navbar>
       <AppShell.Main>
         <IdentityNotices />
-        <CurrentScreen screen={screen} profile={profile} />
+        <Suspense fallback={<ScreenLoader />}>
+          <CurrentScreen screen={screen} profile={profile} />
+        </Suspense>
         <PathPromptDialog />
       </AppShell.Main>
     </AppShell>
   );
 }
 
+/** While a screen's chunk loads (the first visit only). */
+function ScreenLoader() {
+  const { t } = useTranslation();
+  return (
+    <Center mih={200}>
+      <Loader aria-label={t('common.loading')} />
+    </Center>
+  );
+}
+
 function CurrentScreen({ screen, profile }: { screen: Screen; profile: Profile }) {
-  switch (screen) {
-    case 'home':
-      return <HomeScreen profile={profile} />;
-    case 'record':
-      return <RecordScreen />;
-    case 'library':
-      return <LibraryScreen />;
-    case 'journal':
-      return <JournalScreen />;
-    case 'group':
-      return <GroupScreen profile={profile} />;
-    case 'settings':
-      return <SettingsScreen profile={profile} />;
-  }
+  const Component = screenComponent(screen);
+  // Not created here: screenComponent hands out one component per screen, kept for the app's life.
+  // eslint-disable-next-line react-hooks/static-components
+  return <Component profile={profile} />;
 }

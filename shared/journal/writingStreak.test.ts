@@ -103,6 +103,13 @@ describe('heatmap month labels', () => {
     expect(starts[0]).toEqual({ column: 0, day: '2024-09-15' });
     expect(starts.at(-1)).toEqual({ column: 24, day: '2025-03-02' });
   });
+
+  it('names the month that began inside the last, unfinished week', () => {
+    // Thursday 3 December 2026: the last week starts on Sunday 29 November, December on its Tuesday.
+    const starts = heatmapMonthStarts(writingHeatmap([], '2026-12-03'));
+    expect(starts.map((start) => start.day.slice(0, 7)).slice(-2)).toEqual(['2026-11', '2026-12']);
+    expect(starts.at(-1)).toEqual({ column: 25, day: '2026-12-01' });
+  });
 });
 
 describe('on this day', () => {

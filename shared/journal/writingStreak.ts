@@ -59,6 +59,8 @@ export function writingHeatmap(days: Iterable<string>, today: string, weeks = 26
 /**
  * The columns that get a month label, as GitHub does it: the first week that starts in a new month,
  * with the day that starts it. The first column is labelled only if the next label leaves it room.
+ * Today's month may have begun inside the last, unfinished week (Tuesday 1 December): no week starts
+ * in it yet, so that week names it, with its first day.
  */
 export function heatmapMonthStarts(
   columns: HeatmapCell[][],
@@ -70,6 +72,10 @@ export function heatmapMonthStarts(
     if (day && (index === 0 || day.slice(0, 7) !== columns[index - 1]?.[0]?.day.slice(0, 7)))
       starts.push({ column: index, day });
   });
+  const lastColumn = columns.length - 1;
+  const today = columns[lastColumn]?.at(-1)?.day;
+  if (today && today.slice(0, 7) !== starts.at(-1)?.day.slice(0, 7))
+    starts.push({ column: lastColumn, day: `${today.slice(0, 7)}-01` });
   if (starts.length > 1 && starts[1]!.column - starts[0]!.column < minColumnsApart) starts.shift();
   return starts;
 }

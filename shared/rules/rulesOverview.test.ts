@@ -114,3 +114,45 @@ describe('the coach’s week with witnesses', () => {
     });
   });
 });
+
+describe('the coach’s week before and after its deadline', () => {
+  /** One member of three (Bo) checks in three hours before the deadline; nobody critiques. */
+  function loneSubmission() {
+    const peers = causalGroup('lone', 3, SCENARIO_T0, appRegistry) as [Peer, Peer, Peer, Peer];
+    const [coach, ana, bo, cy] = peers;
+    [ana, bo, cy].forEach((p, i) => p.join(['Ana', 'Bo', 'Cy'][i]!, SCENARIO_T0 + 60_000));
+    [ana, bo, cy].forEach((p) => coach.receive(p));
+    [ana, bo, cy].forEach((p, i) => coach.decide(p, 'approve', SCENARIO_T0 + 120_000 + i));
+    const assignment = coach.write(
+      ASSIGNMENT_CREATED,
+      assignmentBody({ repeat: 'once', submitBy: '2026-01-10T21:00', critiqueBy: '2026-01-12T21:00' }),
+      SCENARIO_T0 + H,
+    );
+    peers.forEach((a) => peers.forEach((b) => a.receive(b)));
+    checkIn(bo, DEADLINE - 3 * H, assignment.id);
+    coach.receive(bo);
+    return (asOf: number) => buildRulesOverview(coach.snapshot().state, coach.keyId, asOf, undefined, null);
+  }
+
+  it('shows when a submitted check-in came in, and the others as not yet in, not missed', () => {
+    const week = loneSubmission()(DEADLINE - H).week!;
+    expect(week.phase).toBe('upcoming');
+    const rows = Object.fromEntries(week.rows.map((r) => [r.name, r]));
+    expect(rows['Bo']).toMatchObject({
+      outcome: 'submitted',
+      checkedInAt: new Date(DEADLINE - 3 * H).toISOString(),
+    });
+    expect(rows['Cy']).toMatchObject({ outcome: 'open', atRisk: false });
+    expect(rows['Cy']!.checkedInAt).toBeUndefined();
+  });
+
+  it('keeps the time once the week is scored', () => {
+    const bo = loneSubmission()(DEADLINE + H).week!.rows.find((r) => r.name === 'Bo')!;
+    expect(bo).toMatchObject({ outcome: 'on-time', checkedInAt: new Date(DEADLINE - 3 * H).toISOString() });
+  });
+
+  it('queues a lone submission with no critique as short of the rules’ count, never as enough', () => {
+    const queue = loneSubmission()(DEADLINE + H).reviewQueue;
+    expect(queue.map((q) => [q.name, q.received, q.needed])).toEqual([['Bo', 0, 2]]);
+  });
+});

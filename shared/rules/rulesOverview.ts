@@ -165,10 +165,12 @@ export function buildRulesOverview(
           countedLate,
         }).checkIn;
       const outcome = h?.outcome ?? (submittedSoFar ? 'submitted' : 'open');
-      const checkInHlc = rules.checkIns[o.key]?.[s.member]?.find((c) => c.id === h?.checkIn)?.hlc;
       const recording = h?.recording ?? (submittedSoFar ? submittedSoFar.recording : undefined);
+      // The check-in that counts, scored or (before the week is scored) submitted so far.
       const countedId = h?.checkIn ?? (submittedSoFar ? submittedSoFar.id : undefined);
-      const reflection = rules.checkIns[o.key]?.[s.member]?.find((c) => c.id === countedId)?.reflection;
+      const counted = rules.checkIns[o.key]?.[s.member]?.find((c) => c.id === countedId);
+      const checkInHlc = counted?.hlc;
+      const reflection = counted?.reflection;
       const flagged = outcome === 'out' ? undefined : unwitnessed.get(s.member);
       return {
         member: s.member,
@@ -210,8 +212,9 @@ export function buildRulesOverview(
     const submitted = [...(entries.get(o.key) ?? [])].filter(
       ([, h]) => h.recording && (h.outcome === 'on-time' || h.outcome === 'late'),
     );
-    const k = rulesInForce(rules.rules, o.submitDeadline).critiquesPerAssignment;
-    const needed = Math.min(k, Math.max(0, submitted.length - 1));
+    // The rules' duty count, not what the other submitters can give: a lone submission with no critique
+    // is short of them (the coach can give them), never "enough".
+    const needed = rulesInForce(rules.rules, o.submitDeadline).critiquesPerAssignment;
     for (const [member, h] of submitted) {
       const received = critiques.filter((c) => c.recordingId === h.recording).length;
       if (received >= needed) continue;

@@ -31,4 +31,13 @@ describe('standingsCsv', () => {
     expect(lines[3]).toContain(`"'=HYPERLINK(""x"")"`);
     expect(lines[4]).toBe('');
   });
+
+  it('names its columns as asked, in the same order', () => {
+    const csv = standingsCsv({ asOf: 0, timeZone: 'UTC', rulesVersion: 1, members: [] }, (c) =>
+      c === 'rank' ? '名次' : c === 'name' ? '成员' : c.toUpperCase(),
+    );
+    expect(csv).toBe(
+      '\uFEFF名次,成员,MEMBER,STATUS,POINTS,STREAK,MISSES_IN_A_ROW,MISSES_TOTAL,ON_TIME,LATE,MISSED,EXCUSED,PARDONED,CRITIQUES_GIVEN\r\n',
+    );
+  });
 });

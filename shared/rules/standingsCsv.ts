@@ -1,9 +1,10 @@
 // Standings as CSV for spreadsheets: UTF-8 with a byte-order mark and CRLF line ends, so Excel
 // opens Chinese names correctly. Names come from members, so a cell that a spreadsheet would run
-// as a formula (=, +, -, @) is prefixed with an apostrophe.
+// as a formula (=, +, -, @) is prefixed with an apostrophe. Column names are keys, which the app
+// writes in the member's language.
 import type { Standings } from './standings';
 
-const HEADER = [
+export const STANDINGS_COLUMNS = [
   'rank',
   'name',
   'member',
@@ -18,7 +19,8 @@ const HEADER = [
   'excused',
   'pardoned',
   'critiques_given',
-];
+] as const;
+export type StandingsColumn = (typeof STANDINGS_COLUMNS)[number];
 
 function cell(value: string | number): string {
   if (typeof value === 'number') return String(value);
@@ -26,8 +28,15 @@ function cell(value: string | number): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The standings table as CSV text, starting with a BOM. */
-export function standingsCsv(standings: Standings): string {
+/** Rows as CSV text, starting with a BOM, each line ended with CRLF. */
+export const csvText = (rows: readonly (readonly (string | number)[])[]): string =>
+  '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+
+/** The standings table as CSV text, its header named by `label` (the column keys when left out). */
+export function standingsCsv(
+  standings: Standings,
+  label: (column: StandingsColumn) => string = (column) => column,
+): string {
   const rows = standings.members.map((s, i) => [
     i + 1,
     s.name,
@@ -44,5 +53,5 @@ export function standingsCsv(standings: Standings): string {
     s.counts.pardoned,
     s.history.reduce((n, h) => n + h.critiquesGiven, 0),
   ]);
-  return '\uFEFF' + [HEADER, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return csvText([STANDINGS_COLUMNS.map(label), ...rows]);
 }

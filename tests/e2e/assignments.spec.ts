@@ -18,6 +18,7 @@ import {
   shanghai,
 } from './groupMembers';
 import { expect, expectAccessible, screenshot, test } from './fixtures';
+import { fillDate, fillTime } from './dateFields';
 
 test.use({ actionTimeout: 20_000 });
 
@@ -54,13 +55,13 @@ test('coach sets a weekly series; on time, late and missed show in standings and
     await coach.page.getByRole('menuitem', { name: '一分钟自我介绍' }).click();
     await coach.page.getByRole('textbox', { name: '目标时长下限（分钟）' }).fill('1');
     await coach.page.getByRole('textbox', { name: '目标时长上限（分钟）' }).fill('1.5');
-    await coach.page.getByLabel('第一周开始日期').fill(due.date);
+    await fillDate(coach.page, '第一周开始日期', due.date);
     await coach.page.getByRole('combobox', { name: '提交日' }).click();
     await coach.page.getByRole('option', { name: due.weekday, exact: true }).click();
-    await coach.page.getByLabel('截止时间').first().fill(due.time);
+    await fillTime(coach.page, '提交截止', due.time);
     await coach.page.getByRole('combobox', { name: '点评日' }).click();
     await coach.page.getByRole('option', { name: critique.weekday, exact: true }).click();
-    await coach.page.getByLabel('截止时间').last().fill(critique.time);
+    await fillTime(coach.page, '点评截止', critique.time);
     await screenshot(coach.page, 'assignment-form-zh');
     await expectAccessible(coach.page, 'assignment form');
     await coach.page.getByRole('button', { name: '布置', exact: true }).click();
@@ -81,6 +82,27 @@ test('coach sets a weekly series; on time, late and missed show in standings and
     await expect(ada.page.getByTestId('assignment-card')).toContainText('Checked in on time');
     await expectAccessible(ada.page, 'assignment card');
     await screenshot(ada.page, 'assignment-member-en');
+
+    // 本周还没到截止：Ada 的打卡显示时间，Ben 和 Chen 是“未交”而不是“缺交”；导出本周 CSV 有三行，表头是中文。
+    const thisWeek = coach.page.getByTestId('week-review');
+    const adaThisWeek = thisWeek.getByTestId('week-row').filter({ hasText: 'Ada' });
+    await expect(adaThisWeek).toContainText('已提交', { timeout: 20_000 });
+    await expect(adaThisWeek.getByRole('cell').nth(2)).toHaveText(/\d{1,2}:\d{2}/);
+    await expect(thisWeek.getByTestId('week-row').filter({ hasText: 'Ben' })).toContainText('未交');
+    await expect(thisWeek.getByTestId('week-summary')).toContainText('未交：2');
+    await expect(thisWeek.getByTestId('week-summary')).not.toContainText('缺交');
+    await screenshot(coach.page, 'week-review-current-zh');
+    const thisWeeksCsv = coach.page.waitForEvent('download');
+    await thisWeek.getByRole('button', { name: '导出本周 CSV' }).click();
+    const currentCsv = (await readFile((await (await thisWeeksCsv).path())!, 'utf8')).split('\r\n');
+    expect(currentCsv[0]).toBe(
+      '\uFEFF成员,成员编号,提交情况,打卡时间（社群时间）,应点评已完成,应点评,已给点评,积分,有风险,反思',
+    );
+    expect(currentCsv.slice(1, -1).sort()).toEqual([
+      expect.stringMatching(/^Ada,[0-9a-f]{64},已提交,\d{4}-\d\d-\d\d \d\d:\d\d,/),
+      expect.stringMatching(/^Ben,[0-9a-f]{64},未交,,/),
+      expect.stringMatching(/^Chen,[0-9a-f]{64},未交,,/),
+    ]);
 
     // Three hours later the deadline has passed: Ben checks in late.
     skew = 3 * H;
@@ -119,7 +141,7 @@ test('coach sets a weekly series; on time, late and missed show in standings and
     await week.getByRole('button', { name: '导出本周 CSV' }).click();
     const csv = await readFile((await (await download).path())!, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv).toMatch(/1,Ada,[0-9a-f]{64},active,10,/);
+    expect(csv).toMatch(/\r\nAda,[0-9a-f]{64},按时,\d{4}-\d\d-\d\d \d\d:\d\d,0,0,0,10,,/);
 
     // The coach renames the series from the card's menu, for every week.
     await coach.page.getByRole('button', { name: '“一分钟自我介绍”的教练操作' }).click();
@@ -202,7 +224,7 @@ test('coach sets a weekly series; on time, late and missed show in standings and
     for (const lead of ['2 days', '24 h']) await reminders.getByText(lead, { exact: true }).click();
     await expect(reminders).toContainText('Reminders are off');
     await coach.page.keyboard.press('Control+,');
-    await expect(coach.page.getByRole('group', { name: '截止前提醒' })).toContainText('24 小时和2 小时');
+    await expect(coach.page.getByRole('group', { name: '截止前提醒' })).toContainText('24 小时和 2 小时');
     await screenshot(coach.page, 'settings-reminders-zh');
 
     // A week later Chen has missed again: with one miss allowed he is out, until the coach revives him.

@@ -2,7 +2,7 @@
 // (A, English) records and shares a speech; the coach (B, 中文) comments at 0:02 and on a stretch with
 // an evaluation form; A gets a notification and an unread count, sees the markers where B put them,
 // replies and resolves; B sees the reply, then names the group's own evaluation criteria. Screenshots
-// of the player with regions in both languages.
+// of the player with regions in both languages; B opens A's reply from the inbox at its moment.
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,7 +92,9 @@ test('a member shares, the coach critiques at moments and with a form, the membe
     await expect(b.getByTestId('player-time')).toHaveText(/^0:02 \//);
     await b.keyboard.press('c');
     await expect(b.getByTestId('kindness-guide')).toBeVisible();
-    await b.getByRole('textbox', { name: '你在 0:02 处的点评' }).fill('这里的停顿很有力量。');
+    // C moves the focus into the words, so typing goes there, not to the Play button.
+    await expect(b.getByRole('textbox', { name: '你在 0:02 处的点评' })).toBeFocused();
+    await b.keyboard.type('这里的停顿很有力量。');
     await b.getByRole('button', { name: '发送' }).click();
     await expect(b.locator('[part~="marker"]')).toHaveCount(1);
 
@@ -119,6 +121,8 @@ test('a member shares, the coach critiques at moments and with a form, the membe
     await b.evaluate(() => window.scrollTo(0, 0));
     await screenshot(b, 'critique-player-zh');
     await expectAccessible(b, 'critique player (coach)');
+    // B closes the player: what comes back to B arrives in the inbox.
+    await b.getByRole('button', { name: '关闭播放器' }).click();
 
     // A hears about it: a notification, an unread count on the navigation, the inbox.
     const a = member.page;
@@ -166,9 +170,18 @@ test('a member shares, the coach critiques at moments and with a form, the membe
     await screenshot(a, 'critique-player-en');
     await expectAccessible(a, 'critique player (speaker)');
 
-    // B sees the reply (through the folder watcher) and the thread resolved.
-    await expect(b.getByText('Thank you! I practised that pause.')).toBeVisible({ timeout: 15_000 });
+    // B sees the reply in the inbox (through the folder watcher); opening it goes to its comment's
+    // moment, 0:02, with that comment current, and the thread resolved.
+    const reply = b.getByTestId('inbox-item').filter({ hasText: 'Thank you! I practised that pause.' });
+    await expect(reply).toBeVisible({ timeout: 15_000 });
+    await reply.getByRole('button', { name: '打开' }).click();
+    await expect(b.getByTestId('player-time')).toHaveText(/^0:02 \//);
+    const current = b.locator('article[aria-current="true"]');
+    await expect(current).toContainText('这里的停顿很有力量。');
+    await expect(current).toContainText('Thank you! I practised that pause.');
     await expect(b.getByText('已解决', { exact: true })).toBeVisible();
+    await b.mouse.move(0, 0);
+    await screenshot(b, 'critique-inbox-opened-zh');
 
     // B names the group's own criteria: the speech's form asks for them; saved scores keep their names.
     await b.getByRole('tab', { name: '积分榜' }).click({ timeout: 10_000 });

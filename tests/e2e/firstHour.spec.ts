@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { chooseSegment, expect, expectAccessible, screenshot, test } from './fixtures';
+import { fillDateTime } from './dateFields';
 import { createGroup, memberPage, shanghai } from './groupMembers';
 
 test.use({ actionTimeout: 20_000 });
@@ -46,8 +47,8 @@ async function setOneOff(
   await dialog.getByRole('textbox', { name: '目标时长上限（分钟）' }).fill(minutes[1]);
   await chooseSegment(page, '一次');
   const local = (ms: number) => `${shanghai(ms).date}T${shanghai(ms).time}`;
-  await dialog.getByLabel('提交截止', { exact: true }).fill(local(submitBy));
-  await dialog.getByLabel('点评截止', { exact: true }).fill(local(critiqueBy));
+  await fillDateTime(dialog, '提交截止', local(submitBy));
+  await fillDateTime(dialog, '点评截止', local(critiqueBy));
   return dialog;
 }
 
@@ -210,8 +211,8 @@ test('截止时间已过的作业布置不了；已经存在的也看得见、�
     await page.getByRole('menuitem', { name: '延期' }).click();
     const postpone = page.getByRole('dialog');
     const local = (ms: number) => `${shanghai(ms).date}T${shanghai(ms).time}`;
-    await postpone.getByLabel('新的提交截止（社群时间）').fill(local(realNow() + 7 * 24 * H));
-    await postpone.getByLabel('新的点评截止（社群时间）').fill(local(realNow() + 8 * 24 * H));
+    await fillDateTime(postpone, '新的提交截止（社群时间）', local(realNow() + 7 * 24 * H));
+    await fillDateTime(postpone, '新的点评截止（社群时间）', local(realNow() + 8 * 24 * H));
     await postpone.getByRole('button', { name: '延期' }).click();
     await expect(page.getByTestId('assignment-card')).toContainText('五分钟后截止的作业');
     await expect(page.getByTestId('past-assignment')).toHaveCount(0);

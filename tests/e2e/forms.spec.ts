@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, screenshot, test } from './fixtures';
+import { fillDate } from './dateFields';
 import { createGroup, memberPage } from './groupMembers';
 
 test.use({ actionTimeout: 20_000 });
@@ -75,7 +76,7 @@ test('表单不会悄悄改掉输入的值：超长标题、负数时长、2020 
     await shortest.blur();
     await expect(shortest).toHaveValue('-3'); // not turned into 0
     await expect(dialog).toContainText('不能小于 0。');
-    await dialog.getByLabel('第一周开始日期').fill('2020-01-06');
+    await fillDate(dialog, '第一周开始日期', '2020-01-06');
     await expect(dialog).toContainText('第一周不能早于今天');
     await expectAccessible(page, 'assignment form with problems');
     await screenshot(page, 'assignment-form-problems-zh');

@@ -151,6 +151,50 @@ test.describe('journal on a Chinese system', () => {
     await page.keyboard.press('Escape');
     await expect(templates).toBeHidden();
   });
+
+  test('很长的中文标题在列表里换行收起，热力图标出本周才开始的 12 月，编辑器工具栏的提示都是中文', async ({
+    page,
+    lectern,
+  }) => {
+    // Thursday 3 December: December began inside the heatmap's last, unfinished week.
+    await page.clock.setFixedTime(new Date('2026-12-03T10:00:00+08:00'));
+    await page.goto(lectern.url);
+    await createProfile(page, '李伟');
+    await openJournal(page);
+    await page.getByRole('button', { name: '新建日志', exact: true }).click();
+    const long = '第一次在社群里完整地讲完一篇演讲之后的反思'.repeat(22);
+    await page.getByRole('textbox', { name: '标题' }).fill(long);
+    await page.getByRole('textbox', { name: '反思' }).fill('开场太快。');
+    await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+
+    // The list does not scroll sideways: the title wraps into two lines, the whole of it in the tooltip.
+    const row = entryList(page).getByRole('listitem');
+    await expect(row.getByTitle(long)).toBeVisible();
+    const sideways = await entryList(page).evaluate((list) => {
+      const viewport = list.closest('.mantine-ScrollArea-viewport') as HTMLElement;
+      return viewport.scrollWidth - viewport.clientWidth;
+    });
+    expect(sideways).toBeLessThanOrEqual(1);
+    expect((await row.boundingBox())!.height).toBeLessThan(140);
+
+    // Every month of the heatmap is named, December too.
+    await expect(page.getByTestId('heatmap-months').locator('p').last()).toHaveText('12月');
+    await expect(page.getByTestId('heatmap-months')).toHaveText('6月7月8月9月10月11月12月');
+
+    // The Markdown toolbar speaks Chinese, headings included.
+    await expect(page.getByRole('button', { name: '粗体（Ctrl/⌘+B）' })).toHaveAttribute(
+      'title',
+      '粗体（Ctrl/⌘+B）',
+    );
+    await page.getByRole('button', { name: '标题', exact: true }).click();
+    await expect(page.getByRole('button', { name: '1 级标题（Ctrl/⌘+1）' })).toHaveText('1 级标题');
+    const tips = await page
+      .locator('.w-md-editor-toolbar button[title]')
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('title') ?? ''));
+    expect(tips.filter((tip) => /title|Heading|Insert|Add /.test(tip))).toEqual([]);
+    await expectAccessible(page, 'journal, long title and heading menu');
+    await screenshot(page, 'journal-long-title-zh');
+  });
 });
 
 test.describe('journal in English', () => {

@@ -78,6 +78,12 @@ test('a recorded speech appears in the library with its length, plays and seeks'
   // starts: within one second (one chunk) of what the timer showed, never seconds short.
   expect(latest.durationMs, 'the saved length against the timer at Stop').toBeGreaterThan(shown - 1000);
   expect(latest.durationMs).toBeLessThan(shown + 4000);
+  // Once saved, the clock reads the saved length (not a second more), and says how the speech did
+  // instead of the hint for speaking (five seconds is short of any target).
+  const savedClock = `0:${String(Math.floor(latest.durationMs / 1000)).padStart(2, '0')}`;
+  await expect(page.getByRole('timer')).toHaveText(savedClock);
+  await expect(page.locator('[data-light]')).toContainText(/^\d:\d\d(未达目标时长|未设目标)$/);
+  await screenshot(page, 'record-saved-zh');
 
   await page.getByRole('button', { name: '现在写反思' }).click();
   await expect(page.getByRole('textbox', { name: '标题' })).toHaveValue(/练习/);
@@ -85,19 +91,29 @@ test('a recorded speech appears in the library with its length, plays and seeks'
   await page.getByRole('button', { name: '在演讲库中打开' }).click();
   await expect(page.getByTestId('speech-row')).toHaveCount(2);
   await expectAccessible(page, 'library');
+  // One press of ▶ on the row opens the player and plays: no second click.
   await page.getByTestId('speech-row').first().getByRole('button', { name: /播放/ }).click();
   const waveform = page.getByTestId('waveform');
   await expect(waveform.locator('div').first()).toBeVisible();
-  await page.getByRole('button', { name: '播放', exact: true }).click();
   await expect(page.getByRole('button', { name: '暂停', exact: true })).toBeVisible();
+  await expect(page.getByTestId('player-state')).toHaveText('正在播放');
   await expect(page.getByTestId('player-time')).not.toHaveText(/^0:00 \//, { timeout: 5000 });
   await page.getByRole('button', { name: '暂停', exact: true }).click();
+  await expect(page.getByTestId('player-state')).toHaveText('已暂停');
 
   const box = (await waveform.boundingBox())!;
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 3);
   const half = Math.floor(latest.durationMs / 2000);
   await expect(page.getByTestId('player-time')).toHaveText(new RegExp(`^0:0[${half - 1}-${half + 1}] /`));
-  await screenshot(page, 'library-player-zh');
+  // The played half is drawn in the progress colour, in both schemes (a canvas: look at the picture).
+  await page.mouse.move(0, 0);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', colorScheme);
+    await expectAccessible(page, `library player, paused (${colorScheme})`);
+    await screenshot(page, `library-player-paused-zh-${colorScheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 });
 
 test('a recording survives the host being killed mid-speech', async ({ browser }) => {
@@ -107,6 +123,8 @@ test('a recording survives the host being killed mid-speech', async ({ browser }
   await page.goto(await host.newEntryUrl());
   await createProfile(page, '王芳');
   await page.keyboard.press('Control+2');
+  // Screens load when first opened: R works once the Record screen is there.
+  await expect(page.getByRole('heading', { name: '录制', level: 1 })).toBeVisible();
   await page.keyboard.press('r');
   // Kill once the recorder's own clock says 5 s were recorded (chunks reach main every second).
   await expect(page.getByRole('timer')).toHaveText(/^0:05$/, { timeout: 30_000 });
@@ -140,6 +158,15 @@ test('imports mp3, m4a, wav, ogg and webm, and refuses a broken file without tou
   );
   await page.locator('input[type=file]').setInputFiles(fixtures);
   await expect(page.getByTestId('speech-row')).toHaveCount(5, { timeout: 30_000 });
+  // Five imports of one name are told apart by their format, beside the length.
+  const formats = await page.getByTestId('speech-format').allInnerTexts();
+  expect(formats.map((text) => text.replace(/ · 0:0[23]$/, '')).sort()).toEqual([
+    'M4A',
+    'MP3',
+    'Ogg',
+    'WAV',
+    'WebM',
+  ]);
   for (const speech of savedSpeeches(lectern.dataDir)) {
     expect(Math.abs(speech.durationMs - 2860), `${speech.title}: ${speech.durationMs} ms`).toBeLessThan(150);
   }
@@ -172,6 +199,7 @@ for (const [name, message] of [
     await page.goto(lectern.url);
     await createProfile(page, '赵强');
     await page.keyboard.press('Control+2');
+    await expect(page.getByRole('heading', { name: '录制', level: 1 })).toBeVisible();
     await page.keyboard.press('r');
     await expect(page.getByRole('alert')).toContainText(message);
     await expect(page.getByRole('button', { name: /录制/ })).toBeEnabled();

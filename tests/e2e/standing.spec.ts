@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { chooseSegment, expect, expectAccessible, screenshot, test } from './fixtures';
+import { fillDate, fillTime } from './dateFields';
 import { approveFirstApplicant, chooseFolder, createGroup, memberPage, shanghai } from './groupMembers';
 
 test.use({ actionTimeout: 20_000 });
@@ -97,13 +98,13 @@ test('成员一直知道自己的状态：按时、有出局风险、出局、�
     await coach.page.getByRole('button', { name: '布置作业' }).click();
     await coach.page.getByRole('button', { name: '题目灵感' }).click();
     await coach.page.getByRole('menuitem', { name: '一分钟自我介绍' }).click();
-    await dialog.getByLabel('第一周开始日期').fill(due.date);
+    await fillDate(dialog, '第一周开始日期', due.date);
     await dialog.getByRole('combobox', { name: '提交日' }).click();
     await coach.page.getByRole('option', { name: due.weekday, exact: true }).click();
-    await dialog.getByLabel('截止时间').first().fill(due.time);
+    await fillTime(dialog, '提交截止', due.time);
     await dialog.getByRole('combobox', { name: '点评日' }).click();
     await coach.page.getByRole('option', { name: critique.weekday, exact: true }).click();
-    await dialog.getByLabel('截止时间').last().fill(critique.time);
+    await fillTime(dialog, '点评截止', critique.time);
     await dialog.getByRole('button', { name: '布置', exact: true }).click();
     await expect(coach.page.getByTestId('assignment-card')).toContainText('一分钟自我介绍');
 

@@ -14,7 +14,7 @@ import {
   checkPause,
   checkRevival,
 } from '../../renderer/rules/standings/dialogChecks';
-import { checkEdit } from '../../renderer/rules/assignments/editChecks';
+import { checkEdit, checkPostpone } from '../../renderer/rules/assignments/editChecks';
 import { checkRules, rulesDraft, rulesFields } from '../../renderer/rules/ruleSet/rulesDraft';
 import type { RulesNumbers } from '../../renderer/rules/ruleSet/rulesDraft';
 import { checkNewGroup } from '../../renderer/group/newGroupChecks';
@@ -27,6 +27,8 @@ const member = 'b'.repeat(64);
 const assignment = 'c'.repeat(64);
 const speechId = '0123abcd-0123-4567-89ab-0123456789ab';
 const TODAY = '2026-03-02';
+/** When the coach postpones: 2 March 2026, before every deadline tried. */
+const POSTPONED_AT = Date.UTC(2026, 2, 2, 1, 0);
 
 type Method = keyof typeof contract;
 const api = (method: Method, input: unknown) => contract[method].input.safeParse(input).success;
@@ -130,7 +132,7 @@ const rows: Row<unknown>[] = [
   row({
     field: 'postpone · new critique deadline (submissions 2026-03-08 21:00)',
     values: ['', '2026-03-08T20:59', '2026-03-08T21:00', '2026-03-08T21:01'],
-    form: (v: string) => !checkDeadlines('2026-03-08T21:00', v).critiqueBy,
+    form: (v: string) => !checkPostpone('2026-03-08T21:00', v, 'Asia/Shanghai', POSTPONED_AT).critiqueBy,
     api: (v: string) =>
       api('rules.postpone', {
         groupId,

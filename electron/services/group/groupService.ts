@@ -1,12 +1,14 @@
 // One joined group on this computer: its folder's sync engine, this member's outbox and blobs,
 // and everything the member does in it (join, roster decisions, sharing, withdrawing). Work is
-// written locally first and published when the folder is there (design rule 9).
+// written locally first and published when the folder is there (design rule 9); until the folder
+// gives it back, this member's own work is folded in from the outbox, so it shows at once.
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { peaksFromBytes } from '../../../shared/audio/peaks';
 import { LecternError } from '../../../shared/api/errors';
 import type { GroupStatus } from '../../../shared/api/groupContract';
 import type { SetAsideEvent } from '../../../shared/group/causalRoster';
+import { foldSnapshot, stateHash } from '../../../shared/group/fold';
 import type { GroupState } from '../../../shared/group/groupState';
 import {
   JOIN_REQUEST,
@@ -59,6 +61,17 @@ export class GroupService {
   /** What the latest publish found in this device's own folder directory that is not its own. */
   private notPublished: GroupStatus['notPublished'] = [];
   private lastSyncedAt: string | null = null;
+  /**
+   * This device's events the folder has not given back yet (away, read-only, or not synced since):
+   * null until the first sync reads them from the outbox.
+   */
+  private unpublished: GroupEvent[] | null = null;
+  private withUnpublished: {
+    base: GroupState;
+    own: GroupEvent[];
+    state: GroupState;
+    hash: () => string;
+  } | null = null;
   /** Syncs and writes run one at a time, so a watcher-triggered sync never races a write. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -107,8 +120,36 @@ export class GroupService {
     return this.serial(() => this.sync.load());
   }
 
+  /**
+   * The group as this member sees it: what the folder holds, plus their own events still waiting to
+   * be written there (folded in, never kept: the folder's copy replaces them once it is read).
+   */
   state(): { state: GroupState; hash: string } {
-    return this.sync.state();
+    const base = this.sync.state();
+    const own = this.waitingEvents();
+    if (own.length === 0) return base;
+    const cached = this.withUnpublished;
+    if (cached?.base !== base.state || cached.own.map((e) => e.id).join() !== own.map((e) => e.id).join()) {
+      const { state } = foldSnapshot(this.groupId, [...this.sync.allEvents(), ...own], this.options.registry);
+      let hash: string | undefined;
+      this.withUnpublished = { base: base.state, own, state, hash: () => (hash ??= stateHash(state)) };
+    }
+    const shown = this.withUnpublished!;
+    return {
+      state: shown.state,
+      get hash() {
+        return shown.hash();
+      },
+    };
+  }
+
+  /** Ids of this member's events not in the folder yet: the feed says they wait for it. */
+  waitingIds(): ReadonlySet<string> {
+    return new Set(this.waitingEvents().map((e) => e.id));
+  }
+
+  private waitingEvents(): GroupEvent[] {
+    return (this.unpublished ?? []).filter((e) => !this.sync.knows(e.id));
   }
 
   /** Members' entries the fold did not apply, and why (format 2). */
@@ -220,6 +261,7 @@ export class GroupService {
       const links = heads && alsoSeen?.prev !== undefined ? [...heads, alsoSeen] : heads;
       const event = this.device.event(kind, body, (this.options.now ?? Date.now)(), links ?? undefined);
       await this.outbox.write(event);
+      if (this.unpublished) this.unpublished.push(event); // null: the sync below reads the outbox
       await this.options.saveClock();
       await this.syncLocked(true);
       return event;
@@ -248,6 +290,9 @@ export class GroupService {
     }
     if (report.status === 'ok') this.lastSyncedAt = new Date((this.options.now ?? Date.now)()).toISOString();
     const status = await this.statusFrom(report, publishFailed);
+    // Read once (after a restart, say, with the folder away); afterwards kept up by write().
+    this.unpublished ??= status.waiting > 0 ? await this.outbox.pendingEvents() : [];
+    this.unpublished = this.waitingEvents();
     if (changed || report.newEvents.length > 0) this.options.onChange(this.groupId);
     if (JSON.stringify(status) !== JSON.stringify(this.last)) this.options.onStatus(status);
     this.last = status;

@@ -213,6 +213,44 @@ describe('Groups on two computers sharing one folder', () => {
     expect(await waitingBlobs()).toEqual([]);
   });
 
+  it("shows one's own shares at once while the folder is away, waiting, and after a restart too", async () => {
+    const folder = path.join(root, 'nas', 'group');
+    const coach = computer('coach');
+    const { groupId } = await coach.groups.create({
+      folder,
+      name: '网络盘社',
+      charter: '',
+      timeZone: 'Asia/Shanghai',
+      coachName: '王老师',
+    });
+    const me = (await coach.groups.identity.current()).key.keyId;
+    await rename(folder, `${folder}-unplugged`);
+    const group = coach.groups.get(groupId);
+    const speech = await recordSpeech(coach.speeches);
+    const shared = await group.shareSpeech(speech.id);
+    const reflection = await group.shareReflection('断网时写的', '网络盘断开了，先存着');
+    const feedOf = async (g: typeof group) =>
+      (await groupView(g, me)).feed.map((f) => ({ id: f.id, waiting: 'waiting' in f && f.waiting === true }));
+    const waitingFeed = [
+      { id: reflection.id, waiting: true },
+      { id: shared.id, waiting: true },
+    ];
+    expect(await feedOf(group)).toEqual(waitingFeed);
+
+    // The app restarted with the drive still unplugged: the outbox still shows them.
+    const again = computer('coach');
+    await again.groups.start();
+    expect((await again.groups.get(groupId).status()).folderState).toBe('missing');
+    expect(await feedOf(again.groups.get(groupId))).toEqual(waitingFeed);
+
+    // The drive is back: written to the folder, read back, shown once, no longer waiting.
+    await rename(`${folder}-unplugged`, folder);
+    expect(await again.groups.get(groupId).syncNow()).toMatchObject({ folderState: 'ok', waiting: 0 });
+    expect(await feedOf(again.groups.get(groupId))).toEqual(
+      waitingFeed.map((f) => ({ ...f, waiting: false })),
+    );
+  });
+
   it('reopens joined groups after a restart, and backs up and imports the member key', async () => {
     const folder = path.join(root, 'g');
     const coach = computer('coach');

@@ -187,8 +187,8 @@ describe('rules handlers on four computers', () => {
     const queue = (await coach.api['rules.overview']({ groupId }, ctx)).reviewQueue;
     expect(queue.map((q) => [q.name, q.received, q.needed])).toEqual(
       expect.arrayContaining([
-        ['Ada', 0, 1],
-        ['安娜', 0, 1],
+        ['Ada', 0, 2],
+        ['安娜', 0, 2],
       ]),
     );
     // Coach-only actions say so clearly; the coach's postpone and cancel land in the overview.

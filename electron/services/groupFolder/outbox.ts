@@ -89,14 +89,29 @@ export class Outbox {
    * those not published the last time it was there.
    */
   async pending(): Promise<number> {
+    return (await this.pendingNames()).length;
+  }
+
+  /**
+   * The events of the segments {@link pending} counts: this device's own, written here and not (as
+   * far as it can tell) in the folder, so the app can show them before the folder is back.
+   */
+  async pendingEvents(): Promise<GroupEvent[]> {
+    const out: GroupEvent[] = [];
+    for (const name of await this.pendingNames())
+      out.push(...(await this.eventsOf(this.options.dataDir, `${OUTBOX_DIR}/${name}`).catch(() => [])));
+    return out;
+  }
+
+  private async pendingNames(): Promise<string[]> {
     const mine = (await this.local.scan().catch(() => null))?.segments ?? []; // no outbox yet: nothing waiting
     const remote = (await this.folderThere()) ? await this.remote.scan().catch(() => null) : null;
     if (remote) {
       const there = new Map(remote.segments.map((f) => [f.name, f.sha256]));
-      return mine.filter((f) => there.get(f.name) !== f.sha256).length;
+      return mine.filter((f) => there.get(f.name) !== f.sha256).map((f) => f.name);
     }
     const published = new Set(await this.lastPublished());
-    return mine.filter((f) => !published.has(f.name)).length;
+    return mine.filter((f) => !published.has(f.name)).map((f) => f.name);
   }
 
   private async lastPublished(): Promise<string[]> {

@@ -165,7 +165,7 @@ describe('sync cache', () => {
   });
 
   it('keeps every event of a cache larger than one written piece, appended and written anew', async () => {
-    const { dir, cleanup } = await tempDir();
+    const { dir, cleanup } = await tempDir('cache');
     cleanups.push(cleanup);
     // About 3 MB of lines, some of them Chinese: the cache is written a megabyte at a time.
     const many = Array.from({ length: 3_000 }, (_, n) =>

@@ -46,7 +46,7 @@ export function AssignmentCard({
   const open = canCheckIn && o.phase !== 'closed' && !locked;
   const due = o.phase === 'upcoming' ? o.submitDeadline : o.critiqueDeadline;
   const recordFor = () => {
-    prepareRecording(o.target, o.title);
+    prepareRecording(o.target, o.title, { groupId, occurrence: o.key });
     navigate('record');
   };
 

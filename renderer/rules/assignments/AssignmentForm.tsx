@@ -1,17 +1,22 @@
 // A coach sets an assignment: title, prompt (Markdown, or one of the prompt ideas), target length
 // (which drives the recording's timer lights), and a weekly series or a one-off with its deadlines, none
 // of them already past (said beside the field, before anything is written).
-import { Button, Group, Menu, SegmentedControl, Select, Text, TextInput } from '@mantine/core';
+import { Button, Menu, SegmentedControl, Text } from '@mantine/core';
 import { IconBulb } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_CRITERIA } from '../../../shared/critique/criteria';
-import { weekdays } from '../../../shared/rules/ruleEvents';
-import type { Weekday } from '../../../shared/rules/ruleEvents';
 import { FALLBACK_TIME_ZONE } from '../../../shared/rules/zonedTime';
+import { DateField } from '../../shell/DateFields';
 import { useFieldError } from '../../shell/fieldChecks';
 import { hostNow, useAssignmentsStore, writeRules } from './assignmentsStore';
-import { PromptInput, TargetMinutesInputs } from './AssignmentFields';
+import {
+  DeadlineInputs,
+  PromptInput,
+  TargetMinutesInputs,
+  TitleInput,
+  WeeklyDeadlineInput,
+} from './AssignmentFields';
 import { CriteriaInput } from './CriteriaInput';
 import { RulesDialog } from '../ruleSet/RulesDialog';
 import { checkDraft, defaultDraft, passedDeadline, promptIdeas } from './assignmentForm';
@@ -37,7 +42,6 @@ export function AssignmentForm({
   const passedOn = (field: 'submitBy' | 'startsOn') => (passed?.field === field ? t(passed.key) : undefined);
   const set = <K extends keyof AssignmentDraft>(key: K, value: AssignmentDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
-  const days = weekdays.map((w) => ({ value: w, label: t(`assignments.weekdays.${w}`) }));
 
   const save = async () => {
     setTried(true);
@@ -54,38 +58,36 @@ export function AssignmentForm({
       problem={tried && (!body || passed) ? 'forms.fixFields' : undefined}
       size="lg"
     >
-      <Group align="flex-start">
-        <TextInput
-          style={{ flex: 1 }}
-          label={t('assignments.form.name')}
-          value={draft.title}
-          error={error(problems.title)}
-          onChange={(e) => set('title', e.currentTarget.value)}
-        />
-        <Menu position="bottom-end">
-          <Menu.Target>
-            <Button variant="default" leftSection={<IconBulb size={16} />} mt={26}>
-              {t('assignments.form.ideas')}
-            </Button>
-          </Menu.Target>
-          <Menu.Dropdown>
-            {promptIdeas.map((id) => (
-              <Menu.Item
-                key={id}
-                onClick={() =>
-                  setDraft((d) => ({
-                    ...d,
-                    title: t(`assignments.ideas.${id}.title`),
-                    prompt: t(`assignments.ideas.${id}.prompt`),
-                  }))
-                }
-              >
-                {t(`assignments.ideas.${id}.title`)}
-              </Menu.Item>
-            ))}
-          </Menu.Dropdown>
-        </Menu>
-      </Group>
+      <TitleInput
+        value={draft.title}
+        onChange={(title) => set('title', title)}
+        error={error(problems.title)}
+        aside={
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <Button variant="default" leftSection={<IconBulb size={16} />} mt={26}>
+                {t('assignments.form.ideas')}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              {promptIdeas.map((id) => (
+                <Menu.Item
+                  key={id}
+                  onClick={() =>
+                    setDraft((d) => ({
+                      ...d,
+                      title: t(`assignments.ideas.${id}.title`),
+                      prompt: t(`assignments.ideas.${id}.prompt`),
+                    }))
+                  }
+                >
+                  {t(`assignments.ideas.${id}.title`)}
+                </Menu.Item>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
+        }
+      />
       <PromptInput
         value={draft.prompt}
         onChange={(prompt) => set('prompt', prompt)}
@@ -110,63 +112,38 @@ export function AssignmentForm({
       />
       {draft.repeat === 'weekly' ? (
         <>
-          <TextInput
-            type="date"
+          <DateField
             label={t('assignments.form.startsOn')}
             value={draft.startsOn}
             error={passedOn('startsOn') ?? error(problems.startsOn)}
-            onChange={(e) => set('startsOn', e.currentTarget.value)}
+            onChange={(date) => set('startsOn', date)}
           />
-          <Group grow>
-            <Select
-              label={t('assignments.form.submitDay')}
-              data={days}
-              value={draft.submitDay}
-              allowDeselect={false}
-              onChange={(v) => v && set('submitDay', v as Weekday)}
-            />
-            <TextInput
-              type="time"
-              label={t('assignments.form.submitTime')}
-              value={draft.submitTime}
-              error={error(problems.submitTime)}
-              onChange={(e) => set('submitTime', e.currentTarget.value)}
-            />
-          </Group>
-          <Group grow>
-            <Select
-              label={t('assignments.form.critiqueDay')}
-              data={days}
-              value={draft.critiqueDay}
-              allowDeselect={false}
-              onChange={(v) => v && set('critiqueDay', v as Weekday)}
-            />
-            <TextInput
-              type="time"
-              label={t('assignments.form.critiqueTime')}
-              value={draft.critiqueTime}
-              error={error(problems.critiqueTime)}
-              onChange={(e) => set('critiqueTime', e.currentTarget.value)}
-            />
-          </Group>
+          <WeeklyDeadlineInput
+            kind="submit"
+            day={draft.submitDay}
+            time={draft.submitTime}
+            onDay={(day) => set('submitDay', day)}
+            onTime={(time) => set('submitTime', time)}
+            timeError={error(problems.submitTime)}
+          />
+          <WeeklyDeadlineInput
+            kind="critique"
+            day={draft.critiqueDay}
+            time={draft.critiqueTime}
+            onDay={(day) => set('critiqueDay', day)}
+            onTime={(time) => set('critiqueTime', time)}
+            timeError={error(problems.critiqueTime)}
+          />
         </>
       ) : (
-        <Group grow align="flex-start">
-          <TextInput
-            type="datetime-local"
-            label={t('assignments.form.submitBy')}
-            value={draft.submitBy}
-            error={passedOn('submitBy') ?? error(problems.submitBy)}
-            onChange={(e) => set('submitBy', e.currentTarget.value)}
-          />
-          <TextInput
-            type="datetime-local"
-            label={t('assignments.form.critiqueBy')}
-            value={draft.critiqueBy}
-            error={error(problems.critiqueBy)}
-            onChange={(e) => set('critiqueBy', e.currentTarget.value)}
-          />
-        </Group>
+        <DeadlineInputs
+          submitBy={draft.submitBy}
+          critiqueBy={draft.critiqueBy}
+          onSubmitBy={(at) => set('submitBy', at)}
+          onCritiqueBy={(at) => set('critiqueBy', at)}
+          submitError={passedOn('submitBy') ?? error(problems.submitBy)}
+          critiqueError={error(problems.critiqueBy)}
+        />
       )}
       <Text size="xs" c="dimmed">
         {t('assignments.form.zoneHint')}

@@ -15,14 +15,16 @@ import { RulesDialog } from '../ruleSet/RulesDialog';
 interface Props {
   groupId: string;
   occurrence: OccurrenceView;
+  /** The speech chosen at first (the one just recorded for it); else the newest. */
+  speechId?: string;
   onClose(): void;
 }
 
-export function CheckInDialog({ groupId, occurrence, onClose }: Props) {
+export function CheckInDialog({ groupId, occurrence, speechId: first, onClose }: Props) {
   const { t } = useTranslation();
   const { speeches } = useLiveSpeeches();
   const newest = [...speeches].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
-  const [chosen, setChosen] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<string | null>(first ?? null);
   const [reflection, setReflection] = useState('');
   const speechId = chosen ?? newest[0]?.id ?? null;
   const tooLong = checkInReflectionProblem(reflection);

@@ -1,7 +1,7 @@
 // A coach edits an assignment's words, target and evaluation criteria from its card's menu: for every
 // week of the series or for this week only. Deadlines move with Postpone, not here. Each field is
 // checked as in the new-assignment form (editChecks.ts), said beside it.
-import { SegmentedControl, Text, TextInput } from '@mantine/core';
+import { SegmentedControl, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OccurrenceView } from '../../../shared/api/rulesOverview';
@@ -9,7 +9,7 @@ import { DEFAULT_CRITERIA } from '../../../shared/critique/criteria';
 import { useFieldError } from '../../shell/fieldChecks';
 import type { NumberValue } from '../../shell/fieldChecks';
 import { useAssignmentsStore, writeRules } from './assignmentsStore';
-import { PromptInput, TargetMinutesInputs } from './AssignmentFields';
+import { PromptInput, TargetMinutesInputs, TitleInput } from './AssignmentFields';
 import { CriteriaInput } from './CriteriaInput';
 import { checkEdit } from './editChecks';
 import { RulesDialog } from '../ruleSet/RulesDialog';
@@ -62,12 +62,7 @@ export function EditAssignmentDialog({
       problem={tried && !body ? 'forms.fixFields' : undefined}
       size="lg"
     >
-      <TextInput
-        label={t('assignments.form.name')}
-        value={title}
-        error={error(problems.title)}
-        onChange={(e) => setTitle(e.currentTarget.value)}
-      />
+      <TitleInput value={title} onChange={setTitle} error={error(problems.title)} />
       <PromptInput value={prompt} onChange={setPrompt} error={error(problems.prompt)} />
       <TargetMinutesInputs
         min={min}

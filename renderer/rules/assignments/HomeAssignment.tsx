@@ -1,14 +1,12 @@
 // The Home screen's "this week": where the member stands in their group, the current assignment, its
-// countdown, and what they still owe (a check-in, critiques). Also starts the deadline reminders.
+// countdown, and what they still owe (a check-in, critiques); "see the assignment" opens its tab.
 import { Button, Paper, Stack, Text, Title } from '@mantine/core';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveGroups } from '../../group/groupStore';
-import { navigate } from '../../state/uiStore';
+import { openGroupTab } from '../../group/groupTab';
 import { useOverview } from './assignmentsStore';
 import { formatCountdown, formatDeadline, joinNames } from './formatDeadline';
 import { MyStanding, myStanding } from '../standings/MyStanding';
-import { startReminders } from '../reminders/reminders';
 import { useNow } from './useNow';
 
 export function HomeAssignment() {
@@ -17,7 +15,6 @@ export function HomeAssignment() {
   const member = view?.me.status === 'member';
   const overview = useOverview(member ? activeGroupId : undefined);
   const now = useNow();
-  useEffect(startReminders, []);
   if (!member || !overview) return null;
   const o = overview.current;
   // Out, a check-in does not count (unless a revival comes before its deadline): never "on time".
@@ -75,7 +72,7 @@ export function HomeAssignment() {
             </Text>
           ) : null}
           <div>
-            <Button size="xs" variant="default" onClick={() => navigate('group')}>
+            <Button size="xs" variant="default" onClick={() => openGroupTab('assignments')}>
               {t('assignments.home.open')}
             </Button>
           </div>

@@ -36,7 +36,21 @@ export function formatCountdown(ms: number, t: TFunction): string {
   return t('assignments.countdown.minutes', { minutes: Math.max(1, mins) });
 }
 
-/** A list of names joined the way the language joins them ("A and B", "A和B"). */
+const han = /\p{Script=Han}/u;
+const latinOrDigit = /[A-Za-z0-9]/;
+
+/**
+ * A list of names joined the way the language joins them ("A and B", "小明和小红"), with a space
+ * where a Chinese joining word meets a Latin letter or a digit ("24 小时和 2 小时", "小明和 Bob").
+ */
 export function joinNames(names: string[], language: string): string {
-  return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(names);
+  const parts = new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).formatToParts(names);
+  return parts
+    .map(({ type, value }, i) => {
+      if (type !== 'literal') return value;
+      const before = latinOrDigit.test(parts[i - 1]?.value.at(-1) ?? '') && han.test(value[0] ?? '');
+      const after = han.test(value.at(-1) ?? '') && latinOrDigit.test(parts[i + 1]?.value[0] ?? '');
+      return `${before ? ' ' : ''}${value}${after ? ' ' : ''}`;
+    })
+    .join('');
 }

@@ -1,16 +1,14 @@
 // A coach's actions on one occurrence: edit its words and target, postpone it, cancel it, or end
 // the whole series (a past assignment offers only those that still mean something).
-import { Menu, TextInput } from '@mantine/core';
+import { Menu } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionsMenu } from '../../shell/ActionsMenu';
 import type { OccurrenceView } from '../../../shared/api/rulesOverview';
 import { ConfirmDialog } from '../../shell/ConfirmDialog';
-import { useFieldError } from '../../shell/fieldChecks';
-import { checkDeadlines } from '../assignments/assignmentForm';
 import { writeRules } from '../assignments/assignmentsStore';
 import { EditAssignmentDialog } from '../assignments/EditAssignmentDialog';
-import { RulesDialog } from './RulesDialog';
+import { PostponeDialog } from './PostponeDialog';
 
 export type CoachAction = 'edit' | 'postpone' | 'cancelOne' | 'end';
 type Open = CoachAction | undefined;
@@ -28,11 +26,7 @@ interface Props {
 export function CoachMenu({ groupId, occurrence: o, weekly, actions = allActions }: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Open>();
-  const [submitBy, setSubmitBy] = useState(o.submitBy);
-  const [critiqueBy, setCritiqueBy] = useState(o.critiqueBy);
   const close = () => setOpen(undefined);
-  const deadlineProblems = checkDeadlines(submitBy, critiqueBy);
-  const error = useFieldError(true);
   const assignment = o.assignment;
   return (
     <>
@@ -55,38 +49,7 @@ export function CoachMenu({ groupId, occurrence: o, weekly, actions = allActions
       {open === 'edit' ? (
         <EditAssignmentDialog groupId={groupId} occurrence={o} weekly={weekly} onClose={close} />
       ) : null}
-      {open === 'postpone' ? (
-        <RulesDialog
-          title={t('assignments.postpone')}
-          action={t('assignments.postpone')}
-          problem={deadlineProblems.submitBy || deadlineProblems.critiqueBy ? 'forms.fixFields' : undefined}
-          run={async () =>
-            !deadlineProblems.submitBy &&
-            !deadlineProblems.critiqueBy &&
-            writeRules(
-              'rules.postpone',
-              { groupId, body: { assignment, occurrence: o.occurrence, submitBy, critiqueBy } },
-              'assignments.postponed',
-            )
-          }
-          onClose={close}
-        >
-          <TextInput
-            type="datetime-local"
-            label={t('assignments.newSubmitBy')}
-            value={submitBy}
-            error={error(deadlineProblems.submitBy)}
-            onChange={(e) => setSubmitBy(e.currentTarget.value)}
-          />
-          <TextInput
-            type="datetime-local"
-            label={t('assignments.newCritiqueBy')}
-            value={critiqueBy}
-            error={error(deadlineProblems.critiqueBy)}
-            onChange={(e) => setCritiqueBy(e.currentTarget.value)}
-          />
-        </RulesDialog>
-      ) : null}
+      {open === 'postpone' ? <PostponeDialog groupId={groupId} occurrence={o} onClose={close} /> : null}
       <ConfirmDialog
         opened={open === 'cancelOne' || open === 'end'}
         title={t(open === 'end' ? 'assignments.endSeries' : 'assignments.cancelOne')}

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RulesOverview } from '../../../shared/api/rulesOverview';
 import type { Standing } from '../../../shared/rules/standings';
+import { DateField } from '../../shell/DateFields';
 import { noProblems, useFieldError } from '../../shell/fieldChecks';
 import { writeRules } from '../assignments/assignmentsStore';
 import { checkPardon, checkPause, checkRevival } from './dialogChecks';
@@ -105,20 +106,18 @@ export function PauseDialog({ groupId, overview, standing: s }: Props) {
         );
       }}
     >
-      <Group grow>
-        <TextInput
-          type="date"
+      <Group grow align="flex-start">
+        <DateField
           label={t('assignments.member.from')}
           value={from}
           error={error(problems.from)}
-          onChange={(e) => setFrom(e.currentTarget.value)}
+          onChange={setFrom}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('assignments.member.to')}
           value={to}
           error={error(problems.to)}
-          onChange={(e) => setTo(e.currentTarget.value)}
+          onChange={setTo}
         />
       </Group>
       <TextInput

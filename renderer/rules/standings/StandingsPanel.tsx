@@ -4,9 +4,8 @@
 import { Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { standingsCsv } from '../../../shared/rules/standingsCsv';
 import { useOverview } from '../assignments/assignmentsStore';
-import { downloadCsv } from './downloadCsv';
+import { downloadSeason } from './downloadSeason';
 import { HistoryChart } from './HistoryChart';
 import { MemberActionDialog, MemberActions } from './MemberActions';
 import { StatusBadge } from './outcomeBadge';
@@ -30,7 +29,7 @@ export function StandingsPanel({ groupId }: { groupId: string }) {
             size="xs"
             variant="default"
             leftSection={<IconDownload size={14} />}
-            onClick={() => downloadCsv('standings-season.csv', standingsCsv(standings))}
+            onClick={() => downloadSeason(standings, t)}
           >
             {t('assignments.week.exportSeason')}
           </Button>

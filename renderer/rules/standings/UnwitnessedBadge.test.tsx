@@ -87,8 +87,8 @@ describe('the unwitnessed badge (中文)', () => {
     expect(ada.getByText('按时·无人见证')).toBeTruthy();
     expect(ada.queryByText('按时')).toBeNull(); // the badge says it instead
     expect(within(rowOf('Cy')).getByText('按时')).toBeTruthy();
-    fireEvent.click(ada.getByRole('button', { name: '将Ada的这次打卡计为迟交' }));
-    const dialog = await screen.findByRole('dialog', { name: '将Ada的这次打卡计为迟交？' });
+    fireEvent.click(ada.getByRole('button', { name: '将 Ada 的这次打卡计为迟交' }));
+    const dialog = await screen.findByRole('dialog', { name: '将 Ada 的这次打卡计为迟交？' });
     expect(dialog.textContent).toContain('但直到');
     expect(dialog.textContent).toContain('社群允许离线 24 小时');
     fireEvent.click(within(dialog).getByRole('button', { name: '计为迟交' }));
@@ -105,8 +105,8 @@ describe('the unwitnessed badge (中文)', () => {
     const bo = within(rowOf('Bo'));
     expect(bo.getByText('已计为迟交')).toBeTruthy();
     expect(bo.queryByText('迟交')).toBeNull();
-    fireEvent.click(bo.getByRole('button', { name: '撤销对Bo这次打卡的迟交裁定' }));
-    const dialog = await screen.findByRole('dialog', { name: '撤销对Bo这次打卡的迟交裁定？' });
+    fireEvent.click(bo.getByRole('button', { name: '撤销对 Bo 这次打卡的迟交裁定' }));
+    const dialog = await screen.findByRole('dialog', { name: '撤销对 Bo 这次打卡的迟交裁定？' });
     expect(dialog.textContent).toContain('至今还没有其他成员的电脑看到过');
     fireEvent.click(within(dialog).getByRole('button', { name: '撤销裁定' }));
     await waitFor(() =>

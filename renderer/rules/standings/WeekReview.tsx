@@ -5,13 +5,13 @@ import { Badge, Button, Group, Paper, Select, Spoiler, Stack, Table, Text, Title
 import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { RulesOverview } from '../../../shared/api/rulesOverview';
-import { standingsCsv } from '../../../shared/rules/standingsCsv';
+import { downloadFile } from '../../shell/downloadFile';
 import { chooseWeek } from '../assignments/assignmentsStore';
-import { downloadCsv } from './downloadCsv';
+import { CSV, downloadSeason } from './downloadSeason';
 import { formatInstant } from '../assignments/formatDeadline';
 import { OutcomeBadge } from './outcomeBadge';
 import { UnwitnessedBadge } from './UnwitnessedBadge';
-import { weekStandings } from './weekStandings';
+import { weekCsv, weekCsvName } from './weekCsv';
 
 export function WeekReview({ groupId, overview }: { groupId: string; overview: RulesOverview }) {
   const { t, i18n } = useTranslation();
@@ -21,7 +21,6 @@ export function WeekReview({ groupId, overview }: { groupId: string; overview: R
     .sort((x, y) => (x.submitDeadline < y.submitDeadline ? 1 : -1))
     .map((o) => ({ value: o.key, label: `${o.title} · ${o.submitBy.replace('T', ' ')}` }));
   const count = (outcomes: string[]) => week?.rows.filter((r) => outcomes.includes(r.outcome)).length ?? 0;
-  const slug = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '-');
 
   return (
     <Paper withBorder p="md" radius="md" data-testid="week-review">
@@ -37,9 +36,14 @@ export function WeekReview({ groupId, overview }: { groupId: string; overview: R
                 variant="default"
                 leftSection={<IconDownload size={14} />}
                 onClick={() =>
-                  downloadCsv(
-                    `${slug(week.title)}-${week.submitBy.slice(0, 10)}.csv`,
-                    standingsCsv(weekStandings(overview.standings, week.key)),
+                  downloadFile(
+                    weekCsvName(week),
+                    weekCsv(week, overview.timeZone, {
+                      column: (c) => t(`assignments.csv.${c}`),
+                      outcome: (o) => t(`assignments.outcome.${o}`),
+                      atRisk: t('assignments.csv.yes'),
+                    }),
+                    CSV,
                   )
                 }
               >
@@ -50,7 +54,7 @@ export function WeekReview({ groupId, overview }: { groupId: string; overview: R
               size="xs"
               variant="default"
               leftSection={<IconDownload size={14} />}
-              onClick={() => downloadCsv('standings-season.csv', standingsCsv(overview.standings))}
+              onClick={() => downloadSeason(overview.standings, t)}
             >
               {t('assignments.week.exportSeason')}
             </Button>
@@ -78,9 +82,17 @@ export function WeekReview({ groupId, overview }: { groupId: string; overview: R
               <Badge variant="outline" color="#a63c00">
                 {t('assignments.week.late', { count: count(['late']) })}
               </Badge>
-              <Badge variant="outline" color="red.9">
-                {t('assignments.week.missing', { count: count(['missed', 'open']) })}
-              </Badge>
+              {/* Before the deadline nobody has missed anything yet: they have not submitted yet. */}
+              {count(['open']) > 0 || week.phase === 'upcoming' ? (
+                <Badge variant="outline" color="gray.7">
+                  {t('assignments.week.notYet', { count: count(['open']) })}
+                </Badge>
+              ) : null}
+              {week.phase !== 'upcoming' ? (
+                <Badge variant="outline" color="red.9">
+                  {t('assignments.week.missing', { count: count(['missed']) })}
+                </Badge>
+              ) : null}
               <Badge variant="outline" color="red.9">
                 {t('assignments.week.atRisk', { count: week.rows.filter((r) => r.atRisk).length })}
               </Badge>

@@ -1,0 +1,116 @@
+// The player as a member meets it: ▶ on a row plays at once (no second click), a paused player says
+// so in words, and the played part of the waveform is drawn in the colour scheme's progress colour.
+import { MantineProvider } from '@mantine/core';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { initI18n } from '../i18n/i18n';
+import { SpeechPlayer } from './SpeechPlayer';
+import { waveColors } from './waveColors';
+
+// A stand-in for wavesurfer: what the player asks of it and the events it answers with, no drawing.
+const { FakeWaveSurfer, made } = vi.hoisted(() => {
+  const made: FakeWaveSurfer[] = [];
+  class FakeWaveSurfer {
+    handlers = new Map<string, Set<(...args: unknown[]) => void>>();
+    played = 0;
+    constructor(public options: Record<string, unknown>) {}
+    static create(options: Record<string, unknown>) {
+      const ws = new FakeWaveSurfer(options);
+      made.push(ws);
+      return ws;
+    }
+    on(event: string, fn: (...args: unknown[]) => void) {
+      if (!this.handlers.has(event)) this.handlers.set(event, new Set());
+      this.handlers.get(event)!.add(fn);
+      return () => this.handlers.get(event)!.delete(fn);
+    }
+    once(event: string, fn: (...args: unknown[]) => void) {
+      const off = this.on(event, (...args) => {
+        off();
+        fn(...args);
+      });
+      return off;
+    }
+    emit(event: string, ...args: unknown[]) {
+      for (const fn of [...(this.handlers.get(event) ?? [])]) fn(...args);
+    }
+    async play() {
+      this.played++;
+      this.emit('play');
+    }
+    pause() {
+      this.emit('pause');
+    }
+    async playPause() {}
+    setOptions(options: Record<string, unknown>) {
+      Object.assign(this.options, options);
+    }
+    destroy() {}
+  }
+  return { FakeWaveSurfer, made };
+});
+vi.mock('wavesurfer.js', () => ({ default: FakeWaveSurfer }));
+vi.mock('wavesurfer.js/dist/plugins/timeline.esm.js', () => ({ default: { create: () => ({}) } }));
+
+function renderPlayer(props: { autoPlay?: boolean; scheme?: 'light' | 'dark' } = {}) {
+  render(
+    <MantineProvider env="test" forceColorScheme={props.scheme ?? 'light'}>
+      <SpeechPlayer
+        title="我的家乡"
+        durationMs={30_000}
+        audioPath="speeches/1/audio"
+        loadPeaks={async () => new Int8Array([-10, 10, -20, 20])}
+        onClose={() => {}}
+        autoPlay={props.autoPlay}
+      />
+    </MantineProvider>,
+  );
+}
+
+/** The player's wavesurfer, once made, after it says the audio is set up. */
+async function readyPlayer(): Promise<InstanceType<typeof FakeWaveSurfer>> {
+  await waitFor(() => expect(made).toHaveLength(1));
+  const ws = made[0]!;
+  act(() => ws.emit('ready', 30));
+  return ws;
+}
+
+beforeAll(async () => {
+  await initI18n('zh-CN');
+});
+beforeEach(() => {
+  made.length = 0;
+});
+
+describe('SpeechPlayer', () => {
+  it('plays at once when opened by ▶', async () => {
+    renderPlayer({ autoPlay: true });
+    const ws = await readyPlayer();
+    expect(ws.played).toBe(1);
+    expect(await screen.findByRole('button', { name: '暂停' })).toBeTruthy();
+  });
+
+  it('waits for Play when opened to look at', async () => {
+    renderPlayer();
+    const ws = await readyPlayer();
+    expect(ws.played).toBe(0);
+  });
+
+  it('says 已暂停 while paused and 正在播放 while playing', async () => {
+    renderPlayer();
+    const ws = await readyPlayer();
+    const state = screen.getByTestId('player-state');
+    expect(state.textContent).toBe('已暂停');
+    act(() => ws.emit('play'));
+    expect(state.textContent).toBe('正在播放');
+    act(() => ws.emit('pause'));
+    expect(state.textContent).toBe('已暂停');
+  });
+
+  it('draws the played part in the scheme’s progress colour, opaque', async () => {
+    renderPlayer({ scheme: 'dark' });
+    const ws = await readyPlayer();
+    expect(ws.options).toMatchObject(waveColors.dark);
+    expect(ws.options.waveColor).not.toMatch(/rgba/);
+  });
+});
