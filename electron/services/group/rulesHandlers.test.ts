@@ -310,5 +310,30 @@ describe('a new assignment', () => {
     expect((await coach.api['rules.overview']({ groupId }, ctx)).assignments).toMatchObject([
       { id, occurrences: [{ phase: 'upcoming' }] },
     ]);
+
+    // Postponed into the past it would be missed at once: refused, and the deadline stays.
+    await expect(
+      coach.api['rules.postpone'](
+        {
+          groupId,
+          body: {
+            assignment: id,
+            occurrence: 1,
+            submitBy: '2027-03-01T09:00',
+            critiqueBy: '2027-03-08T21:00',
+          },
+        },
+        ctx,
+      ),
+    ).rejects.toMatchObject({ code: 'invalid_input', messageKey: 'errors.postponePassed' });
+    await coach.api['rules.postpone'](
+      {
+        groupId,
+        body: { assignment: id, occurrence: 1, submitBy: '2027-03-02T21:00', critiqueBy: '2027-03-08T21:00' },
+      },
+      ctx,
+    );
+    const [postponed] = (await coach.api['rules.overview']({ groupId }, ctx)).assignments;
+    expect(postponed?.occurrences[0]?.submitBy).toBe('2027-03-02T21:00');
   });
 });

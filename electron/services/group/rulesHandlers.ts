@@ -26,7 +26,7 @@ import {
 import { hasCheckIn, hasOccurrence } from '../../../shared/rules/rulesSlice';
 import { occurrenceKey, rulesStateOf } from '../../../shared/rules/rulesState';
 import type { WitnessedAt } from '../../../shared/rules/unwitnessedCheckIns';
-import { FALLBACK_TIME_ZONE, hlcMillis, wallTimeAt } from '../../../shared/rules/zonedTime';
+import { FALLBACK_TIME_ZONE, hlcMillis, wallTimeAt, zonedInstant } from '../../../shared/rules/zonedTime';
 import type { SpeechSource } from './groupMedia';
 import type { GroupService } from './groupService';
 import type { Groups } from './groups';
@@ -82,6 +82,10 @@ export function createRulesHandlers(
     'rules.postpone': async ({ groupId, body }) => {
       const service = coach(groupId);
       assignmentOf(service, body.assignment, body.occurrence);
+      // Postponed into the past, the occurrence would be missed the moment it is written.
+      const timeZone = service.state().state.group?.timeZone ?? FALLBACK_TIME_ZONE;
+      if (zonedInstant(body.submitBy, timeZone) <= now())
+        throw new LecternError('invalid_input', 'errors.postponePassed');
       return id(service.append(ASSIGNMENT_POSTPONED, body));
     },
     'rules.cancel': async ({ groupId, body }) => {
