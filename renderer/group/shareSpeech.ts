@@ -21,10 +21,15 @@ export async function shareSpeech(
 }
 
 /**
- * Says a share went through: shared with the group, or saved here and shared once the group's folder
- * is back (the status is the one the write just left, so this costs no sync).
+ * Says a write to a group went through: `done` (by default "shared with the group"), or saved here
+ * and shared once the group's folder is back (the status is the one the write just left, so this
+ * costs no sync).
  */
-export async function announceShared(groupId: string, name: string): Promise<void> {
+export async function announceShared(
+  groupId: string,
+  name: string,
+  done = i18next.t('group.shared', { name }),
+): Promise<void> {
   const status = await api.call('group.status', { groupId }).catch(() => undefined);
   if (status && status.folderState !== 'ok')
     notify({
@@ -33,5 +38,5 @@ export async function announceShared(groupId: string, name: string): Promise<voi
       message: i18next.t('group.sharedWaiting', { name }),
       autoClose: 10_000,
     });
-  else notify({ color: 'teal', message: i18next.t('group.shared', { name }) });
+  else notify({ color: 'teal', message: done });
 }

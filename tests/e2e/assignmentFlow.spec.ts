@@ -139,6 +139,17 @@ test('社群文件夹不在时分享：提示等文件夹恢复，自己的分�
     await screenshot(page, 'folder-away-feed-zh');
     await expectAccessible(page, 'feed with the folder away');
 
+    // 断网时布置作业：同样先存在这台电脑上，提示等文件夹恢复，作业马上可见。
+    await page.getByRole('alert').getByRole('button', { name: '关闭' }).click();
+    await page.getByRole('tab', { name: '作业' }).click();
+    await page.getByRole('button', { name: '布置作业' }).click();
+    await page.getByRole('button', { name: '题目灵感' }).click();
+    await page.getByRole('menuitem', { name: '一分钟自我介绍' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '布置', exact: true }).click();
+    await expect(page.getByRole('alert').filter({ hasText: '等待社群文件夹' })).toContainText('周日演讲会');
+    await expect(page.getByTestId('assignment-card')).toContainText('一分钟自我介绍');
+    await page.getByRole('tab', { name: '动态' }).click();
+
     // 网络盘回来了：写进文件夹，不再等待。
     await rename(`${folder}-断开`, folder);
     await page.getByTestId('sync-status').click();

@@ -7,8 +7,9 @@ import type { MethodInput } from '../../../shared/api/contractTypes';
 import type { Contract } from '../../../shared/api/contract';
 import type { RulesOverview } from '../../../shared/api/rulesOverview';
 import { api } from '../../api/api';
+import { useGroupStore } from '../../group/groupStore';
+import { announceShared } from '../../group/shareSpeech';
 import { reportError } from '../../shell/reportError';
-import { notify } from '../../shell/notify';
 
 interface AssignmentsState {
   groupId: string | undefined;
@@ -86,10 +87,9 @@ export async function writeRules<K extends RulesWrite>(
 ): Promise<boolean> {
   try {
     await api.call(name, input);
-    notify({
-      color: 'teal',
-      message: i18next.t(doneKey),
-    });
+    // While the folder is away the write waits on this computer: the toast says so, not "done".
+    const group = useGroupStore.getState().groups.find((g) => g.groupId === input.groupId);
+    await announceShared(input.groupId, group?.name ?? '', i18next.t(doneKey));
     await reloadOverview(input.groupId);
     return true;
   } catch (error) {
