@@ -6,13 +6,14 @@ import { IconDownload, IconKey, IconUpload } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/api';
+import { passphraseLimits } from '../../shared/api/groupContract';
+import { useFieldError } from '../shell/fieldChecks';
+import { passphraseProblem } from './passphraseCheck';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { downloadFile } from '../shell/downloadFile';
 import { reportError } from '../shell/reportError';
 import { reloadIdentity } from './identityStore';
 import { notify } from '../shell/notify';
-
-const minPassphrase = 8;
 
 export function IdentityBackup() {
   const { t } = useTranslation();
@@ -23,7 +24,10 @@ export function IdentityBackup() {
   const [pendingImport, setPendingImport] = useState<File | null>(null);
   /** Clears the file input, so choosing the same file again after Cancel still asks. */
   const resetFileInput = useRef<() => void>(null);
-  const weak = passphrase.length < minPassphrase;
+  const exportProblem = passphraseProblem(passphrase, 'export');
+  const importProblem = passphraseProblem(passphrase, 'import');
+  const [triedExport, setTriedExport] = useState(false);
+  const sayError = useFieldError(triedExport);
 
   const exportBackup = async () => {
     setBusy(true);
@@ -65,16 +69,20 @@ export function IdentityBackup() {
         </Alert>
         <PasswordInput
           label={t('settings.identity.passphrase')}
-          description={t('settings.identity.passphraseHint', { count: minPassphrase })}
+          description={t('settings.identity.passphraseHint', { count: passphraseLimits.min })}
+          error={sayError(exportProblem)}
           value={passphrase}
           onChange={(event) => setPassphrase(event.currentTarget.value)}
         />
         <Group>
           <Button
             leftSection={<IconDownload size={16} />}
-            disabled={weak}
+            disabled={passphrase === ''}
             loading={busy}
-            onClick={() => setConfirmingExport(true)}
+            onClick={() => {
+              setTriedExport(true);
+              if (!exportProblem) setConfirmingExport(true);
+            }}
           >
             {t('settings.identity.export')}
           </Button>
@@ -84,7 +92,7 @@ export function IdentityBackup() {
                 {...props}
                 variant="default"
                 leftSection={<IconUpload size={16} />}
-                disabled={passphrase === ''}
+                disabled={importProblem !== undefined}
                 loading={busy}
               >
                 {t('settings.identity.import')}

@@ -138,6 +138,9 @@ export type IdentityReport = z.infer<typeof IdentityReport>;
 
 export const JoinedGroup = z.object({ groupId: GroupId, name: z.string(), folder: z.string() });
 
+/** A new key backup's passphrase: long enough to resist guessing offline, short enough to type. */
+export const passphraseLimits = { min: 8, max: 1024 } as const;
+
 export const groupContract = {
   /** This computer's member key (made on first use), how it is kept, and what the member should know. */
   'group.identity': {
@@ -146,12 +149,14 @@ export const groupContract = {
     output: IdentityReport,
   },
   'group.exportKey': {
-    input: z.object({ passphrase: z.string().min(8).max(1024) }).strict(),
+    input: z.object({ passphrase: z.string().min(passphraseLimits.min).max(passphraseLimits.max) }).strict(),
     /** The backup file's text; the renderer saves it where the member chooses. */
     output: z.object({ backup: z.string() }),
   },
   'group.importKey': {
-    input: z.object({ backup: z.string().max(64 * 1024), passphrase: z.string().max(1024) }).strict(),
+    input: z
+      .object({ backup: z.string().max(64 * 1024), passphrase: z.string().min(1).max(passphraseLimits.max) })
+      .strict(),
     output: z.object({ keyId: Hex64 }),
   },
   'group.list': { input: z.object({}).strict(), output: z.array(JoinedGroup) },

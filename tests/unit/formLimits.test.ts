@@ -21,6 +21,7 @@ import { checkNewGroup } from '../../renderer/group/newGroupChecks';
 import { shareProblem } from '../../renderer/journal/shareCheck';
 import { renameProblem, tagsProblem } from '../../renderer/library/speechChecks';
 import { recordTitleProblem } from '../../renderer/record/recordTitle';
+import { passphraseProblem } from '../../renderer/settings/passphraseCheck';
 
 const groupId = 'a'.repeat(64);
 const member = 'b'.repeat(64);
@@ -261,6 +262,18 @@ const rows: Row<unknown>[] = [
     values: lengths(200),
     form: (v: string) => !shareProblem(v.trim() || '无标题', '正文'),
     api: (v: string) => api('group.shareReflection', { groupId, title: v.trim() || '无标题', text: '正文' }),
+  }),
+  row({
+    field: 'settings · key backup passphrase (export)',
+    values: ['', 'x'.repeat(7), '口令口令口令口令', ...lengths(1024)],
+    form: (v: string) => !passphraseProblem(v, 'export'),
+    api: (v: string) => api('group.exportKey', { passphrase: v }),
+  }),
+  row({
+    field: 'settings · key backup passphrase (restore)',
+    values: ['', 'x', ...lengths(1024)],
+    form: (v: string) => !passphraseProblem(v, 'import'),
+    api: (v: string) => api('group.importKey', { backup: '{}', passphrase: v }),
   }),
 ];
 
