@@ -32,12 +32,17 @@ describe('standingsCsv', () => {
     expect(lines[4]).toBe('');
   });
 
-  it('names its columns as asked, in the same order', () => {
-    const csv = standingsCsv({ asOf: 0, timeZone: 'UTC', rulesVersion: 1, members: [] }, (c) =>
-      c === 'rank' ? '名次' : c === 'name' ? '成员' : c.toUpperCase(),
+  it('names its columns and statuses as asked, in the same order', () => {
+    const csv = standingsCsv(
+      { asOf: 0, timeZone: 'UTC', rulesVersion: 1, members: [standing('安娜', 12)] },
+      {
+        column: (c) => (c === 'rank' ? '名次' : c === 'name' ? '成员' : c.toUpperCase()),
+        status: (s) => (s === 'active' ? '正常' : s),
+      },
     );
     expect(csv).toBe(
-      '\uFEFF名次,成员,MEMBER,STATUS,POINTS,STREAK,MISSES_IN_A_ROW,MISSES_TOTAL,ON_TIME,LATE,MISSED,EXCUSED,PARDONED,CRITIQUES_GIVEN\r\n',
+      '\uFEFF名次,成员,MEMBER,STATUS,POINTS,STREAK,MISSES_IN_A_ROW,MISSES_TOTAL,ON_TIME,LATE,MISSED,EXCUSED,PARDONED,CRITIQUES_GIVEN\r\n' +
+        `1,安娜,${'a'.repeat(64)},正常,12,1,0,2,1,0,2,0,0,0\r\n`,
     );
   });
 });

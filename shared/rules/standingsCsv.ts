@@ -32,16 +32,20 @@ function cell(value: string | number): string {
 export const csvText = (rows: readonly (readonly (string | number)[])[]): string =>
   '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 
-/** The standings table as CSV text, its header named by `label` (the column keys when left out). */
-export function standingsCsv(
-  standings: Standings,
-  label: (column: StandingsColumn) => string = (column) => column,
-): string {
+/** How a CSV names its columns and a member's status (the keys themselves when left out: the CLI's). */
+export interface CsvWords {
+  column(column: StandingsColumn): string;
+  status(status: Standings['members'][number]['status']): string;
+}
+const keys: CsvWords = { column: (column) => column, status: (status) => status };
+
+/** The standings table as CSV text, in `words` (the column and status keys when left out). */
+export function standingsCsv(standings: Standings, words: CsvWords = keys): string {
   const rows = standings.members.map((s, i) => [
     i + 1,
     s.name,
     s.member,
-    s.status,
+    words.status(s.status),
     s.points,
     s.streak,
     s.missesInARow,
@@ -53,5 +57,5 @@ export function standingsCsv(
     s.counts.pardoned,
     s.history.reduce((n, h) => n + h.critiquesGiven, 0),
   ]);
-  return csvText([STANDINGS_COLUMNS.map(label), ...rows]);
+  return csvText([STANDINGS_COLUMNS.map((c) => words.column(c)), ...rows]);
 }
