@@ -1,7 +1,8 @@
 // A shared speech in the group's player with its critiques: markers and regions on the waveform,
 // the threads beside it (click to seek, the current one highlighted while playing), C or a button to
-// comment at the playhead, a drag for a stretch, a whole-speech comment, the evaluation summary and
-// the speaker's trend (their averages over the speeches they shared).
+// comment at the playhead, a drag for a stretch, a whole-speech comment, F to count a filler word
+// (the Ah-Counter, marks ticked on the waveform), the evaluation summary with the filler rate, and
+// the speaker's trend (their averages and filler rates over the speeches they shared).
 import { Button, Grid, Group, Stack, Text } from '@mantine/core';
 import { IconMessagePlus } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
@@ -12,6 +13,7 @@ import type { Anchor } from '../../shared/critique/critiqueEvents';
 import { DEFAULT_CRITERIA } from '../../shared/critique/criteria';
 import { SpeechPlayer } from '../library/SpeechPlayer';
 import { loadGroupPeaks } from '../group/loadGroupPeaks';
+import { GroupSpeechMetrics } from '../metrics/GroupSpeechMetrics';
 import { formatClock } from '../shell/formatDuration';
 import type { CritiqueActions, CritiqueViewer } from './critiqueActions';
 import { askForNotifications } from './critiqueNotifications';
@@ -20,9 +22,13 @@ import { critiqueWrites, useCritiqueThreads } from './critiqueStore';
 import { CommentComposer } from './CommentComposer';
 import { currentCritique, anchorStart } from './currentCritique';
 import { EvaluationSummaryCard } from './EvaluationSummaryCard';
+import { FillerCounts } from './FillerCounts';
+import { FillerMarkButton, FillerPicker } from './FillerPicker';
 import { MemberAveragesChart } from './MemberAveragesChart';
 import { noteToOpenAt, openedAtNote } from './openAtNote';
+import { useAhCounter } from './useAhCounter';
 import { useCritiqueRegions } from './useCritiqueRegions';
+import { useFillerTicks } from './useFillerTicks';
 
 /** How finely the player's re-rendering follows the playhead during playback. */
 const TIME_STEP_MS = 250;
@@ -82,16 +88,36 @@ export function CritiquePlayer({
     () =>
       data && (
         <Stack gap="sm">
-          <EvaluationSummaryCard summary={data.summary} />
+          <EvaluationSummaryCard summary={data.summary}>
+            <FillerCounts
+              fillers={data.fillers}
+              me={view.me.keyId}
+              names={names}
+              onWithdraw={(id) => void critiqueWrites.withdrawFiller(id).catch(() => {})}
+            />
+          </EvaluationSummaryCard>
           <MemberAveragesChart
             points={data.speakerTrend}
+            fillers={data.speakerFillerTrend}
             currentRecordingId={item.id}
             criteria={data.criteria}
           />
         </Stack>
       ),
-    [data, item.id],
+    [data, item.id, view.me.keyId, names],
   );
+  const fillerMarks = useMemo(() => data?.fillers.marks ?? [], [data]);
+  useFillerTicks(
+    ws,
+    fillerMarks,
+    item.durationMs,
+    t('critique.ahCounter.waveLabel', { count: fillerMarks.length }),
+  );
+  // A failed write was reported (critiqueWrites); the Ah-Counter goes on listening.
+  const ahCounter = useAhCounter({
+    now: () => Math.min(playhead.current, item.durationMs),
+    onMark: (atMs, word) => void critiqueWrites.filler(item.id, atMs, word).catch(() => {}),
+  });
 
   const seek = useCallback(
     (ms: number) => {
@@ -136,8 +162,9 @@ export function CritiquePlayer({
     setDraft({ anchor: { atMs: Math.min(Math.round(playhead.current), item.durationMs) } });
   };
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key.toLowerCase() !== 'c' || event.ctrlKey || event.metaKey || event.altKey) return;
     if (typing(event.target)) return;
+    if (ahCounter.onKey(event)) return event.preventDefault();
+    if (event.key.toLowerCase() !== 'c' || event.ctrlKey || event.metaKey || event.altKey) return;
     event.preventDefault();
     commentHere();
   };
@@ -175,10 +202,12 @@ export function CritiquePlayer({
           <Button size="xs" variant="default" onClick={() => setDraft({ anchor: undefined })}>
             {t('critique.commentWhole')}
           </Button>
+          <FillerMarkButton ahCounter={ahCounter} />
           <Text size="xs" c="dimmed" style={{ flex: 1, minWidth: 200 }}>
-            {t('critique.commentHereHint')}
+            {t('critique.commentHereHint')} {t('critique.ahCounter.hint')}
           </Text>
         </Group>
+        <FillerPicker ahCounter={ahCounter} />
         {draft && (
           <CommentComposer
             groupId={groupId}
@@ -200,6 +229,8 @@ export function CritiquePlayer({
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>{summary}</Grid.Col>
         </Grid>
+        {/* Below the critiques: the composer and threads stay next to the waveform they point at. */}
+        <GroupSpeechMetrics groupId={groupId} recording={item.id} ws={ws} onSeek={seek} />
       </SpeechPlayer>
     </div>
   );

@@ -1,11 +1,18 @@
 // What the evaluation forms on a speech add up to: the average 1–5 per criterion, with how many
-// scored it, and the overall mean.
-import { Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+// scored it, and the overall mean; below them, what else evaluates the speech (the Ah-Counter's count).
+import { Divider, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationSummary } from '../../shared/critique/evaluationSummary';
 import { useCriterionLabel } from './useCriterionLabel';
 
-export function EvaluationSummaryCard({ summary }: { summary: EvaluationSummary }) {
+export function EvaluationSummaryCard({
+  summary,
+  children,
+}: {
+  summary: EvaluationSummary;
+  children?: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const label = useCriterionLabel();
   const number = (n: number) => n.toLocaleString(i18n.language, { maximumFractionDigits: 1 });
@@ -49,6 +56,8 @@ export function EvaluationSummaryCard({ summary }: { summary: EvaluationSummary 
             ))}
           </>
         )}
+        {children && <Divider my={4} />}
+        {children}
       </Stack>
     </Paper>
   );

@@ -1,9 +1,13 @@
-// The speaker's trend as members meet it, in both languages: a chart per criterion (overall first),
-// a point per scored speech with the open one standing out, and a sentence for screen readers.
+// The speaker's trend as members meet it, in both languages: a chart per criterion (overall first)
+// and of the filler rate, a point per scored speech with the open one flagged, and a sentence for
+// screen readers. (The drawing itself is @mantine/charts'; the e2e screenshots show it.)
 import { MantineProvider } from '@mantine/core';
 import { render, screen } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { criteriaOrder } from '../../shared/critique/criteria';
 import type { AveragesPoint } from '../../shared/critique/memberAverages';
+import { averagesSeries } from '../../shared/growth/growthSeries';
+import { trendRows } from '../growth/TrendChart';
 import { MemberAveragesChart } from './MemberAveragesChart';
 import { initCritiqueI18n } from './testI18n';
 
@@ -40,36 +44,52 @@ const series = () => [...document.querySelectorAll<HTMLElement>('[data-testid="t
 describe('MemberAveragesChart (English)', () => {
   beforeAll(() => initCritiqueI18n('en'));
 
-  it('draws the overall average first, then each criterion scored, a point per scored speech', () => {
-    renderChart();
+  it('draws the overall average first, then each criterion scored, then the filler rate', () => {
+    renderChart({
+      fillers: [{ recordingId: 'r2', title: 'Week 2', sharedAt: 'b', perMinute: 3.2, counters: 2 }],
+    });
     expect(screen.getByRole('heading', { name: "The speaker's trend" })).toBeTruthy();
-    expect(series().map((s) => s.dataset.criterion)).toEqual(['overall', 'clarity', 'pacing']);
-    const [overall, clarity, pacing] = series();
-    expect(overall!.querySelectorAll('circle')).toHaveLength(3);
-    expect(clarity!.querySelector('polyline')!.getAttribute('points')!.split(' ')).toHaveLength(3);
-    // Pacing was scored once: a single point, no line.
-    expect(pacing!.querySelectorAll('circle')).toHaveLength(1);
-    expect(pacing!.querySelector('polyline')).toBeNull();
+    expect(series().map((s) => s.dataset.series)).toEqual([
+      'overall',
+      'clarity',
+      'pacing',
+      'fillersPerMinute',
+    ]);
+    // Each names its latest value beside its name.
+    expect(series().map((s) => s.querySelector('p')!.textContent)).toEqual([
+      'Overall 4',
+      'Clarity 4',
+      'Pacing 4',
+      'Fillers per minute 3.2',
+    ]);
   });
 
-  it('reads each chart as a sentence and names each point', () => {
-    renderChart();
+  it('reads each chart as a sentence', () => {
+    renderChart({
+      fillers: [
+        { recordingId: 'r1', title: '破冰演讲', sharedAt: 'a', perMinute: 6, counters: 1 },
+        { recordingId: 'r3', title: 'Week 3', sharedAt: 'c', perMinute: 2.5, counters: 1 },
+      ],
+    });
     expect(screen.getByRole('img', { name: 'Overall: from 2.5 to 4 over 3 speeches' })).toBeTruthy();
     expect(screen.getByRole('img', { name: 'Pacing: 4 on 1 speech' })).toBeTruthy();
-    const titles = [...series()[1]!.querySelectorAll('title')].map((t) => t.textContent);
-    expect(titles).toEqual(['破冰演讲: 2.5', 'Week 2: 5', 'Week 3: 4']);
+    expect(
+      screen.getByRole('img', { name: 'Fillers per minute: from 6 to 2.5 over 2 speeches' }),
+    ).toBeTruthy();
   });
 
-  it('marks the speech open in the player, and higher scores sit higher', () => {
-    renderChart();
-    const circles = [...series()[1]!.querySelectorAll('circle')];
-    expect(circles.map((c) => c.getAttribute('data-current'))).toEqual([null, 'true', null]);
-    const ys = circles.map((c) => Number(c.getAttribute('cy')));
-    expect(ys[1]).toBeLessThan(ys[2]!);
-    expect(ys[2]).toBeLessThan(ys[0]!);
+  it('gives the chart a point per scored speech, a gap where unscored, the open speech flagged', () => {
+    const clarity = averagesSeries(points, criteriaOrder()).find((s) => s.id === 'clarity')!;
+    expect(trendRows(clarity, 'r2')).toEqual([
+      { id: 'r1', title: '破冰演讲', value: 2.5, current: false },
+      { id: 'r2', title: 'Week 2', value: 5, current: true },
+      { id: 'r3', title: 'Week 3', value: 4, current: false },
+    ]);
+    const pacing = averagesSeries(points, criteriaOrder()).find((s) => s.id === 'pacing')!;
+    expect(trendRows(pacing).map((r) => r.value)).toEqual([null, 4, null]);
   });
 
-  it('says so when no speech of the member was scored', () => {
+  it('says so when no speech of the member was scored or marked', () => {
     renderChart({ points: [] });
     expect(screen.getByText('No evaluation forms on this member’s speeches yet.')).toBeTruthy();
     expect(series()).toHaveLength(0);

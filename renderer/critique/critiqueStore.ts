@@ -87,4 +87,13 @@ export const critiqueWrites = {
     write((groupId) => api.call('critique.react', { groupId, body: { target, reaction, on } })),
   hide: (target: string, hidden: boolean) =>
     write((groupId) => api.call('critique.hide', { groupId, body: { target, hidden } })),
+  filler: (recording: string, atMs: number, word?: string) =>
+    write((groupId) =>
+      api.call('critique.filler', {
+        groupId,
+        body: { recording, atMs, ...(word !== undefined && { word }) },
+      }),
+    ),
+  withdrawFiller: (target: string) =>
+    write((groupId) => api.call('critique.fillerWithdraw', { groupId, body: { target } })),
 };

@@ -2,6 +2,7 @@
 // while the folder cannot be reached, wait on this computer (and the toast says so).
 import i18next from 'i18next';
 import { api } from '../api/api';
+import { metricsJob } from '../metrics/metricsStore';
 import { reportError } from '../shell/reportError';
 import { reloadView } from './groupStore';
 import { notify } from '../shell/notify';
@@ -12,6 +13,8 @@ export async function shareSpeech(
   groups: readonly { groupId: string; name: string }[],
 ) {
   try {
+    // Metrics still being computed (a speech just recorded) are worth the wait: they travel with it.
+    await metricsJob(speechId);
     await api.call('group.shareSpeech', { groupId, speechId });
     await announceShared(groupId, groups.find((group) => group.groupId === groupId)?.name ?? '');
     await reloadView(groupId);

@@ -1,7 +1,9 @@
-// Home: a greeting, this week's assignment when in a group, or the first steps when not.
+// Home: a greeting, this week's assignment when in a group, or the first steps when not; then the
+// member's growth once they have a speech.
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../shared/domain/profile';
+import { GrowthSection } from '../growth/GrowthSection';
 import { HomeAssignment } from '../rules/assignments/HomeAssignment';
 import { useLiveGroups } from '../group/groupStore';
 import { ScreenEmptyState } from '../shell/ScreenEmptyState';
@@ -30,6 +32,7 @@ export function HomeScreen({ profile }: { profile: Profile }) {
           </Button>
         </ScreenEmptyState>
       )}
+      <GrowthSection />
     </Stack>
   );
 }

@@ -2,6 +2,7 @@
 // above the columns.
 import { Box, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { IconFlame } from '@tabler/icons-react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   heatmapMonthStarts,
@@ -45,34 +46,47 @@ function MonthLabels({ columns }: { columns: HeatmapCell[][] }) {
   );
 }
 
-export function WritingHeatmap({ days, today }: { days: string[]; today: string }) {
+export function WritingHeatmap({
+  days,
+  today,
+  texts = 'journal',
+  onDay = (day) => setFilter({ from: day, to: day }),
+}: {
+  days: string[];
+  today: string;
+  /** Where its texts live (`<texts>.streak`, `.streakDays`, …): the journal's, or growth's practice. */
+  texts?: 'journal' | 'growth.practice';
+  /** A click on a day with something on it (the journal filters its entries to that day). */
+  onDay?: (day: string) => void;
+}) {
   const { t } = useTranslation();
+  const titleId = useId();
   const streak = writingStreak(days, today);
   const columns = writingHeatmap(days, today);
   const recent = columns.flat().filter((c) => c.count > 0).length;
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="journal-streak">
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={titleId}>
       <Group justify="space-between" align="flex-start" gap="lg">
         <Stack gap={2}>
-          <Text fw={600} id="journal-streak">
-            {t('journal.streak')}
+          <Text fw={600} id={titleId}>
+            {t(`${texts}.streak`)}
           </Text>
           <Group gap={6}>
             <IconFlame size={20} color="var(--mantine-color-orange-7)" aria-hidden />
             <Text size="lg" fw={700}>
-              {t('journal.streakDays', { count: streak.current })}
+              {t(`${texts}.streakDays`, { count: streak.current })}
             </Text>
           </Group>
           <Text size="sm" c="dimmed">
-            {t('journal.longestStreak', { count: streak.longest })} ·{' '}
-            {t('journal.daysWritten', { count: streak.daysWritten })}
+            {t(`${texts}.longestStreak`, { count: streak.longest })} ·{' '}
+            {t(`${texts}.daysWritten`, { count: streak.daysWritten })}
           </Text>
         </Stack>
         <Stack gap={4}>
           <MonthLabels columns={columns} />
           <Box
             role="img"
-            aria-label={t('journal.heatmapLabel', { count: recent })}
+            aria-label={t(`${texts}.heatmapLabel`, { count: recent })}
             style={{
               display: 'grid',
               gridAutoFlow: 'column',
@@ -84,7 +98,7 @@ export function WritingHeatmap({ days, today }: { days: string[]; today: string 
               column.map((c) => (
                 <Tooltip
                   key={c.day}
-                  label={t('journal.heatmapDay', { date: c.day, count: c.count })}
+                  label={t(`${texts}.heatmapDay`, { date: c.day, count: c.count })}
                   openDelay={200}
                 >
                   <Box
@@ -95,7 +109,7 @@ export function WritingHeatmap({ days, today }: { days: string[]; today: string 
                       borderRadius: 2,
                       cursor: c.count ? 'pointer' : 'default',
                     }}
-                    onClick={() => c.count && setFilter({ from: c.day, to: c.day })}
+                    onClick={() => c.count && onDay(c.day)}
                   />
                 </Tooltip>
               )),

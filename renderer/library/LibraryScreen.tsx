@@ -14,7 +14,7 @@ import {
 import { IconSearch, IconUpload } from '@tabler/icons-react';
 import { useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { speechAudioPath, type Speech } from '../../shared/domain/speech';
+import type { Speech } from '../../shared/domain/speech';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { ScreenEmptyState } from '../shell/ScreenEmptyState';
 import { screenIcons } from '../shell/screenIcons';
@@ -34,8 +34,7 @@ import {
   setSpeechTags,
   useLiveSpeeches,
 } from './speechesStore';
-import { SpeechPlayer } from './SpeechPlayer';
-import { loadSpeechPeaks } from './loadSpeechPeaks';
+import { LibrarySpeechPlayer } from './LibrarySpeechPlayer';
 import { SpeechRow } from './SpeechRow';
 import { SpeechTrashButton } from './SpeechTrashButton';
 import { SpeechTrashDialog } from './SpeechTrashDialog';
@@ -129,13 +128,10 @@ export function LibraryScreen() {
         </Stack>
       ))}
       {open ? (
-        <SpeechPlayer
+        <LibrarySpeechPlayer
           key={`${open.id}-${playRequest}`}
           autoPlay={playRequest > 0}
-          title={open.title}
-          durationMs={open.durationMs}
-          audioPath={speechAudioPath(open.id)}
-          loadPeaks={() => loadSpeechPeaks(open.id)}
+          speech={open}
           onClose={() => openSpeech(undefined)}
         />
       ) : null}

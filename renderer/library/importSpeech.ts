@@ -1,11 +1,16 @@
 // Imports an audio file made elsewhere (a phone's mp3 or m4a, a wav, ogg or webm): the bytes stream to
 // main a mebibyte at a time, and peaks are computed by decoding half a minute at a time, so a
-// one-hour file never sits in memory whole.
+// one-hour file never sits in memory whole. The same decoded blocks feed the delivery metrics (in
+// their worker), so the file is decoded once.
 import { ALL_FORMATS, BlobSource, Input, type InputFormat } from 'mediabunny';
 import { LecternError } from '../../shared/api/errors';
 import { PeakAccumulator } from '../../shared/audio/peakAccumulator';
 import type { AudioMimeType, Speech } from '../../shared/domain/speech';
 import { api } from '../api/api';
+import { keepMetrics } from '../metrics/metricsStore';
+import { openMetricsStream } from '../metrics/openMetricsStream';
+import type { SpeechMetricsStream } from '../metrics/speechMetricsStream';
+import { defaultSpeechLanguage } from '../metrics/speechLanguage';
 import { decodeInChunks } from './decodeInChunks';
 
 const uploadChunkBytes = 1024 * 1024;
@@ -14,6 +19,7 @@ const peaksPerAppend = 64 * 1024;
 export async function importSpeech(file: File, onProgress: (fraction: number) => void): Promise<Speech> {
   const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
   let speechId: string | undefined;
+  let metrics: SpeechMetricsStream | undefined;
   try {
     const { mimeType, track } = await openAudio(input);
     const sampleRate = track.sampleRate;
@@ -24,6 +30,7 @@ export async function importSpeech(file: File, onProgress: (fraction: number) =>
       mimeType,
       title: file.name.replace(/\.[^.]+$/, '').slice(0, 200) || file.name,
       originalName: file.name.slice(0, 255),
+      language: defaultSpeechLanguage(),
       sampleRate,
       samplesPerPixel,
     }));
@@ -41,8 +48,11 @@ export async function importSpeech(file: File, onProgress: (fraction: number) =>
       await api.call('speeches.append', { speechId: speechId!, audio: new Uint8Array(), peaks: bytes });
     };
     let reported = 0.5;
+    metrics = openMetricsStream(sampleRate);
     for await (const block of decodeInChunks(track)) {
       for (const value of accumulator.push(block.samples)) pending.push(value);
+      // A failing analysis costs the metrics (computed again when the speech is opened), not the import.
+      await metrics.push(block.samples).catch(() => undefined);
       await sendPeaks(false);
       // Every half percent at most: each report re-renders the library.
       const fraction = duration > 0 ? 0.5 + 0.5 * Math.min(1, block.endSeconds / duration) : 0.5;
@@ -50,7 +60,13 @@ export async function importSpeech(file: File, onProgress: (fraction: number) =>
     }
     for (const value of accumulator.flush()) pending.push(value);
     await sendPeaks(true);
+    const measured = metrics.finish().catch((error: unknown) => {
+      console.error('[lectern] no metrics for the import:', error);
+      return null;
+    });
     const speech = await api.call('speeches.finish', { speechId, durationMs: Math.round(duration * 1000) });
+    const result = await measured;
+    if (result) await keepMetrics(speech.id, result).catch(() => undefined);
     onProgress(1);
     return speech;
   } catch (error) {
@@ -59,6 +75,7 @@ export async function importSpeech(file: File, onProgress: (fraction: number) =>
       ? error
       : new LecternError('invalid_input', 'errors.unreadableAudio', { name: file.name });
   } finally {
+    metrics?.close();
     input.dispose();
   }
 }

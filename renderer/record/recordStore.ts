@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import { LecternError } from '../../shared/api/errors';
 import type { SpeechTarget } from '../../shared/audio/timerLights';
 import type { Speech } from '../../shared/domain/speech';
+import { ensureSpeechMetrics } from '../metrics/metricsStore';
 import { readChoices, saveChoices } from './recordChoices';
 import { RecordingSession } from './recordingSession';
 
@@ -142,6 +143,8 @@ export async function stopRecording(): Promise<Speech | undefined> {
   try {
     const speech = await session.stop();
     finishUp({ lastSpeech: speech });
+    // Its delivery metrics, from the saved audio, in the background (a worker): ready when it is opened.
+    void ensureSpeechMetrics(speech);
     return speech;
   } catch (error) {
     finishUp({ errorKey: messageKeyOf(error) });

@@ -5,6 +5,7 @@ import { LecternError } from '../../shared/api/errors';
 import type { SpeechTarget } from '../../shared/audio/timerLights';
 import type { Speech } from '../../shared/domain/speech';
 import { api } from '../api/api';
+import { defaultSpeechLanguage } from '../metrics/speechLanguage';
 import peakWorkletUrl from './peakWorklet.ts?worker&url';
 
 export interface SessionEvents {
@@ -53,6 +54,7 @@ export class RecordingSession {
         mimeType: 'audio/webm',
         title: options.title,
         ...(options.target ? { target: options.target } : {}),
+        language: defaultSpeechLanguage(),
         sampleRate: context.sampleRate,
         samplesPerPixel: Math.round(context.sampleRate / 100),
       });

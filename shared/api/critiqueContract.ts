@@ -1,11 +1,14 @@
 // The critique part of the contract: writing each critique kind on a group's shared recording (the
 // bodies are the event bodies of shared/critique, validated here and again by every computer's
-// fold), the threads of one recording with its evaluation summary, and this member's inbox.
+// fold), the threads of one recording with its evaluation and filler summaries, this member's inbox,
+// and every member's trends (evaluation averages and filler rates per shared speech).
 import { z } from 'zod';
 import type { ThreadView } from '../critique/critiqueBoard';
 import {
   commentBody,
   editBody,
+  fillerBody,
+  fillerWithdrawBody,
   hideBody,
   reactBody,
   replyBody,
@@ -14,6 +17,7 @@ import {
 } from '../critique/critiqueEvents';
 import type { CritiqueInbox } from '../critique/critiqueInbox';
 import type { EvaluationSummary } from '../critique/evaluationSummary';
+import type { FillerRatePoint, FillerSummary } from '../critique/fillerCounts';
 import type { AveragesPoint } from '../critique/memberAverages';
 import { GroupId } from './groupContract';
 
@@ -37,6 +41,19 @@ export interface CritiqueThreads {
   speaker: string;
   /** The speaker's averages on each of their scored speeches, oldest first (see memberAverages). */
   speakerTrend: AveragesPoint[];
+  /** The Ah-Counter's marks on this speech and what they add up to. */
+  fillers: FillerSummary;
+  /** The speaker's filler rate on each of their marked speeches, oldest first. */
+  speakerFillerTrend: FillerRatePoint[];
+}
+
+/** One member's growth as the group saw it, over the speeches they shared (oldest first). */
+export interface MemberTrend {
+  member: string;
+  averages: AveragesPoint[];
+  fillers: FillerRatePoint[];
+  /** Every speech they share now, for counts and durations. */
+  speeches: Array<{ recordingId: string; title: string; sharedAt: string; durationMs: number }>;
 }
 
 export const critiqueContract = {
@@ -47,6 +64,8 @@ export const critiqueContract = {
   'critique.resolve': write(resolveBody),
   'critique.react': write(reactBody),
   'critique.hide': write(hideBody),
+  'critique.filler': write(fillerBody),
+  'critique.fillerWithdraw': write(fillerWithdrawBody),
   'critique.threads': {
     input: z.object({ groupId: GroupId, recordingId: RecordingId }).strict(),
     output: z.custom<CritiqueThreads>(),
@@ -55,6 +74,11 @@ export const critiqueContract = {
   'critique.inbox': {
     input: z.object({ groupId: GroupId }).strict(),
     output: z.custom<CritiqueInbox>(),
+  },
+  /** Each member's trend (the members of the group now, coaches included). */
+  'critique.trends': {
+    input: z.object({ groupId: GroupId }).strict(),
+    output: z.custom<MemberTrend[]>(),
   },
   /** Marks everything on a recording read, up to its newest note now. */
   'critique.markRead': {

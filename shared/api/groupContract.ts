@@ -1,7 +1,8 @@
 // The group part of the contract: this computer's member key, the groups it belongs to (each a
 // shared folder), the roster, sharing speeches and reflections, and the folder's sync status.
 import { z } from 'zod';
-import { SpeechId, speechLimits } from '../domain/speech';
+import { SpeechMetrics } from '../audio/metrics/speechMetrics';
+import { SpeechId, SpeechLanguage, speechLimits } from '../domain/speech';
 import { groupLimits } from '../group/groupEvent';
 import { reflectionLimits } from '../group/reflections';
 
@@ -216,6 +217,11 @@ export const groupContract = {
   'group.withdraw': { input: z.object({ groupId: GroupId, id: Hex64 }).strict(), output: z.null() },
   'group.syncNow': { input: z.object({ groupId: GroupId }).strict(), output: GroupStatus },
   'group.status': { input: z.object({ groupId: GroupId }).strict(), output: GroupStatus },
+  /** The delivery metrics its author shared with a recording (by the sharing event's id), or null. */
+  'group.recordingMetrics': {
+    input: z.object({ groupId: GroupId, recording: Hex64 }).strict(),
+    output: z.object({ language: SpeechLanguage, metrics: SpeechMetrics }).nullable(),
+  },
   /**
    * Lets the member choose a folder. Electron opens the native dialog (input ignored); the web
    * host shows an in-app path dialog and checks the typed `path` names an existing folder.

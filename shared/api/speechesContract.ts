@@ -1,8 +1,17 @@
 // The speeches part of the contract: recording and importing (streamed in chunks), listing, editing,
 // and the trash.
 import { z } from 'zod';
+import { SpeechMetrics } from '../audio/metrics/speechMetrics';
 import { SpeechTarget } from '../audio/timerLights';
-import { AudioMimeType, Speech, SpeechId, SpeechTag, SpeechTitle, speechLimits } from '../domain/speech';
+import {
+  AudioMimeType,
+  Speech,
+  SpeechId,
+  SpeechLanguage,
+  SpeechTag,
+  SpeechTitle,
+  speechLimits,
+} from '../domain/speech';
 
 /** One chunk at most: MediaRecorder sends ~16 kB a second; imports are read 1 MiB at a time. */
 export const maxChunkBytes = 8 * 1024 * 1024;
@@ -29,6 +38,7 @@ export const speechesContract = {
         title: SpeechTitle,
         originalName: z.string().max(255).optional(),
         target: SpeechTarget.optional(),
+        language: SpeechLanguage.optional(),
         sampleRate: z.number().int().min(8000).max(384000),
         samplesPerPixel: z.number().int().min(1).max(100000),
       })
@@ -62,9 +72,20 @@ export const speechesContract = {
         title: SpeechTitle.optional(),
         tags: z.array(SpeechTag).max(speechLimits.tags).optional(),
         target: SpeechTarget.nullable().optional(),
+        language: SpeechLanguage.optional(),
       })
       .strict(),
     output: Speech,
+  },
+  /** The speech's delivery metrics, or null while none were computed (older speeches: the renderer computes them). */
+  'speeches.metrics': {
+    input: z.object({ speechId: SpeechId }).strict(),
+    output: SpeechMetrics.nullable(),
+  },
+  /** Keeps the metrics the renderer computed from the speech's audio (replacing any kept before). */
+  'speeches.saveMetrics': {
+    input: z.object({ speechId: SpeechId, metrics: SpeechMetrics }).strict(),
+    output: z.null(),
   },
   'speeches.delete': { input: z.object({ speechId: SpeechId }).strict(), output: z.null() },
   'speeches.restore': { input: z.object({ speechId: SpeechId }).strict(), output: Speech },

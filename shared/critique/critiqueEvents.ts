@@ -1,6 +1,7 @@
 // The critique event kinds and their bodies: comments anchored to a moment or a stretch of a shared
 // recording (or to the whole speech), replies, edits, retractions, resolve/reopen, reactions, a
-// coach's hide, and the evaluation form a critique may carry. Bodies are strict and bounded.
+// coach's hide, the evaluation form a critique may carry, and the Ah-Counter's filler marks. Bodies
+// are strict and bounded.
 import { z } from 'zod';
 import { hex64 } from '../group/groupEvent';
 import { criterionSchema } from './criteria';
@@ -12,6 +13,8 @@ export const CRITIQUE_RETRACT = 'critique.retract';
 export const CRITIQUE_RESOLVE = 'critique.resolve';
 export const CRITIQUE_REACT = 'critique.react';
 export const CRITIQUE_HIDE = 'critique.hide';
+export const CRITIQUE_FILLER = 'critique.filler';
+export const CRITIQUE_FILLER_WITHDRAW = 'critique.filler-withdraw';
 
 /** Longest comment or reply, in UTF-16 code units (about two pages of Chinese). */
 export const MAX_TEXT = 4_000;
@@ -92,3 +95,27 @@ export type ReactBody = z.infer<typeof reactBody>;
 /** A coach hides a comment or reply from everyone (it stays in the log), or shows it again. */
 export const hideBody = z.strictObject({ target: hex64, hidden: z.boolean() });
 export type HideBody = z.infer<typeof hideBody>;
+
+/** The words the Ah-Counter's picker offers; a mark may name another word or none ("a filler"). */
+export const FILLER_WORDS = ['嗯', '啊', '那个', '然后', 'um', 'uh', 'like', 'so'] as const;
+export const MAX_FILLER_WORD = 20;
+
+/**
+ * The Ah-Counter (哼哈官) marks a filler word heard at a moment of a shared recording. Whether the
+ * moment lies within the recording is checked when reading, as for comments (see fillerMarks).
+ */
+export const fillerBody = z.strictObject({
+  recording: hex64,
+  atMs: ms,
+  word: z
+    .string()
+    .min(1)
+    .max(MAX_FILLER_WORD)
+    .refine((w) => w.trim() === w, 'no space at either end')
+    .optional(),
+});
+export type FillerBody = z.infer<typeof fillerBody>;
+
+/** The marker withdraws one of their filler marks. */
+export const fillerWithdrawBody = z.strictObject({ target: hex64 });
+export type FillerWithdrawBody = z.infer<typeof fillerWithdrawBody>;

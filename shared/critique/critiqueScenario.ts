@@ -7,6 +7,8 @@ import { SCENARIO_T0, recordingEvent, scenarioDevice, smallGroup } from '../grou
 import {
   CRITIQUE_COMMENT,
   CRITIQUE_EDIT,
+  CRITIQUE_FILLER,
+  CRITIQUE_FILLER_WITHDRAW,
   CRITIQUE_HIDE,
   CRITIQUE_REACT,
   CRITIQUE_REPLY,
@@ -75,6 +77,12 @@ export const react = (who: MemberDevice, minute: number, target: string, reactio
   who.event(CRITIQUE_REACT, { target, reaction, on }, at(minute));
 export const hide = (who: MemberDevice, minute: number, target: string, hidden = true) =>
   who.event(CRITIQUE_HIDE, { target, hidden }, at(minute));
+
+/** An Ah-Counter's mark (`word` left out: "a filler"). */
+export const filler = (who: MemberDevice, minute: number, recording: string, atMs: number, word?: string) =>
+  who.event(CRITIQUE_FILLER, { recording, atMs, ...(word !== undefined && { word }) }, at(minute));
+export const withdrawFiller = (who: MemberDevice, minute: number, target: string) =>
+  who.event(CRITIQUE_FILLER_WITHDRAW, { target }, at(minute));
 
 export const evaluation = (scores: Record<string, number>, commendations = '开场有力'): Evaluation => ({
   commendations,

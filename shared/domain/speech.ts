@@ -12,6 +12,14 @@ export const SpeechTag = z.string().trim().min(1).max(speechLimits.tag);
 
 export const speechSources = ['recording', 'import', 'recovered'] as const;
 
+/**
+ * The language a speech is given in: how its speech rate reads (字/分钟 for Chinese, syllables a second
+ * otherwise). Set from the UI language when it is recorded or imported; the member can change it.
+ */
+export const speechLanguages = ['zh', 'en', 'other'] as const;
+export const SpeechLanguage = z.enum(speechLanguages);
+export type SpeechLanguage = z.infer<typeof SpeechLanguage>;
+
 /** Audio formats Lectern accepts, by MIME type, with the extension it stores them under. */
 export const audioFormats = {
   'audio/webm': 'webm',
@@ -38,6 +46,8 @@ export const Speech = z.object({
   originalName: z.string().max(255).optional(),
   target: SpeechTarget.optional(),
   tags: z.array(SpeechTag).max(speechLimits.tags).default([]),
+  /** Absent on speeches saved before it existed: then the UI language decides. */
+  language: SpeechLanguage.optional(),
   peaks: z.object({ sampleRate: z.number().int(), samplesPerPixel: z.number().int() }),
 });
 export type Speech = z.infer<typeof Speech>;

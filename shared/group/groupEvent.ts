@@ -1,6 +1,8 @@
 // The event envelope every group file carries, the base event kinds and their bodies, and
 // how an event's id is derived from its content (so one id can never name two contents).
 import { z } from 'zod';
+import { SpeechMetrics } from '../audio/metrics/speechMetrics';
+import { SpeechLanguage } from '../domain/speech';
 import { canonicalHash } from './canonical';
 import { isHlcString } from './hlc';
 
@@ -144,3 +146,16 @@ export const RECORDING_WITHDRAWN = 'recording.withdrawn';
 /** The author withdraws a recording they shared (named by the sharing event's id). */
 export const recordingWithdrawnBody = z.strictObject({ recording: hex64 });
 export type RecordingWithdrawnBody = z.infer<typeof recordingWithdrawnBody>;
+
+export const RECORDING_METRICS = 'recording.metrics';
+/**
+ * The delivery metrics of a recording its author shared (named by the sharing event's id), and the
+ * language the speech is in. A kind of its own, not a field of `recording.shared`: that body is strict,
+ * so a reader from before metrics would drop the whole recording; an unknown kind it only ignores.
+ */
+export const recordingMetricsBody = z.strictObject({
+  recording: hex64,
+  language: SpeechLanguage,
+  metrics: SpeechMetrics,
+});
+export type RecordingMetricsBody = z.infer<typeof recordingMetricsBody>;

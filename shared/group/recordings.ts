@@ -1,11 +1,14 @@
-// Speech recordings members share with the group; only the author can withdraw theirs.
+// Speech recordings members share with the group; only the author can withdraw theirs, or add the
+// delivery metrics of theirs.
 import {
+  RECORDING_METRICS,
   RECORDING_SHARED,
   RECORDING_WITHDRAWN,
+  recordingMetricsBody,
   recordingSharedBody,
   recordingWithdrawnBody,
 } from './groupEvent';
-import type { RecordingSharedBody } from './groupEvent';
+import type { RecordingMetricsBody, RecordingSharedBody } from './groupEvent';
 import { defineSlice, handler } from './kindRegistry';
 import type { GroupState } from './groupState';
 
@@ -14,6 +17,8 @@ export interface SharedRecording extends RecordingSharedBody {
   id: string;
   author: string;
   sharedAt: string;
+  /** From the author's `recording.metrics` (the latest one wins), when there is one. */
+  metrics?: Pick<RecordingMetricsBody, 'language' | 'metrics'>;
 }
 export type SharedRecordings = Record<string, SharedRecording>;
 
@@ -29,6 +34,14 @@ export const recordingsSlice = defineSlice<SharedRecordings>('recordings', () =>
     authorize: (event, recordings) => recordings[event.body.recording]?.author === event.author,
     apply: (event, recordings) => {
       delete recordings[event.body.recording];
+    },
+  }),
+  [RECORDING_METRICS]: handler<SharedRecordings, typeof recordingMetricsBody>({
+    body: recordingMetricsBody,
+    authorize: (event, recordings) => recordings[event.body.recording]?.author === event.author,
+    apply: (event, recordings) => {
+      const { language, metrics } = event.body;
+      recordings[event.body.recording]!.metrics = { language, metrics };
     },
   }),
 });

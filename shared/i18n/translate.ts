@@ -11,6 +11,8 @@ import formsEn from './forms.en.json';
 import formsZhCN from './forms.zh-CN.json';
 import groupEn from './group.en.json';
 import groupZhCN from './group.zh-CN.json';
+import growthEn from './growth.en.json';
+import growthZhCN from './growth.zh-CN.json';
 import journalEn from './journal.en.json';
 import journalZhCN from './journal.zh-CN.json';
 import libraryEn from './library.en.json';
@@ -32,6 +34,7 @@ export const locales: Record<UiLanguage, Record<string, unknown>> = {
     assignments: assignmentsZhCN,
     forms: formsZhCN,
     speechMetrics: speechMetricsZhCN,
+    growth: growthZhCN,
   },
   en: {
     ...en,
@@ -43,6 +46,7 @@ export const locales: Record<UiLanguage, Record<string, unknown>> = {
     assignments: assignmentsEn,
     forms: formsEn,
     speechMetrics: speechMetricsEn,
+    growth: growthEn,
   },
 };
 

@@ -36,6 +36,8 @@ async function fractionAt(page: Page, ms: number) {
 
 /** A point on the waveform at `fraction` of its width. */
 async function waveformAt(page: Page, fraction: number) {
+  // As a person would: scroll the waveform into view first (the fixed header may cover it).
+  await page.getByTestId('waveform').evaluate((el) => el.scrollIntoView({ block: 'center' }));
   const box = (await page.getByTestId('waveform').boundingBox())!;
   return { x: box.x + box.width * fraction, y: box.y + 40 };
 }

@@ -188,4 +188,39 @@ describe('critique handlers on two computers', () => {
     });
     expect((await coach.call('critique.threads', { groupId, recordingId: recording })).threads).toEqual([]);
   });
+
+  it('the Ah-Counter marks fillers, the speaker sees the rate and their trend, only the marker withdraws', async () => {
+    const { groupId, coach, member, recording, sync } = await twoMembersAndASpeech();
+    const um = await coach.call('critique.filler', { groupId, body: { recording, atMs: 1000, word: '嗯' } });
+    await coach.call('critique.filler', { groupId, body: { recording, atMs: 2500 } });
+    await expect(
+      coach.call('critique.filler', { groupId, body: { recording, atMs: 5000 } }),
+    ).rejects.toMatchObject({ messageKey: 'errors.critiqueOutsideSpeech' });
+    await expect(
+      coach.call('critique.filler', { groupId, body: { recording, atMs: 10, word: 'x'.repeat(21) } }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    await sync();
+
+    const view = await member.call('critique.threads', { groupId, recordingId: recording });
+    expect(view.fillers.marks.map((m) => [m.atMs, m.word])).toEqual([
+      [1000, '嗯'],
+      [2500, undefined],
+    ]);
+    // Two fillers in a 3.9 s speech.
+    expect(view.fillers.perMinute).toBeCloseTo(2 / (3.9 / 60), 6);
+    expect(view.speakerFillerTrend).toHaveLength(1);
+    await expect(
+      member.call('critique.fillerWithdraw', { groupId, body: { target: um.id } }),
+    ).rejects.toMatchObject({ messageKey: 'errors.critiqueNotYours' });
+
+    await coach.call('critique.fillerWithdraw', { groupId, body: { target: um.id } });
+    await sync();
+    const after = await member.call('critique.threads', { groupId, recordingId: recording });
+    expect(after.fillers.marks.map((m) => m.atMs)).toEqual([2500]);
+    const trends = await member.call('critique.trends', { groupId });
+    const me = await member.keyId();
+    const mine = trends.find((t) => t.member === me);
+    expect(mine?.speeches.map((s) => s.recordingId)).toEqual([recording]);
+    expect(mine?.fillers.map((p) => p.perMinute)).toEqual([after.fillers.perMinute]);
+  });
 });

@@ -1,6 +1,6 @@
 // The critique.* handlers: each write checks what this computer can already tell (the recording is
-// shared, the anchor fits, the note is the member's own, the member is the speaker or a coach) so
-// the member hears why at once; the fold checks the same again on every computer.
+// shared, the anchor fits, the note or filler mark is the member's own, the member is the speaker or
+// a coach) so the member hears why at once; the fold checks the same again on every computer.
 import type { Contract } from '../../../shared/api/contract';
 import type { Handlers } from '../../../shared/api/contractTypes';
 import type { critiqueContract } from '../../../shared/api/critiqueContract';
@@ -10,6 +10,8 @@ import type { CritiqueBoard, NoteView } from '../../../shared/critique/critiqueB
 import {
   CRITIQUE_COMMENT,
   CRITIQUE_EDIT,
+  CRITIQUE_FILLER,
+  CRITIQUE_FILLER_WITHDRAW,
   CRITIQUE_HIDE,
   CRITIQUE_REACT,
   CRITIQUE_REPLY,
@@ -20,6 +22,13 @@ import { speechCriteria } from '../../../shared/critique/speechCriteria';
 import { critiqueInbox } from '../../../shared/critique/critiqueInbox';
 import { memberAverages } from '../../../shared/critique/memberAverages';
 import { evaluationSummary } from '../../../shared/critique/evaluationSummary';
+import {
+  fillerMarksByRecording,
+  fillerSummary,
+  memberFillerRates,
+} from '../../../shared/critique/fillerCounts';
+import type { FillerMark } from '../../../shared/critique/fillerMarksSlice';
+import { fillerMarksOf } from '../../../shared/critique/fillerMarksSlice';
 import { rulesStateOf } from '../../../shared/rules/rulesState';
 import { CritiqueReadMarks } from './critiqueReadMarks';
 import type { GroupService } from './groupService';
@@ -33,6 +42,7 @@ export function createCritiqueHandlers(
 ): Pick<Handlers<Contract>, CritiqueMethods> {
   const marks = new CritiqueReadMarks(dataDir);
   const boards = new WeakMap<GroupService, { hash: string; board: CritiqueBoard }>();
+  const fillerBoards = new WeakMap<GroupService, { hash: string; marks: Record<string, FillerMark[]> }>();
   const keyId = async () => (await groups.identity.current()).key.keyId;
 
   /** The board of a group's current state, computed once per state. */
@@ -43,6 +53,16 @@ export function createCritiqueHandlers(
     const board = critiqueBoard(state);
     boards.set(service, { hash, board });
     return board;
+  };
+
+  /** The filler marks on each shared recording of a group's current state, computed once per state. */
+  const fillersOf = (service: GroupService): Record<string, FillerMark[]> => {
+    const { state, hash } = service.state();
+    const cached = fillerBoards.get(service);
+    if (cached?.hash === hash) return cached.marks;
+    const marks = fillerMarksByRecording(fillerMarksOf(state), boardOf(service).recordings);
+    fillerBoards.set(service, { hash, marks });
+    return marks;
   };
 
   /** The group, this member, and its board, refusing anyone who is not (or no longer) a member. */
@@ -117,6 +137,21 @@ export function createCritiqueHandlers(
       if (!service.isCoachNow()) throw new LecternError('forbidden', 'errors.coachOnly');
       return written(service, CRITIQUE_HIDE, body);
     },
+    'critique.filler': async ({ groupId, body }) => {
+      const { service, board } = await open(groupId);
+      const recording = board.recordings[body.recording];
+      if (!recording) throw new LecternError('not_found', 'errors.critiqueNoSpeech');
+      if (body.atMs > recording.durationMs)
+        throw new LecternError('invalid_input', 'errors.critiqueOutsideSpeech');
+      return written(service, CRITIQUE_FILLER, body);
+    },
+    'critique.fillerWithdraw': async ({ groupId, body }) => {
+      const { service, me } = await open(groupId);
+      const mark = fillerMarksOf(service.state().state)[body.target];
+      if (!mark) throw new LecternError('not_found', 'errors.critiqueNoNote');
+      if (mark.author !== me) throw new LecternError('forbidden', 'errors.critiqueNotYours');
+      return written(service, CRITIQUE_FILLER_WITHDRAW, body);
+    },
     'critique.threads': async ({ groupId, recordingId }) => {
       const service = groups.get(groupId);
       const board = boardOf(service);
@@ -134,7 +169,32 @@ export function createCritiqueHandlers(
         isCoach: service.isCoachNow(),
         speaker: recording.author,
         speakerTrend: memberAverages(board, recording.author),
+        fillers: fillerSummary(recording, fillersOf(service)[recordingId] ?? []),
+        speakerFillerTrend: memberFillerRates(fillersOf(service), board.recordings, recording.author),
       };
+    },
+    'critique.trends': async ({ groupId }) => {
+      const service = groups.get(groupId);
+      const board = boardOf(service);
+      const fillers = fillersOf(service);
+      const recordings = Object.values(board.recordings).sort((a, b) =>
+        a.sharedAt < b.sharedAt ? -1 : a.sharedAt > b.sharedAt ? 1 : 0,
+      );
+      return Object.entries(service.state().state.members)
+        .filter(([, m]) => m.status === 'member')
+        .map(([member]) => ({
+          member,
+          averages: memberAverages(board, member),
+          fillers: memberFillerRates(fillers, board.recordings, member),
+          speeches: recordings
+            .filter((r) => r.author === member)
+            .map((r) => ({
+              recordingId: r.id,
+              title: r.title,
+              sharedAt: r.sharedAt,
+              durationMs: r.durationMs,
+            })),
+        }));
     },
     'critique.inbox': async ({ groupId }) => {
       const me = await keyId();

@@ -62,6 +62,7 @@ export function createGroupHandlers(
     },
     'group.syncNow': ({ groupId }) => groups.get(groupId).syncNow(),
     'group.status': ({ groupId }) => groups.get(groupId).status(),
+    'group.recordingMetrics': ({ groupId, recording }) => groups.get(groupId).recordingMetrics(recording),
     'dialog.pickFolder': (input) => pickFolder(input),
   };
 }

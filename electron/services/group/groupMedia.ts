@@ -5,6 +5,7 @@
 import { promises as fs } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
+import type { SpeechMetrics } from '../../../shared/audio/metrics/speechMetrics';
 import type { Speech } from '../../../shared/domain/speech';
 import type { GroupState } from '../../../shared/group/groupState';
 import { BLOBS_DIR, DEVICES_DIR, blobPath } from '../../../shared/group/folderLayout';
@@ -16,6 +17,8 @@ export interface SpeechSource {
   get(speechId: string): Promise<Speech>;
   audioFile(speechId: string): Promise<{ path: string; mimeType: string } | undefined>;
   peaks(speechId: string): Promise<{ sampleRate: number; samplesPerPixel: number; data: Uint8Array }>;
+  /** Its delivery metrics, null while none were computed (optional: sources made before metrics). */
+  metrics?(speechId: string): Promise<SpeechMetrics | null>;
 }
 
 export function groupBlobUrl(groupId: string, sha256: string): string {

@@ -12,11 +12,12 @@ import { foldSnapshot, stateHash } from '../../../shared/group/fold';
 import type { GroupState } from '../../../shared/group/groupState';
 import {
   JOIN_REQUEST,
+  RECORDING_METRICS,
   RECORDING_SHARED,
   RECORDING_WITHDRAWN,
   ROSTER_DECISION,
 } from '../../../shared/group/groupEvent';
-import type { GroupEvent, RosterDecisionKind } from '../../../shared/group/groupEvent';
+import type { GroupEvent, RecordingMetricsBody, RosterDecisionKind } from '../../../shared/group/groupEvent';
 import type { KindRegistry } from '../../../shared/group/kindRegistry';
 import type { MemberDevice } from '../../../shared/group/memberDevice';
 import { recordingsOf } from '../../../shared/group/recordings';
@@ -191,7 +192,8 @@ export class GroupService {
     // Blobs first: the event must never name audio that is not in the folder (or on its way).
     const sha256 = await this.putBlob(audio);
     const peaksSha256 = await this.putBlob(Buffer.from(peaksJson));
-    return this.write(() => [
+    const metrics = await this.options.speeches.metrics?.(speechId);
+    const shared = await this.write(() => [
       RECORDING_SHARED,
       {
         sha256,
@@ -202,6 +204,17 @@ export class GroupService {
         mime: file.mimeType,
       },
     ]);
+    // Its metrics travel as an event of their own kind (docs/sync-format.md, "Delivery metrics").
+    if (metrics) {
+      const language = speech.language ?? 'other';
+      await this.write(() => [RECORDING_METRICS, { recording: shared.id, language, metrics }]);
+    }
+    return shared;
+  }
+
+  /** The metrics shared with a recording of this group, or null when its author shared none. */
+  recordingMetrics(recording: string): Pick<RecordingMetricsBody, 'language' | 'metrics'> | null {
+    return recordingsOf(this.state().state)[recording]?.metrics ?? null;
   }
 
   shareReflection(title: string, text: string): Promise<GroupEvent> {

@@ -6,7 +6,13 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { LecternError } from '../../../shared/api/errors';
 import { peaksFromBytes } from '../../../shared/audio/peaks';
-import { audioFormats, Speech, speechFormatVersion, type AudioMimeType } from '../../../shared/domain/speech';
+import {
+  audioFormats,
+  Speech,
+  SpeechLanguage,
+  speechFormatVersion,
+  type AudioMimeType,
+} from '../../../shared/domain/speech';
 import { renameNoReplace, syncDir, writeFileAtomic } from '../atomicFile';
 import { audioDurationMs, finishWebm } from './finishWebm';
 import { sizeOf, type SpeechFs } from './speechFs';
@@ -17,6 +23,7 @@ export const Upload = z.object({
   title: z.string(),
   originalName: z.string().optional(),
   target: z.object({ minSeconds: z.number(), maxSeconds: z.number() }).optional(),
+  language: SpeechLanguage.optional(),
   sampleRate: z.number(),
   samplesPerPixel: z.number(),
   startedAt: z.string(),
@@ -31,6 +38,8 @@ export const files = {
   partialAudio: 'audio.partial',
   partialPeaks: 'peaks.partial',
   peaks: 'peaks.json',
+  /** The delivery metrics the renderer computed from the audio (SpeechMetrics); absent until then. */
+  metrics: 'metrics.json',
   /** In a speech in the trash: when it was deleted. Written before the folder moves there. */
   trashed: 'trashed.json',
 };
@@ -103,6 +112,7 @@ export async function completeUpload(
     source: recovering ? 'recovered' : upload.source,
     ...(upload.originalName ? { originalName: upload.originalName } : {}),
     ...(upload.target ? { target: upload.target } : {}),
+    ...(upload.language ? { language: upload.language } : {}),
     tags: [],
     peaks: { sampleRate: upload.sampleRate, samplesPerPixel: upload.samplesPerPixel },
   });

@@ -20,5 +20,7 @@ export function createSpeechHandlers(store: SpeechStore): Pick<Handlers<Contract
     'speeches.trash': () => store.listTrash(),
     'speeches.deleteForever': ({ speechId }) => store.deleteForever(speechId),
     'speeches.emptyTrash': ({ speechIds }) => store.emptyTrash(speechIds),
+    'speeches.metrics': ({ speechId }) => store.metrics(speechId),
+    'speeches.saveMetrics': ({ speechId, metrics }) => store.saveMetrics(speechId, metrics),
   };
 }

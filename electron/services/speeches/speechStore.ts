@@ -9,6 +9,7 @@ import type { MethodInput } from '../../../shared/api/contractTypes';
 import type { Contract } from '../../../shared/api/contract';
 import { LecternError } from '../../../shared/api/errors';
 import type { TrashedSpeech } from '../../../shared/api/speechesContract';
+import { SpeechMetrics } from '../../../shared/audio/metrics/speechMetrics';
 import { peakDataFromJson } from '../../../shared/audio/peaks';
 import { Speech, SpeechId, type AudioMimeType } from '../../../shared/domain/speech';
 import { syncDir, writeFileAtomic } from '../atomicFile';
@@ -165,12 +166,36 @@ export class SpeechStore {
         ...(change.title === undefined ? {} : { title: change.title }),
         ...(change.tags === undefined ? {} : { tags: [...new Set(change.tags)] }),
         ...(change.target === undefined ? {} : { target: change.target ?? undefined }),
+        ...(change.language === undefined ? {} : { language: change.language }),
       });
       await writeFileAtomic(join(this.dir(speechId), files.speech), JSON.stringify(next, null, 2), {
         fs: this.fs,
       });
       this.onChange();
       return next;
+    });
+  }
+
+  /** The speech's delivery metrics; null while there are none (or what is kept no longer parses). */
+  async metrics(speechId: string): Promise<SpeechMetrics | null> {
+    await this.get(speechId);
+    const json = await this.fs.readFile(join(this.dir(speechId), files.metrics)).catch(() => undefined);
+    if (!json) return null;
+    try {
+      return SpeechMetrics.parse(JSON.parse(json.toString('utf8')));
+    } catch {
+      return null;
+    }
+  }
+
+  /** Keeps metrics computed from the speech's audio (the API has validated them). */
+  saveMetrics(speechId: string, metrics: SpeechMetrics): Promise<null> {
+    return this.serialised(speechId, async () => {
+      await this.get(speechId);
+      await writeFileAtomic(join(this.dir(speechId), files.metrics), JSON.stringify(metrics), {
+        fs: this.fs,
+      });
+      return null;
     });
   }
 

@@ -1,9 +1,10 @@
 // The group's Standings tab: the leaderboard (points, streak, misses, status, a revived member's terms
 // for all to read) with per-member actions (pardon, pause, revive), the rules in force, this member's
-// history as a chart, and CSV.
+// history as a chart, and CSV; for a coach, the group's growth trends.
 import { Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { GroupTrends } from '../../growth/GroupTrends';
 import { useOverview } from '../assignments/assignmentsStore';
 import { downloadSeason } from './downloadSeason';
 import { HistoryChart } from './HistoryChart';
@@ -88,6 +89,7 @@ export function StandingsPanel({ groupId }: { groupId: string }) {
         )}
       </Paper>
       <RulesPanel groupId={groupId} overview={overview} />
+      {overview.isCoach ? <GroupTrends groupId={groupId} /> : null}
       <MemberActionDialog groupId={groupId} overview={overview} />
       {mine ? (
         <Paper withBorder p="md" radius="md">

@@ -1,0 +1,174 @@
+// 哼哈官（Ah-Counter）端到端：讲者 Ada（英文界面）录一篇演讲分享到社群；成员小林（中文）一边听一边按 F
+// 标记口头禅（三次，其中一次选“嗯”），播放不停；标记落在波形上，评估汇总里出现每分钟口头禅；讲者打开
+// 自己的演讲看到同样的标记，首页的“成长”里有每分钟口头禅的曲线和练习热力图；教练在积分榜看到社群的趋势。
+// 截图：播放器（中文，浅色和深色）、讲者的播放器和成长（英文，浅色和深色）、教练的社群趋势。
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { chooseSegment, expect, expectAccessible, screenshot, test } from './fixtures';
+import {
+  approveFirstApplicant,
+  chooseFolder,
+  createGroup,
+  joinGroup,
+  memberPage,
+  recordAndShare,
+  recordSpeech,
+} from './groupMembers';
+
+test.use({ actionTimeout: 20_000 });
+
+/** 中文成员申请加入 `folder` 里的社群。 */
+async function joinInChinese(page: Page, folder: string) {
+  await page.keyboard.press('Control+5');
+  await page.getByRole('button', { name: '加入社群' }).first().click();
+  await chooseFolder(page, folder);
+  await page.getByRole('checkbox', { name: '我已阅读并同意社群公约' }).check();
+  await page.getByRole('button', { name: '申请加入' }).click();
+  await expect(page.getByText('等待教练批准')).toBeVisible();
+}
+
+test('哼哈官边听边按 F 标记口头禅，讲者和教练都看得到', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const folder = await mkdtemp(join(tmpdir(), 'lectern-ah-counter-'));
+  const coach = await memberPage(browser, 'zh-CN', undefined, '王老师');
+  const speaker = await memberPage(browser, 'en-US', undefined, 'Ada');
+  const counter = await memberPage(browser, 'zh-CN', undefined, '小林');
+  try {
+    // 教练建社群，Ada 和小林加入，教练逐个批准。
+    await createGroup(coach.page, folder, '周日演讲会');
+    await joinGroup(speaker.page, folder);
+    await coach.page.getByRole('tab', { name: '成员' }).click();
+    await approveFirstApplicant(coach.page);
+    await joinInChinese(counter.page, folder);
+    await approveFirstApplicant(coach.page);
+    await expect(speaker.page.getByRole('tab', { name: 'Feed' })).toBeVisible({ timeout: 15_000 });
+
+    // Ada 录了四秒多，分享到社群。
+    await recordAndShare(speaker.page, 4500, '周日演讲会');
+
+    // 小林打开 Ada 的演讲，从头播放。
+    const c = counter.page;
+    await expect(c.getByRole('tab', { name: '动态' })).toBeVisible({ timeout: 15_000 });
+    await c.getByRole('tab', { name: '动态' }).click();
+    await c.getByTestId('feed-item').getByRole('button', { name: '播放' }).click({ timeout: 15_000 });
+    await expect(c.getByTestId('waveform').locator('canvas').first()).toBeVisible();
+    const wave = (await c.getByTestId('waveform').boundingBox())!;
+    await c.mouse.click(wave.x + 2, wave.y + 40); // 回到开头，焦点进入播放器
+    const state = c.getByTestId('player-state');
+    const playButton = c.getByTestId('critique-player').getByRole('button', { name: '播放', exact: true });
+    if (await playButton.isVisible()) await playButton.click();
+    await expect(state).toHaveText('正在播放');
+
+    // 听到“嗯”：按 F，再按 1 选“嗯”；之后又两次，只按 F（第二次按 F 时，前一个记作“口头禅”）。
+    await c.keyboard.press('f');
+    await expect(c.getByRole('group', { name: /处的口头禅：是哪个词？/ })).toBeVisible();
+    await expect(state).toHaveText('正在播放'); // 标记不会让播放停下
+    await c.keyboard.press('1');
+    await c.waitForTimeout(700);
+    await c.keyboard.press('f');
+    await c.waitForTimeout(700);
+    await c.keyboard.press('f');
+    await expect(state).toHaveText('正在播放');
+    await c.getByRole('button', { name: '只记口头禅' }).click();
+    await expect(c.getByTestId('filler-picker')).toBeHidden();
+
+    // 三个标记落在波形上（一个写着“嗯”），评估汇总里出现每分钟口头禅和小林的计数。
+    const ticks = c.getByTestId('filler-tick');
+    await expect(ticks).toHaveCount(3);
+    await expect(ticks.filter({ hasText: '嗯' })).toHaveCount(1);
+    const times = await ticks.evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.atMs)));
+    expect(times[1]! - times[0]!).toBeGreaterThan(300); // 各自是按键那一刻，不是同一刻
+    await expect(c.getByTestId('filler-rate')).toContainText(/每分钟 [\d.]+ 个口头禅/);
+    await expect(c.getByTestId('filler-counter')).toHaveText(/^小林：3 个 · 每分钟 [\d.]+ 个$/);
+    await expect(c.getByText('嗯 × 1')).toBeVisible();
+    await expect(c.getByText('口头禅 × 2')).toBeVisible();
+    await c.mouse.move(0, 0);
+    await c.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(c, 'ah-counter-player-zh');
+    await expectAccessible(c, 'Ah-Counter in the player');
+    await c.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(c, 'ah-counter-player-zh-dark');
+    await c.emulateMedia({ colorScheme: 'light' });
+
+    // 小林撤回最后一个标记，又标回来：只有自己的标记能撤回。
+    const mine = c.getByRole('group', { name: '你的标记' });
+    await expect(mine.getByRole('button', { name: /^撤回 .+ 处的标记$/ })).toHaveCount(3);
+    await mine
+      .getByRole('button', { name: /^撤回 .+ 处的标记$/ })
+      .last()
+      .click();
+    await expect(ticks).toHaveCount(2);
+    await c.getByRole('button', { name: '标记口头禅 (F)' }).click();
+    await c.getByRole('button', { name: '只记口头禅' }).click();
+    await expect(ticks).toHaveCount(3);
+
+    // Ada 打开自己的演讲：同样的三个标记和每分钟口头禅，但没有可撤回的（不是她标的）。
+    const a = speaker.page;
+    await a.keyboard.press('Control+5');
+    await a.getByRole('tab', { name: 'Feed' }).click();
+    await a.getByTestId('feed-item').getByRole('button', { name: 'Play' }).click({ timeout: 15_000 });
+    await expect(a.getByTestId('filler-tick')).toHaveCount(3, { timeout: 15_000 });
+    await expect(a.getByTestId('filler-rate')).toContainText(/[\d.]+ fillers per minute/);
+    await expect(a.getByTestId('filler-counter')).toHaveText(/^小林: 3 fillers · [\d.]+\/min$/);
+    await expect(a.getByRole('group', { name: 'Your marks' })).toHaveCount(0);
+    await expect(a.getByRole('img', { name: /^Fillers per minute: [\d.]+ on 1 speech$/ })).toBeVisible();
+    await a
+      .getByRole('button', { name: 'Pause' })
+      .click()
+      .catch(() => undefined);
+    await a.mouse.move(0, 0);
+    await a.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(a, 'ah-counter-speaker-en');
+
+    // Ada 又练了一篇（没分享）。首页的成长：时长和各项指标连成线，每分钟口头禅来自社群，还有练习热力图。
+    await a.keyboard.press('Control+2');
+    await recordSpeech(a, 2500);
+    await a.keyboard.press('Control+1');
+    const growth = a.getByRole('region', { name: 'Growth' });
+    await expect(growth).toBeVisible();
+    await expect(
+      growth.getByRole('img', { name: /^Duration: from 0:0\d to 0:0\d over 2 speeches$/ }),
+    ).toBeVisible();
+    await expect(growth.locator('[data-series="fillersPerMinute"]')).toBeVisible({ timeout: 15_000 });
+    await expect(
+      growth.getByRole('img', { name: 'Days with a speech in the last 26 weeks: 1' }),
+    ).toBeVisible();
+    await expect(
+      growth.getByTestId('personal-best').filter({ hasText: /^Fillers per minute: [\d.]+ \(/ }),
+    ).toHaveCount(1);
+    await a.mouse.move(0, 0);
+    await screenshot(a, 'growth-home-en');
+    await expectAccessible(a, 'growth on Home');
+    await a.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(a, 'growth-home-en-dark');
+    await a.emulateMedia({ colorScheme: 'light' });
+    await a.keyboard.press('Control+,');
+    await chooseSegment(a, '简体中文');
+    await a.getByRole('navigation').getByRole('link', { name: '首页' }).click();
+    await expect(
+      a.getByRole('region', { name: '成长' }).getByRole('img', { name: '最近 26 周有演讲的天数：1' }),
+    ).toBeVisible();
+    await a.mouse.move(0, 0);
+    await screenshot(a, 'growth-home-zh');
+
+    // 教练在积分榜看到社群的成长趋势：Ada 有一篇演讲，每分钟口头禅有了数。
+    const b = coach.page;
+    await b.getByRole('tab', { name: '积分榜' }).click();
+    const trends = b.getByRole('region', { name: '社群成长趋势' });
+    await expect(trends).toBeVisible();
+    const ada = trends.getByTestId('group-trend-row').filter({ hasText: 'Ada' });
+    await expect(ada.getByRole('cell').nth(1)).toHaveText('1');
+    await expect(ada.getByRole('cell').nth(3)).toHaveText(/^[\d.]+$/, { timeout: 15_000 });
+    await expect(trends.getByTestId('group-trend-row')).toHaveCount(2); // 王老师是教练、没有演讲：不列
+    await b.getByRole('button', { name: '完成' }).click(); // 收起建群后的邀请步骤
+    await b.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(b, 'group-trends-zh');
+    await expectAccessible(b, 'group trends (coach)');
+  } finally {
+    await coach.host.close();
+    await speaker.host.close();
+    await counter.host.close();
+  }
+});
