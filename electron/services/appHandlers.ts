@@ -34,7 +34,7 @@ export function createAppHandlers(ports: HostPorts, services: AppServices): Hand
       return null;
     },
     ...createHostHandlers(ports),
-    ...createSpeechHandlers(services.speeches),
+    ...createSpeechHandlers(services.speeches, (speechId) => services.groups.shareLateMetrics(speechId)),
     ...createGroupHandlers(services.groups, ports.pickFolder),
     ...createRulesHandlers(services.groups, services.speeches),
     ...createCritiqueHandlers(services.groups, ports.dataDir),

@@ -212,6 +212,25 @@ export class GroupService {
     return shared;
   }
 
+  /**
+   * Shares metrics that arrived after their speech was shared (its analysis still ran, or an older
+   * speech was opened since): each of this member's recordings of that audio without metrics gets
+   * them. Returns how many.
+   */
+  async shareLateMetrics(speechId: string): Promise<number> {
+    const metrics = await this.options.speeches.metrics?.(speechId);
+    const speech = metrics ? await this.options.speeches.get(speechId).catch(() => undefined) : undefined;
+    if (!metrics || !speech) return 0;
+    const me = this.options.device.key.keyId;
+    const without = Object.values(recordingsOf(this.state().state)).filter(
+      (r) => r.author === me && r.sha256 === speech.sha256 && !r.metrics,
+    );
+    const language = speech.language ?? 'other';
+    for (const r of without)
+      await this.write(() => [RECORDING_METRICS, { recording: r.id, language, metrics }]);
+    return without.length;
+  }
+
   /** The metrics shared with a recording of this group, or null when its author shared none. */
   recordingMetrics(recording: string): Pick<RecordingMetricsBody, 'language' | 'metrics'> | null {
     return recordingsOf(this.state().state)[recording]?.metrics ?? null;

@@ -7,7 +7,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LecternError } from '../../../shared/api/errors';
 import type { GroupStatus } from '../../../shared/api/groupContract';
 import { baseRegistry } from '../../../shared/group/baseRegistry';
+import { SpeechMetricsAnalyser } from '../../../shared/audio/metrics/analyseSpeech';
+import { concat, feed, silence, syllables } from '../../../shared/audio/metrics/testSignals';
+import { RECORDING_METRICS } from '../../../shared/group/groupEvent';
 import { mediaResponse } from '../../common/mediaResponse';
+import { GroupSync } from '../groupFolder/groupSync';
 import { tempDir } from '../groupFolder/testGroupFolder';
 import { SpeechStore } from '../speeches/speechStore';
 import { typedPathPicker } from './groupHandlers';
@@ -349,5 +353,37 @@ describe('Groups on two computers sharing one folder', () => {
     await expect(typedPathPicker({ path: path.join(folder, 'group.json') })).rejects.toMatchObject({
       messageKey: 'errors.notADirectory',
     });
+  });
+
+  it('shares metrics saved after their speech was shared, once, and only for its own audio', async () => {
+    const me = computer('late-metrics');
+    const { groupId } = await me.groups.create({
+      folder: path.join(root, 'shared', '晚到的指标'),
+      name: '晚到的指标',
+      charter: '',
+      timeZone: 'Asia/Shanghai',
+      coachName: '王老师',
+    });
+    const group = me.groups.get(groupId);
+    const [speech, other] = [await recordSpeech(me.speeches), await recordSpeech(me.speeches)];
+    const shared = await group.shareSpeech(speech.id); // its analysis had not finished
+    expect(group.recordingMetrics(shared.id)).toBeNull();
+
+    const rate = 16_000;
+    const metrics = feed(
+      new SpeechMetricsAnalyser(rate),
+      concat(syllables(rate, 8, 4), silence(rate, 2.5), syllables(rate, 8, 4)),
+    );
+    await me.speeches.saveMetrics(speech.id, metrics);
+    await me.groups.shareLateMetrics(speech.id);
+    await me.groups.shareLateMetrics(speech.id); // again: already there, nothing written
+    await me.speeches.saveMetrics(other.id, metrics);
+    await me.groups.shareLateMetrics(other.id); // never shared: nothing written
+    expect(group.recordingMetrics(shared.id)?.metrics).toEqual(metrics);
+    await group.syncNow();
+    const reader = new GroupSync({ folder: path.join(root, 'shared', '晚到的指标'), registry: baseRegistry });
+    await reader.sync();
+    const written = reader.allEvents().filter((e) => e.kind === RECORDING_METRICS);
+    expect(written.map((e) => (e.body as { recording: string }).recording)).toEqual([shared.id]);
   });
 });

@@ -84,6 +84,14 @@ export class Groups {
     ).then(() => undefined);
   }
 
+  /** Metrics saved for a speech: shared in every group where this member shared it without them. */
+  async shareLateMetrics(speechId: string): Promise<void> {
+    for (const { service } of this.open.values())
+      await service
+        .shareLateMetrics(speechId)
+        .catch((err: unknown) => console.error('[lectern] sharing late metrics failed:', err));
+  }
+
   stop(): void {
     for (const { watcher } of this.open.values()) watcher?.stop();
   }

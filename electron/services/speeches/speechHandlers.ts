@@ -6,7 +6,11 @@ import type { SpeechStore } from './speechStore';
 
 type SpeechMethods = keyof typeof speechesContract;
 
-export function createSpeechHandlers(store: SpeechStore): Pick<Handlers<Contract>, SpeechMethods> {
+export function createSpeechHandlers(
+  store: SpeechStore,
+  /** Metrics saved for a speech: the groups share them if the speech was shared without (appHandlers). */
+  metricsSaved: (speechId: string) => Promise<void> = async () => {},
+): Pick<Handlers<Contract>, SpeechMethods> {
   return {
     'speeches.begin': (input) => store.begin(input),
     'speeches.append': ({ speechId, audio, peaks }) => store.append(speechId, audio, peaks),
@@ -21,6 +25,10 @@ export function createSpeechHandlers(store: SpeechStore): Pick<Handlers<Contract
     'speeches.deleteForever': ({ speechId }) => store.deleteForever(speechId),
     'speeches.emptyTrash': ({ speechIds }) => store.emptyTrash(speechIds),
     'speeches.metrics': ({ speechId }) => store.metrics(speechId),
-    'speeches.saveMetrics': ({ speechId, metrics }) => store.saveMetrics(speechId, metrics),
+    'speeches.saveMetrics': async ({ speechId, metrics }) => {
+      await store.saveMetrics(speechId, metrics);
+      await metricsSaved(speechId);
+      return null;
+    },
   };
 }
