@@ -27,10 +27,10 @@ import {
   fillerSummary,
   memberFillerRates,
 } from '../../../shared/critique/fillerCounts';
-import type { FillerMark } from '../../../shared/critique/fillerMarksSlice';
 import { fillerMarksOf } from '../../../shared/critique/fillerMarksSlice';
 import { rulesStateOf } from '../../../shared/rules/rulesState';
 import { CritiqueReadMarks } from './critiqueReadMarks';
+import type { GroupState } from '../../../shared/group/groupState';
 import type { GroupService } from './groupService';
 import type { Groups } from './groups';
 
@@ -41,29 +41,31 @@ export function createCritiqueHandlers(
   dataDir: string,
 ): Pick<Handlers<Contract>, CritiqueMethods> {
   const marks = new CritiqueReadMarks(dataDir);
-  const boards = new WeakMap<GroupService, { hash: string; board: CritiqueBoard }>();
-  const fillerBoards = new WeakMap<GroupService, { hash: string; marks: Record<string, FillerMark[]> }>();
   const keyId = async () => (await groups.identity.current()).key.keyId;
 
-  /** The board of a group's current state, computed once per state. */
-  const boardOf = (service: GroupService): CritiqueBoard => {
-    const { state, hash } = service.state();
-    const cached = boards.get(service);
-    if (cached?.hash === hash) return cached.board;
-    const board = critiqueBoard(state);
-    boards.set(service, { hash, board });
-    return board;
+  /**
+   * What `derive` makes of a group's current state, computed once per state: a folded state is never
+   * changed, only replaced, so its identity says when to derive again (hashing it cost more than this).
+   */
+  const perState = <T>(derive: (state: GroupState, service: GroupService) => T) => {
+    const cache = new WeakMap<GroupService, { state: GroupState; value: T }>();
+    return (service: GroupService): T => {
+      const { state } = service.state();
+      const cached = cache.get(service);
+      if (cached?.state === state) return cached.value;
+      const value = derive(state, service);
+      cache.set(service, { state, value });
+      return value;
+    };
   };
 
-  /** The filler marks on each shared recording of a group's current state, computed once per state. */
-  const fillersOf = (service: GroupService): Record<string, FillerMark[]> => {
-    const { state, hash } = service.state();
-    const cached = fillerBoards.get(service);
-    if (cached?.hash === hash) return cached.marks;
-    const marks = fillerMarksByRecording(fillerMarksOf(state), boardOf(service).recordings);
-    fillerBoards.set(service, { hash, marks });
-    return marks;
-  };
+  /** The board of a group's current state. */
+  const boardOf = perState((state) => critiqueBoard(state));
+
+  /** The filler marks on each shared recording of a group's current state. */
+  const fillersOf = perState((state, service) =>
+    fillerMarksByRecording(fillerMarksOf(state), boardOf(service).recordings),
+  );
 
   /** The group, this member, and its board, refusing anyone who is not (or no longer) a member. */
   const open = async (groupId: string) => {
