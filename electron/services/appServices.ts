@@ -49,8 +49,11 @@ export async function createAppServices(
     await groups.start();
     const resolveMedia: MediaResolver = async (urlPath) => {
       if (urlPath.startsWith('/media/groups/')) return groups.resolveMedia(urlPath);
-      const speechAudio = /^\/media\/speeches\/([^/]+)\/audio$/.exec(urlPath);
-      return speechAudio ? speeches.audioFile(speechAudio[1]!) : undefined;
+      const speechMedia = /^\/media\/speeches\/([^/]+)\/(audio|poster)$/.exec(urlPath);
+      if (!speechMedia) return undefined;
+      return speechMedia[2] === 'audio'
+        ? speeches.mediaFile(speechMedia[1]!)
+        : speeches.posterFile(speechMedia[1]!);
     };
     // Speeches deleted 30 days ago leave the trash while the app stays open for days, not only at start
     // (listing the trash empties what has expired).

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionsMenu } from '../shell/ActionsMenu';
 import { targetResult } from '../../shared/audio/timerLights';
-import { audioFormats, speechAudioPath, type Speech } from '../../shared/domain/speech';
+import { mediaFormats, speechAudioPath, type Speech } from '../../shared/domain/speech';
 import { mediaUrl } from '../api/api';
 import { useFieldError } from '../shell/fieldChecks';
 import type { FieldProblem } from '../shell/fieldChecks';
@@ -14,7 +14,7 @@ import { ListTitle } from '../shell/ListTitle';
 import { tagsProblem } from './speechChecks';
 
 /** How people name each format: two imports of one name are told apart by it ("MP3 · 3:12"). */
-const formatNames: Record<keyof typeof audioFormats, string> = {
+const formatNames: Record<keyof typeof mediaFormats, string> = {
   'audio/webm': 'WebM',
   'audio/ogg': 'Ogg',
   'audio/mpeg': 'MP3',
@@ -22,6 +22,8 @@ const formatNames: Record<keyof typeof audioFormats, string> = {
   'audio/aac': 'AAC',
   'audio/wav': 'WAV',
   'audio/flac': 'FLAC',
+  'video/webm': 'WebM',
+  'video/mp4': 'MP4',
 };
 
 // 4.5:1 contrast as small text in both schemes: dark on white (Mantine's orange.9 is only 4.3:1),
@@ -50,7 +52,7 @@ interface Props {
 export function SpeechRow({ speech, groups, onShare, onPlay, onOpen, onRename, onDelete, onTags }: Props) {
   const { t, i18n } = useTranslation();
   const result = speech.target ? targetResult(speech.durationMs / 1000, speech.target) : 'none';
-  const fileName = `${speech.title}.${audioFormats[speech.mimeType]}`;
+  const fileName = `${speech.title}.${mediaFormats[speech.mimeType]}`;
   // A tag the API would refuse is not saved, and the field says why.
   const [tagError, setTagError] = useState<FieldProblem>();
   const sayError = useFieldError(true);

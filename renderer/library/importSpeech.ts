@@ -5,7 +5,7 @@
 import { ALL_FORMATS, BlobSource, Input, type InputFormat } from 'mediabunny';
 import { LecternError } from '../../shared/api/errors';
 import { PeakAccumulator } from '../../shared/audio/peakAccumulator';
-import type { AudioMimeType, Speech } from '../../shared/domain/speech';
+import type { MediaMimeType, Speech } from '../../shared/domain/speech';
 import { api } from '../api/api';
 import { keepMetrics } from '../metrics/metricsStore';
 import { openMetricsStream } from '../metrics/openMetricsStream';
@@ -92,8 +92,8 @@ async function openAudio(input: Input) {
   return { mimeType: mimeTypeOf(format.name), track };
 }
 
-function mimeTypeOf(formatName: string): AudioMimeType {
-  const byName: Record<string, AudioMimeType> = {
+function mimeTypeOf(formatName: string): MediaMimeType {
+  const byName: Record<string, MediaMimeType> = {
     WebM: 'audio/webm',
     Matroska: 'audio/webm',
     MP3: 'audio/mpeg',

@@ -23,6 +23,8 @@ export const methodNames = [
   'speeches.emptyTrash',
   'speeches.metrics',
   'speeches.saveMetrics',
+  'speeches.savePoster',
+  'speeches.freeSpace',
   'group.identity',
   'group.exportKey',
   'group.importKey',

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { SpeechMetrics } from '../audio/metrics/speechMetrics';
 import { SpeechTarget } from '../audio/timerLights';
 import {
-  AudioMimeType,
+  MediaMimeType,
   Speech,
   SpeechId,
   SpeechLanguage,
@@ -16,6 +16,9 @@ import {
 /** One chunk at most: MediaRecorder sends ~16 kB a second; imports are read 1 MiB at a time. */
 export const maxChunkBytes = 8 * 1024 * 1024;
 const Bytes = z.instanceof(Uint8Array);
+
+/** A poster frame is a JPEG of one video frame; at most this big. */
+export const maxPosterBytes = 2 * 1024 * 1024;
 
 /** A deleted speech stays in the trash this many days, then it is removed for good. */
 export const speechTrashDays = 30;
@@ -34,7 +37,7 @@ export const speechesContract = {
     input: z
       .object({
         source: z.enum(['recording', 'import']),
-        mimeType: AudioMimeType,
+        mimeType: MediaMimeType,
         title: SpeechTitle,
         originalName: z.string().max(255).optional(),
         target: SpeechTarget.optional(),
@@ -87,6 +90,18 @@ export const speechesContract = {
     input: z.object({ speechId: SpeechId, metrics: SpeechMetrics }).strict(),
     output: z.null(),
   },
+  /** Keeps a video speech's poster frame (a JPEG the renderer drew from the video). */
+  'speeches.savePoster': {
+    input: z
+      .object({
+        speechId: SpeechId,
+        jpeg: Bytes.refine((b) => b.byteLength > 0 && b.byteLength <= maxPosterBytes, 'poster too large'),
+      })
+      .strict(),
+    output: Speech,
+  },
+  /** Bytes free on the disk that holds the speeches (a recording warns before it runs out). */
+  'speeches.freeSpace': { input: z.object({}).strict(), output: z.object({ freeBytes: z.number().min(0) }) },
   'speeches.delete': { input: z.object({ speechId: SpeechId }).strict(), output: z.null() },
   'speeches.restore': { input: z.object({ speechId: SpeechId }).strict(), output: Speech },
   'speeches.trash': { input: z.object({}).strict(), output: z.array(TrashedSpeech) },

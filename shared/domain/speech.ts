@@ -1,4 +1,4 @@
-// A speech: one recording or imported audio file, with what the member says about it.
+// A speech: one recording or imported audio or video file, with what the member says about it.
 import { z } from 'zod';
 import { SpeechTarget } from '../audio/timerLights';
 
@@ -20,8 +20,11 @@ export const speechLanguages = ['zh', 'en', 'other'] as const;
 export const SpeechLanguage = z.enum(speechLanguages);
 export type SpeechLanguage = z.infer<typeof SpeechLanguage>;
 
-/** Audio formats Lectern accepts, by MIME type, with the extension it stores them under. */
-export const audioFormats = {
+/**
+ * Formats Lectern keeps, by MIME type, with the extension it stores them under. Video is WebM (what
+ * the camera records) or MP4 (a phone's MP4 or MOV: the same ISO family, which Chromium plays).
+ */
+export const mediaFormats = {
   'audio/webm': 'webm',
   'audio/ogg': 'ogg',
   'audio/mpeg': 'mp3',
@@ -29,9 +32,23 @@ export const audioFormats = {
   'audio/aac': 'aac',
   'audio/wav': 'wav',
   'audio/flac': 'flac',
+  'video/webm': 'webm',
+  'video/mp4': 'mp4',
 } as const;
-export type AudioMimeType = keyof typeof audioFormats;
-export const AudioMimeType = z.enum(Object.keys(audioFormats) as [AudioMimeType, ...AudioMimeType[]]);
+export type MediaMimeType = keyof typeof mediaFormats;
+export const MediaMimeType = z.enum(Object.keys(mediaFormats) as [MediaMimeType, ...MediaMimeType[]]);
+
+export function isVideo(mimeType: string): boolean {
+  return mimeType.startsWith('video/');
+}
+
+/** A video speech's picture: its size in pixels as displayed, and whether a poster frame is kept. */
+export const SpeechVideo = z.object({
+  width: z.number().int().min(1).max(16384),
+  height: z.number().int().min(1).max(16384),
+  poster: z.boolean().default(false),
+});
+export type SpeechVideo = z.infer<typeof SpeechVideo>;
 
 export const Speech = z.object({
   format: z.literal(speechFormatVersion),
@@ -39,7 +56,7 @@ export const Speech = z.object({
   title: SpeechTitle,
   createdAt: z.string().datetime(),
   durationMs: z.number().int().min(0),
-  mimeType: AudioMimeType,
+  mimeType: MediaMimeType,
   byteSize: z.number().int().min(0),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   source: z.enum(speechSources),
@@ -49,10 +66,17 @@ export const Speech = z.object({
   /** Absent on speeches saved before it existed: then the UI language decides. */
   language: SpeechLanguage.optional(),
   peaks: z.object({ sampleRate: z.number().int(), samplesPerPixel: z.number().int() }),
+  /** Present on a video speech (its mimeType is video/…). */
+  video: SpeechVideo.optional(),
 });
 export type Speech = z.infer<typeof Speech>;
 
-/** Where a speech's audio is served, on either host; the renderer's `mediaUrl` makes it loadable. */
+/** Where a speech's audio (or video) is served, on either host; the renderer's `mediaUrl` makes it loadable. */
 export function speechAudioPath(id: string): string {
   return `/media/speeches/${id}/audio`;
+}
+
+/** Where a video speech's poster frame (JPEG) is served. */
+export function speechPosterPath(id: string): string {
+  return `/media/speeches/${id}/poster`;
 }

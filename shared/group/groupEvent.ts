@@ -138,7 +138,7 @@ export const recordingSharedBody = z.strictObject({
   mime: z
     .string()
     .max(100)
-    .regex(/^audio\/[a-z0-9.+-]+(;[ a-z0-9=.+-]*)?$/),
+    .regex(/^(audio|video)\/[a-z0-9.+-]+(;[ a-z0-9=.+,-]*)?$/),
 });
 export type RecordingSharedBody = z.infer<typeof recordingSharedBody>;
 

@@ -74,7 +74,7 @@ function serviceFor(folder: string, dataDir: string, groupId: string, device: Me
     saveClock: async () => {},
     speeches: {
       get: () => Promise.reject(new Error('not used')),
-      audioFile: async () => undefined,
+      mediaFile: async () => undefined,
       peaks: () => Promise.reject(new Error('not used')),
     },
     onChange: () => {},

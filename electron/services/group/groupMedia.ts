@@ -15,7 +15,7 @@ import { verifyBlobFile } from '../groupFolder/blobStore';
 /** What sharing needs from the member's speeches (SpeechStore has it). */
 export interface SpeechSource {
   get(speechId: string): Promise<Speech>;
-  audioFile(speechId: string): Promise<{ path: string; mimeType: string } | undefined>;
+  mediaFile(speechId: string): Promise<{ path: string; mimeType: string } | undefined>;
   peaks(speechId: string): Promise<{ sampleRate: number; samplesPerPixel: number; data: Uint8Array }>;
   /** Its delivery metrics, null while none were computed (optional: sources made before metrics). */
   metrics?(speechId: string): Promise<SpeechMetrics | null>;

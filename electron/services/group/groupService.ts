@@ -182,7 +182,7 @@ export class GroupService {
 
   /** Copies a speech's audio and peaks into this device's directory as blobs, then shares it. */
   async shareSpeech(speechId: string, title?: string): Promise<GroupEvent> {
-    const file = await this.options.speeches.audioFile(speechId);
+    const file = await this.options.speeches.mediaFile(speechId);
     if (!file) throw new LecternError('not_found', 'errors.not_found', { speechId });
     const speech = await this.options.speeches.get(speechId);
     const peaks = await this.options.speeches.peaks(speechId);

@@ -128,7 +128,7 @@ describe('Groups on two computers sharing one folder', () => {
     if (recording?.type !== 'recording') throw new Error('no recording');
 
     // The coach's host serves the member's audio from the folder, verified, with Range.
-    const audio = await readFile((await member.speeches.audioFile(speech.id))!.path);
+    const audio = await readFile((await member.speeches.mediaFile(speech.id))!.path);
     const file = (await coach.groups.resolveMedia(recording.audioUrl))!;
     expect(file.mimeType).toBe('audio/webm');
     const partial = await mediaResponse(file.path, file.mimeType, 'bytes=100-1099');
@@ -212,7 +212,7 @@ describe('Groups on two computers sharing one folder', () => {
     expect(recording).toMatchObject({ id: shared.id, audioArrived: true });
     if (recording?.type !== 'recording') throw new Error('no recording');
     const file = (await coach.groups.resolveMedia(recording.audioUrl))!;
-    const audio = await readFile((await member.speeches.audioFile(speech.id))!.path);
+    const audio = await readFile((await member.speeches.mediaFile(speech.id))!.path);
     expect((await readFile(file.path)).equals(audio)).toBe(true);
     expect(await waitingBlobs()).toEqual([]);
   });

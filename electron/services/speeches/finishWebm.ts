@@ -1,6 +1,6 @@
 // MediaRecorder writes WebM with no duration and no cues, so players cannot seek it well. Remuxing
-// (packets copied, nothing re-encoded) writes both. A partial file from a crash remuxes the same way,
-// up to its last whole block.
+// (packets copied, nothing re-encoded: main has no codecs) writes both. A partial file from a crash
+// remuxes the same way, up to its last whole block.
 import {
   ALL_FORMATS,
   Conversion,
@@ -15,11 +15,15 @@ import {
  * Remuxes `source` into a seekable WebM written at `destination`, which should be a temporary name:
  * the caller flushes it and moves it into place (a crash here leaves only that temporary behind).
  */
-export async function finishWebm(source: string, destination: string): Promise<void> {
+export async function finishWebm(
+  source: string,
+  destination: string,
+  { keepVideo }: { keepVideo: boolean },
+): Promise<void> {
   const input = new Input({ source: new FilePathSource(source), formats: ALL_FORMATS });
   try {
     const output = new Output({ format: new WebMOutputFormat(), target: new FilePathTarget(destination) });
-    const conversion = await Conversion.init({ input, output, video: { discard: true } });
+    const conversion = await Conversion.init({ input, output, video: { discard: !keepVideo } });
     if (!conversion.isValid) throw new Error(`cannot remux: ${JSON.stringify(conversion.discardedTracks)}`);
     await conversion.execute();
   } finally {
@@ -27,10 +31,16 @@ export async function finishWebm(source: string, destination: string): Promise<v
   }
 }
 
-export async function audioDurationMs(path: string): Promise<number> {
+/** A finished file's duration, and its picture's displayed size when it has one. */
+export async function measureMedia(
+  path: string,
+): Promise<{ durationMs: number; video?: { width: number; height: number } }> {
   const input = new Input({ source: new FilePathSource(path), formats: ALL_FORMATS });
   try {
-    return Math.round((await input.computeDuration()) * 1000);
+    const durationMs = Math.round((await input.computeDuration()) * 1000);
+    const track = await input.getPrimaryVideoTrack();
+    if (!track || track.displayWidth < 1 || track.displayHeight < 1) return { durationMs };
+    return { durationMs, video: { width: track.displayWidth, height: track.displayHeight } };
   } finally {
     input.dispose();
   }

@@ -74,7 +74,7 @@ export async function cleanAudio(
   const { root, speechId } = await uploaded(input, parts);
   const store = new SpeechStore(root);
   await store.finish(speechId);
-  return readFile((await store.audioFile(speechId))!.path);
+  return readFile((await store.mediaFile(speechId))!.path);
 }
 
 /** A crashed run may report success only once its speech is committed; recover() logs and goes on. */

@@ -7,14 +7,15 @@ import { z } from 'zod';
 import { LecternError } from '../../../shared/api/errors';
 import { peaksFromBytes } from '../../../shared/audio/peaks';
 import {
-  audioFormats,
+  isVideo,
+  mediaFormats,
   Speech,
   SpeechLanguage,
   speechFormatVersion,
-  type AudioMimeType,
+  type MediaMimeType,
 } from '../../../shared/domain/speech';
 import { renameNoReplace, syncDir, writeFileAtomic } from '../atomicFile';
-import { audioDurationMs, finishWebm } from './finishWebm';
+import { finishWebm, measureMedia } from './finishWebm';
 import { sizeOf, type SpeechFs } from './speechFs';
 
 export const Upload = z.object({
@@ -40,6 +41,8 @@ export const files = {
   peaks: 'peaks.json',
   /** The delivery metrics the renderer computed from the audio (SpeechMetrics); absent until then. */
   metrics: 'metrics.json',
+  /** A video speech's poster frame (JPEG), drawn by the renderer; absent until then. */
+  poster: 'poster.jpg',
   /** In a speech in the trash: when it was deleted. Written before the folder moves there. */
   trashed: 'trashed.json',
 };
@@ -47,11 +50,14 @@ export const files = {
 /** A folder on its way out: renamed to this (not a speech id) first, so half of it never looks like a speech. */
 const removingPrefix = '.removing-';
 
-/** Names that hold a speech's audio bytes, partial or finished. */
-const audioNames = new Set([files.partialAudio, ...Object.values(audioFormats).map((ext) => `audio.${ext}`)]);
+/** Names that hold a speech's audio (or video) bytes, partial or finished. */
+const audioNames = new Set([
+  files.partialAudio,
+  ...Object.entries(mediaFormats).map(([mimeType, ext]) => mediaFileName(mimeType as MediaMimeType, ext)),
+]);
 
-export function audioFileName(mimeType: AudioMimeType): string {
-  return `audio.${audioFormats[mimeType]}`;
+export function mediaFileName(mimeType: MediaMimeType, ext = mediaFormats[mimeType]): string {
+  return `${isVideo(mimeType) ? 'video' : 'audio'}.${ext}`;
 }
 
 export async function readUpload(fs: SpeechFs, dir: string): Promise<Upload | undefined> {
@@ -92,10 +98,10 @@ export async function completeUpload(
   durationMs: number | undefined,
   recovering: boolean,
 ): Promise<Speech> {
-  const mimeType = upload.mimeType as AudioMimeType;
-  const audioPath = join(dir, audioFileName(mimeType));
+  const mimeType = upload.mimeType as MediaMimeType;
+  const audioPath = join(dir, mediaFileName(mimeType));
   await finishAudio(fs, speechId, mimeType, audioPath);
-  const measuredMs = await decoding(speechId, () => audioDurationMs(audioPath));
+  const measured = await decoding(speechId, () => measureMedia(audioPath));
   const peakBytes = await fs.readFile(join(dir, files.partialPeaks)).catch(() => new Uint8Array());
   const peaks = peaksFromBytes(peakBytes, upload.sampleRate, upload.samplesPerPixel);
   await writeFileAtomic(join(dir, files.peaks), JSON.stringify(peaks), { fs });
@@ -105,7 +111,7 @@ export async function completeUpload(
     id: speechId,
     title: upload.title,
     createdAt: upload.startedAt,
-    durationMs: measuredMs > 0 ? measuredMs : (durationMs ?? 0),
+    durationMs: measured.durationMs > 0 ? measured.durationMs : (durationMs ?? 0),
     mimeType,
     byteSize: size,
     sha256,
@@ -115,6 +121,7 @@ export async function completeUpload(
     ...(upload.language ? { language: upload.language } : {}),
     tags: [],
     peaks: { sampleRate: upload.sampleRate, samplesPerPixel: upload.samplesPerPixel },
+    ...(measured.video && isVideo(mimeType) ? { video: { ...measured.video, poster: false } } : {}),
   });
   await writeFileAtomic(join(dir, files.speech), JSON.stringify(speech, null, 2), { fs, overwrite: false });
   // Committed: a failure from here on leaves only leftovers, which the next `recover()` removes.
@@ -132,7 +139,7 @@ export async function completeUpload(
 async function finishAudio(
   fs: SpeechFs,
   speechId: string,
-  mimeType: AudioMimeType,
+  mimeType: MediaMimeType,
   audioPath: string,
 ): Promise<void> {
   const finished = await sizeOf(fs, audioPath);
@@ -140,11 +147,11 @@ async function finishAudio(
   // An empty file there holds no audio: a name reserved where hard links are missing (renameNoReplace).
   if (finished === 0) await fs.unlink(audioPath);
   const partial = join(dirname(audioPath), files.partialAudio);
-  if (mimeType !== 'audio/webm') return renameNoReplace(partial, audioPath, fs);
+  if (mediaFormats[mimeType] !== 'webm') return renameNoReplace(partial, audioPath, fs);
   const remuxed = `${audioPath}.remux.tmp`;
   await fs.rm(remuxed, { force: true });
   try {
-    await decoding(speechId, () => finishWebm(partial, remuxed));
+    await decoding(speechId, () => finishWebm(partial, remuxed, { keepVideo: isVideo(mimeType) }));
     const handle = await fs.open(remuxed, 'a');
     try {
       await handle.sync();
@@ -162,8 +169,8 @@ async function finishAudio(
  * Removes what a finished speech in the library no longer needs: upload.json, the partial files,
  * temporaries, and the trash's note (left by a crash in deleting or restoring).
  */
-export async function tidyFolder(fs: SpeechFs, dir: string, mimeType: AudioMimeType): Promise<void> {
-  if (!(await sizeOf(fs, join(dir, audioFileName(mimeType))))) return;
+export async function tidyFolder(fs: SpeechFs, dir: string, mimeType: MediaMimeType): Promise<void> {
+  if (!(await sizeOf(fs, join(dir, mediaFileName(mimeType))))) return;
   const leftovers = (await fs.readdir(dir))
     .filter(
       (name) =>

@@ -25,6 +25,8 @@ export function createSpeechHandlers(
     'speeches.deleteForever': ({ speechId }) => store.deleteForever(speechId),
     'speeches.emptyTrash': ({ speechIds }) => store.emptyTrash(speechIds),
     'speeches.metrics': ({ speechId }) => store.metrics(speechId),
+    'speeches.savePoster': ({ speechId, jpeg }) => store.savePoster(speechId, jpeg),
+    'speeches.freeSpace': () => store.freeSpace(),
     'speeches.saveMetrics': async ({ speechId, metrics }) => {
       await store.saveMetrics(speechId, metrics);
       await metricsSaved(speechId);

@@ -53,7 +53,7 @@ describe('SpeechStore', () => {
       tags: [],
     });
     expect(Math.abs(speech.durationMs - recordedSeconds * 1000)).toBeLessThan(150);
-    const file = (await store.audioFile(speechId))!;
+    const file = (await store.mediaFile(speechId))!;
     const bytes = await readFile(file.path);
     expect(speech.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(bytes.includes(Buffer.from([0x1c, 0x53, 0xbb, 0x6b]))).toBe(true); // the Cues element
@@ -93,7 +93,7 @@ describe('SpeechStore', () => {
       const { root, store } = await freshStore();
       const speechId = await record(store, chunks(recorded));
       const dir = join(root, speechId);
-      await finishWebm(join(dir, 'audio.partial'), join(dir, 'audio.webm'));
+      await finishWebm(join(dir, 'audio.partial'), join(dir, 'audio.webm'), { keepVideo: false });
       const finished = await readFile(join(dir, 'audio.webm'));
       if (partial === 'empty') await writeFile(join(dir, 'audio.partial'), new Uint8Array());
       else await rm(join(dir, 'audio.partial'));
@@ -101,7 +101,7 @@ describe('SpeechStore', () => {
       const [speech] = await new SpeechStore(root).recover();
       expect(speech).toMatchObject({ id: speechId, source: 'recovered', byteSize: finished.length });
       expect(Math.abs(speech!.durationMs - recordedSeconds * 1000)).toBeLessThan(150);
-      expect(await readFile((await store.audioFile(speechId))!.path)).toEqual(finished);
+      expect(await readFile((await store.mediaFile(speechId))!.path)).toEqual(finished);
       expect((await readdir(dir)).sort()).toEqual(['audio.webm', 'peaks.json', 'speech.json']);
       expect(await store.list()).toEqual([speech]);
     },
@@ -166,7 +166,7 @@ describe('SpeechStore', () => {
     expect(await store.get(speech.id)).toMatchObject({ title: '新标题', tags: ['即兴', '故事'] });
     await store.delete(speech.id);
     expect(await store.list()).toEqual([]);
-    expect(await store.audioFile(speech.id)).toBeUndefined();
+    expect(await store.mediaFile(speech.id)).toBeUndefined();
     await store.restore(speech.id);
     expect(await store.get(speech.id)).toMatchObject({ title: '新标题' });
   });
@@ -186,5 +186,53 @@ describe('SpeechStore', () => {
     const b = await store.finish(await record(store, chunks(recorded)));
     await writeFile(join(root, b.id, 'speech.json'), '{"format": 1, "id": "oops"');
     expect(await store.list()).toEqual([a]);
+  });
+
+  describe('a video recording', () => {
+    // A camera recording as MediaRecorder writes it: VP8 and Opus, live WebM with no duration or Cues.
+    const video = readFile(join(import.meta.dirname, '../../../tests/fixtures/recorded-video.webm'));
+
+    async function recordVideo(store: SpeechStore) {
+      const { speechId } = await store.begin({ ...recording, mimeType: 'video/webm' });
+      for (const part of chunks(await video, 20_000)) await store.append(speechId, part);
+      return store.finish(speechId, 3000);
+    }
+
+    it('keeps the picture: a seekable video.webm with both tracks, its duration and size', async () => {
+      const { root, store } = await freshStore();
+      const speech = await recordVideo(store);
+
+      expect(speech).toMatchObject({
+        mimeType: 'video/webm',
+        video: { width: 320, height: 240, poster: false },
+      });
+      expect(Math.abs(speech.durationMs - 3000)).toBeLessThan(150);
+      const file = (await store.mediaFile(speech.id))!;
+      expect(file).toEqual({ path: join(root, speech.id, 'video.webm'), mimeType: 'video/webm' });
+      const bytes = await readFile(file.path);
+      expect(bytes.includes(Buffer.from([0x1c, 0x53, 0xbb, 0x6b]))).toBe(true); // the Cues element
+      const input = new Input({ source: new FilePathSource(file.path), formats: ALL_FORMATS });
+      expect((await input.getPrimaryVideoTrack())?.codec).toBe('vp8');
+      expect((await input.getPrimaryAudioTrack())?.codec).toBe('opus');
+      input.dispose();
+    });
+
+    it('keeps a poster frame and serves it; a speech without a picture has none to keep', async () => {
+      const { store } = await freshStore();
+      const speech = await recordVideo(store);
+      expect(await store.posterFile(speech.id)).toBeUndefined();
+      const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+
+      const withPoster = await store.savePoster(speech.id, jpeg);
+
+      expect(withPoster.video?.poster).toBe(true);
+      expect(await store.get(speech.id)).toEqual(withPoster);
+      expect(await readFile((await store.posterFile(speech.id))!.path)).toEqual(Buffer.from(jpeg));
+      const audioOnly = await record(store, chunks(recorded));
+      await store.finish(audioOnly, 3900);
+      await expect(store.savePoster(audioOnly, jpeg)).rejects.toMatchObject({
+        messageKey: 'errors.notAVideo',
+      });
+    });
   });
 });

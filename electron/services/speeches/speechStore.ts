@@ -4,6 +4,7 @@
 // Deleted speeches wait in the trash for 30 days. Every change is ordered so that a crash between any
 // two of its steps loses nothing (see speechFolder.ts and speechTrash.ts).
 import { randomUUID } from 'node:crypto';
+import { statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MethodInput } from '../../../shared/api/contractTypes';
 import type { Contract } from '../../../shared/api/contract';
@@ -11,11 +12,11 @@ import { LecternError } from '../../../shared/api/errors';
 import type { TrashedSpeech } from '../../../shared/api/speechesContract';
 import { SpeechMetrics } from '../../../shared/audio/metrics/speechMetrics';
 import { peakDataFromJson } from '../../../shared/audio/peaks';
-import { Speech, SpeechId, type AudioMimeType } from '../../../shared/domain/speech';
+import { Speech, SpeechId, type MediaMimeType } from '../../../shared/domain/speech';
 import { syncDir, writeFileAtomic } from '../atomicFile';
 import { appendAllOrNothing, nodeSpeechFs, sizeOf, type SpeechFs } from './speechFs';
 import {
-  audioFileName,
+  mediaFileName,
   completeUpload,
   files,
   finishRemovals,
@@ -199,6 +200,26 @@ export class SpeechStore {
     });
   }
 
+  /** Keeps a video speech's poster frame and notes it in speech.json. */
+  savePoster(speechId: string, jpeg: Uint8Array): Promise<Speech> {
+    return this.serialised(speechId, async () => {
+      const speech = await this.get(speechId);
+      if (!speech.video) throw new LecternError('invalid_input', 'errors.notAVideo');
+      await writeFileAtomic(join(this.dir(speechId), files.poster), jpeg, { fs: this.fs });
+      const next = { ...speech, video: { ...speech.video, poster: true } };
+      await writeFileAtomic(join(this.dir(speechId), files.speech), JSON.stringify(next, null, 2), {
+        fs: this.fs,
+      });
+      this.onChange();
+      return next;
+    });
+  }
+
+  async freeSpace(): Promise<{ freeBytes: number }> {
+    const stats = await statfs(this.root);
+    return { freeBytes: stats.bavail * stats.bsize };
+  }
+
   /** Moves the speech to the trash, from which `restore` brings it back for 30 days. */
   delete(speechId: string): Promise<null> {
     return this.serialised(speechId, async () => {
@@ -254,12 +275,21 @@ export class SpeechStore {
   }
 
   /** The finished audio file of a speech, for serving with Range requests. */
-  async audioFile(speechId: string): Promise<{ path: string; mimeType: AudioMimeType } | undefined> {
+  async mediaFile(speechId: string): Promise<{ path: string; mimeType: MediaMimeType } | undefined> {
     if (!SpeechId.safeParse(speechId).success) return undefined;
     const speech = await this.read(speechId).catch(() => undefined);
     return (
-      speech && { path: join(this.dir(speechId), audioFileName(speech.mimeType)), mimeType: speech.mimeType }
+      speech && { path: join(this.dir(speechId), mediaFileName(speech.mimeType)), mimeType: speech.mimeType }
     );
+  }
+
+  /** A video speech's poster frame, for serving; undefined while it has none. */
+  async posterFile(speechId: string): Promise<{ path: string; mimeType: string } | undefined> {
+    if (!SpeechId.safeParse(speechId).success) return undefined;
+    const speech = await this.read(speechId).catch(() => undefined);
+    return speech?.video?.poster
+      ? { path: join(this.dir(speechId), files.poster), mimeType: 'image/jpeg' }
+      : undefined;
   }
 
   private async recoverOne(id: string): Promise<Speech | undefined> {

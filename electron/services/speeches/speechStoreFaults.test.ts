@@ -268,7 +268,7 @@ describe('SpeechStore on a full disk', () => {
     });
     expect(kept).toEqual([0, 1]);
     const speech = await store.finish(speechId, 2000);
-    const audio = await readFile((await store.audioFile(speechId))!.path);
+    const audio = await readFile((await store.mediaFile(speechId))!.path);
     expect(audio.equals(await cleanAudio(recording, parts.slice(0, 2)))).toBe(true);
     expect(speech.byteSize).toBe(audio.length);
   });

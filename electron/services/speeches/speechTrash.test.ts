@@ -56,7 +56,7 @@ describe('the speech trash', () => {
     expect(speech).toMatchObject({ id, title: '周三即兴', tags: ['即兴'] });
     expect((await store.list()).map((s) => s.id)).toEqual([id]);
     expect(await store.listTrash()).toEqual([]);
-    expect(await readFile((await store.audioFile(id))!.path)).toEqual(recordedAudio);
+    expect(await readFile((await store.mediaFile(id))!.path)).toEqual(recordedAudio);
     expect((await readdir(join(root, id))).sort(), 'no note of the deletion left').toEqual([
       'audio.webm',
       'peaks.json',
