@@ -1,10 +1,11 @@
 // What the growth charts read: the delivery metrics of this member's own speeches (kept by main per
-// speech) and the group's trends (evaluation averages and filler rates per shared speech, per
-// member), each reloaded when what it comes from changes.
+// speech), the group's trends (evaluation averages and filler rates per shared speech, per member) and
+// the metrics members shared with their latest speeches, each reloaded when what it comes from changes.
 import { useEffect, useMemo, useState } from 'react';
 import type { MemberTrend } from '../../shared/api/critiqueContract';
 import type { SpeechMetrics } from '../../shared/audio/metrics/speechMetrics';
 import type { Speech } from '../../shared/domain/speech';
+import { recentSpeeches, type SharedSpeechMetrics } from '../../shared/growth/deliveryTrends';
 import type { GrowthSpeech } from '../../shared/growth/growthSeries';
 import { api } from '../api/api';
 import { reportError } from '../shell/reportError';
@@ -74,4 +75,33 @@ export function useGroupTrends(groupId: string | undefined): MemberTrend[] | und
     };
   }, [groupId]);
   return trends && trends.groupId === groupId ? trends.trends : undefined;
+}
+
+/**
+ * The metrics each member shared with their latest speeches (by recording), null where none were
+ * shared; loaded again whenever the trends are (a group change may bring metrics shared later).
+ */
+export function useSharedMetrics(
+  groupId: string,
+  trends: readonly MemberTrend[] | undefined,
+): Record<string, SharedSpeechMetrics | null> {
+  const [metrics, setMetrics] = useState<Record<string, SharedSpeechMetrics | null>>({});
+  useEffect(() => {
+    if (!trends) return;
+    let live = true;
+    const recordings = trends.flatMap((t) => recentSpeeches(t.speeches).map((s) => s.recordingId));
+    void Promise.all(
+      recordings.map(async (recording) => {
+        try {
+          return [recording, await api.call('group.recordingMetrics', { groupId, recording })] as const;
+        } catch {
+          return [recording, null] as const;
+        }
+      }),
+    ).then((pairs) => live && setMetrics(Object.fromEntries(pairs)));
+    return () => {
+      live = false;
+    };
+  }, [groupId, trends]);
+  return metrics;
 }

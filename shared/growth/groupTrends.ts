@@ -1,6 +1,8 @@
-// The coach's view of the group's growth: one row per member, with how many speeches they share, and
-// where their evaluation average and filler rate started and stand now (see growthSeries).
+// The coach's view of the group's growth: one row per member, with how many speeches they share, where
+// their evaluation average and filler rate started and stand now (see growthSeries), and their delivery
+// over their latest shared speeches (see deliveryTrends).
 import type { MemberTrend } from '../api/critiqueContract';
+import { deliveryTrends, type DeliveryTrends, type SharedSpeechMetrics } from './deliveryTrends';
 import { averagesSeries, fillerRateSeries, OVERALL, seriesSpan } from './growthSeries';
 
 export interface GroupTrendRow {
@@ -10,9 +12,14 @@ export interface GroupTrendRow {
   average: { first: number; last: number; count: number } | null;
   /** Fillers per minute: first and latest marked speech. */
   fillers: { first: number; last: number; count: number } | null;
+  delivery: DeliveryTrends;
 }
 
-export function groupTrendRows(trends: readonly MemberTrend[]): GroupTrendRow[] {
+/** `metricsOf` gives the metrics shared with a recording (nothing where none were shared or loaded yet). */
+export function groupTrendRows(
+  trends: readonly MemberTrend[],
+  metricsOf: (recordingId: string) => SharedSpeechMetrics | null | undefined,
+): GroupTrendRow[] {
   return trends.map((t) => {
     const overall = averagesSeries(t.averages, () => 0).find((s) => s.id === OVERALL)!;
     return {
@@ -20,6 +27,7 @@ export function groupTrendRows(trends: readonly MemberTrend[]): GroupTrendRow[] 
       speeches: t.speeches.length,
       average: seriesSpan(overall),
       fillers: seriesSpan(fillerRateSeries(t.fillers)),
+      delivery: deliveryTrends(t.speeches, metricsOf),
     };
   });
 }

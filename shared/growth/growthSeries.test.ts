@@ -132,29 +132,33 @@ describe('growth series', () => {
   });
 
   it('gives the coach a row per member: speeches, and where average and filler rate started and stand', () => {
-    const rows = groupTrendRows([
-      {
-        member: 'ana',
-        averages: [
-          { recordingId: 'r1', title: 'x', sharedAt: 'a', evaluations: 1, averages: {}, overall: 3 },
-          { recordingId: 'r2', title: 'y', sharedAt: 'b', evaluations: 1, averages: {}, overall: 4 },
-        ],
-        fillers: [{ recordingId: 'r1', title: 'x', sharedAt: 'a', perMinute: 5, counters: 1 }],
-        speeches: [
-          { recordingId: 'r1', title: 'x', sharedAt: 'a', durationMs: 1 },
-          { recordingId: 'r2', title: 'y', sharedAt: 'b', durationMs: 1 },
-        ],
-      },
-      { member: 'bo', averages: [], fillers: [], speeches: [] },
-    ]);
+    const rows = groupTrendRows(
+      [
+        {
+          member: 'ana',
+          averages: [
+            { recordingId: 'r1', title: 'x', sharedAt: 'a', evaluations: 1, averages: {}, overall: 3 },
+            { recordingId: 'r2', title: 'y', sharedAt: 'b', evaluations: 1, averages: {}, overall: 4 },
+          ],
+          fillers: [{ recordingId: 'r1', title: 'x', sharedAt: 'a', perMinute: 5, counters: 1 }],
+          speeches: [
+            { recordingId: 'r1', title: 'x', sharedAt: 'a', durationMs: 1 },
+            { recordingId: 'r2', title: 'y', sharedAt: 'b', durationMs: 1 },
+          ],
+        },
+        { member: 'bo', averages: [], fillers: [], speeches: [] },
+      ],
+      () => null,
+    );
     expect(rows).toEqual([
       {
         member: 'ana',
         speeches: 2,
         average: { first: 3, last: 4, count: 2 },
         fillers: { first: 5, last: 5, count: 1 },
+        delivery: {},
       },
-      { member: 'bo', speeches: 0, average: null, fillers: null },
+      { member: 'bo', speeches: 0, average: null, fillers: null, delivery: {} },
     ]);
   });
 });

@@ -392,18 +392,26 @@ export async function startCountingServer(
 
 /** Time (ms, by performance.now) and peak memory (VmHWM) of a command, e.g. ffmpeg decoding. */
 /** The baseline decoder: ffmpeg decoding `file` to nothing, timed with its peak memory. */
-export function ffmpegDecode(file: string): Promise<{ ms: number; peakRss: number }> {
+export function ffmpegDecode(file: string): Promise<{ ms: number; peakRss: number; cpuMs: number }> {
   return timeCommand('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-i', file, '-f', 'null', '-']);
 }
 
-export async function timeCommand(command: string, args: string[]): Promise<{ ms: number; peakRss: number }> {
+export async function timeCommand(
+  command: string,
+  args: string[],
+): Promise<{ ms: number; peakRss: number; cpuMs: number }> {
   const started = performance.now();
   const child = spawn(command, args, { stdio: 'ignore' });
   let peakRss = 0;
+  // CPU time (utime + stime, 10 ms ticks) as last seen: up to one poll short of the whole.
+  let cpuMs = 0;
   const poll = setInterval(() => {
     try {
       const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
       peakRss = Math.max(peakRss, Number(hwm ?? 0) * 1024);
+      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpuMs = Math.max(cpuMs, (Number(fields[11]) + Number(fields[12])) * 10);
     } catch {
       // Exited.
     }
@@ -411,7 +419,7 @@ export async function timeCommand(command: string, args: string[]): Promise<{ ms
   const code = await new Promise<number | null>((done) => child.on('exit', done));
   clearInterval(poll);
   if (code !== 0) throw new Error(`${command} exited with ${code}`);
-  return { ms: performance.now() - started, peakRss };
+  return { ms: performance.now() - started, peakRss, cpuMs };
 }
 
 /** Goes through the first-run screen (a new profile) on a fresh page of the Lectern host. */

@@ -1,7 +1,8 @@
 // 哼哈官（Ah-Counter）端到端：讲者 Ada（英文界面）录一篇演讲分享到社群；成员小林（中文）一边听一边按 F
 // 标记口头禅（三次，其中一次选“嗯”），播放不停；标记落在波形上，评估汇总里出现每分钟口头禅；讲者打开
-// 自己的演讲看到同样的标记，首页的“成长”里有每分钟口头禅的曲线和练习热力图；教练在积分榜看到社群的趋势。
-// 截图：播放器（中文，浅色和深色）、讲者的播放器和成长（英文，浅色和深色）、教练的社群趋势。
+// 自己的演讲看到同样的标记，首页的“成长”里有每分钟口头禅的曲线和练习热力图；教练在积分榜看到社群的趋势，
+// 包括每人最近几篇分享的表达指标（中文演讲的语速按字/分钟，不和英文的音节/秒混在一起）。
+// 截图：播放器（中文，浅色和深色）、讲者的播放器和成长（英文，浅色和深色）、教练的社群趋势（中英文，浅色和深色）。
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,9 +123,24 @@ test('哼哈官边听边按 F 标记口头禅，讲者和教练都看得到', as
     await a.evaluate(() => window.scrollTo(0, 0));
     await screenshot(a, 'ah-counter-speaker-en');
 
-    // Ada 又练了一篇（没分享）。首页的成长：时长和各项指标连成线，每分钟口头禅来自社群，还有练习热力图。
+    // Ada 又练了一篇，这篇用中文讲（在演讲页改了语言），也分享了。首页的成长：时长和各项指标连成线，
+    // 每分钟口头禅来自社群，还有练习热力图。
     await a.keyboard.press('Control+2');
     await recordSpeech(a, 2500);
+    await a.keyboard.press('Control+3');
+    await a
+      .getByTestId('speech-row')
+      .first()
+      .getByRole('button', { name: /^Practice / })
+      .click();
+    await chooseSegment(a, 'Chinese');
+    await a
+      .getByTestId('speech-row')
+      .first()
+      .getByRole('button', { name: /^Actions for/ })
+      .click();
+    await a.getByRole('menuitem', { name: 'Share with group' }).click();
+    await expect(a.getByText('Shared with 周日演讲会')).toBeVisible();
     await a.keyboard.press('Control+1');
     const growth = a.getByRole('region', { name: 'Growth' });
     await expect(growth).toBeVisible();
@@ -153,19 +169,40 @@ test('哼哈官边听边按 F 标记口头禅，讲者和教练都看得到', as
     await a.mouse.move(0, 0);
     await screenshot(a, 'growth-home-zh');
 
-    // 教练在积分榜看到社群的成长趋势：Ada 有一篇演讲，每分钟口头禅有了数。
+    // 教练在积分榜看到社群的成长趋势：Ada 有两篇演讲，每分钟口头禅有了数；说话占比看两篇（有变化和小曲线），
+    // 语速只看最近那篇中文的（字/分钟），不和前一篇英文的音节/秒相比。
     const b = coach.page;
     await b.getByRole('tab', { name: '积分榜' }).click();
     const trends = b.getByRole('region', { name: '社群成长趋势' });
     await expect(trends).toBeVisible();
     const ada = trends.getByTestId('group-trend-row').filter({ hasText: 'Ada' });
-    await expect(ada.getByRole('cell').nth(1)).toHaveText('1');
+    await expect(ada.getByRole('cell').nth(1)).toHaveText('2');
+    await expect(ada.locator('[data-trend="speechRate"]')).toHaveText(/^\d+ 字\/分钟$/, { timeout: 15_000 });
+    await expect(ada.locator('[data-trend="speakingPercent"]')).toHaveText(/^\d+（[+-]\d+|0）$/);
+    await expect(ada.locator('[data-trend="speakingPercent"] .recharts-surface')).toBeVisible();
+    const lin = trends.getByTestId('group-trend-row').filter({ hasText: '小林' });
+    await expect(lin.locator('[data-trend="speechRate"]')).toHaveText('—');
     await expect(ada.getByRole('cell').nth(3)).toHaveText(/^[\d.]+$/, { timeout: 15_000 });
     await expect(trends.getByTestId('group-trend-row')).toHaveCount(2); // 王老师是教练、没有演讲：不列
     await b.getByRole('button', { name: '完成' }).click(); // 收起建群后的邀请步骤
     await b.evaluate(() => window.scrollTo(0, 0));
     await screenshot(b, 'group-trends-zh');
     await expectAccessible(b, 'group trends (coach)');
+    await b.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(b, 'group-trends-zh-dark');
+    await b.emulateMedia({ colorScheme: 'light' });
+    await b.keyboard.press('Control+,');
+    await chooseSegment(b, 'English');
+    await b.getByRole('navigation').getByRole('link', { name: 'Group' }).click();
+    await b.getByRole('tab', { name: 'Standings' }).click();
+    const trendsEn = b.getByRole('region', { name: 'The group’s trends' });
+    await expect(
+      trendsEn.getByTestId('group-trend-row').filter({ hasText: 'Ada' }).locator('[data-trend="speechRate"]'),
+    ).toHaveText(/^\d+ chars\/min$/);
+    await b.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(b, 'group-trends-en');
+    await b.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(b, 'group-trends-en-dark');
   } finally {
     await coach.host.close();
     await speaker.host.close();

@@ -1,0 +1,262 @@
+// Delivery metrics of a 60-minute speech the way the app computes them: the browser decodes (Range
+// reads, half a minute at a time, decodeAudioData) and a Web Worker analyses, in the real app (built
+// renderer, loopback host, Debian's Chromium). A data folder holds the speech without metrics.json;
+// opening it in the library starts the computation (OwnSpeechMetrics → ensureSpeechMetrics), timed
+// from the click on its title until the `speeches.saveMetrics` call is answered; the renderer
+// processes' peak RSS over the idle library page meanwhile. Baseline in the same run, alternating:
+// `ffmpeg -f null -` decoding the same file. WebM/Opus as recorded, and an M4A/AAC stored as an import.
+// Goal: ≤ 1.5× ffmpeg's time, ≤ 150 MB over idle.
+// Run: npx tsx tests/bench/run.ts speechMetricsApp
+import { cpSync, createReadStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { startLocalHost } from '../../electron/web/startLocalHost';
+import { SpeechStore } from '../../electron/services/speeches/speechStore';
+import { SpeechMetrics } from '../../shared/audio/metrics/speechMetrics';
+import { figures, showFigures, type Figures } from './benchFigures';
+import {
+  benchDir,
+  buildRenderer,
+  createProfile,
+  ensureSpeechAs,
+  ensureSpeechDataDir,
+  ffmpegDecode,
+  goal,
+  launchChromium,
+  log,
+  mb,
+  newPage,
+  openScreen,
+  paths,
+  peaksOf,
+  ratio,
+  rendererPids,
+  rssOf,
+  sampleMax,
+  sampleRate,
+  speechSeconds,
+} from './speechKit';
+
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const mib = 1024 * 1024;
+const title = 'One-hour speech 一小时演讲';
+
+interface Speech {
+  label: string;
+  /** The cached data folder holding it (never changed: each round works on a copy). */
+  dataDir: string;
+  speechId: string;
+  /** The stored file, what ffmpeg decodes. */
+  audioPath: string;
+}
+
+interface Run {
+  ms: number;
+  idleRss: number;
+  peakRss: number;
+  /** CPU time of the renderer processes while it ran (decoding, packet copying and analysis). */
+  cpuMs: number;
+  /** The same by thread name (the page's main thread, the metrics worker, the decoders), largest first. */
+  threads: [string, number][];
+  metrics: SpeechMetrics;
+}
+
+/** The M4A stored as the app stores an import: SpeechStore begin (source import), 1 MiB appends with peaks, finish. */
+async function ensureImportedDataDir(file: string): Promise<Speech> {
+  const dataDir = join(benchDir, 'data-60min-m4a');
+  const root = join(dataDir, 'speeches');
+  const done = existsSync(root)
+    ? readdirSync(root).find((id) => existsSync(join(root, id, 'speech.json')))
+    : undefined;
+  if (!done) {
+    await rm(dataDir, { recursive: true, force: true });
+    log('storing the M4A through SpeechStore as an import …');
+    const peaks = await peaksOf(file);
+    const store = new SpeechStore(root);
+    const { speechId } = await store.begin({
+      source: 'import',
+      mimeType: 'audio/mp4',
+      title,
+      sampleRate,
+      samplesPerPixel: sampleRate / 100,
+    });
+    const size = statSync(file).size;
+    let sentPairs = 0;
+    let offset = 0;
+    for await (const chunk of createReadStream(file, { highWaterMark: mib }) as AsyncIterable<Buffer>) {
+      offset += chunk.length;
+      const upTo = Math.floor(((peaks.length / 2) * offset) / size) * 2;
+      await store.append(
+        speechId,
+        new Uint8Array(chunk),
+        new Uint8Array(peaks.slice(sentPairs, upTo).buffer),
+      );
+      sentPairs = upTo;
+    }
+    await store.finish(speechId, speechSeconds * 1000);
+    return ensureImportedDataDir(file);
+  }
+  return { label: 'M4A/AAC (import)', dataDir, speechId: done, audioPath: join(root, done, 'audio.m4a') };
+}
+
+/** A fresh copy of the speech's folder without metrics.json, so the app has to compute them. */
+function workingCopy(speech: Speech): string {
+  const dir = join(benchDir, 'metrics-app-data');
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(speech.dataDir, dir, { recursive: true });
+  rmSync(join(dir, 'speeches', speech.speechId, 'metrics.json'), { force: true });
+  return dir;
+}
+
+/** utime + stime so far of each thread of the processes, in ms (10 ms ticks), by pid/tid with its name. */
+function threadCpu(pids: readonly number[]): Map<string, { name: string; ms: number }> {
+  const threads = new Map<string, { name: string; ms: number }>();
+  for (const pid of pids) {
+    let tids: string[] = [];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue; // Gone.
+    }
+    for (const tid of tids) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        threads.set(`${pid}/${tid}`, { name, ms: (Number(fields[11]) + Number(fields[12])) * 10 });
+      } catch {
+        // Gone.
+      }
+    }
+  }
+  return threads;
+}
+
+/**
+ * CPU time of the processes' threads from now until stopped, by thread name, largest first. Polled,
+ * because a thread that ends (the metrics worker's, once it answers) takes its count with it.
+ */
+function watchThreadCpu(pids: readonly number[], intervalMs = 50) {
+  const before = threadCpu(pids);
+  const seen = new Map(before);
+  const poll = setInterval(() => {
+    for (const [key, thread] of threadCpu(pids)) seen.set(key, thread);
+  }, intervalMs);
+  return {
+    stop(): [string, number][] {
+      clearInterval(poll);
+      for (const [key, thread] of threadCpu(pids)) seen.set(key, thread);
+      const byName = new Map<string, number>();
+      for (const [key, { name, ms }] of seen) {
+        const spent = ms - (before.get(key)?.ms ?? 0);
+        if (spent > 0) byName.set(name, (byName.get(name) ?? 0) + spent);
+      }
+      return [...byName].sort((a, b) => b[1] - a[1]);
+    },
+  };
+}
+
+async function computeInApp(speech: Speech, rendererDir: string): Promise<Run> {
+  const dataDir = workingCopy(speech);
+  const host = await startLocalHost({ dataDir, rendererDir });
+  const browser = await launchChromium();
+  try {
+    const page = await newPage(browser, { locale: 'en-US', viewport: { width: 1180, height: 780 } });
+    await createProfile(page, host.newEntryUrl());
+    await openScreen(page, '3', /^(Library|演讲库)$/);
+    const open = page.getByRole('button', { name: title, exact: true });
+    await open.waitFor();
+    await page.waitForTimeout(1500);
+    const pids = rendererPids();
+    const idleRss = rssOf(pids);
+    const cpu = watchThreadCpu(pids);
+    const rss = sampleMax(() => rssOf(pids), 25);
+    const saved = page.waitForResponse((response) => response.url().endsWith('/api/speeches.saveMetrics'), {
+      timeout: 600_000,
+    });
+    const started = performance.now();
+    await open.evaluate((button) => (button as HTMLElement).click());
+    const response = await saved;
+    const ms = performance.now() - started;
+    const peakRss = await rss.stop();
+    const threads = cpu.stop();
+    const cpuMs = threads.reduce((sum, [, ms]) => sum + ms, 0);
+    if (!response.ok()) throw new Error(`speeches.saveMetrics answered ${response.status()}`);
+    const stored = join(dataDir, 'speeches', speech.speechId, 'metrics.json');
+    const metrics = SpeechMetrics.parse(JSON.parse(readFileSync(stored, 'utf8')));
+    return { ms, idleRss, peakRss, cpuMs, threads, metrics };
+  } finally {
+    await browser.close();
+    await host.close();
+  }
+}
+
+async function main(): Promise<void> {
+  log(
+    `load average before: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} (2 cores, shared with other work)`,
+  );
+  const webm = await ensureSpeechDataDir();
+  const m4a = ensureSpeechAs('m4a', ['-c:a', 'aac', '-b:a', '96k', '-ac', '1', '-ar', '44100']);
+  const speeches: Speech[] = [
+    { label: 'WebM/Opus (recording)', dataDir: paths.dataDir, ...webm },
+    await ensureImportedDataDir(m4a),
+  ];
+  const rendererDir = await buildRenderer();
+  const only = process.env.BENCH_ONLY;
+  const summary: string[] = [];
+  for (const speech of speeches.filter((s) => !only || s.label.toLowerCase().includes(only))) {
+    log(`\n${speech.label}, ${mb(statSync(speech.audioPath).size)}:`);
+    const ffmpeg: number[] = [];
+    const ffmpegCpu: number[] = [];
+    const ours: Run[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const theirs = await ffmpegDecode(speech.audioPath);
+      ffmpeg.push(theirs.ms);
+      ffmpegCpu.push(theirs.cpuMs);
+      const run = await computeInApp(speech, rendererDir);
+      ours.push(run);
+      log(
+        `  round ${round + 1}: ffmpeg ${(theirs.ms / 1000).toFixed(2)} s (CPU ${(theirs.cpuMs / 1000).toFixed(2)} s), Lectern (app) ${(run.ms / 1000).toFixed(2)} s ` +
+          `= ${ratio(run.ms, theirs.ms)} (renderer CPU ${(run.cpuMs / 1000).toFixed(2)} s; renderer RSS idle ${mb(run.idleRss)}, ` +
+          `peak +${mb(run.peakRss - run.idleRss)}); load ${loadavg()[0]!.toFixed(2)}`,
+      );
+      const top = run.threads.slice(0, 5).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(2)} s`);
+      log(`           renderer CPU by thread: ${top.join(', ')}`);
+    }
+    const seconds = (xs: number[]) => showFigures(figures(xs.map((x) => x / 1000)), 's', 2);
+    const f: Figures = figures(ffmpeg);
+    const o: Figures = figures(ours.map((r) => r.ms));
+    const rss = figures(ours.map((r) => (r.peakRss - r.idleRss) / mib));
+    log(`  ffmpeg -f null decode: ${seconds(ffmpeg)} (CPU ${seconds(ffmpegCpu)})`);
+    log(
+      `  Lectern (app):         ${seconds(ours.map((r) => r.ms))} (renderer CPU ${seconds(ours.map((r) => r.cpuMs))}), ` +
+        `renderer peak RSS over idle ${showFigures(rss, 'MB')}`,
+    );
+    const { metrics } = ours[0]!;
+    log(
+      `  found: ${metrics.durationSec.toFixed(0)} s, ${metrics.pauses.count} pauses, ${metrics.speechRate.syllables} syllables, ` +
+        `${metrics.loudness.integratedLufs} LUFS`,
+    );
+    summary.push(
+      `  ${speech.label.padEnd(24)} ${ratio(o.median, f.median)} ffmpeg's time (${(o.median / 1000).toFixed(2)} s vs ${(f.median / 1000).toFixed(2)} s) ` +
+        `${goal(o.median <= 1.5 * f.median)} (≤ 1.5×); +${rss.median.toFixed(1)} MB renderer peak RSS over idle ` +
+        `(max ${rss.max.toFixed(1)}) ${goal(rss.max <= 150)} (≤ 150 MB)`,
+    );
+  }
+  rmSync(join(benchDir, 'metrics-app-data'), { recursive: true, force: true });
+  log('\nSummary (the app computing metrics vs ffmpeg decoding the same file, same run, medians):');
+  for (const line of summary) log(line);
+  log(
+    `load average after: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
