@@ -40,7 +40,9 @@ import { SpeechTrashButton } from './SpeechTrashButton';
 import { SpeechTrashDialog } from './SpeechTrashDialog';
 import { useLiveTrash } from './speechTrashStore';
 
-const accepted = 'audio/*,.mp3,.m4a,.aac,.wav,.ogg,.opus,.webm,.flac';
+// A phone's MOV is video/quicktime, and some systems name no type for .mkv or .m4v: list the extensions too.
+const accepted =
+  'audio/*,video/mp4,video/quicktime,video/webm,.mp3,.m4a,.aac,.wav,.ogg,.opus,.webm,.flac,.mp4,.m4v,.mov,.mkv';
 
 export function LibraryScreen() {
   const { t, i18n } = useTranslation();

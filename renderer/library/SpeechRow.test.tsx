@@ -57,6 +57,27 @@ describe('SpeechRow', () => {
     ]);
   });
 
+  it('shows a video speech as video, with its poster once it has one and a placeholder until then', () => {
+    const video = (poster: boolean): Speech => ({
+      ...speech('video/mp4', poster ? '有封面' : '没封面'),
+      id: poster ? '33333333-cccc-4ccc-8ccc-333333333333' : '44444444-dddd-4ddd-8ddd-444444444444',
+      video: { width: 1280, height: 720, poster },
+    });
+    renderRow(video(true));
+    renderRow(video(false));
+    renderRow(speech('audio/webm'));
+    expect(screen.getAllByTestId('speech-format').map((el) => el.textContent)).toEqual([
+      'MP4 视频 · 3:12',
+      'MP4 视频 · 3:12',
+      'WebM · 3:12',
+    ]);
+    const posters = screen.getAllByTestId('speech-poster');
+    expect(posters.map((img) => img.getAttribute('src')?.split('?')[0])).toEqual([
+      '/media/speeches/33333333-cccc-4ccc-8ccc-333333333333/poster',
+    ]);
+    expect(screen.getAllByTestId('speech-poster-placeholder')).toHaveLength(1);
+  });
+
   it('clamps a very long title to two lines and keeps the whole title in its tooltip', () => {
     const long = '我'.repeat(10_000);
     renderRow(speech('audio/webm', long));

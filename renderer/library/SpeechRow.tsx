@@ -1,17 +1,19 @@
-// One speech in the library: title, date, format and length, how it did against its target, tags, and actions.
+// One speech in the library: title, date, format and length, how it did against its target, tags, and
+// actions; a video speech also shows its poster thumbnail.
 import { ActionIcon, Badge, Group, Menu, Paper, Stack, TagsInput, Text, UnstyledButton } from '@mantine/core';
 import { IconDownload, IconPencil, IconPlayerPlayFilled, IconShare, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionsMenu } from '../shell/ActionsMenu';
 import { targetResult } from '../../shared/audio/timerLights';
-import { mediaFormats, speechAudioPath, type Speech } from '../../shared/domain/speech';
+import { isVideo, mediaFormats, speechAudioPath, type Speech } from '../../shared/domain/speech';
 import { mediaUrl } from '../api/api';
 import { useFieldError } from '../shell/fieldChecks';
 import type { FieldProblem } from '../shell/fieldChecks';
 import { formatClock } from '../shell/formatDuration';
 import { ListTitle } from '../shell/ListTitle';
 import { tagsProblem } from './speechChecks';
+import { SpeechPoster } from './SpeechPoster';
 
 /** How people name each format: two imports of one name are told apart by it ("MP3 · 3:12"). */
 const formatNames: Record<keyof typeof mediaFormats, string> = {
@@ -53,6 +55,8 @@ export function SpeechRow({ speech, groups, onShare, onPlay, onOpen, onRename, o
   const { t, i18n } = useTranslation();
   const result = speech.target ? targetResult(speech.durationMs / 1000, speech.target) : 'none';
   const fileName = `${speech.title}.${mediaFormats[speech.mimeType]}`;
+  const video = isVideo(speech.mimeType);
+  const format = formatNames[speech.mimeType];
   // A tag the API would refuse is not saved, and the field says why.
   const [tagError, setTagError] = useState<FieldProblem>();
   const sayError = useFieldError(true);
@@ -74,6 +78,7 @@ export function SpeechRow({ speech, groups, onShare, onPlay, onOpen, onRename, o
           >
             <IconPlayerPlayFilled size={18} />
           </ActionIcon>
+          {video ? <SpeechPoster speech={speech} /> : null}
           <Stack gap={4} style={{ minWidth: 0 }}>
             <UnstyledButton onClick={onOpen}>
               <ListTitle fw={600} title={speech.title} />
@@ -86,7 +91,7 @@ export function SpeechRow({ speech, groups, onShare, onPlay, onOpen, onRename, o
                 })}
               </Text>
               <Text size="sm" data-testid="speech-format">
-                {formatNames[speech.mimeType]} ·{' '}
+                {video ? t('library.videoFormat', { format }) : format} ·{' '}
                 <Text span inherit ff="monospace">
                   {formatClock(speech.durationMs)}
                 </Text>

@@ -1,17 +1,18 @@
-// Imports an audio file made elsewhere (a phone's mp3 or m4a, a wav, ogg or webm): the bytes stream to
-// main a mebibyte at a time, and peaks are computed by decoding half a minute at a time, so a
-// one-hour file never sits in memory whole. The same decoded blocks feed the delivery metrics (in
+// Imports an audio or video file made elsewhere (a phone's mp3, m4a, MP4 or MOV, a wav, ogg or webm):
+// the bytes stream to main a mebibyte at a time, and peaks are computed by decoding the sound half a
+// minute at a time, so a one-hour file never sits in memory whole. The same decoded blocks feed the delivery metrics (in
 // their worker), so the file is decoded once.
 import { ALL_FORMATS, BlobSource, Input, type InputFormat } from 'mediabunny';
 import { LecternError } from '../../shared/api/errors';
 import { PeakAccumulator } from '../../shared/audio/peakAccumulator';
-import type { MediaMimeType, Speech } from '../../shared/domain/speech';
+import type { Speech } from '../../shared/domain/speech';
 import { api } from '../api/api';
 import { keepMetrics } from '../metrics/metricsStore';
 import { openMetricsStream } from '../metrics/openMetricsStream';
 import type { SpeechMetricsStream } from '../metrics/speechMetricsStream';
 import { defaultSpeechLanguage } from '../metrics/speechLanguage';
 import { decodeInChunks } from './decodeInChunks';
+import { importedMimeType } from './importedMimeType';
 
 const uploadChunkBytes = 1024 * 1024;
 const peaksPerAppend = 64 * 1024;
@@ -21,7 +22,7 @@ export async function importSpeech(file: File, onProgress: (fraction: number) =>
   let speechId: string | undefined;
   let metrics: SpeechMetricsStream | undefined;
   try {
-    const { mimeType, track } = await openAudio(input);
+    const { mimeType, track } = await openMedia(input);
     const sampleRate = track.sampleRate;
     const samplesPerPixel = Math.round(sampleRate / 100);
     const duration = await input.computeDuration();
@@ -80,31 +81,19 @@ export async function importSpeech(file: File, onProgress: (fraction: number) =>
   }
 }
 
-async function openAudio(input: Input) {
+/** The file's MIME type as kept, and the sound track its peaks and metrics come from. */
+async function openMedia(input: Input) {
   let format: InputFormat;
   try {
     format = await input.getFormat();
   } catch {
     throw new LecternError('invalid_input', 'errors.unreadableAudio');
   }
-  const track = await input.getPrimaryAudioTrack();
+  const [video, track] = await Promise.all([input.getPrimaryVideoTrack(), input.getPrimaryAudioTrack()]);
+  const mimeType = importedMimeType(format, {
+    video: video?.codec ?? null,
+    audio: track ? { codec: track.codec } : null,
+  });
   if (!track || !(await track.canDecode())) throw new LecternError('invalid_input', 'errors.unreadableAudio');
-  return { mimeType: mimeTypeOf(format.name), track };
-}
-
-function mimeTypeOf(formatName: string): MediaMimeType {
-  const byName: Record<string, MediaMimeType> = {
-    WebM: 'audio/webm',
-    Matroska: 'audio/webm',
-    MP3: 'audio/mpeg',
-    MP4: 'audio/mp4',
-    QuickTime: 'audio/mp4',
-    Ogg: 'audio/ogg',
-    WAVE: 'audio/wav',
-    ADTS: 'audio/aac',
-    FLAC: 'audio/flac',
-  };
-  const mimeType = byName[formatName];
-  if (!mimeType) throw new LecternError('invalid_input', 'errors.unreadableAudio');
-  return mimeType;
+  return { mimeType, track };
 }

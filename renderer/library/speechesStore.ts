@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { Speech } from '../../shared/domain/speech';
 import { api } from '../api/api';
 import { reportError } from '../shell/reportError';
+import { drawMissingPosters } from './missingPosters';
 
 export interface ImportProgress {
   key: string;
@@ -34,7 +35,9 @@ export const useSpeechesStore = create<SpeechesState>(() => ({
 
 export async function reloadSpeeches(): Promise<void> {
   try {
-    useSpeechesStore.setState({ speeches: await api.call('speeches.list', {}), loaded: true });
+    const speeches = await api.call('speeches.list', {});
+    useSpeechesStore.setState({ speeches, loaded: true });
+    drawMissingPosters(speeches);
   } catch (error) {
     reportError(error);
   }
