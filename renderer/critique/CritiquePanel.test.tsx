@@ -5,6 +5,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CritiquePanel, PAGE_SIZE } from './CritiquePanel';
 import type { CritiquePanelProps } from './CritiquePanel';
+import type { FrameGrabber } from './frameGrabber';
 import { COACH, ME, SPEAKER, names, note, thread } from './testThreads';
 import { initCritiqueI18n } from './testI18n';
 
@@ -164,5 +165,49 @@ describe('CritiquePanel (English)', () => {
     renderPanel({ threads: [] });
     expect(screen.getByText(/press C to comment/)).toBeTruthy();
     expect(screen.getByText('0 critiques')).toBeTruthy();
+  });
+});
+
+describe('CritiquePanel on a video recording', () => {
+  beforeAll(() => initCritiqueI18n('zh-CN'));
+
+  /** Frames drawn at once, each request logged. */
+  function fakeFrames() {
+    const asked: number[] = [];
+    const frames = {
+      cached: () => undefined,
+      request: (ms: number, onFrame: (url: string) => void) => {
+        asked.push(ms);
+        onFrame(`data:image/jpeg;base64,${ms}`);
+        return () => undefined;
+      },
+    } as unknown as FrameGrabber;
+    return { frames, asked };
+  }
+
+  it('shows the frame at each critique’s moment beside its time; a click plays from there', () => {
+    const { frames } = fakeFrames();
+    const { props } = renderPanel({ frames });
+    const pictures = screen.getAllByTestId('frame-thumbnail');
+    expect(pictures.map((img) => img.getAttribute('alt'))).toEqual([
+      '0:02 处的画面',
+      '0:30 处的画面',
+      '0:50 处的画面',
+    ]);
+    expect(within(card('1')).queryByTestId('frame-thumbnail')).toBeNull(); // the whole speech: no moment
+    fireEvent.click(pictures[1]!);
+    expect(props.onSeek).toHaveBeenLastCalledWith(30_000);
+  });
+
+  it('asks only for the frames of the cards shown', () => {
+    const { frames, asked } = fakeFrames();
+    const many = Array.from({ length: 100 }, (_, i) => thread(String(100 + i), { atMs: i * 10_000 }));
+    renderPanel({ threads: many, frames });
+    expect(asked).toHaveLength(PAGE_SIZE);
+  });
+
+  it('shows no pictures for an audio recording', () => {
+    renderPanel();
+    expect(screen.queryByTestId('frame-thumbnail')).toBeNull();
   });
 });

@@ -11,6 +11,7 @@ import type { ThreadView } from '../../shared/critique/critiqueBoard';
 import type { CritiqueActions, CritiqueViewer } from './critiqueActions';
 import { CritiqueThreadCard } from './CritiqueThreadCard';
 import { currentCritique } from './currentCritique';
+import type { FrameGrabber } from './frameGrabber';
 
 export interface CritiquePanelProps extends CritiqueActions {
   // Keep `viewer` stable (useMemo) so playback re-renders only the cards whose highlight changes.
@@ -21,6 +22,8 @@ export interface CritiquePanelProps extends CritiqueActions {
   currentMs: number;
   /** Panel height; the list scrolls inside it. */
   height?: number | string;
+  /** A video recording's frames, drawn beside each moment (only for the cards shown). */
+  frames?: FrameGrabber | null;
 }
 
 /** How many cards the list renders at first, and how many more each "show more" adds. */
@@ -37,7 +40,14 @@ function spanAround(index: number): Span {
   return { start, end: start + PAGE_SIZE };
 }
 
-export function CritiquePanel({ threads, viewer, currentMs, height = 480, ...actions }: CritiquePanelProps) {
+export function CritiquePanel({
+  threads,
+  viewer,
+  currentMs,
+  height = 480,
+  frames,
+  ...actions
+}: CritiquePanelProps) {
   const { t } = useTranslation();
   const currentId = useMemo(() => currentCritique(threads, currentMs), [threads, currentMs]);
   const list = useRef<HTMLDivElement>(null);
@@ -92,6 +102,7 @@ export function CritiquePanel({ threads, viewer, currentMs, height = 480, ...act
                 viewer={viewer}
                 actions={stable}
                 current={thread.comment.id === currentId}
+                frames={frames}
               />
             ))}
             {end < threads.length && (

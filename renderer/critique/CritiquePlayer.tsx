@@ -2,7 +2,8 @@
 // the threads beside it (click to seek, the current one highlighted while playing), C or a button to
 // comment at the playhead, a drag for a stretch, a whole-speech comment, F to count a filler word
 // (the Ah-Counter, marks ticked on the waveform), the evaluation summary with the filler rate, and
-// the speaker's trend (their averages and filler rates over the speeches they shared).
+// the speaker's trend (their averages and filler rates over the speeches they shared). A video
+// recording plays with its picture, and each moment's card shows the frame at that moment.
 import { Button, Grid, Group, Stack, Text } from '@mantine/core';
 import { IconMessagePlus } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
@@ -11,6 +12,7 @@ import type WaveSurfer from 'wavesurfer.js';
 import type { FeedItem, GroupView } from '../../shared/api/groupContract';
 import type { Anchor } from '../../shared/critique/critiqueEvents';
 import { DEFAULT_CRITERIA } from '../../shared/critique/criteria';
+import { isVideo } from '../../shared/domain/speech';
 import { SpeechPlayer } from '../library/SpeechPlayer';
 import { loadGroupPeaks } from '../group/loadGroupPeaks';
 import { GroupSpeechMetrics } from '../metrics/GroupSpeechMetrics';
@@ -29,6 +31,7 @@ import { noteToOpenAt, openedAtNote } from './openAtNote';
 import { useAhCounter } from './useAhCounter';
 import { useCritiqueRegions } from './useCritiqueRegions';
 import { useFillerTicks } from './useFillerTicks';
+import { useFrameGrabber } from './useFrameGrabber';
 
 /** How finely the player's re-rendering follows the playhead during playback. */
 const TIME_STEP_MS = 250;
@@ -36,6 +39,9 @@ const TIME_STEP_MS = 250;
 type Recording = Extract<FeedItem, { type: 'recording' }>;
 /** What the composer is writing about: a moment or stretch, the whole speech, or nothing (closed). */
 type Draft = { anchor: Anchor | undefined } | null;
+
+/** A shared recording's picture: its size is read from the file as it loads. */
+const sharedVideo = {};
 
 const typing = (target: EventTarget) =>
   target instanceof HTMLElement && !!target.closest('input, textarea, select, [contenteditable="true"]');
@@ -52,6 +58,8 @@ export function CritiquePlayer({
   const { t } = useTranslation();
   const groupId = view.info.groupId;
   const data = useCritiqueThreads(groupId, item.id);
+  const video = isVideo(item.mime);
+  const frames = useFrameGrabber(video ? item.audioUrl : undefined);
   const [ws, setWs] = useState<WaveSurfer | null>(null);
   /** The playhead as the player reports it, every frame while playing. */
   const playhead = useRef(0);
@@ -186,6 +194,7 @@ export function CritiquePlayer({
         durationMs={item.durationMs}
         audioPath={item.audioUrl}
         loadPeaks={() => loadGroupPeaks(item.peaksUrl)}
+        video={video ? sharedVideo : undefined}
         onClose={onClose}
         onReady={setWs}
         onTime={onTime}
@@ -224,6 +233,7 @@ export function CritiquePlayer({
               viewer={viewer}
               currentMs={currentMs}
               height={420}
+              frames={frames}
               {...actions}
             />
           </Grid.Col>

@@ -1,5 +1,6 @@
 // One thread beside the waveform: where it is in the speech (a button that plays from there), the
 // comment and its replies, and resolve/reopen for the speaker and coaches. The current one stands out.
+// On a video recording the frame at its moment sits beside its time.
 import { Badge, Box, Button, Group, Paper, Stack } from '@mantine/core';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +8,8 @@ import type { ThreadView } from '../../shared/critique/critiqueBoard';
 import { formatClock } from '../shell/formatDuration';
 import type { CritiqueActions, CritiqueViewer } from './critiqueActions';
 import { CritiqueNoteItem } from './CritiqueNoteItem';
+import type { FrameGrabber } from './frameGrabber';
+import { FrameThumbnail } from './FrameThumbnail';
 import { anchorStart } from './currentCritique';
 
 export interface CritiqueThreadCardProps {
@@ -14,6 +17,8 @@ export interface CritiqueThreadCardProps {
   viewer: CritiqueViewer;
   actions: CritiqueActions;
   current: boolean;
+  /** The recording's frames, when it is a video. */
+  frames?: FrameGrabber | null;
 }
 
 export function anchorLabel(thread: ThreadView): string | null {
@@ -30,6 +35,7 @@ export const CritiqueThreadCard = memo(function CritiqueThreadCard({
   viewer,
   actions,
   current,
+  frames,
 }: CritiqueThreadCardProps) {
   const { t } = useTranslation();
   const { comment } = thread;
@@ -43,21 +49,31 @@ export const CritiqueThreadCard = memo(function CritiqueThreadCard({
       component="article"
       aria-current={current ? 'true' : undefined}
       data-thread={comment.id}
-      bg={current ? 'var(--mantine-color-yellow-0)' : undefined}
+      // Pale yellow on white; on a dark page a lighter grey, so light text keeps its contrast.
+      bg={current ? 'light-dark(var(--mantine-color-yellow-0), var(--mantine-color-dark-5))' : undefined}
       style={current ? { borderColor: 'var(--mantine-color-orange-5)' } : undefined}
     >
       <Stack gap={6}>
         <Group justify="space-between" gap={4}>
           {label ? (
-            <Button
-              size="compact-xs"
-              variant="light"
-              ff="monospace"
-              aria-label={t('critique.seekTo', { time: label })}
-              onClick={() => actions.onSeek(anchorStart(comment.anchor!))}
-            >
-              {label}
-            </Button>
+            <Group gap={6}>
+              {frames && (
+                <FrameThumbnail
+                  frames={frames}
+                  atMs={anchorStart(comment.anchor!)}
+                  onClick={() => actions.onSeek(anchorStart(comment.anchor!))}
+                />
+              )}
+              <Button
+                size="compact-xs"
+                variant="light"
+                ff="monospace"
+                aria-label={t('critique.seekTo', { time: label })}
+                onClick={() => actions.onSeek(anchorStart(comment.anchor!))}
+              >
+                {label}
+              </Button>
+            </Group>
           ) : (
             <Badge variant="outline" color="gray.7">
               {t('critique.wholeSpeech')}

@@ -1,11 +1,12 @@
 // The speech page: the library's player for one of the member's own speeches, with its delivery
 // metrics beside it (a click on a pause there, or on its mark on the waveform, plays from it).
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type WaveSurfer from 'wavesurfer.js';
-import { speechAudioPath, type Speech } from '../../shared/domain/speech';
+import { isVideo, speechAudioPath, speechPosterPath, type Speech } from '../../shared/domain/speech';
 import { OwnSpeechMetrics } from '../metrics/OwnSpeechMetrics';
 import { loadSpeechPeaks } from './loadSpeechPeaks';
 import { SpeechPlayer } from './SpeechPlayer';
+import type { PlayerVideo } from './VideoPicture';
 
 export function LibrarySpeechPlayer({
   speech,
@@ -18,6 +19,17 @@ export function LibrarySpeechPlayer({
 }) {
   const [ws, setWs] = useState<WaveSurfer | null>(null);
   const seek = useCallback((ms: number) => ws?.setTime(ms / 1000), [ws]);
+  const video = useMemo<PlayerVideo | undefined>(
+    () =>
+      isVideo(speech.mimeType)
+        ? {
+            width: speech.video?.width,
+            height: speech.video?.height,
+            posterPath: speech.video?.poster ? speechPosterPath(speech.id) : undefined,
+          }
+        : undefined,
+    [speech.id, speech.mimeType, speech.video],
+  );
   return (
     <SpeechPlayer
       autoPlay={autoPlay}
@@ -25,6 +37,7 @@ export function LibrarySpeechPlayer({
       durationMs={speech.durationMs}
       audioPath={speechAudioPath(speech.id)}
       loadPeaks={() => loadSpeechPeaks(speech.id)}
+      video={video}
       onClose={onClose}
       onReady={setWs}
     >

@@ -1,10 +1,13 @@
 // The player as a member meets it: ▶ on a row plays at once (no second click), a paused player says
 // so in words, and the played part of the waveform is drawn in the colour scheme's progress colour.
+// A video speech plays through its picture's own <video> (one element for picture and waveform), and
+// V or a button puts the picture in full screen; an audio speech has no picture and no such key.
 import { MantineProvider } from '@mantine/core';
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { initI18n } from '../i18n/i18n';
 import { SpeechPlayer } from './SpeechPlayer';
+import type { PlayerVideo } from './VideoPicture';
 import { waveColors } from './waveColors';
 
 // A stand-in for wavesurfer: what the player asks of it and the events it answers with, no drawing.
@@ -52,7 +55,7 @@ const { FakeWaveSurfer, made } = vi.hoisted(() => {
 vi.mock('wavesurfer.js', () => ({ default: FakeWaveSurfer }));
 vi.mock('wavesurfer.js/dist/plugins/timeline.esm.js', () => ({ default: { create: () => ({}) } }));
 
-function renderPlayer(props: { autoPlay?: boolean; scheme?: 'light' | 'dark' } = {}) {
+function renderPlayer(props: { autoPlay?: boolean; scheme?: 'light' | 'dark'; video?: PlayerVideo } = {}) {
   render(
     <MantineProvider env="test" forceColorScheme={props.scheme ?? 'light'}>
       <SpeechPlayer
@@ -62,6 +65,7 @@ function renderPlayer(props: { autoPlay?: boolean; scheme?: 'light' | 'dark' } =
         loadPeaks={async () => new Int8Array([-10, 10, -20, 20])}
         onClose={() => {}}
         autoPlay={props.autoPlay}
+        video={props.video}
       />
     </MantineProvider>,
   );
@@ -112,5 +116,71 @@ describe('SpeechPlayer', () => {
     const ws = await readyPlayer();
     expect(ws.options).toMatchObject(waveColors.dark);
     expect(ws.options.waveColor).not.toMatch(/rgba/);
+  });
+
+  it('plays an audio speech without a picture, as before', async () => {
+    renderPlayer();
+    const ws = await readyPlayer();
+    expect(ws.options.media).toBeUndefined();
+    expect(document.querySelector('video')).toBeNull();
+    expect(screen.getByText('← → 跳转 5 秒 · 空格 播放/暂停')).toBeTruthy();
+    fireEvent.keyDown(screen.getByRole('region'), { key: 'v' });
+    expect(screen.queryByRole('button', { name: '全屏' })).toBeNull();
+  });
+
+  it('gives wavesurfer the picture’s own <video>, so one element plays both', async () => {
+    renderPlayer({ video: { width: 640, height: 360, posterPath: '/media/speeches/1/poster' } });
+    const ws = await readyPlayer();
+    const video = screen.getByLabelText('“我的家乡”的画面');
+    expect(video.tagName).toBe('VIDEO');
+    expect(ws.options.media).toBe(video);
+    expect(video.getAttribute('poster')).toBe('/media/speeches/1/poster');
+    expect(video.getAttribute('preload')).toBe('metadata');
+    expect(screen.getByTestId('video-picture').style.aspectRatio).toBe('640 / 360');
+    expect(screen.getByText('← → 跳转 5 秒 · 空格 播放/暂停 · V 全屏')).toBeTruthy();
+  });
+
+  it('V and the button put the picture in full screen and take it out', async () => {
+    const entered: Element[] = [];
+    let shown: Element | null = null;
+    Object.defineProperty(document, 'fullscreenElement', { configurable: true, get: () => shown });
+    const enter = (element: Element) => {
+      entered.push(element);
+      shown = element;
+      document.dispatchEvent(new Event('fullscreenchange'));
+    };
+    HTMLElement.prototype.requestFullscreen = async function (this: HTMLElement) {
+      enter(this);
+    };
+    document.exitFullscreen = async () => {
+      shown = null;
+      document.dispatchEvent(new Event('fullscreenchange'));
+    };
+    renderPlayer({ video: {} });
+    await readyPlayer();
+    const player = screen.getByRole('region');
+    const picture = screen.getByTestId('video-picture');
+    expect(screen.getByRole('button', { name: '全屏' }).getAttribute('aria-keyshortcuts')).toBe('V');
+
+    fireEvent.keyDown(player, { key: 'v', ctrlKey: true }); // not the player's
+    expect(entered).toHaveLength(0);
+    await act(async () => void fireEvent.keyDown(player, { key: 'v' }));
+    expect(entered).toEqual([picture]);
+    expect(screen.getByRole('button', { name: '退出全屏' })).toBeTruthy();
+    await act(async () => void fireEvent.keyDown(picture, { key: 'V' }));
+    expect(shown).toBeNull();
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: '全屏' })));
+    expect(shown).toBe(picture);
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: '退出全屏' })));
+    expect(shown).toBeNull();
+  });
+
+  it('plays or pauses when the picture is clicked', async () => {
+    renderPlayer({ video: {} });
+    const ws = await readyPlayer();
+    let toggled = 0;
+    ws.playPause = async () => void toggled++;
+    fireEvent.click(screen.getByLabelText('“我的家乡”的画面'));
+    expect(toggled).toBe(1);
   });
 });

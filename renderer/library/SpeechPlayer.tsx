@@ -1,5 +1,7 @@
 // Plays a speech with its waveform drawn from stored peaks and its known duration, so even an hour-long
 // speech opens at once without decoding. Audio streams with Range requests, so seeking is instant.
+// A video speech shows its picture above the waveform: its <video> is wavesurfer's media element, so
+// play, pause, seeking and speed act on one element and the picture follows the waveform exactly.
 import {
   ActionIcon,
   Group,
@@ -11,7 +13,7 @@ import {
   useComputedColorScheme,
 } from '@mantine/core';
 import { IconPlayerPauseFilled, IconPlayerPlayFilled, IconX } from '@tabler/icons-react';
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import WaveSurfer from 'wavesurfer.js';
 import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js';
@@ -19,6 +21,8 @@ import { peaksForPlayer } from '../../shared/audio/peaks';
 import { mediaUrl } from '../api/api';
 import { formatClock } from '../shell/formatDuration';
 import { reportError } from '../shell/reportError';
+import { useFullscreen } from './useFullscreen';
+import { fullscreenKey, VideoPicture, type PlayerVideo } from './VideoPicture';
 import { waveColors } from './waveColors';
 
 const speeds = ['0.75', '1', '1.25', '1.5', '2'];
@@ -33,6 +37,8 @@ export interface SpeechPlayerProps {
   audioPath: string;
   /** The stored peaks as int8 min/max pairs. */
   loadPeaks(): Promise<Int8Array>;
+  /** Present when the speech has a picture (its media is video/…): shown above the waveform. */
+  video?: PlayerVideo;
   onClose(): void;
   /** Start playing as soon as the player is made (the member pressed ▶ to open it). */
   autoPlay?: boolean;
@@ -48,6 +54,7 @@ export function SpeechPlayer({
   durationMs,
   audioPath,
   loadPeaks,
+  video,
   onClose,
   autoPlay = false,
   onReady,
@@ -57,6 +64,10 @@ export function SpeechPlayer({
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const player = useRef<WaveSurfer | null>(null);
+  const picture = useRef<HTMLVideoElement>(null);
+  const pictureBox = useRef<HTMLDivElement>(null);
+  const { fullscreen, toggle: toggleFullscreen } = useFullscreen(pictureBox);
+  const playPause = useCallback(() => void player.current?.playPause(), []);
   const [playing, setPlaying] = useState(false);
   /** The play button waits for the waveform: before it, a click would do nothing. */
   const [ready, setReady] = useState(false);
@@ -72,6 +83,8 @@ export function SpeechPlayer({
   useEffect(() => {
     let disposed = false;
     let instance: WaveSurfer | undefined;
+    // Read now: by cleanup time React may have let go of the element.
+    const media = video ? picture.current : null;
     void loadPeaks().then((pairs) => {
       if (disposed || !container.current) return;
       const peaks = peaksForPlayer({ data: pairs }, maxDrawnPeakPairs);
@@ -86,6 +99,7 @@ export function SpeechPlayer({
         url: mediaUrl(audioPath),
         peaks: [peaks],
         duration: durationMs / 1000,
+        ...(media && { media }),
         plugins: [
           TimelinePlugin.create({
             height: 18,
@@ -111,6 +125,12 @@ export function SpeechPlayer({
       disposed = true;
       instance?.destroy();
       player.current = null;
+      // wavesurfer leaves a media element it was given alone: stop it and let go of the file.
+      if (media) {
+        media.pause();
+        media.removeAttribute('src');
+        media.load();
+      }
     };
     // A new player only for new audio; callbacks may change identity on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -137,6 +157,15 @@ export function SpeechPlayer({
     } else if (event.key === ' ') {
       void ws.playPause();
       event.preventDefault();
+    } else if (
+      video &&
+      event.key.toUpperCase() === fullscreenKey &&
+      !event.ctrlKey &&
+      !event.metaKey &&
+      !event.altKey
+    ) {
+      toggleFullscreen();
+      event.preventDefault();
     }
   };
 
@@ -159,6 +188,19 @@ export function SpeechPlayer({
             <IconX />
           </ActionIcon>
         </Group>
+        {video && (
+          <VideoPicture
+            title={title}
+            width={video.width}
+            height={video.height}
+            posterPath={video.posterPath}
+            videoRef={picture}
+            boxRef={pictureBox}
+            fullscreen={fullscreen}
+            onToggleFullscreen={toggleFullscreen}
+            onPlayPause={playPause}
+          />
+        )}
         <div ref={container} data-testid="waveform" data-duration-ms={durationMs} />
         <Group justify="space-between">
           <Group>
@@ -166,7 +208,7 @@ export function SpeechPlayer({
               size="xl"
               radius="xl"
               disabled={!ready}
-              onClick={() => void player.current?.playPause()}
+              onClick={playPause}
               aria-label={playing ? t('library.pause') : t('library.play')}
             >
               {playing ? <IconPlayerPauseFilled /> : <IconPlayerPlayFilled />}
@@ -195,7 +237,7 @@ export function SpeechPlayer({
           </Group>
         </Group>
         <Text size="xs" c="dimmed">
-          {t('library.seekHint')}
+          {t(video ? 'library.seekHintVideo' : 'library.seekHint')}
         </Text>
         {children}
       </Stack>
