@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
+import { fakeCameraY4m } from './tests/e2e/fakeCamera';
 import { fakeMicrophoneWav } from './tests/e2e/fakeMicrophone';
 
 // Debian's Chromium, never a downloaded browser. The fake capture device lets recording tests
-// speak real audio into getUserMedia.
+// speak real audio into getUserMedia, and the fake camera show frames that tell their time.
 export default defineConfig({
   testDir: 'tests/e2e',
   globalSetup: './tests/e2e/globalSetup.ts',
@@ -20,6 +21,7 @@ export default defineConfig({
         '--use-fake-ui-for-media-stream',
         '--use-fake-device-for-media-stream',
         `--use-file-for-fake-audio-capture=${fakeMicrophoneWav}`,
+        `--use-file-for-fake-video-capture=${fakeCameraY4m}`,
       ],
     },
     trace: 'retain-on-failure',

@@ -30,6 +30,7 @@ import {
   type MessageBoxContent,
 } from './lifecycleDialogs';
 import { createMainWindow } from './mainWindow';
+import { CameraAllowance } from './permissions';
 import { createSafeStorageSealer } from './safeStorageSealer';
 import { afterRendererGone } from './rendererCrashes';
 import { startingDispatch } from './startingDispatch';
@@ -71,6 +72,7 @@ async function startApp(): Promise<void> {
   let mainWindow: BrowserWindow | undefined;
   let pendingSave: Promise<unknown> = Promise.resolve();
   let crashes: readonly number[] = [];
+  const camera = new CameraAllowance();
 
   const applyMenu = (language: UiLanguage) => {
     uiLanguage = language;
@@ -101,6 +103,7 @@ async function startApp(): Promise<void> {
     log,
     notices,
     openFolder: async (folder) => (await shell.openPath(folder)) === '',
+    allowCamera: () => camera.arm(),
   };
 
   let started!: Promise<{ services: AppServices; dispatch: Dispatch }>;
@@ -183,6 +186,7 @@ async function startApp(): Promise<void> {
       preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
       startUrl,
       bounds: saved.window,
+      camera,
       // Only a started app writes to its data folder (a failed start may mean another process owns it).
       onClose: (bounds) =>
         (pendingSave = started

@@ -52,13 +52,15 @@ vi.mock('electron', () => ({
 }));
 
 const { createMainWindow } = await import('./mainWindow');
+const { CameraAllowance } = await import('./permissions');
 
-function openWindow() {
+function openWindow(camera = new CameraAllowance()) {
   createMainWindow({
     preloadPath: '/app/preload/index.cjs',
     startUrl: 'app://lectern/index.html',
     bounds: undefined,
     onClose: () => {},
+    camera,
   });
   return created.at(-1)!;
 }
@@ -138,6 +140,23 @@ describe('main window security', () => {
       expect(check('media', { mediaType: 'audio', requestingUrl: 'https://evil.example/' })).toBe(false);
       expect(check('hid', {})).toBe(false);
     });
+  });
+
+  it('lets the camera through once after a video recording armed it, to the app only', async () => {
+    const camera = new CameraAllowance();
+    const { contents } = openWindow(camera);
+    const ask = (url: string, mediaTypes: string[]) =>
+      new Promise<boolean>((resolve) =>
+        contents.permissionRequest!({ getURL: () => url }, 'media', resolve, {
+          requestingUrl: url,
+          isMainFrame: true,
+          mediaTypes,
+        }),
+      );
+    camera.arm();
+    expect(await ask('https://evil.example/', ['video'])).toBe(false);
+    expect(await ask('app://lectern/index.html', ['video'])).toBe(true);
+    expect(await ask('app://lectern/index.html', ['video'])).toBe(false);
   });
 });
 

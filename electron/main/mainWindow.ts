@@ -1,9 +1,10 @@
 // The one window, locked down: isolated, sandboxed, no Node in the page, no new windows, no navigation
-// away from the app, and only the microphone and notifications among permissions.
+// away from the app, and only the microphone and notifications among permissions (the camera once, when
+// a video recording arms it).
 import { BrowserWindow, shell, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
 import type { WindowBounds } from '../services/hostSettings';
 import { isAppUrl } from './appUrl';
-import { permissionGranted } from './permissions';
+import type { CameraAllowance } from './permissions';
 
 export { appOrigin, isAppUrl } from './appUrl';
 
@@ -12,6 +13,8 @@ export interface MainWindowOptions {
   startUrl: string;
   bounds: WindowBounds | undefined;
   onClose(bounds: WindowBounds): void;
+  /** Armed by record.allowCamera; the permission handlers grant the camera through it alone. */
+  camera: CameraAllowance;
 }
 
 export function secureWebPreferences(preloadPath: string): BrowserWindowConstructorOptions['webPreferences'] {
@@ -43,7 +46,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     webPreferences: secureWebPreferences(options.preloadPath),
   });
   if (options.bounds?.maximized) window.maximize();
-  lockDownContents(window.webContents, options.startUrl);
+  lockDownContents(window.webContents, options.startUrl, options.camera);
   window.once('ready-to-show', () => window.show());
   window.on('close', () => {
     options.onClose({ ...window.getNormalBounds(), maximized: window.isMaximized() });
@@ -52,7 +55,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   return window;
 }
 
-export function lockDownContents(contents: WebContents, startUrl: string): void {
+export function lockDownContents(contents: WebContents, startUrl: string, camera: CameraAllowance): void {
   contents.setWindowOpenHandler(({ url }) => {
     // Links to the web (e.g. Syncthing's site in help text) open in the user's browser, never in-app.
     if (/^https:\/\//.test(url)) void shell.openExternal(url);
@@ -70,12 +73,12 @@ export function lockDownContents(contents: WebContents, startUrl: string): void 
   session.setPermissionRequestHandler((requester, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
     callback(
-      permissionGranted({ permission, urls: [requester.getURL(), details.requestingUrl], mediaTypes }, isApp),
+      camera.request({ permission, urls: [requester.getURL(), details.requestingUrl], mediaTypes }, isApp),
     );
   });
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => {
     const urls = details.requestingUrl ? [requestingOrigin, details.requestingUrl] : [requestingOrigin];
     const mediaTypes = details.mediaType ? [details.mediaType] : [];
-    return permissionGranted({ permission, urls, mediaTypes }, isApp);
+    return camera.check({ permission, urls, mediaTypes }, isApp);
   });
 }

@@ -1,14 +1,15 @@
-// Which permissions the page gets, decided in one pure function: the microphone (audio capture
-// alone), notifications and clipboard writes, for the app's own pages only. The camera is refused.
+// Which permissions the page gets, decided in one pure function: the microphone, notifications and
+// clipboard writes, for the app's own pages only. The camera only through a one-shot allowance that a
+// video recording arms just before it opens the camera (record.allowCamera), never for the app as a whole.
 
 export type CaptureKind = 'audio' | 'video';
 
-/**
- * What the page may capture. The one place to change when video recordings arrive (#14): they will
- * allow 'video' here only while a video recording asks for it, never for the app as a whole.
- */
-export function mayCapture(requested: readonly string[]): boolean {
-  const allowed: readonly CaptureKind[] = ['audio'];
+/** How long an armed camera allowance waits for its request before it lapses. */
+export const cameraAllowanceMs = 10_000;
+
+/** What the page may capture: audio always, the camera only while an allowance is armed. */
+export function mayCapture(requested: readonly string[], cameraArmed: boolean): boolean {
+  const allowed: readonly CaptureKind[] = cameraArmed ? ['audio', 'video'] : ['audio'];
   return requested.length > 0 && requested.every((kind) => (allowed as readonly string[]).includes(kind));
 }
 
@@ -22,8 +23,43 @@ export interface PermissionAsk {
   mediaTypes: readonly string[];
 }
 
-export function permissionGranted(ask: PermissionAsk, isAppUrl: (url: string) => boolean): boolean {
+export function permissionGranted(
+  ask: PermissionAsk,
+  isAppUrl: (url: string) => boolean,
+  cameraArmed: boolean,
+): boolean {
   if (ask.urls.length === 0 || !ask.urls.every(isAppUrl)) return false;
-  if (ask.permission === 'media') return mayCapture(ask.mediaTypes);
+  if (ask.permission === 'media') return mayCapture(ask.mediaTypes, cameraArmed);
   return otherPermissions.has(ask.permission);
+}
+
+/**
+ * The one-shot camera allowance: armed by a video recording about to start, it lets the next granted
+ * request that includes the camera through and is spent; unused, it lapses after `cameraAllowanceMs`.
+ */
+export class CameraAllowance {
+  private armedUntil: number | undefined;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  arm(): void {
+    this.armedUntil = this.now() + cameraAllowanceMs;
+  }
+
+  get armed(): boolean {
+    return this.armedUntil !== undefined && this.now() <= this.armedUntil;
+  }
+
+  /** A permission request (it may open a device): granted camera access spends the allowance. */
+  request(ask: PermissionAsk, isAppUrl: (url: string) => boolean): boolean {
+    const granted = permissionGranted(ask, isAppUrl, this.armed);
+    if (granted && ask.permission === 'media' && ask.mediaTypes.includes('video'))
+      this.armedUntil = undefined;
+    return granted;
+  }
+
+  /** A permission check (it opens nothing, e.g. device labels): answered as now, spending nothing. */
+  check(ask: PermissionAsk, isAppUrl: (url: string) => boolean): boolean {
+    return permissionGranted(ask, isAppUrl, this.armed);
+  }
 }

@@ -18,6 +18,11 @@ export interface HostPorts extends HostLogPorts {
   onUiLanguageChanged(language: UiLanguage): void;
   /** Electron: the native folder dialog. Left out, the web host's typed-path check is used. */
   pickFolder?: FolderPicker;
+  /**
+   * A video recording is about to open the camera. Electron lets its next camera request through (its
+   * permission handler refuses the camera otherwise); the web host does nothing: its browser asks.
+   */
+  allowCamera(): void;
 }
 
 export function createAppHandlers(ports: HostPorts, services: AppServices): Handlers<Contract> {
@@ -31,6 +36,10 @@ export function createAppHandlers(ports: HostPorts, services: AppServices): Hand
     'app.setUiLanguage': async ({ language }) => {
       await services.settings.update({ uiLanguage: language });
       ports.onUiLanguageChanged(language);
+      return null;
+    },
+    'record.allowCamera': () => {
+      ports.allowCamera();
       return null;
     },
     ...createHostHandlers(ports),

@@ -34,6 +34,8 @@ export async function startLocalHost(options: LocalHostOptions): Promise<WebHost
       dataDir: options.dataDir,
       osLocale: Intl.DateTimeFormat().resolvedOptions().locale,
       onUiLanguageChanged: () => {},
+      // The browser grants or asks for the camera itself.
+      allowCamera: () => {},
       log,
       notices: new NoticeBoard(() => events.publish('app.notice', {})),
     },

@@ -1,67 +1,57 @@
-// Record: pick a microphone and a target, press R, speak, watch the clock and the lights, stop.
-import {
-  Alert,
-  Button,
-  Group,
-  Kbd,
-  Paper,
-  Progress,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+// Record: choose audio only or the camera, pick the devices and a target, press R, speak, watch the
+// clock and the lights (and yourself), stop.
+import { Alert, Button, Group, Kbd, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import {
+  IconAlertTriangle,
   IconMicrophone,
   IconPlayerPause,
   IconPlayerPlay,
   IconPlayerStop,
   IconTrash,
+  IconVideo,
 } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
-import { useFieldError } from '../shell/fieldChecks';
 import { navigate } from '../state/uiStore';
+import { CameraPreview } from './CameraPreview';
 import { LiveWaveform } from './LiveWaveform';
-import { listMicrophones } from './recordingSession';
+import { RecordSettings } from './RecordSettings';
 import {
-  chooseDevice,
-  chooseTarget,
+  checkDiskSpace,
+  chooseMode,
   discardRecording,
-  setTitle,
   startRecording,
   stopRecording,
   togglePause,
   useRecordStore,
 } from './recordStore';
 import { RecordingSaved } from './RecordingSaved';
-import {
-  customTarget,
-  presetOfTarget,
-  targetChoices,
-  targetFromPreset,
-  targetMinutes,
-} from './targetPresets';
 import { TimerDisplay } from './TimerDisplay';
 import { recordTitleProblem } from './recordTitle';
 
+/** Errors after which recording without the camera is the way on. */
+const cameraErrors = new Set([
+  'record.errors.noCamera',
+  'record.errors.cameraBusy',
+  'record.errors.cameraPermission',
+]);
+
 export function RecordScreen() {
   const { t, i18n } = useTranslation();
-  const { status, elapsedMs, level, deviceId, target, assignment, title, errorKey, lastSpeech } =
+  const { status, elapsedMs, level, mode, preview, disk, target, title, errorKey, lastSpeech } =
     useRecordStore();
-  const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
   const [confirmingDiscard, setConfirmingDiscard] = useState(false);
   const busy = status !== 'idle';
   const live = status === 'recording' || status === 'paused';
   /** The recording just saved, while nothing new has started: the clock tells its saved length. */
   const saved = busy ? undefined : lastSpeech;
 
+  // How much the disk holds, before anyone presses Record (recording looks again every 30 s).
   useEffect(() => {
-    void listMicrophones().then(setDevices, () => setDevices([]));
-  }, [status]);
+    void checkDiskSpace();
+  }, []);
 
   const defaultTitle = () =>
     t('record.defaultTitle', {
@@ -69,13 +59,20 @@ export function RecordScreen() {
     });
   // A title the API would refuse is said beside the field, and nothing starts until it is shorter.
   const titleProblem = recordTitleProblem(title);
-  const sayError = useFieldError(true);
   const toggleRecording = () =>
     live || status === 'starting'
       ? void stopRecording()
       : titleProblem
         ? undefined
         : void startRecording(defaultTitle());
+
+  const timer = (
+    <TimerDisplay
+      elapsedMs={elapsedMs}
+      target={saved ? saved.target : target}
+      finished={saved !== undefined}
+    />
+  );
 
   useHotkeys([
     ['r', toggleRecording],
@@ -93,60 +90,50 @@ export function RecordScreen() {
           onClose={() => useRecordStore.setState({ errorKey: undefined })}
         >
           {t(errorKey)}
+          {cameraErrors.has(errorKey) ? (
+            <Group mt="sm">
+              <Button
+                size="xs"
+                variant="light"
+                color="red"
+                leftSection={<IconMicrophone size={14} />}
+                onClick={() => {
+                  chooseMode('audio');
+                  useRecordStore.setState({ errorKey: undefined });
+                }}
+              >
+                {t('record.audioInstead')}
+              </Button>
+            </Group>
+          ) : null}
+        </Alert>
+      ) : null}
+      {disk &&
+      (disk.verdict === 'low' || (disk.verdict === 'full' && errorKey !== 'record.errors.noRoom')) ? (
+        <Alert
+          color="yellow"
+          variant="outline"
+          icon={<IconAlertTriangle />}
+          title={t('record.diskLowTitle')}
+          // Mantine's yellow is too pale a title on white: a dark amber for AA, the yellow itself on dark.
+          styles={{ title: { color: 'light-dark(#7a4a00, var(--mantine-color-yellow-5))' } }}
+          data-testid="disk-warning"
+        >
+          {t(disk.verdict === 'full' ? 'record.errors.noRoom' : 'record.diskLow', {
+            minutes: disk.minutesLeft,
+          })}
         </Alert>
       ) : null}
       {lastSpeech && !busy ? <RecordingSaved speech={lastSpeech} onOpen={() => navigate('library')} /> : null}
-      <Paper withBorder p="md" radius="md">
-        <Group grow align="flex-end">
-          <TextInput
-            label={t('record.title')}
-            placeholder={t('record.titlePlaceholder')}
-            value={title}
-            disabled={busy}
-            error={sayError(titleProblem)}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-          />
-          <Select
-            label={t('record.target')}
-            description={assignment ? t('record.assignmentTarget', { title: assignment }) : undefined}
-            value={presetOfTarget(target)}
-            disabled={busy}
-            allowDeselect={false}
-            onChange={(value) => value !== customTarget && chooseTarget(targetFromPreset(value ?? 'none'))}
-            data={targetChoices(target).map((choice) => ({
-              value: choice.id,
-              label:
-                choice.id === customTarget && choice.target
-                  ? t('record.targets.custom', {
-                      min: targetMinutes(choice.target.minSeconds),
-                      max: targetMinutes(choice.target.maxSeconds),
-                    })
-                  : t(`record.targets.${choice.id}`),
-            }))}
-          />
-          <Select
-            label={t('record.microphone')}
-            value={deviceId ?? 'default'}
-            disabled={busy}
-            allowDeselect={false}
-            onChange={(value) => chooseDevice(value === 'default' ? undefined : (value ?? undefined))}
-            data={[
-              { value: 'default', label: t('record.defaultMicrophone') },
-              ...devices
-                .filter((d) => d.deviceId && d.deviceId !== 'default')
-                .map((d, i) => ({
-                  value: d.deviceId,
-                  label: d.label || t('record.microphoneN', { n: i + 1 }),
-                })),
-            ]}
-          />
-        </Group>
-      </Paper>
-      <TimerDisplay
-        elapsedMs={elapsedMs}
-        target={saved ? saved.target : target}
-        finished={saved !== undefined}
-      />
+      <RecordSettings />
+      {mode === 'video' ? (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <CameraPreview stream={preview} label={t('record.preview')} idleText={t('record.previewIdle')} />
+          {timer}
+        </SimpleGrid>
+      ) : (
+        timer
+      )}
       <Stack gap={4}>
         <Text size="sm">{t('record.level')}</Text>
         <Progress.Root size="lg" transitionDuration={80}>
@@ -162,7 +149,7 @@ export function RecordScreen() {
         <Button
           size="lg"
           color={live ? 'red' : undefined}
-          leftSection={live ? <IconPlayerStop /> : <IconMicrophone />}
+          leftSection={live ? <IconPlayerStop /> : mode === 'video' ? <IconVideo /> : <IconMicrophone />}
           loading={status === 'starting' || status === 'stopping'}
           onClick={toggleRecording}
         >
@@ -190,12 +177,12 @@ export function RecordScreen() {
         </Button>
       </Group>
       <Text size="sm" c="dimmed">
-        {t('record.safety')}
+        {t(mode === 'video' ? 'record.safetyVideo' : 'record.safety')}
       </Text>
       <ConfirmDialog
         opened={confirmingDiscard}
         title={t('record.discardTitle')}
-        body={t('record.discardBody')}
+        body={t(mode === 'video' ? 'record.discardBodyVideo' : 'record.discardBody')}
         confirmLabel={t('record.discard')}
         onConfirm={() => void discardRecording()}
         onClose={() => setConfirmingDiscard(false)}

@@ -5,7 +5,7 @@ import { IconCircleCheck, IconPencil, IconSquareCheck } from '@tabler/icons-reac
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OccurrenceView } from '../../shared/api/rulesOverview';
-import type { Speech } from '../../shared/domain/speech';
+import { isVideo, type Speech } from '../../shared/domain/speech';
 import { createEntryForSpeech } from '../journal/createEntryForSpeech';
 import { useOverview } from '../rules/assignments/assignmentsStore';
 import { CheckInDialog } from '../rules/assignments/CheckInDialog';
@@ -27,7 +27,7 @@ export function RecordingSaved({ speech, onOpen }: { speech: Speech; onOpen: () 
     <Alert
       color="teal"
       icon={<IconCircleCheck />}
-      title={t('record.saved')}
+      title={t(isVideo(speech.mimeType) ? 'record.savedVideo' : 'record.saved')}
       // Mantine's teal title is 4.3:1 on its own light background: a shade darker for AA.
       styles={{ title: { color: 'light-dark(#066649, var(--mantine-color-teal-4))' } }}
       data-testid="recording-saved"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choicesKey, readChoices, saveChoices } from './recordChoices';
+import { choicesKey, readChoices, saveChoices, type RecordChoices } from './recordChoices';
 
 function memoryStorage(initial?: string) {
   const items = new Map<string, string>(initial === undefined ? [] : [[choicesKey, initial]]);
@@ -9,12 +9,17 @@ function memoryStorage(initial?: string) {
   };
 }
 
+const defaults: RecordChoices = {
+  mode: 'audio',
+  deviceId: undefined,
+  cameraId: undefined,
+  quality: '720p',
+  target: { minSeconds: 300, maxSeconds: 420 },
+};
+
 describe('the Record screen’s remembered choices', () => {
-  it('start at 5–7 min with the system microphone', () => {
-    expect(readChoices(memoryStorage())).toEqual({
-      deviceId: undefined,
-      target: { minSeconds: 300, maxSeconds: 420 },
-    });
+  it('start with audio only, the system’s devices, 720p and 5–7 min', () => {
+    expect(readChoices(memoryStorage())).toEqual(defaults);
   });
 
   it('keep any target the member chose, and "no target" as a choice of its own', () => {
@@ -24,21 +29,42 @@ describe('the Record screen’s remembered choices', () => {
       undefined,
     ]) {
       const storage = memoryStorage();
-      saveChoices(storage, { deviceId: 'usb-mic', target });
-      expect(readChoices(storage)).toEqual({ deviceId: 'usb-mic', target });
+      saveChoices(storage, { ...defaults, deviceId: 'usb-mic', target });
+      expect(readChoices(storage)).toEqual({ ...defaults, deviceId: 'usb-mic', target });
     }
   });
 
-  it('fall back to the default for a damaged or impossible entry', () => {
+  it('keep recording with the camera, which camera and the lower quality', () => {
+    const storage = memoryStorage();
+    const chosen: RecordChoices = {
+      ...defaults,
+      mode: 'video',
+      deviceId: 'usb-mic',
+      cameraId: 'usb-camera',
+      quality: '480p',
+    };
+    saveChoices(storage, chosen);
+    expect(readChoices(storage)).toEqual(chosen);
+    saveChoices(storage, { ...chosen, mode: 'audio' });
+    expect(readChoices(storage)).toEqual({ ...chosen, mode: 'audio' });
+  });
+
+  it('fall back to the defaults for a damaged or impossible entry', () => {
     for (const raw of [
       '{not json',
       'null',
+      '7',
+      '"video"',
       '{"target":{"minSeconds":300,"maxSeconds":60}}',
-      '{"deviceId":7}',
+      '{"deviceId":7,"cameraId":["x"]}',
+      '{"mode":"hologram","quality":"4k"}',
+      '{"mode":true,"quality":720}',
     ])
-      expect(readChoices(memoryStorage(raw))).toEqual({
-        deviceId: undefined,
-        target: { minSeconds: 300, maxSeconds: 420 },
-      });
+      expect(readChoices(memoryStorage(raw)), raw).toEqual(defaults);
+  });
+
+  it('keep what is sound in a partly damaged entry', () => {
+    const raw = '{"mode":"video","cameraId":"usb-camera","quality":"8k","deviceId":null}';
+    expect(readChoices(memoryStorage(raw))).toEqual({ ...defaults, mode: 'video', cameraId: 'usb-camera' });
   });
 });

@@ -1,13 +1,17 @@
 // The Record screen's state and actions, outside React: the session, the clock, the level, the live
-// waveform and the member's choices (microphone and target, remembered between runs). Recording for an
+// waveform, the camera's preview, the disk's room and the member's choices (audio only or with the
+// camera, the devices, the quality and the target, remembered between runs). Recording for an
 // assignment borrows its target until that recording is saved; the member's own choice stays kept.
 import { create } from 'zustand';
 import { LecternError } from '../../shared/api/errors';
 import type { SpeechTarget } from '../../shared/audio/timerLights';
 import type { Speech } from '../../shared/domain/speech';
+import { api } from '../api/api';
 import { ensureSpeechMetrics } from '../metrics/metricsStore';
 import { readChoices, saveChoices } from './recordChoices';
+import { diskBudget, recordingBytesPerSecond, type DiskBudget, type RecordMode } from './recordingBudget';
 import { RecordingSession } from './recordingSession';
+import type { VideoQuality } from './videoQuality';
 
 export type RecordStatus = 'idle' | 'starting' | 'recording' | 'paused' | 'stopping';
 
@@ -20,12 +24,21 @@ export interface RecordingFor {
 
 /** About 12 s of live waveform at 100 pixels a second. */
 const liveWindow = 1200;
+/** How often a recording looks again at the disk's free space. */
+const diskCheckMs = 30_000;
 
 interface RecordState {
   status: RecordStatus;
   elapsedMs: number;
   level: number;
+  mode: RecordMode;
   deviceId: string | undefined;
+  cameraId: string | undefined;
+  quality: VideoQuality;
+  /** The camera's live picture while a video recording runs. */
+  preview: MediaStream | undefined;
+  /** How much recording the disk holds at the chosen format, when last looked at; undefined if unknown. */
+  disk: DiskBudget | undefined;
   /** The target the timer lights follow now: the member's own, or the assignment's. */
   target: SpeechTarget | undefined;
   /** The member's own choice, kept between runs; an assignment's target never replaces it. */
@@ -47,7 +60,12 @@ export const useRecordStore = create<RecordState>(() => ({
   status: 'idle',
   elapsedMs: 0,
   level: 0,
+  mode: saved.mode,
   deviceId: saved.deviceId,
+  cameraId: saved.cameraId,
+  quality: saved.quality,
+  preview: undefined,
+  disk: undefined,
   target: saved.target,
   ownTarget: saved.target,
   assignment: undefined,
@@ -63,12 +81,47 @@ export const liveWaveform = { pairs: new Int8Array(liveWindow * 2), length: 0 };
 
 let session: RecordingSession | undefined;
 let clock: ReturnType<typeof setInterval> | undefined;
+let diskWatch: ReturnType<typeof setInterval> | undefined;
 /** Stop was pressed while the microphone was still opening: stop as soon as it is. */
 let stopWhenStarted = false;
 
 export function chooseDevice(deviceId: string | undefined): void {
   useRecordStore.setState({ deviceId });
   saveOwnChoices();
+}
+
+export function chooseMode(mode: RecordMode): void {
+  useRecordStore.setState({ mode });
+  saveOwnChoices();
+  void checkDiskSpace();
+}
+
+export function chooseCamera(cameraId: string | undefined): void {
+  useRecordStore.setState({ cameraId });
+  saveOwnChoices();
+}
+
+export function chooseQuality(quality: VideoQuality): void {
+  useRecordStore.setState({ quality });
+  saveOwnChoices();
+  void checkDiskSpace();
+}
+
+/**
+ * Looks at how much the disk still holds at the chosen format. Not knowing (the call failed) is not a
+ * reason to stop anyone recording: the disk-full path still keeps what was recorded.
+ */
+export async function checkDiskSpace(): Promise<DiskBudget | undefined> {
+  const { mode, quality } = useRecordStore.getState();
+  try {
+    const { freeBytes } = await api.call('speeches.freeSpace', {});
+    const disk = diskBudget(freeBytes, recordingBytesPerSecond(mode, quality));
+    useRecordStore.setState({ disk });
+    return disk;
+  } catch {
+    useRecordStore.setState({ disk: undefined });
+    return undefined;
+  }
 }
 
 /** The member picks a target: for this assignment's recording only, or as their own from now on. */
@@ -112,17 +165,27 @@ export async function startRecording(defaultTitle: string): Promise<void> {
     level: 0,
   });
   liveWaveform.length = 0;
+  if ((await checkDiskSpace())?.verdict === 'full') {
+    finishUp({ errorKey: 'record.errors.noRoom' });
+    return;
+  }
   try {
     session = await RecordingSession.start(
-      { deviceId: state.deviceId, title: state.title.trim() || defaultTitle, target: state.target },
+      {
+        deviceId: state.deviceId,
+        title: state.title.trim() || defaultTitle,
+        target: state.target,
+        video: state.mode === 'video' ? { cameraId: state.cameraId, quality: state.quality } : undefined,
+      },
       {
         onLevel: (rms) => useRecordStore.setState({ level: Math.min(1, rms * 4) }),
         onPeaks: appendLive,
         onInterrupted: (messageKey, speech) => finishUp({ errorKey: messageKey, lastSpeech: speech }),
       },
     );
-    useRecordStore.setState({ status: 'recording' });
+    useRecordStore.setState({ status: 'recording', preview: session.preview });
     clock = setInterval(() => useRecordStore.setState({ elapsedMs: session?.elapsedMs ?? 0 }), 200);
+    diskWatch = setInterval(() => void checkDiskSpace(), diskCheckMs);
     if (stopWhenStarted) void stopRecording();
   } catch (error) {
     finishUp({ errorKey: messageKeyOf(error) });
@@ -161,7 +224,9 @@ export async function discardRecording(): Promise<void> {
 
 function finishUp(result: { errorKey?: string | undefined; lastSpeech?: Speech | undefined }): void {
   if (clock) clearInterval(clock);
+  if (diskWatch) clearInterval(diskWatch);
   clock = undefined;
+  diskWatch = undefined;
   session = undefined;
   stopWhenStarted = false;
   // A saved recording was the one for the assignment: the next one follows the member's own target.
@@ -175,6 +240,7 @@ function finishUp(result: { errorKey?: string | undefined; lastSpeech?: Speech |
     ...(result.lastSpeech ? { elapsedMs: result.lastSpeech.durationMs } : {}),
     status: 'idle',
     level: 0,
+    preview: undefined,
     title: '',
     errorKey: result.errorKey,
     lastSpeech: result.lastSpeech,
@@ -200,6 +266,6 @@ function messageKeyOf(error: unknown): string {
 }
 
 function saveOwnChoices(): void {
-  const { deviceId, ownTarget } = useRecordStore.getState();
-  saveChoices(localStorage, { deviceId, target: ownTarget });
+  const { mode, deviceId, cameraId, quality, ownTarget } = useRecordStore.getState();
+  saveChoices(localStorage, { mode, deviceId, cameraId, quality, target: ownTarget });
 }

@@ -1,12 +1,14 @@
-// One recording, from microphone to disk: MediaRecorder (Opus in WebM) sends a chunk every second,
-// each chunk goes to main with the peaks computed since the last one, and main appends and flushes it.
-// A crash therefore loses at most the last second or two.
+// One recording, from microphone (and camera) to disk: MediaRecorder (Opus in WebM, with VP9 or VP8 for
+// the picture) sends a chunk every second, each chunk goes to main with the peaks computed since the
+// last one, and main appends and flushes it. A crash therefore loses at most the last second or two.
 import { LecternError } from '../../shared/api/errors';
 import type { SpeechTarget } from '../../shared/audio/timerLights';
 import type { Speech } from '../../shared/domain/speech';
 import { api } from '../api/api';
 import { defaultSpeechLanguage } from '../metrics/speechLanguage';
+import { openCamera } from './camera';
 import peakWorkletUrl from './peakWorklet.ts?worker&url';
+import { videoRecorderOptions, type VideoQuality } from './videoQuality';
 
 export interface SessionEvents {
   onLevel(rms: number, peak: number): void;
@@ -19,10 +21,12 @@ export interface SessionOptions {
   deviceId: string | undefined;
   title: string;
   target: SpeechTarget | undefined;
+  /** With the camera: which one, at what quality. Absent: audio only. */
+  video: { cameraId: string | undefined; quality: VideoQuality } | undefined;
 }
 
 const timesliceMs = 1000;
-const mimeType = 'audio/webm;codecs=opus';
+const audioMimeType = 'audio/webm;codecs=opus';
 
 export class RecordingSession {
   private pendingPeaks: number[] = [];
@@ -43,7 +47,7 @@ export class RecordingSession {
   ) {}
 
   static async start(options: SessionOptions, events: SessionEvents): Promise<RecordingSession> {
-    const stream = await openMicrophone(options.deviceId);
+    const stream = await openDevices(options);
     const context = new AudioContext();
     try {
       await context.audioWorklet.addModule(peakWorkletUrl);
@@ -51,14 +55,19 @@ export class RecordingSession {
       context.createMediaStreamSource(stream).connect(worklet);
       const { speechId } = await api.call('speeches.begin', {
         source: 'recording',
-        mimeType: 'audio/webm',
+        mimeType: options.video ? 'video/webm' : 'audio/webm',
         title: options.title,
         ...(options.target ? { target: options.target } : {}),
         language: defaultSpeechLanguage(),
         sampleRate: context.sampleRate,
         samplesPerPixel: Math.round(context.sampleRate / 100),
       });
-      const recorder = new MediaRecorder(stream, { mimeType });
+      const recorder = new MediaRecorder(
+        stream,
+        options.video
+          ? videoRecorderOptions(options.video.quality, (type) => MediaRecorder.isTypeSupported(type))
+          : { mimeType: audioMimeType },
+      );
       const session = new RecordingSession(speechId, stream, context, worklet, recorder, events);
       session.wire();
       recorder.start(timesliceMs);
@@ -73,6 +82,12 @@ export class RecordingSession {
 
   get id(): string {
     return this.speechId;
+  }
+
+  /** The camera's picture alone (no sound), for the live preview; undefined for audio only. */
+  get preview(): MediaStream | undefined {
+    const video = this.stream.getVideoTracks();
+    return video.length > 0 ? new MediaStream(video) : undefined;
   }
 
   get elapsedMs(): number {
@@ -125,6 +140,8 @@ export class RecordingSession {
     };
     const track = this.stream.getAudioTracks()[0];
     if (track) track.onended = () => void this.interrupt('record.errors.deviceLost');
+    const camera = this.stream.getVideoTracks()[0];
+    if (camera) camera.onended = () => void this.interrupt('record.errors.cameraLost');
   }
 
   private send(chunk: Blob): void {
@@ -170,6 +187,19 @@ export class RecordingSession {
     this.stream.getTracks().forEach((track) => track.stop());
     await this.context.close();
     await this.sending;
+  }
+}
+
+/** The microphone, and the camera for a video recording; neither stays open if the other fails. */
+async function openDevices(options: SessionOptions): Promise<MediaStream> {
+  const microphone = await openMicrophone(options.deviceId);
+  if (!options.video) return microphone;
+  try {
+    const camera = await openCamera(options.video.cameraId, options.video.quality);
+    return new MediaStream([...microphone.getAudioTracks(), ...camera.getVideoTracks()]);
+  } catch (error) {
+    microphone.getTracks().forEach((track) => track.stop());
+    throw error;
   }
 }
 

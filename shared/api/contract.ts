@@ -7,6 +7,7 @@ import { speechesContract, speechesEvents } from './speechesContract';
 import { groupContract, groupEvents } from './groupContract';
 import { rulesContract } from './rulesContract';
 import { critiqueContract } from './critiqueContract';
+import { recordContract } from './recordContract';
 
 export const uiLanguages = ['zh-CN', 'en'] as const;
 export const UiLanguage = z.enum(uiLanguages);
@@ -65,6 +66,7 @@ export const contract = {
   ...groupContract,
   ...rulesContract,
   ...critiqueContract,
+  ...recordContract,
 } as const satisfies { [K in MethodName]: MethodSpec };
 
 export const events = {

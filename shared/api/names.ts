@@ -65,6 +65,7 @@ export const methodNames = [
   'critique.threads',
   'critique.inbox',
   'critique.markRead',
+  'record.allowCamera',
 ] as const;
 export const eventNames = [
   'app.command',

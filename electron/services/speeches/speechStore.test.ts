@@ -40,6 +40,12 @@ async function record(store: SpeechStore, parts: Uint8Array[]) {
 }
 
 describe('SpeechStore', () => {
+  it('answers the free space of a data folder that has no speeches yet', async () => {
+    const root = join(await mkdtemp(join(tmpdir(), 'lectern-data-')), 'speeches');
+    const { freeBytes } = await new SpeechStore(root).freeSpace();
+    expect(freeBytes).toBeGreaterThan(0);
+  });
+
   it('finishes a recording into a seekable WebM with its duration, hash and peaks', async () => {
     const changes: string[] = [];
     const { store } = await freshStore(changes);

@@ -216,6 +216,8 @@ export class SpeechStore {
   }
 
   async freeSpace(): Promise<{ freeBytes: number }> {
+    // A new data folder has no speeches folder until its first speech; the Record screen asks before that.
+    await this.fs.mkdir(this.root, { recursive: true });
     const stats = await statfs(this.root);
     return { freeBytes: stats.bavail * stats.bsize };
   }
