@@ -200,12 +200,12 @@ export async function benchRecording(run: RecordingRun): Promise<void> {
       await page.waitForTimeout(fileEveryMs);
     }
     await page.keyboard.press('r');
-    await page.getByText(/Recording saved|录音已保存/).waitFor({ timeout: 60_000 });
+    await page.getByText(/(Recording|Video) saved|(录音|录像)已保存/).waitFor({ timeout: 60_000 });
     const spoken = performance.now() - started;
     const speech = savedSpeech(dataDir);
 
     log(
-      '\n  elapsed   JS heap (after GC)   JS heap (as found)   renderer RSS   file on disk   audio on disk   behind',
+      '\n  elapsed   JS heap (after GC)   JS heap (as found)   renderer RSS   file on disk   media on disk   behind',
     );
     for (const sample of heap) {
       log(
@@ -220,7 +220,7 @@ export async function benchRecording(run: RecordingRun): Promise<void> {
     const slopeRss = slopePerMinute(afterFirst.map((s) => ({ minutes: s.seconds / 60, value: s.rss })));
     const last = heap[heap.length - 1]!;
     log(
-      `\n  saved: ${(speech.durationMs / 1000).toFixed(2)} s of audio for ${(spoken / 1000).toFixed(2)} s recorded, ${mb(speech.byteSize)} (${((speech.byteSize * 8) / speech.durationMs).toFixed(0)} kbit/s)`,
+      `\n  saved: ${(speech.durationMs / 1000).toFixed(2)} s of media for ${(spoken / 1000).toFixed(2)} s recorded, ${mb(speech.byteSize)} (${((speech.byteSize * 8) / speech.durationMs).toFixed(0)} kbit/s)`,
     );
     log('\nSummary:');
     log(
