@@ -45,7 +45,7 @@ export function createAppHandlers(ports: HostPorts, services: AppServices): Hand
     ...createHostHandlers(ports),
     ...createSpeechHandlers(services.speeches, (speechId) => services.groups.shareLateMetrics(speechId)),
     ...createGroupHandlers(services.groups, ports.pickFolder),
-    ...createRulesHandlers(services.groups, services.speeches),
+    ...createRulesHandlers(services.groups),
     ...createCritiqueHandlers(services.groups, ports.dataDir),
   };
 }

@@ -8,7 +8,9 @@ import { IconClockHour4, IconCloudOff, IconCloudUp, IconPlayerPlayFilled } from 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeedItem, GroupView } from '../../shared/api/groupContract';
+import { isVideo } from '../../shared/domain/speech';
 import { formatClock } from '../shell/formatDuration';
+import { formatSize } from '../shell/formatSize';
 import { CritiqueInboxList } from '../critique/CritiqueInboxList';
 import { CritiquePlayer } from '../critique/CritiquePlayer';
 import { useGroupInbox } from '../critique/inboxStore';
@@ -66,6 +68,14 @@ export function GroupFeed({ view, folderAway }: { view: GroupView; folderAway: b
               <Text size="sm" c="dimmed">
                 {names.get(item.author) ?? t('group.unknownMember')} · {when(item.sharedAt)}
                 {item.type === 'recording' ? ` · ${formatClock(item.durationMs)}` : ''}
+                {item.type === 'recording' ? (
+                  <span data-testid="feed-media">
+                    {' · '}
+                    {t(isVideo(item.mime) ? 'group.feedVideo' : 'group.feedAudio', {
+                      size: formatSize(item.byteSize, i18n.language),
+                    })}
+                  </span>
+                ) : null}
               </Text>
               {item.type === 'recording' && item.checkIn ? (
                 <Text size="sm" data-testid="feed-check-in">

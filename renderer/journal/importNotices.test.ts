@@ -2,7 +2,8 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { locales } from '../../shared/i18n/translate';
 import { journalImportLimits as limits } from '../../shared/journal/journalImport';
-import { failureMessage, formatSize } from './importNotices';
+import { formatSize } from '../shell/formatSize';
+import { failureMessage } from './importNotices';
 
 async function translator(language: 'zh-CN' | 'en') {
   const instance = i18next.createInstance();

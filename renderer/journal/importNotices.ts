@@ -3,26 +3,13 @@
 import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
 import type { ImportFailure, ImportProgress } from '../../shared/journal/journalImport';
+import { formatSize } from '../shell/formatSize';
 import { notify } from '../shell/notify';
 import type { ImportOutcome } from './journalTransfer';
 
-const KiB = 1024;
-const MiB = 1024 * 1024;
 /** Zips with fewer entries than this import too fast to need a progress notice. */
 const bigImport = 200;
 const progressId = 'journal-import-progress';
-
-export function formatSize(bytes: number, language: string): string {
-  const [unit, scale] = bytes >= MiB ? ['megabyte', MiB] : bytes >= KiB ? ['kilobyte', KiB] : ['byte', 1];
-  return new Intl.NumberFormat(language, {
-    style: 'unit',
-    unit,
-    unitDisplay: scale === 1 ? 'long' : 'short',
-    maximumFractionDigits: 1,
-  })
-    .format(bytes / scale)
-    .replace(' ', '\u00a0'); // "1 MB" never breaks between number and unit
-}
 
 export function failureMessage(t: TFunction, language: string, failure: ImportFailure): string {
   const { size, maxSize, files, maxFiles, entry } = failure.values ?? {};

@@ -19,6 +19,7 @@ import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { ScreenEmptyState } from '../shell/ScreenEmptyState';
 import { screenIcons } from '../shell/screenIcons';
 import { useLiveGroups } from '../group/groupStore';
+import { ShareChoiceDialog } from '../group/ShareChoiceDialog';
 import { shareSpeech } from '../group/shareSpeech';
 import { navigate } from '../state/uiStore';
 import { allTags, filterSpeeches, type SpeechSort } from './filterSpeeches';
@@ -187,7 +188,7 @@ export function LibraryScreen() {
               onDelete={() => setDeleting(speech)}
               onTags={(tags) => void setSpeechTags(speech.id, tags)}
               groups={groups}
-              onShare={(groupId) => void shareSpeech(groupId, speech.id, groups)}
+              onShare={(groupId) => void shareSpeech(groupId, speech, groups)}
             />
           ))}
         </>
@@ -208,6 +209,7 @@ export function LibraryScreen() {
         onClose={() => setDeleting(undefined)}
       />
       <SpeechTrashDialog />
+      <ShareChoiceDialog />
     </Stack>
   );
 }

@@ -62,6 +62,8 @@ export const FeedItem = z.discriminatedUnion('type', [
     title: z.string(),
     durationMs: z.number(),
     mime: z.string(),
+    /** The shared file's size (a video with its picture, or its audio alone, is told apart by `mime`). */
+    byteSize: z.number(),
     /**
      * Media paths (`/media/groups/…`) served with Range by both hosts; the renderer's `mediaUrl` makes
      * them loadable (signed in a browser). 404 until the sync tool has copied it.
@@ -193,15 +195,29 @@ export const groupContract = {
       .strict(),
     output: z.null(),
   },
+  /**
+   * Shares a speech: a video with its picture (`picture`, the default) or only its audio (false: much
+   * smaller, for slow clouds); an audio speech ignores `picture`. Refused over the group's cap.
+   */
   'group.shareSpeech': {
     input: z
       .object({
         groupId: GroupId,
         speechId: SpeechId,
         title: z.string().trim().min(1).max(speechLimits.title).optional(),
+        picture: z.boolean().optional(),
       })
       .strict(),
     output: z.object({ id: Hex64 }),
+  },
+  /** What sharing a speech would store: its file, about its audio alone (a video), the group's cap. */
+  'group.shareSizes': {
+    input: z.object({ groupId: GroupId, speechId: SpeechId }).strict(),
+    output: z.object({
+      bytes: z.number().int().min(0),
+      audioOnlyBytes: z.number().int().min(0).nullable(),
+      maxBytes: z.number().int().min(1).nullable(),
+    }),
   },
   'group.shareReflection': {
     input: z

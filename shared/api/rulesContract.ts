@@ -16,6 +16,7 @@ import {
   ruleLimits,
   rulesSetBody,
 } from '../rules/ruleEvents';
+import { shareLimitBody } from '../group/shareLimit';
 import type { RulesOverview } from './rulesOverview';
 
 const Hex64 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -47,6 +48,8 @@ export const rulesContract = {
     output: z.object({ id: Hex64, recording: Hex64 }),
   },
   'rules.setRules': { input: withBody(rulesSetBody), output: Id },
+  /** Coach: the largest file a member may share from now on (`maxBytes: null`: no cap). */
+  'rules.setShareLimit': { input: withBody(shareLimitBody), output: Id },
   /** A member pauses themself; a coach may pause anyone. */
   'rules.pause': { input: withBody(pauseSetBody), output: Id },
   'rules.pardon': { input: withBody(missPardonedBody), output: Id },

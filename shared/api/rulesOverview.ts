@@ -135,6 +135,8 @@ export interface RulesOverview {
   me: string;
   isCoach: boolean;
   rules: RulesAt;
+  /** The coach's cap on a shared file, in bytes (share.limit); null: none. */
+  shareLimit: number | null;
   assignments: AssignmentView[];
   /** The occurrence members work on now: the first whose critique deadline has not passed. */
   current?: OccurrenceView;

@@ -8,7 +8,7 @@
 import { CausalGraph } from './causalGraph';
 import { JOIN_REQUEST, ROSTER_DECISION, rosterDecisionBody } from './groupEvent';
 import type { GroupEvent, RosterDecisionKind } from './groupEvent';
-import type { FoldContext } from './kindRegistry';
+import type { RosterContext } from './kindRegistry';
 import { applyDecision, applyJoinRequest, isActiveCoach, startRoster } from './roster';
 import type { GroupInfo, Member, Roster } from './roster';
 
@@ -150,7 +150,7 @@ export function foldCausalRoster(groupId: string, sorted: readonly GroupEvent[])
     }
     return 'counts';
   };
-  const context: FoldContext = {
+  const context: RosterContext = {
     groupId,
     counts: (e) => verdict(e) === 'counts',
     isCoach: (e) => verdict(e) === 'counts' && coachInPast(e.author, graph.position.get(e.id)!),

@@ -2,7 +2,7 @@
 // and any number of copies, give the same state and the same state hash on every computer.
 import { Immer } from 'immer';
 import { canonicalHash, canonicalJson } from './canonical';
-import type { KindRegistry } from './kindRegistry';
+import type { FoldContext, KindRegistry, RosterContext } from './kindRegistry';
 import { GENESIS, JOIN_REQUEST, ROSTER_DECISION } from './groupEvent';
 import type { GroupEvent } from './groupEvent';
 import { chooseLinks } from './causalLinks';
@@ -59,7 +59,8 @@ export function foldSnapshot(
   const roster = causal ?? foldRoster(groupId, sorted);
   const slices: Record<string, unknown> = {};
   for (const s of registry.slices) slices[s.slice] = s.initial();
-  if (roster.group) for (const event of sorted) applyEvent(event, slices, roster, registry);
+  const ctx = foldContext(roster.context, slices);
+  if (roster.group) for (const event of sorted) applyEvent(event, slices, ctx, registry);
   const state = { group: roster.group, members: roster.members, slices };
   return { groupId, state, sorted, ids: new Set(sorted.map((e) => e.id)), roster, registry, causal };
 }
@@ -121,7 +122,8 @@ export function foldMore(snapshot: FoldSnapshot, more: Iterable<GroupEvent>): Fo
   // one new speech does not copy a year of speeches; the rest is shared with the previous state,
   // which nothing mutates.
   const slices = { ...snapshot.state.slices };
-  for (const event of fresh) applyEvent(event, slices, snapshot.roster, snapshot.registry, copyOnWrite);
+  const ctx = foldContext(snapshot.roster.context, slices);
+  for (const event of fresh) applyEvent(event, slices, ctx, snapshot.registry, copyOnWrite);
   // Like the graph, the event list and the id set grow in place (copying them cost more than the
   // event at 50,000 events): the snapshot passed in is consumed, though its state stays as it was.
   const sorted = snapshot.sorted as GroupEvent[];
@@ -147,21 +149,31 @@ const copyOnWrite: Change = (slice, change) =>
     change(draft);
   });
 
+/** The roster's context plus the slices as they stand while the fold goes (each event sees those before it). */
+function foldContext(roster: RosterContext, slices: Readonly<Record<string, unknown>>): FoldContext {
+  return {
+    groupId: roster.groupId,
+    counts: roster.counts,
+    isCoach: roster.isCoach,
+    slice: (name) => slices[name],
+  };
+}
+
 function applyEvent(
   event: GroupEvent,
   slices: Record<string, unknown>,
-  roster: Roster,
+  ctx: FoldContext,
   registry: KindRegistry,
   write: Change = inPlace,
 ): void {
   const entry = registry.lookup(event.kind);
-  if (!entry || !roster.context.counts(event)) return;
+  if (!entry || !ctx.counts(event)) return;
   const body = entry.handler.body.safeParse(event.body);
   if (!body.success) return;
   const typed = { ...event, body: body.data };
   const slice = slices[entry.slice];
-  if (!entry.handler.authorize(typed, slice, roster.context)) return;
-  slices[entry.slice] = write(slice, (target) => entry.handler.apply(typed, target, roster.context));
+  if (!entry.handler.authorize(typed, slice, ctx)) return;
+  slices[entry.slice] = write(slice, (target) => entry.handler.apply(typed, target, ctx));
 }
 
 /** SHA-256 (hex) of the canonical JSON of the state: equal on every computer for the same valid events. */

@@ -46,6 +46,7 @@ export function buildGroupView(input: GroupViewInput): GroupView {
         title: r.title,
         durationMs: r.durationMs,
         mime: r.mime,
+        byteSize: r.byteSize,
         audioUrl: blobUrl(r.sha256),
         peaksUrl: blobUrl(r.peaksSha256),
         audioArrived: arrived.has(r.sha256),

@@ -9,12 +9,18 @@ import type { GroupEvent } from './groupEvent';
  * What a kind handler may ask about the roster as it stood when an event was written: in format 1
  * at the event's hlc, in format 2 in the event's causal past (what its writer had seen).
  */
-export interface FoldContext {
+export interface RosterContext {
   readonly groupId: string;
   /** The author's entry counts: an approved member (entries written before approval count once approved), not removed. */
   counts(event: GroupEvent): boolean;
   /** The author held the coach role when writing the event. */
   isCoach(event: GroupEvent): boolean;
+}
+
+/** The roster, and another slice as the events folded before this one left it (read only, never changed). */
+export interface FoldContext extends RosterContext {
+  /** A registered slice's state, or undefined when the registry has no such slice. */
+  slice(name: string): unknown;
 }
 
 export interface KindHandler<S, B> {

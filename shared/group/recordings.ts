@@ -1,5 +1,5 @@
 // Speech recordings members share with the group; only the author can withdraw theirs, or add the
-// delivery metrics of theirs.
+// delivery metrics of theirs. A recording bigger than the coach's cap in force is refused.
 import {
   RECORDING_METRICS,
   RECORDING_SHARED,
@@ -11,6 +11,7 @@ import {
 import type { RecordingMetricsBody, RecordingSharedBody } from './groupEvent';
 import { defineSlice, handler } from './kindRegistry';
 import type { GroupState } from './groupState';
+import { capInForce } from './shareLimit';
 
 export interface SharedRecording extends RecordingSharedBody {
   /** The id of the sharing event. */
@@ -25,6 +26,8 @@ export type SharedRecordings = Record<string, SharedRecording>;
 export const recordingsSlice = defineSlice<SharedRecordings>('recordings', () => ({}), {
   [RECORDING_SHARED]: handler<SharedRecordings, typeof recordingSharedBody>({
     body: recordingSharedBody,
+    // Judged by the cap when it is folded: a cap set later never takes back what was shared under it.
+    authorize: (event, _recordings, ctx) => event.body.byteSize <= (capInForce(ctx) ?? Infinity),
     apply: (event, recordings) => {
       recordings[event.id] = { ...event.body, id: event.id, author: event.author, sharedAt: event.hlc };
     },

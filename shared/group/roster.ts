@@ -12,7 +12,7 @@ import {
   rosterDecisionBody,
 } from './groupEvent';
 import type { GroupEvent, RosterDecisionBody, RosterDecisionKind } from './groupEvent';
-import type { FoldContext } from './kindRegistry';
+import type { RosterContext } from './kindRegistry';
 
 export type MemberStatus = 'applicant' | 'member' | 'declined' | 'removed';
 export type MemberRole = 'member' | 'coach';
@@ -44,7 +44,7 @@ export interface GroupInfo {
 export interface Roster {
   group: GroupInfo | null;
   members: Record<string, Member>;
-  context: FoldContext;
+  context: RosterContext;
 }
 
 /** What applicants sign in their join request. */
@@ -75,7 +75,7 @@ export function foldRoster(groupId: string, sorted: readonly GroupEvent[]): Rost
     return t;
   };
   // Format 1 judges an event by the time its writer claims: membership and the coach role at its hlc.
-  const context: FoldContext = {
+  const context: RosterContext = {
     groupId,
     counts: ({ author, hlc }) => {
       const t = timelines.get(author);

@@ -15,6 +15,7 @@ import { critiquesGiven } from '../critique/critiquesGiven';
 import type { GroupState } from '../group/groupState';
 import { profilesOf } from '../group/profiles';
 import { recordingsOf } from '../group/recordings';
+import { shareLimitOf } from '../group/shareLimit';
 import { rulingsAt } from './rulingsAt';
 import { judgeCheckIn } from './judgeCheckIn';
 import { listOccurrences } from './listOccurrences';
@@ -238,6 +239,7 @@ export function buildRulesOverview(
     me,
     isCoach: state.members[me]?.role === 'coach' && state.members[me]?.status === 'member',
     rules: rulesInForce(rules.rules, asOf),
+    shareLimit: shareLimitOf(state),
     assignments,
     ...(currentOccurrence ? { current: view(currentOccurrence) } : {}),
     duties,

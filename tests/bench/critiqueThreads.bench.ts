@@ -53,8 +53,8 @@ async function prepareGroup(): Promise<void> {
     coachName: 'Coach',
   });
   const group = groups.get(groupId);
-  await group.shareSpeech(speechId, 'no critiques');
-  const { id: recording } = await group.shareSpeech(speechId, 'five hundred critiques');
+  await group.shareSpeech(speechId, { title: 'no critiques' });
+  const { id: recording } = await group.shareSpeech(speechId, { title: 'five hundred critiques' });
   // One outbox segment and one sync for all 500: GroupService.append would publish and fold the whole
   // log again after each event (minutes of setup). The benchmark reaches past `private` for that.
   const service = group as unknown as {

@@ -50,9 +50,10 @@ export function createGroupHandlers(
       await groups.get(groupId).decide(member, decision);
       return null;
     },
-    'group.shareSpeech': async ({ groupId, speechId, title }) => ({
-      id: (await groups.get(groupId).shareSpeech(speechId, title)).id,
+    'group.shareSpeech': async ({ groupId, speechId, title, picture }) => ({
+      id: (await groups.get(groupId).shareSpeech(speechId, { title, picture })).id,
     }),
+    'group.shareSizes': ({ groupId, speechId }) => groups.get(groupId).shareSizes(speechId),
     'group.shareReflection': async ({ groupId, title, text }) => ({
       id: (await groups.get(groupId).shareReflection(title, text)).id,
     }),

@@ -35,13 +35,19 @@ export class GroupMedia {
     private readonly state: () => GroupState,
   ) {}
 
-  /** The MIME type of a blob the group's state names, or undefined for anything else. */
-  private mimeOf(sha: string): string | undefined {
+  /**
+   * The MIME type of a blob the group's state names, and the sizes its recordings give it (media only:
+   * a file of another size is not served, so a recording cannot claim to fit the group's cap and be
+   * bigger), or undefined for anything else.
+   */
+  private blobOf(sha: string): { mimeType: string; sizes?: Set<number> } | undefined {
+    let found: { mimeType: string; sizes?: Set<number> } | undefined;
     for (const r of Object.values(recordingsOf(this.state()))) {
-      if (r.sha256 === sha) return r.mime;
-      if (r.peaksSha256 === sha) return 'application/json';
+      if (r.sha256 === sha) {
+        found = { mimeType: r.mime, sizes: (found?.sizes ?? new Set()).add(r.byteSize) };
+      } else if (r.peaksSha256 === sha && !found) found = { mimeType: 'application/json' };
     }
-    return undefined;
+    return found;
   }
 
   /** Which blobs have arrived, by SHA-256 (one directory listing per device, not one stat per blob). */
@@ -57,13 +63,14 @@ export class GroupMedia {
   /** The verified file for a blob of this group, ready to serve with Range; undefined = 404. */
   async file(sha: string): Promise<{ path: string; mimeType: string } | undefined> {
     if (!SHA_RE.test(sha)) return undefined;
-    const mimeType = this.mimeOf(sha);
-    if (!mimeType) return undefined;
+    const blob = this.blobOf(sha);
+    if (!blob) return undefined;
+    const { mimeType, sizes } = blob;
     for (const device of await this.devices()) {
       const rel = blobPath(device, sha);
       const full = path.join(this.folder, ...rel.split('/'));
       const stats = await fs.lstat(full).catch(() => null);
-      if (!stats?.isFile()) continue;
+      if (!stats?.isFile() || (sizes && !sizes.has(stats.size))) continue;
       const key = `${stats.size}:${stats.mtimeMs}:${stats.ino}:${stats.ctimeMs}`;
       if (this.verified.get(rel) !== key) {
         const verdict = await verifyBlobFile(this.folder, rel, sha);

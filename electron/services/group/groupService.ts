@@ -4,8 +4,9 @@
 // gives it back, this member's own work is folded in from the outbox, so it shows at once.
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { peaksFromBytes } from '../../../shared/audio/peaks';
+import { createHash } from 'node:crypto';
 import { LecternError } from '../../../shared/api/errors';
+import { isVideo } from '../../../shared/domain/speech';
 import type { GroupStatus } from '../../../shared/api/groupContract';
 import type { SetAsideEvent } from '../../../shared/group/causalRoster';
 import { foldSnapshot, stateHash } from '../../../shared/group/fold';
@@ -21,8 +22,10 @@ import type { GroupEvent, RecordingMetricsBody, RosterDecisionKind } from '../..
 import type { KindRegistry } from '../../../shared/group/kindRegistry';
 import type { MemberDevice } from '../../../shared/group/memberDevice';
 import { recordingsOf } from '../../../shared/group/recordings';
+import type { SharedRecording } from '../../../shared/group/recordings';
 import { REFLECTION_SHARED, REFLECTION_WITHDRAWN, reflectionsOf } from '../../../shared/group/reflections';
 import { charterHash } from '../../../shared/group/roster';
+import { shareLimitOf } from '../../../shared/group/shareLimit';
 import { BlobStore } from '../groupFolder/blobStore';
 import { GroupSync } from '../groupFolder/groupSync';
 import type { SyncReport } from '../groupFolder/groupSync';
@@ -30,6 +33,15 @@ import { Outbox } from '../groupFolder/outbox';
 import { PendingBlobs } from '../groupFolder/pendingBlobs';
 import { GroupMedia } from './groupMedia';
 import type { SpeechSource } from './groupMedia';
+import { SHARE_TEMP_DIR, checkShareCap, mediaToShare, peaksBlob, shareSizesOf } from './shareMedia';
+import type { ShareSizes } from './shareMedia';
+
+/** How a speech is shared: its title in the group, and for a video, the picture or only its audio. */
+export interface ShareOptions {
+  title?: string | undefined;
+  /** Share a video speech's picture (the default) or only its audio; an audio speech ignores it. */
+  picture?: boolean | undefined;
+}
 
 export interface GroupServiceOptions {
   groupId: string;
@@ -180,36 +192,66 @@ export class GroupService {
     });
   }
 
-  /** Copies a speech's audio and peaks into this device's directory as blobs, then shares it. */
-  async shareSpeech(speechId: string, title?: string): Promise<GroupEvent> {
+  /**
+   * Copies a speech's media (for a video, the picture or only its audio) and peaks into this device's
+   * directory as blobs, streamed, then shares it. Refused before anything is copied when the file is
+   * over the group's cap (the fold would refuse it anyway: shareLimit.ts).
+   */
+  async shareSpeech(speechId: string, { title, picture = true }: ShareOptions = {}): Promise<GroupEvent> {
     const file = await this.options.speeches.mediaFile(speechId);
     if (!file) throw new LecternError('not_found', 'errors.not_found', { speechId });
     const speech = await this.options.speeches.get(speechId);
-    const peaks = await this.options.speeches.peaks(speechId);
-    const audio = await fs.readFile(file.path);
-    // The same BBC audiowaveform JSON the member's own speeches keep, so one reader serves both.
-    const peaksJson = JSON.stringify(peaksFromBytes(peaks.data, peaks.sampleRate, peaks.samplesPerPixel));
-    // Blobs first: the event must never name audio that is not in the folder (or on its way).
-    const sha256 = await this.putBlob(audio);
-    const peaksSha256 = await this.putBlob(Buffer.from(peaksJson));
-    const metrics = await this.options.speeches.metrics?.(speechId);
-    const shared = await this.write(() => [
-      RECORDING_SHARED,
-      {
-        sha256,
-        byteSize: audio.byteLength,
-        durationMs: speech.durationMs,
-        peaksSha256,
-        title: title ?? speech.title,
-        mime: file.mimeType,
-      },
-    ]);
-    // Its metrics travel as an event of their own kind (docs/sync-format.md, "Delivery metrics").
-    if (metrics) {
-      const language = speech.language ?? 'other';
-      await this.write(() => [RECORDING_METRICS, { recording: shared.id, language, metrics }]);
+    const peaksJson = peaksBlob(await this.options.speeches.peaks(speechId));
+    const now = (this.options.now ?? Date.now)();
+    const media = await mediaToShare(file, picture, path.join(this.options.dataDir, SHARE_TEMP_DIR), now);
+    try {
+      checkShareCap(media.byteSize, isVideo(media.mimeType), shareLimitOf(this.state().state));
+      // Blobs first: the event must never name audio that is not in the folder (or on its way).
+      const sha256 = await this.putBlob((store) => store.putFile(media.path));
+      const peaksSha256 = await this.putBlob((store) => store.put(peaksJson));
+      const metrics = await this.options.speeches.metrics?.(speechId);
+      const shared = await this.write(() => [
+        RECORDING_SHARED,
+        {
+          sha256,
+          byteSize: media.byteSize,
+          durationMs: speech.durationMs,
+          peaksSha256,
+          title: title ?? speech.title,
+          mime: media.mimeType,
+        },
+      ]);
+      // Its metrics travel as an event of their own kind (docs/sync-format.md, "Delivery metrics").
+      if (metrics) {
+        const language = speech.language ?? 'other';
+        await this.write(() => [RECORDING_METRICS, { recording: shared.id, language, metrics }]);
+      }
+      return shared;
+    } finally {
+      await media.dispose();
     }
-    return shared;
+  }
+
+  /** The sizes the share choice offers, and the group's cap in force. */
+  async shareSizes(speechId: string): Promise<ShareSizes> {
+    const file = await this.options.speeches.mediaFile(speechId);
+    if (!file) throw new LecternError('not_found', 'errors.not_found', { speechId });
+    return shareSizesOf(file, shareLimitOf(this.state().state));
+  }
+
+  /**
+   * This member's recordings of a speech: its media as it is, or (a video shared as audio only) the
+   * same peaks, which both ways of sharing keep.
+   */
+  async recordingsOfSpeech(speechId: string): Promise<SharedRecording[]> {
+    const speech = await this.options.speeches.get(speechId);
+    const peaksSha = createHash('sha256')
+      .update(peaksBlob(await this.options.speeches.peaks(speechId)))
+      .digest('hex');
+    const me = this.device.key.keyId;
+    return Object.values(recordingsOf(this.state().state)).filter(
+      (r) => r.author === me && (r.sha256 === speech.sha256 || r.peaksSha256 === peaksSha),
+    );
   }
 
   /**
@@ -221,10 +263,7 @@ export class GroupService {
     const metrics = await this.options.speeches.metrics?.(speechId);
     const speech = metrics ? await this.options.speeches.get(speechId).catch(() => undefined) : undefined;
     if (!metrics || !speech) return 0;
-    const me = this.options.device.key.keyId;
-    const without = Object.values(recordingsOf(this.state().state)).filter(
-      (r) => r.author === me && r.sha256 === speech.sha256 && !r.metrics,
-    );
+    const without = (await this.recordingsOfSpeech(speechId)).filter((r) => !r.metrics);
     const language = speech.language ?? 'other';
     for (const r of without)
       await this.write(() => [RECORDING_METRICS, { recording: r.id, language, metrics }]);
@@ -275,12 +314,12 @@ export class GroupService {
   }
 
   /** Into the folder, or, while it is away or read-only, into the data dir until it is back. */
-  private async putBlob(bytes: Uint8Array): Promise<string> {
+  private async putBlob(put: (store: BlobStore | PendingBlobs) => Promise<string>): Promise<string> {
     try {
-      return await this.blobs.put(bytes);
+      return await put(this.blobs);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? '';
-      if (code === 'ENOENT' || READ_ONLY_CODES.has(code)) return this.pendingBlobs.put(bytes);
+      if (code === 'ENOENT' || READ_ONLY_CODES.has(code)) return put(this.pendingBlobs);
       throw err;
     }
   }

@@ -13,6 +13,7 @@ import { createRulesHandlers } from './rulesHandlers';
 
 const FAST = { N: 2 ** 10, r: 8, p: 1 };
 const recorded = await readFile(path.join(import.meta.dirname, '../../../tests/fixtures/recorded-zh.webm'));
+const camera = await readFile(path.join(import.meta.dirname, '../../../tests/fixtures/recorded-video.webm'));
 const H = 3_600_000;
 /** Monday 1 March 2027, 10:00 in Shanghai. */
 const T0 = Date.UTC(2027, 2, 1, 2, 0);
@@ -41,21 +42,21 @@ function computer(name: string) {
     registry: appRegistry,
     now,
   });
-  const api = createRulesHandlers(groups, speeches, now);
+  const api = createRulesHandlers(groups, now);
   const keyId = async () => (await groups.identity.current()).key.keyId;
   return { speeches, groups, api, keyId };
 }
 type Computer = ReturnType<typeof computer>;
 
-async function recordSpeech(store: SpeechStore, title: string) {
+async function recordSpeech(store: SpeechStore, title: string, video = false) {
   const { speechId } = await store.begin({
     source: 'recording',
-    mimeType: 'audio/webm',
+    mimeType: video ? 'video/webm' : 'audio/webm',
     title,
     sampleRate: 48000,
     samplesPerPixel: 480,
   });
-  await store.append(speechId, recorded, new Uint8Array([0xf0, 0x10]));
+  await store.append(speechId, video ? camera : recorded, new Uint8Array([0xf0, 0x10]));
   return store.finish(speechId, 3900);
 }
 
@@ -246,7 +247,7 @@ describe('rules handlers on four computers', () => {
     clock = Date.UTC(2027, 2, 4, 14, 0); // a day and an hour after Wednesday's deadline
     // Nobody else has linked Ada's check-in (a stand-in for GroupSync's firstWitnessed).
     const now = () => clock;
-    const seeing = createRulesHandlers(coach.groups, coach.speeches, now, () => () => null);
+    const seeing = createRulesHandlers(coach.groups, now, () => () => null);
     const ada = async (api: typeof seeing) =>
       (await api['rules.overview']({ groupId }, ctx)).week!.rows.find((r) => r.name === 'Ada')!;
     expect(await ada(seeing)).toMatchObject({
@@ -335,5 +336,37 @@ describe('a new assignment', () => {
     );
     const [postponed] = (await coach.api['rules.overview']({ groupId }, ctx)).assignments;
     expect(postponed?.occurrences[0]?.submitBy).toBe('2027-03-02T21:00');
+  });
+
+  it('the coach caps a shared file’s size; a check-in reuses a video shared as its audio alone', async () => {
+    const { groupId, coach, members, sync } = await groupOfFour();
+    const [a] = members;
+    const cap = { groupId, body: { maxBytes: 50_000 } };
+    await expect(a.api['rules.setShareLimit'](cap, ctx)).rejects.toMatchObject({
+      messageKey: 'errors.coachOnly',
+    });
+    await coach.api['rules.setShareLimit'](cap, ctx);
+    await sync();
+    expect((await a.api['rules.overview']({ groupId }, ctx)).shareLimit).toBe(50_000);
+
+    // Ada's video is over the cap; she shares its audio, then checks in that speech: the audio counts.
+    const { id: assignment } = await coach.api['rules.createAssignment']({ groupId, body: weekly }, ctx);
+    await sync();
+    clock = T0 + H;
+    const speech = await recordSpeech(a.speeches, 'Ada on camera', true);
+    const group = a.groups.get(groupId);
+    await expect(group.shareSpeech(speech.id)).rejects.toMatchObject({
+      messageKey: 'errors.shareTooLargeVideo',
+    });
+    const audio = await group.shareSpeech(speech.id, { picture: false });
+    const checkIn = await a.api['rules.checkIn'](
+      { groupId, assignment, occurrence: 1, speechId: speech.id },
+      ctx,
+    );
+    expect(checkIn.recording).toBe(audio.id);
+
+    await coach.api['rules.setShareLimit']({ groupId, body: { maxBytes: null } }, ctx);
+    await sync();
+    expect((await a.api['rules.overview']({ groupId }, ctx)).shareLimit).toBeNull();
   });
 });

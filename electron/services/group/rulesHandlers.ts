@@ -7,6 +7,7 @@ import type { Handlers } from '../../../shared/api/contractTypes';
 import { LecternError } from '../../../shared/api/errors';
 import type { rulesContract } from '../../../shared/api/rulesContract';
 import { recordingsOf } from '../../../shared/group/recordings';
+import { SHARE_LIMIT } from '../../../shared/group/shareLimit';
 import { firstOccurrenceAfter } from '../../../shared/rules/firstOccurrenceAfter';
 import { buildRulesOverview } from '../../../shared/rules/rulesOverview';
 import { rulingsAt } from '../../../shared/rules/rulingsAt';
@@ -27,7 +28,6 @@ import { hasCheckIn, hasOccurrence } from '../../../shared/rules/rulesSlice';
 import { occurrenceKey, rulesStateOf } from '../../../shared/rules/rulesState';
 import type { WitnessedAt } from '../../../shared/rules/unwitnessedCheckIns';
 import { FALLBACK_TIME_ZONE, hlcMillis, wallTimeAt, zonedInstant } from '../../../shared/rules/zonedTime';
-import type { SpeechSource } from './groupMedia';
 import type { GroupService } from './groupService';
 import type { Groups } from './groups';
 
@@ -41,7 +41,6 @@ export const witnessesOfGroup: WitnessesOf = (service) => service.witnessedAt();
 
 export function createRulesHandlers(
   groups: Groups,
-  speeches: SpeechSource,
   now: () => number = () => Date.now(),
   witnessesOf: WitnessesOf = witnessesOfGroup,
 ): Pick<Handlers<Contract>, RulesMethods> {
@@ -116,8 +115,8 @@ export function createRulesHandlers(
       // After the deadline an on-time submission stands; a late one would not replace it.
       if (at > o.submitDeadline && onTime(state))
         throw new LecternError('invalid_input', 'errors.checkInLocked');
-      const speech = await speeches.get(speechId);
-      const shared = Object.values(recordings).find((r) => r.author === me && r.sha256 === speech.sha256);
+      // Shared already (a video perhaps as its audio alone): that recording; else shared now.
+      const [shared] = await service.recordingsOfSpeech(speechId);
       const recording = shared?.id ?? (await service.shareSpeech(speechId)).id;
       const event = await service.append(CHECK_IN_SUBMITTED, {
         assignment,
@@ -128,6 +127,7 @@ export function createRulesHandlers(
       return { id: event.id, recording };
     },
     'rules.setRules': async ({ groupId, body }) => id(coach(groupId).append(RULES_SET, body)),
+    'rules.setShareLimit': async ({ groupId, body }) => id(coach(groupId).append(SHARE_LIMIT, body)),
     'rules.pause': async ({ groupId, body }) => {
       const service = groups.get(groupId);
       if (body.member !== (await keyId()) && !service.isCoachNow())

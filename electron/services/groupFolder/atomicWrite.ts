@@ -76,23 +76,68 @@ export async function writeFileAtomic(
     if (exists) throw new FileExistsError(relPath);
   }
   const temp = path.join(path.dirname(target), tempName());
+  await writeTemp(temp, bytes, options.flush !== false);
+  return placeTemp(temp, target, relPath, options);
+}
+
+/**
+ * Atomically creates a file in `relDir` whose name is known only once all of it is written (a content
+ * address): `pieces` go to a temporary name as they come (never joined in memory), then `nameOf()`
+ * names it. Never replaces a file (FileExistsError, the temporary removed); a crash midway leaves only
+ * the temporary, which readers skip and {@link sweepStaleTemps} removes. Returns the absolute path.
+ */
+export async function writeStreamAtomic(
+  root: string,
+  relDir: string,
+  pieces: AsyncIterable<Uint8Array>,
+  nameOf: () => string,
+): Promise<string> {
+  await mkdirInside(root, relDir);
+  const temp = path.join(resolveInside(root, relDir), tempName());
+  await writeTemp(temp, pieces, true);
+  const relPath = `${relDir}/${nameOf()}`;
+  let target: string;
+  try {
+    target = resolveInside(root, relPath);
+  } catch (err) {
+    await fs.rm(temp, { force: true });
+    throw err;
+  }
+  return placeTemp(temp, target, relPath, {});
+}
+
+/** Writes a new temporary file (exclusively), flushed unless told not to; removed again if writing fails. */
+async function writeTemp(
+  temp: string,
+  bytes: Uint8Array | string | Iterable<string> | AsyncIterable<Uint8Array>,
+  flush: boolean,
+): Promise<void> {
   const handle = await fs.open(temp, 'wx');
   try {
     await fs.writeFile(handle, bytes);
-    if (options.flush !== false) await handle.sync();
+    if (flush) await handle.sync();
   } catch (err) {
     await handle.close();
     await fs.rm(temp, { force: true });
     throw err;
   }
   await handle.close();
+}
+
+/** Moves a written temporary to its final name: replacing (local state) or never (immutable files). */
+async function placeTemp(
+  temp: string,
+  target: string,
+  relPath: string,
+  options: AtomicWriteOptions,
+): Promise<string> {
   try {
     if (options.overwrite) {
       await fs.rename(temp, target);
       if (options.flush !== false) await syncDir(path.dirname(target));
     } else {
-      // Test-and-create in one step: something else creating `target` between the check above and
-      // here (a sync tool, a second process) makes this fail instead of being replaced.
+      // Test-and-create in one step: something else creating `target` after any earlier check (a sync
+      // tool, a second process) makes this fail instead of being replaced.
       await renameNoReplace(temp, target, undefined, options.flush !== false);
     }
   } catch (err) {

@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { symlink, writeFile } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { open, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { STALE_TEMP_MS } from './atomicWrite';
 import { BlobStore } from './blobStore';
 import { tempDir } from './testGroupFolder';
 
@@ -55,4 +58,61 @@ describe('BlobStore', () => {
     expect(await store.delete(a)).toBe(true);
     expect(await store.get(mine, a)).toEqual({ ok: false, reason: 'missing' });
   });
+
+  it('putFile streams a file into the same name and bytes as put', async () => {
+    const store = new BlobStore(folder, mine);
+    const video = randomBytes(3 * 1024 * 1024 + 17); // several read chunks, not a whole one
+    const source = path.join(folder, 'video.webm');
+    await writeFile(source, video);
+    const sha = await store.putFile(source);
+    expect(sha).toBe(bytesToHex(sha256(video)));
+    const stored = await store.get(mine, sha);
+    expect(stored.ok && Buffer.from(stored.bytes).equals(video)).toBe(true);
+    // Already there (from either path): the same name, nothing replaced, no temporary left behind.
+    expect(await store.putFile(source)).toBe(sha);
+    expect(await store.put(video)).toBe(sha);
+    const small = utf8ToBytes('OggS… short');
+    await writeFile(source, small);
+    expect(await store.putFile(source)).toBe(await store.put(small));
+    expect((await readdir(path.join(folder, 'devices', mine, 'blobs'))).sort()).toEqual(
+      [sha, bytesToHex(sha256(small))].sort(),
+    );
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    'a putFile killed midway leaves no blob under its final name, only a temporary swept later',
+    async () => {
+      // The source is a pipe the test feeds: the copy is midway, for sure, when the process is killed.
+      const source = path.join(folder, 'camera.fifo');
+      execFileSync('mkfifo', [source]);
+      const script = `import('./electron/services/groupFolder/blobStore.ts').then((m) =>
+        new m.BlobStore(${JSON.stringify(folder)}, '${mine}').putFile(${JSON.stringify(source)}))`;
+      const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], { stdio: 'inherit' });
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      const feed = await open(source, 'w');
+      await feed.write(randomBytes(2 * 1024 * 1024));
+      const blobs = path.join(folder, 'devices', mine, 'blobs');
+      const temps = async () => (await readdir(blobs).catch(() => [])).filter((n) => n.endsWith('.tmp'));
+      for (let i = 0; i < 200 && (await temps()).length === 0; i++)
+        await new Promise((r) => setTimeout(r, 50));
+      const [temp] = await temps();
+      expect(temp).toBeDefined();
+      for (let i = 0; i < 200 && (await stat(path.join(blobs, temp!))).size === 0; i++)
+        await new Promise((r) => setTimeout(r, 50));
+      child.kill('SIGKILL');
+      await exited;
+      await feed.close().catch(() => {});
+      // What a crash leaves: a partial temporary, which readers skip, and nothing under a blob's name.
+      expect(await readdir(blobs)).toEqual([temp]);
+      expect((await stat(path.join(blobs, temp!))).size).toBeGreaterThan(0);
+      // The next writer sweeps it once it is stale, and stores the whole file.
+      const later = new BlobStore(folder, mine, undefined, () => Date.now() + STALE_TEMP_MS + 1);
+      const whole = path.join(folder, 'whole.webm');
+      await writeFile(whole, utf8ToBytes('the whole speech'));
+      const sha = await later.putFile(whole);
+      expect(await readdir(blobs)).toEqual([sha]);
+      expect(await readFile(path.join(blobs, sha), 'utf8')).toBe('the whole speech');
+    },
+    20_000,
+  );
 });

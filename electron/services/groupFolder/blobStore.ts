@@ -1,11 +1,12 @@
 // Content-addressed media (audio and waveform peaks) in the group folder, named by SHA-256
 // under the writing device's directory. A reader checks the hash before trusting the bytes
 // (design rule 3); the author may delete their own blob to withdraw a recording.
-import { constants, promises as fs } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { constants, createReadStream, promises as fs } from 'node:fs';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { BLOBS_DIR, DEVICES_DIR, blobPath } from '../../../shared/group/folderLayout';
-import { sweepStaleTemps, writeFileAtomic } from './atomicWrite';
+import { FileExistsError, sweepStaleTemps, writeFileAtomic, writeStreamAtomic } from './atomicWrite';
 import { UnsafePathError, lstatInside, readInside, resolveInside } from './safePath';
 
 /** Bigger than any speech we expect (an hour of Opus is ~30 MB, of WAV ~600 MB). */
@@ -28,6 +29,11 @@ export class BlobStore {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** This device's own blob directory, relative to the folder. */
+  private get ownDir(): string {
+    return `${DEVICES_DIR}/${this.deviceId}/${BLOBS_DIR}`;
+  }
+
   /** Stores bytes under their SHA-256 (no-op when already there); returns the hash. */
   async put(bytes: Uint8Array): Promise<string> {
     const sha = bytesToHex(sha256(bytes));
@@ -41,11 +47,33 @@ export class BlobStore {
     return sha;
   }
 
+  /**
+   * Stores a file's bytes under their SHA-256, streamed: hashed while copied to a temporary name, then
+   * renamed (a video of hundreds of MB is never held in memory). The same name and bytes as
+   * {@link put}; returns the hash.
+   */
+  async putFile(source: string): Promise<string> {
+    const hash = createHash('sha256');
+    async function* hashed(): AsyncGenerator<Uint8Array> {
+      for await (const chunk of createReadStream(source, { highWaterMark: 1 << 20 })) {
+        hash.update(chunk as Buffer);
+        yield chunk as Buffer;
+      }
+    }
+    let sha = '';
+    try {
+      await writeStreamAtomic(this.folder, this.ownDir, hashed(), () => (sha = hash.digest('hex')));
+    } catch (err) {
+      if (!(err instanceof FileExistsError)) throw err; // already stored: the same bytes under the same name
+    }
+    await this.sweep();
+    return sha;
+  }
+
   /** Removes stale temp files a crashed put left in this device's own blob directory (once per store). */
   async sweep(): Promise<string[]> {
     if (this.swept) return [];
-    const dir = `${DEVICES_DIR}/${this.deviceId}/${BLOBS_DIR}`;
-    const removed = await sweepStaleTemps(this.folder, dir, this.now()).catch(() => null);
+    const removed = await sweepStaleTemps(this.folder, this.ownDir, this.now()).catch(() => null);
     this.swept = removed !== null;
     return removed ?? [];
   }

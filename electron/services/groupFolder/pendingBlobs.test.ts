@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { BlobStore } from './blobStore';
@@ -32,5 +33,22 @@ describe('PendingBlobs', () => {
     expect(await folder.get(device, withdrawn)).toEqual({ ok: false, reason: 'missing' });
     expect(await folder.get(device, damaged)).toEqual({ ok: false, reason: 'missing' });
     expect(await pending.waiting()).toEqual([damaged]); // kept, never published as something else
+  });
+
+  it('keeps files (streamed) until the folder is back, and publishes them under the same names', async () => {
+    const pending = new PendingBlobs(path.join(root, 'data', 'pending-blobs'), device);
+    const folder = new BlobStore(path.join(root, 'group'), device);
+    const source = path.join(root, 'video.webm');
+    const video = randomBytes(2 * 1024 * 1024 + 5);
+    await writeFile(source, video);
+    const sha = await pending.putFile(source);
+    expect(sha).toBe(await new BlobStore(root, device).put(video)); // the same name as put's
+    expect(await pending.publish(folder)).toEqual([]); // away
+    await mkdir(path.join(root, 'group'));
+    expect(await pending.publish(folder)).toEqual([sha]);
+    expect((await readFile(path.join(root, 'group', 'devices', device, 'blobs', sha))).equals(video)).toBe(
+      true,
+    );
+    expect(await pending.waiting()).toEqual([]);
   });
 });

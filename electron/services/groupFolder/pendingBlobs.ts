@@ -25,6 +25,12 @@ export class PendingBlobs {
     return this.local.put(bytes);
   }
 
+  /** A file's bytes, streamed (see BlobStore.putFile). */
+  async putFile(source: string): Promise<string> {
+    await fs.mkdir(this.root, { recursive: true });
+    return this.local.putFile(source);
+  }
+
   /** The hashes still waiting for the folder. */
   async waiting(): Promise<string[]> {
     const names = await fs.readdir(this.dir).catch(() => [] as string[]);
@@ -32,20 +38,26 @@ export class PendingBlobs {
   }
 
   /**
-   * Copies every waiting blob into the folder's store, then forgets the local copy. A blob whose
-   * local bytes no longer match its name (a damaged disk) is left where it is and not published.
+   * Copies every waiting blob into the folder's store (streamed: a video never sits in memory), then
+   * forgets the local copy. A blob whose local bytes no longer match its name (a damaged disk) is left
+   * where it is and not published.
    * With the folder still away, nothing moves; a read-only folder throws, as the outbox does.
    */
   async publish(folder: BlobStore): Promise<string[]> {
     const published: string[] = [];
     for (const sha of await this.waiting()) {
-      const blob = await this.local.get(this.deviceId, sha);
-      if (!blob.ok) continue;
+      if (!(await this.local.verify(this.deviceId, sha)).ok) continue;
+      let copied: string;
       try {
-        await folder.put(blob.bytes);
+        copied = await folder.putFile(path.join(this.dir, sha));
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') break; // away: try again next sync
         throw err;
+      }
+      // Changed on disk since it was checked: take back what was copied under the other name.
+      if (copied !== sha) {
+        await folder.delete(copied);
+        continue;
       }
       await this.local.delete(sha);
       published.push(sha);

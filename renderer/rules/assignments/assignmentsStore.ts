@@ -74,6 +74,7 @@ type RulesWrite =
   | 'rules.cancel'
   | 'rules.checkIn'
   | 'rules.setRules'
+  | 'rules.setShareLimit'
   | 'rules.pause'
   | 'rules.pardon'
   | 'rules.revive'

@@ -1,6 +1,7 @@
 // A coach changes the group's rules: points, penalties, when misses put a member out, critiques
-// owed, the offline grace for check-ins nobody else saw, the evaluation criteria. The new version is
-// in force for deadlines from now on; decided weeks keep their scores.
+// owed, the offline grace for check-ins nobody else saw, the evaluation criteria, and the largest
+// file a member may share (its own event, share.limit). The new version is in force for deadlines
+// from now on; decided weeks keep their scores.
 import { Alert, NumberInput, SimpleGrid, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -12,10 +13,21 @@ import { writeRules } from '../assignments/assignmentsStore';
 import { CriteriaInput } from '../assignments/CriteriaInput';
 import { RulesDialog } from './RulesDialog';
 import { checkRules, rulesDraft, rulesFields, sameRules } from './rulesDraft';
+import { shareLimitBytes, shareLimitMB, shareLimitProblem, shareLimitValue } from './shareLimitField';
 
-export function RulesForm({ groupId, rules, onClose }: { groupId: string; rules: RulesAt; onClose(): void }) {
+interface Props {
+  groupId: string;
+  rules: RulesAt;
+  /** The cap on a shared file in force, in bytes; null: none. */
+  shareLimit: number | null;
+  onClose(): void;
+}
+
+export function RulesForm({ groupId, rules, shareLimit, onClose }: Props) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(() => rulesDraft(rules));
+  const [cap, setCap] = useState(() => shareLimitValue(shareLimit));
+  const capProblem = shareLimitProblem(cap);
   const [tried, setTried] = useState(false);
   const [problem, setProblem] = useState<string>();
   const { problems, body } = checkRules(draft);
@@ -23,14 +35,26 @@ export function RulesForm({ groupId, rules, onClose }: { groupId: string; rules:
 
   const save = async () => {
     setTried(true);
-    const wrong = !body
-      ? 'forms.fixFields'
-      : sameRules(draft, rules)
-        ? 'assignments.rules.unchanged'
-        : undefined;
+    const rulesChanged = !sameRules(draft, rules);
+    const capChanged = !capProblem && shareLimitBytes(cap) !== shareLimit;
+    const wrong =
+      !body || capProblem
+        ? 'forms.fixFields'
+        : !rulesChanged && !capChanged
+          ? 'assignments.rules.unchanged'
+          : undefined;
     setProblem(wrong);
     if (!body || wrong) return false;
-    return writeRules('rules.setRules', { groupId, body }, 'assignments.rules.saved');
+    let saved = true;
+    if (rulesChanged)
+      saved = await writeRules('rules.setRules', { groupId, body }, 'assignments.rules.saved');
+    if (saved && capChanged)
+      saved = await writeRules(
+        'rules.setShareLimit',
+        { groupId, body: { maxBytes: shareLimitBytes(cap) } },
+        'assignments.rules.shareLimitSaved',
+      );
+    return saved;
   };
 
   return (
@@ -65,6 +89,23 @@ export function RulesForm({ groupId, rules, onClose }: { groupId: string; rules:
             }}
           />
         ))}
+        <NumberInput
+          label={t('assignments.rules.shareLimit')}
+          description={t('assignments.rules.shareLimitHint')}
+          placeholder={t('assignments.rules.noLimit')}
+          min={shareLimitMB.min}
+          max={shareLimitMB.max}
+          step={1}
+          clampBehavior="none"
+          allowNegative={false}
+          suffix=" MB"
+          value={cap}
+          error={error(capProblem)}
+          onChange={(v) => {
+            setProblem(undefined);
+            setCap(v);
+          }}
+        />
       </SimpleGrid>
       <CriteriaInput
         value={draft.criteria}

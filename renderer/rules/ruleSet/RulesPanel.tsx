@@ -7,10 +7,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RulesOverview } from '../../../shared/api/rulesOverview';
 import { offlineGraceHours } from '../../../shared/rules/rulesInForce';
+import { formatSize } from '../../shell/formatSize';
 import { RulesForm } from './RulesForm';
 
 export function RulesPanel({ groupId, overview }: { groupId: string; overview: RulesOverview }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
   const { points, out, critiquesPerAssignment, version } = overview.rules;
   const never = t('assignments.rules.never');
@@ -27,6 +28,12 @@ export function RulesPanel({ groupId, overview }: { groupId: string; overview: R
     [
       t('assignments.rules.offlineGraceHours'),
       t('assignments.rules.hoursValue', { hours: offlineGraceHours(overview.rules) }),
+    ],
+    [
+      t('assignments.rules.shareLimitRow'),
+      overview.shareLimit === null
+        ? t('assignments.rules.noLimit')
+        : formatSize(overview.shareLimit, i18n.language),
     ],
   ];
   return (
@@ -75,7 +82,12 @@ export function RulesPanel({ groupId, overview }: { groupId: string; overview: R
         {t('assignments.rules.fromNowOn')}
       </Text>
       {editing ? (
-        <RulesForm groupId={groupId} rules={overview.rules} onClose={() => setEditing(false)} />
+        <RulesForm
+          groupId={groupId}
+          rules={overview.rules}
+          shareLimit={overview.shareLimit}
+          onClose={() => setEditing(false)}
+        />
       ) : null}
     </Paper>
   );
