@@ -55,14 +55,21 @@ const { FakeWaveSurfer, made } = vi.hoisted(() => {
 vi.mock('wavesurfer.js', () => ({ default: FakeWaveSurfer }));
 vi.mock('wavesurfer.js/dist/plugins/timeline.esm.js', () => ({ default: { create: () => ({}) } }));
 
-function renderPlayer(props: { autoPlay?: boolean; scheme?: 'light' | 'dark'; video?: PlayerVideo } = {}) {
+function renderPlayer(
+  props: {
+    autoPlay?: boolean;
+    scheme?: 'light' | 'dark';
+    video?: PlayerVideo;
+    loadPeaks?: () => Promise<Int8Array>;
+  } = {},
+) {
   render(
     <MantineProvider env="test" forceColorScheme={props.scheme ?? 'light'}>
       <SpeechPlayer
         title="我的家乡"
         durationMs={30_000}
         audioPath="speeches/1/audio"
-        loadPeaks={async () => new Int8Array([-10, 10, -20, 20])}
+        loadPeaks={props.loadPeaks ?? (async () => new Int8Array([-10, 10, -20, 20]))}
         onClose={() => {}}
         autoPlay={props.autoPlay}
         video={props.video}
@@ -135,9 +142,22 @@ describe('SpeechPlayer', () => {
     expect(video.tagName).toBe('VIDEO');
     expect(ws.options.media).toBe(video);
     expect(video.getAttribute('poster')).toBe('/media/speeches/1/poster');
-    expect(video.getAttribute('preload')).toBe('metadata');
     expect(screen.getByTestId('video-picture').style.aspectRatio).toBe('640 / 360');
     expect(screen.getByText('← → 跳转 5 秒 · 空格 播放/暂停 · V 全屏')).toBeTruthy();
+  });
+
+  it('starts loading the picture while the peaks load, and wavesurfer keeps that source', async () => {
+    let peaksArrive: (pairs: Int8Array) => void = () => {};
+    const peaks = new Promise<Int8Array>((resolve) => (peaksArrive = resolve));
+    renderPlayer({ video: { width: 640, height: 360 }, loadPeaks: () => peaks });
+    const video = screen.getByLabelText<HTMLVideoElement>('“我的家乡”的画面');
+    const url = new URL('speeches/1/audio', location.href).href;
+    expect(video.getAttribute('src')).toBe(url);
+    expect(video.getAttribute('preload')).toBe('auto');
+    expect(made).toHaveLength(0);
+    peaksArrive(new Int8Array([-10, 10]));
+    const ws = await readyPlayer();
+    expect(ws.options.url).toBe(url);
   });
 
   it('V and the button put the picture in full screen and take it out', async () => {

@@ -85,6 +85,11 @@ export function SpeechPlayer({
     let instance: WaveSurfer | undefined;
     // Read now: by cleanup time React may have let go of the element.
     const media = video ? picture.current : null;
+    // Signed here, as the player is made: it keeps this URL for every Range request while it lives.
+    // Absolute, as the element reports its own: wavesurfer then keeps the source it finds set.
+    const url = new URL(mediaUrl(audioPath), location.href).href;
+    // The picture starts loading while the peaks do: its first frame is then ready with the waveform.
+    if (media) media.src = url;
     void loadPeaks().then((pairs) => {
       if (disposed || !container.current) return;
       const peaks = peaksForPlayer({ data: pairs }, maxDrawnPeakPairs);
@@ -95,8 +100,7 @@ export function SpeechPlayer({
         barWidth: 2,
         barGap: 1,
         barRadius: 2,
-        // Signed here, as the player is made: it keeps this URL for every Range request while it lives.
-        url: mediaUrl(audioPath),
+        url,
         peaks: [peaks],
         duration: durationMs / 1000,
         ...(media && { media }),

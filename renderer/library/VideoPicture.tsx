@@ -75,7 +75,7 @@ export const VideoPicture = memo(function VideoPicture({
       <video
         ref={videoRef}
         playsInline
-        preload="metadata"
+        preload="auto"
         poster={poster}
         aria-label={t('library.picture', { title })}
         onClick={onPlayPause}
