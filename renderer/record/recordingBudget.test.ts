@@ -36,6 +36,7 @@ describe('the bitrate a recording is made at', () => {
       mimeType: 'video/webm;codecs=vp9,opus',
       videoBitsPerSecond: 900_000,
       audioBitsPerSecond: 96_000,
+      videoKeyFrameIntervalDuration: 2000,
     });
     expect(videoRecorderOptions('480p', (type) => !type.includes('vp9'))).toMatchObject({
       mimeType: 'video/webm;codecs=vp8,opus',

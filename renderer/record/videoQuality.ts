@@ -20,14 +20,24 @@ export const videoAudioBitsPerSecond = 96_000;
 /** VP9 where MediaRecorder offers it (smaller at the same quality), else VP8; Opus for the voice either way. */
 export const videoMimeTypes = ['video/webm;codecs=vp9,opus', 'video/webm;codecs=vp8,opus'] as const;
 
+/**
+ * A key frame at least every 2 s: a seek decodes from the key frame before it, and Chromium's own
+ * interval (about 100 frames, 3.5 s) made a seek into an hour-long recording decode twice as much.
+ */
+export const keyFrameIntervalMs = 2000;
+
+/** MediaRecorder's options, with the key-frame interval Chromium takes (not yet in TypeScript's DOM types). */
+export type VideoRecorderOptions = MediaRecorderOptions & { videoKeyFrameIntervalDuration: number };
+
 export function videoRecorderOptions(
   quality: VideoQuality,
   isTypeSupported: (mimeType: string) => boolean,
-): MediaRecorderOptions {
+): VideoRecorderOptions {
   return {
     mimeType: videoMimeTypes.find((type) => isTypeSupported(type)) ?? videoMimeTypes[1],
     videoBitsPerSecond: videoQualitySettings[quality].videoBitsPerSecond,
     audioBitsPerSecond: videoAudioBitsPerSecond,
+    videoKeyFrameIntervalDuration: keyFrameIntervalMs,
   };
 }
 
