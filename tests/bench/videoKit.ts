@@ -1,4 +1,4 @@
-// The one-hour video speech of the video benchmarks: 720p VP8 at about 1 Mbit/s with the Opus speech
+// The one-hour video speech of the video benchmarks: 720p VP9 at about 1 Mbit/s with the Opus speech
 // of speechKit, as MediaRecorder leaves it (live WebM: no duration, no Cues), and two data folders
 // holding it as the app does: one stored through SpeechStore (finish remuxes it: duration and Cues),
 // and the same speech with the live file in place of the finished one (the baseline). Cached under
@@ -23,18 +23,18 @@ const mib = 1024 * 1024;
 const stretchSeconds = 30;
 
 export const videoPaths = {
-  liveVideo: join(benchDir, 'video-60min-live.webm'),
+  liveVideo: join(benchDir, 'video-vp9-60min-live.webm'),
   /** The finished speech, as SpeechStore.finish leaves it. */
-  dataDir: join(benchDir, 'data-video-60min'),
+  dataDir: join(benchDir, 'data-video-vp9-60min'),
   /** The same speech, its file swapped for the live one: what the app would play without the remux. */
-  liveDataDir: join(benchDir, 'data-video-60min-live'),
+  liveDataDir: join(benchDir, 'data-video-vp9-60min-live'),
 };
 
 export function ensureLiveVideoWebm(): string {
   if (existsSync(videoPaths.liveVideo)) return videoPaths.liveVideo;
   const audio = ensureLiveWebm();
   mkdirSync(benchDir, { recursive: true });
-  log(`making a ${speechSeconds / 60}-minute 720p VP8 + Opus WebM with ffmpeg (cached in ${benchDir}) …`);
+  log(`making a ${speechSeconds / 60}-minute 720p VP9 + Opus WebM with ffmpeg (cached in ${benchDir}) …`);
   const stretch = join(benchDir, 'video-stretch.webm');
   execFileSync('ffmpeg', [
     ...['-hide_banner', '-loglevel', 'error', '-y'],
