@@ -21,9 +21,10 @@ import {
   type OutputFormat,
 } from 'mediabunny';
 import { mixToMono } from '../../shared/audio/peakAccumulator';
+import { joinOpusPackets } from './joinOpusPackets';
 
 export interface DecodedBlock {
-  /** Mono samples at the track's sample rate. */
+  /** Mono samples at the track's sample rate, in a buffer no other block shares (a consumer may take it). */
   samples: Float32Array;
   /** Where the block ends, in seconds: for progress. */
   endSeconds: number;
@@ -100,7 +101,7 @@ async function decodeStretch(
   const source = new EncodedAudioPacketSource(codec);
   output.addAudioTrack(source);
   await output.start();
-  for (const [i, packet] of packets.entries()) {
+  for (const [i, packet] of (codec === 'opus' ? joinOpusPackets(packets) : packets).entries()) {
     await source.add(
       packet.clone({ timestamp: packet.timestamp - start }),
       i === 0 && decoderConfig ? { decoderConfig } : undefined,

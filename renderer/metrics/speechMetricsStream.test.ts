@@ -83,6 +83,33 @@ describe('SpeechMetricsStream', () => {
     await stream.finish();
   });
 
+  it('hands a big block over to the worker without copying it when asked, and sends small ones gathered first', async () => {
+    const sent: { samples: Float32Array; moved: readonly Transferable[] }[] = [];
+    const port: MetricsPort = {
+      onmessage: null,
+      postMessage(message, transfer = []) {
+        if (message.type !== 'push') return;
+        sent.push({ samples: message.samples, moved: transfer });
+        queueMicrotask(() => port.onmessage?.({ data: { type: 'pushed' } }));
+      },
+      terminate() {},
+    };
+    const stream = new SpeechMetricsStream(rate, port);
+    const padding = speech.slice(0, 100);
+    const decoded = speech.slice(100, 100 + rate * 2);
+    await stream.push(padding, true);
+    await stream.push(decoded, true);
+    const copied = speech.slice(0, rate * 2);
+    await stream.push(copied);
+    expect(sent.map((s) => s.samples.length)).toEqual([100, rate * 2, rate * 2]);
+    // The small block was gathered (a copy); the big one went as it was; without handOver, a copy.
+    expect(sent[0]!.samples).not.toBe(padding);
+    expect(sent[1]!.samples).toBe(decoded);
+    expect(sent[1]!.moved).toEqual([decoded.buffer]);
+    expect(sent[2]!.samples).not.toBe(copied);
+    expect(sent[2]!.samples).toEqual(copied);
+  });
+
   it('fails, instead of answering with half the speech, when the worker fails', async () => {
     const { port } = fakeWorker({ failAt: 2 });
     await expect(throughStream([rate], port)).rejects.toThrow('out of memory');

@@ -31,10 +31,19 @@ export class SpeechMetricsStream {
     port.postMessage({ type: 'start', sampleRate });
   }
 
-  /** Sends the samples (copied: the caller keeps its array); resolves once there is room for more. */
-  async push(samples: Float32Array): Promise<void> {
+  /**
+   * Sends the samples; resolves once there is room for more. They are copied, unless `handOver`: then
+   * their buffer moves to the worker as it is and the caller must not touch it (or any view of it) again.
+   */
+  async push(samples: Float32Array, handOver = false): Promise<void> {
     if (this.failure) throw this.failure;
     if (samples.length === 0) return;
+    if (samples.length >= this.batch) {
+      // Big enough to go alone: what was gathered goes first, then this block, never joined to it (a
+      // decoder's half minute copied again, into fresh memory each time, cost more than the analysis).
+      await this.send();
+      return this.post(handOver ? samples : samples.slice());
+    }
     this.gathered.push(samples.slice());
     this.gatheredLength += samples.length;
     if (this.gatheredLength >= this.batch) await this.send();
@@ -57,14 +66,20 @@ export class SpeechMetricsStream {
     this.port.terminate();
   }
 
+  /** Sends what was gathered, as one block. */
   private async send(): Promise<void> {
     if (this.gatheredLength === 0) return;
-    while (this.inFlight >= maxInFlight && !this.failure)
-      await new Promise<void>((r) => this.waiting.push(r));
-    if (this.failure) throw this.failure;
     const block = this.gathered.length === 1 ? this.gathered[0]! : concat(this.gathered, this.gatheredLength);
     this.gathered = [];
     this.gatheredLength = 0;
+    await this.post(block);
+  }
+
+  /** Moves the block's buffer to the worker once fewer than `maxInFlight` are waiting there. */
+  private async post(block: Float32Array): Promise<void> {
+    while (this.inFlight >= maxInFlight && !this.failure)
+      await new Promise<void>((r) => this.waiting.push(r));
+    if (this.failure) throw this.failure;
     this.inFlight++;
     this.port.postMessage({ type: 'push', samples: block }, [block.buffer]);
   }
