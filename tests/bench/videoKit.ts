@@ -15,6 +15,7 @@ import {
 } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { analyseAudioFile } from '../../electron/services/audio/analyseAudioFile';
 import { SpeechStore } from '../../electron/services/speeches/speechStore';
 import { benchDir, ensureLiveWebm, log, mb, ms, peaksOf, sampleRate, speechSeconds } from './speechKit';
 
@@ -70,12 +71,13 @@ export function ensureLiveVideoWebm(): string {
 
 /**
  * Both data folders: the live video stored through SpeechStore (begin, 1 MiB appends with their share
- * of the peaks, finish), then a copy whose video.webm is the live file. Returns the speech's id.
+ * of the peaks, finish, its metrics), then a copy whose video.webm is the live file. Returns the
+ * speech's id.
  */
 export async function ensureVideoDataDirs(): Promise<{ speechId: string }> {
   const root = join(videoPaths.dataDir, 'speeches');
   const existing = existsSync(root) ? readdirSync(root).filter((name) => /^[0-9a-f-]{36}$/.test(name)) : [];
-  const done = existing.find((id) => existsSync(join(root, id, 'speech.json')));
+  const done = existing.find((id) => existsSync(join(root, id, 'metrics.json')));
   if (done && existsSync(videoPaths.liveDataDir)) return { speechId: done };
   await rm(videoPaths.dataDir, { recursive: true, force: true });
   await rm(videoPaths.liveDataDir, { recursive: true, force: true });
@@ -105,6 +107,14 @@ export async function ensureVideoDataDirs(): Promise<{ speechId: string }> {
     `  finished: ${(speech.durationMs / 60_000).toFixed(2)} min, ${mb(speech.byteSize)}, ` +
       `${speech.video?.width}×${speech.video?.height} (finish took ${ms(performance.now() - started)})`,
   );
+  // Its metrics and poster frame, as the app keeps them after a recording: opening it computes nothing.
+  const finished = join(root, speechId, 'video.webm');
+  await store.saveMetrics(speechId, await analyseAudioFile(finished));
+  const poster = execFileSync('ffmpeg', [
+    ...['-hide_banner', '-loglevel', 'error', '-ss', '1', '-i', finished],
+    ...['-frames:v', '1', '-vf', 'scale=320:-2', '-f', 'mjpeg', '-'],
+  ]);
+  await store.savePoster(speechId, new Uint8Array(poster));
   cpSync(videoPaths.dataDir, videoPaths.liveDataDir, { recursive: true });
   cpSync(live, join(videoPaths.liveDataDir, 'speeches', speechId, 'video.webm'));
   return { speechId };
