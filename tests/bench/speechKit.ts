@@ -142,22 +142,34 @@ export async function ensureSpeechDataDir(): Promise<{ speechId: string; audioPa
     samplesPerPixel,
     target: { minSeconds: 3300, maxSeconds: 3600 },
   });
-  const size = statSync(live).size;
-  let sentPairs = 0;
-  let offset = 0;
-  for await (const chunk of createReadStream(live, { highWaterMark: mib }) as AsyncIterable<Buffer>) {
-    offset += chunk.length;
-    // Each chunk carries the peaks of its share of the audio, as a recording's appends do.
-    const upTo = Math.floor(((peaks.length / 2) * offset) / size) * 2;
-    await store.append(speechId, new Uint8Array(chunk), new Uint8Array(peaks.slice(sentPairs, upTo).buffer));
-    sentPairs = upTo;
-  }
+  await appendFile(store, speechId, live, peaks);
   const started = performance.now();
   const speech = await store.finish(speechId, speechSeconds * 1000);
   log(
     `  finished: ${(speech.durationMs / 60_000).toFixed(2)} min, ${mb(speech.byteSize)} (finish took ${ms(performance.now() - started)})`,
   );
   return { speechId, audioPath: join(root, speechId, 'audio.webm') };
+}
+
+/**
+ * Appends `file` to an upload 1 MiB at a time, each chunk with its share of `peaks`, as a recording's
+ * appends carry the peaks of the audio they hold.
+ */
+export async function appendFile(
+  store: SpeechStore,
+  speechId: string,
+  file: string,
+  peaks: Int8Array,
+): Promise<void> {
+  const size = statSync(file).size;
+  let sentPairs = 0;
+  let offset = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: mib }) as AsyncIterable<Buffer>) {
+    offset += chunk.length;
+    const upTo = Math.floor(((peaks.length / 2) * offset) / size) * 2;
+    await store.append(speechId, new Uint8Array(chunk), new Uint8Array(peaks.slice(sentPairs, upTo).buffer));
+    sentPairs = upTo;
+  }
 }
 
 /** Waveform peaks of a file: ffmpeg decodes it to 48 kHz mono float PCM, PeakAccumulator folds it. */

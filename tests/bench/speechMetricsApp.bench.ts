@@ -7,7 +7,7 @@
 // `ffmpeg -f null -` decoding the same file. WebM/Opus as recorded, and an M4A/AAC stored as an import.
 // Goal: ≤ 1.5× ffmpeg's time, ≤ 150 MB over idle.
 // Run: npx tsx tests/bench/run.ts speechMetricsApp
-import { cpSync, createReadStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { SpeechStore } from '../../electron/services/speeches/speechStore';
 import { SpeechMetrics } from '../../shared/audio/metrics/speechMetrics';
 import { figures, showFigures, type Figures } from './benchFigures';
 import {
+  appendFile,
   benchDir,
   buildRenderer,
   createProfile,
@@ -81,19 +82,7 @@ async function ensureImportedDataDir(file: string): Promise<Speech> {
       sampleRate,
       samplesPerPixel: sampleRate / 100,
     });
-    const size = statSync(file).size;
-    let sentPairs = 0;
-    let offset = 0;
-    for await (const chunk of createReadStream(file, { highWaterMark: mib }) as AsyncIterable<Buffer>) {
-      offset += chunk.length;
-      const upTo = Math.floor(((peaks.length / 2) * offset) / size) * 2;
-      await store.append(
-        speechId,
-        new Uint8Array(chunk),
-        new Uint8Array(peaks.slice(sentPairs, upTo).buffer),
-      );
-      sentPairs = upTo;
-    }
+    await appendFile(store, speechId, file, peaks);
     await store.finish(speechId, speechSeconds * 1000);
     return ensureImportedDataDir(file);
   }

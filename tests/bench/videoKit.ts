@@ -4,22 +4,23 @@
 // and the same speech with the live file in place of the finished one (the baseline). Cached under
 // test-results/bench/. Not a benchmark itself (no `.bench.ts`).
 import { execFileSync } from 'node:child_process';
-import {
-  cpSync,
-  createReadStream,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyseAudioFile } from '../../electron/services/audio/analyseAudioFile';
 import { SpeechStore } from '../../electron/services/speeches/speechStore';
-import { benchDir, ensureLiveWebm, log, mb, ms, peaksOf, sampleRate, speechSeconds } from './speechKit';
+import {
+  appendFile,
+  benchDir,
+  ensureLiveWebm,
+  log,
+  mb,
+  ms,
+  peaksOf,
+  sampleRate,
+  speechSeconds,
+} from './speechKit';
 
-const mib = 1024 * 1024;
 /** One encoded stretch, repeated (packets copied) to an hour: encoding an hour of 720p takes too long here. */
 const stretchSeconds = 30;
 
@@ -92,15 +93,7 @@ export async function ensureVideoDataDirs(): Promise<{ speechId: string }> {
     sampleRate,
     samplesPerPixel: sampleRate / 100,
   });
-  const size = statSync(live).size;
-  let sentPairs = 0;
-  let offset = 0;
-  for await (const chunk of createReadStream(live, { highWaterMark: mib }) as AsyncIterable<Buffer>) {
-    offset += chunk.length;
-    const upTo = Math.floor(((peaks.length / 2) * offset) / size) * 2;
-    await store.append(speechId, new Uint8Array(chunk), new Uint8Array(peaks.slice(sentPairs, upTo).buffer));
-    sentPairs = upTo;
-  }
+  await appendFile(store, speechId, live, peaks);
   const started = performance.now();
   const speech = await store.finish(speechId, speechSeconds * 1000);
   log(

@@ -12,7 +12,7 @@ import { createClient } from '../../shared/api/client';
 import type { Contract, Events } from '../../shared/api/contract';
 import { LecternError } from '../../shared/api/errors';
 import { chooseSegment, expect, expectAccessible, test } from './fixtures';
-import { approveFirstApplicant, chooseFolder, createGroup, memberPage } from './groupMembers';
+import { approveFirstApplicant, createGroup, joinGroup, memberPage } from './groupMembers';
 
 const GROUP = '视频演讲社';
 const TITLE = '镜头前的即兴演讲';
@@ -62,11 +62,7 @@ test('视频演讲可以只分享音频或连同画面分享，教练能限制�
   try {
     // 王教练建社群，小林申请加入，教练批准。
     await createGroup(c, folder, GROUP);
-    await m.keyboard.press('Control+5');
-    await m.getByRole('button', { name: '加入社群' }).first().click();
-    await chooseFolder(m, folder);
-    await m.getByRole('checkbox', { name: '我已阅读并同意社群公约' }).check();
-    await m.getByRole('button', { name: '申请加入' }).click();
+    await joinGroup(m, folder);
     await c.getByRole('tab', { name: '成员' }).click();
     await approveFirstApplicant(c);
     await expect(m.getByRole('tab', { name: '动态' })).toBeVisible({ timeout: 15_000 });

@@ -9,7 +9,7 @@ import type { Locator, Page } from '@playwright/test';
 import { settledPicture } from './colourVideo';
 import { fakeCameraGray } from './fakeCamera';
 import { chooseSegment, expect, screenshot, test } from './fixtures';
-import { approveFirstApplicant, chooseFolder, createGroup, memberPage } from './groupMembers';
+import { approveFirstApplicant, createGroup, joinGroup, memberPage } from './groupMembers';
 
 const GROUP = '镜头前演讲社';
 const recordMs = 6_500;
@@ -47,11 +47,7 @@ test('成员带摄像头录一段演讲分享到社群，教练从共享文件�
   const m = member.page;
   try {
     await createGroup(c, folder, GROUP);
-    await m.keyboard.press('Control+5');
-    await m.getByRole('button', { name: '加入社群' }).first().click();
-    await chooseFolder(m, folder);
-    await m.getByRole('checkbox', { name: '我已阅读并同意社群公约' }).check();
-    await m.getByRole('button', { name: '申请加入' }).click();
+    await joinGroup(m, folder);
     await c.getByRole('tab', { name: '成员' }).click();
     await approveFirstApplicant(c);
     await expect(m.getByRole('tab', { name: '动态' })).toBeVisible({ timeout: 15_000 });
