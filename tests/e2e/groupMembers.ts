@@ -64,7 +64,10 @@ export async function approveFirstApplicant(page: Page) {
 /** A member (in English or Chinese) asks to join the group in `folder` and waits for a coach. */
 export async function joinGroup(page: Page, folder: string) {
   await page.keyboard.press('Control+5');
-  await page.getByRole('button', { name: /^(Join a group|加入社群)$/ }).first().click();
+  await page
+    .getByRole('button', { name: /^(Join a group|加入社群)$/ })
+    .first()
+    .click();
   await chooseFolder(page, folder);
   await page.getByRole('checkbox', { name: /agree|我已阅读并同意社群公约/ }).check();
   await page.getByRole('button', { name: /^(Ask to join|申请加入)$/ }).click();
