@@ -134,6 +134,8 @@ test('哼哈官边听边按 F 标记口头禅，讲者和教练都看得到', as
       .getByRole('button', { name: /^Practice / })
       .click();
     await chooseSegment(a, 'Chinese');
+    // Saved (the rate now reads in characters a minute) before it is shared: its metrics travel with it.
+    await expect(a.getByText(/^\d+ ± \d+ characters\/min$/)).toBeVisible();
     await a
       .getByTestId('speech-row')
       .first()
