@@ -7,23 +7,14 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { createHttpBridge } from '../../renderer/api/httpBridge';
-import { createClient } from '../../shared/api/client';
-import type { Contract, Events } from '../../shared/api/contract';
 import { LecternError } from '../../shared/api/errors';
+import { pageApi } from './colourVideo';
 import { chooseSegment, expect, expectAccessible, test } from './fixtures';
 import { approveFirstApplicant, createGroup, joinGroup, memberPage } from './groupMembers';
 
 const GROUP = '视频演讲社';
 const TITLE = '镜头前的即兴演讲';
 const MB = 1024 * 1024;
-
-/** The API as the page's own HTTP bridge calls it, signed in with the page's session. */
-async function pageApi(page: Page, origin: string) {
-  const secret = await page.evaluate(() => sessionStorage.getItem('lectern.session'));
-  if (!secret) throw new Error('the page has no session');
-  return createClient<Contract, Events>(createHttpBridge({ session: () => secret, baseUrl: origin }));
-}
 
 /** 8 s of a noisy test picture (VP8, about 1.5 MB: it does not compress) with a tone (Opus), by ffmpeg. */
 function cameraWebm(dir: string): string {

@@ -6,7 +6,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { settledPicture } from './colourVideo';
+import { centreColour, settledPicture } from './colourVideo';
 import { fakeCameraGray } from './fakeCamera';
 import { chooseSegment, expect, screenshot, test } from './fixtures';
 import { approveFirstApplicant, createGroup, joinGroup, memberPage } from './groupMembers';
@@ -17,15 +17,8 @@ const recordMs = 6_500;
 /** The grey level at the centre of the picture the player shows now (the fake camera's frames are plain grey). */
 async function centreGray(video: Locator): Promise<number> {
   await settledPicture(video);
-  return video.evaluate((el: HTMLVideoElement) => {
-    const canvas = document.createElement('canvas');
-    canvas.width = el.videoWidth;
-    canvas.height = el.videoHeight;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(el, 0, 0);
-    const [r, g, b] = context.getImageData(el.videoWidth >> 1, el.videoHeight >> 1, 1, 1).data;
-    return Math.round((r! + g! + b!) / 3);
-  });
+  const [r, g, b] = await centreColour(video);
+  return Math.round((r + g + b) / 3);
 }
 
 /** Clicks the waveform at `ms` of a recording `durationMs` long. */
