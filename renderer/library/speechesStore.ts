@@ -33,9 +33,16 @@ export const useSpeechesStore = create<SpeechesState>(() => ({
   imports: [],
 }));
 
+let reloadsStarted = 0;
+let latestApplied = 0;
+
+/** Lists the speeches again; a reply that overtook a later one is dropped, so the list never goes back. */
 export async function reloadSpeeches(): Promise<void> {
+  const reload = ++reloadsStarted;
   try {
     const speeches = await api.call('speeches.list', {});
+    if (reload < latestApplied) return;
+    latestApplied = reload;
     useSpeechesStore.setState({ speeches, loaded: true });
     drawMissingPosters(speeches);
   } catch (error) {

@@ -7,6 +7,7 @@ import { LecternError } from '../../shared/api/errors';
 import type { SpeechTarget } from '../../shared/audio/timerLights';
 import type { Speech } from '../../shared/domain/speech';
 import { api } from '../api/api';
+import { reloadSpeeches } from '../library/speechesStore';
 import { ensureSpeechMetrics } from '../metrics/metricsStore';
 import { readChoices, saveChoices } from './recordChoices';
 import { diskBudget, recordingBytesPerSecond, type DiskBudget, type RecordMode } from './recordingBudget';
@@ -205,6 +206,8 @@ export async function stopRecording(): Promise<Speech | undefined> {
   useRecordStore.setState({ status: 'stopping' });
   try {
     const speech = await session.stop();
+    // Listed before it is announced: the library opened next must not show the list without it.
+    await reloadSpeeches();
     finishUp({ lastSpeech: speech });
     // Its delivery metrics, from the saved audio, in the background (a worker): ready when it is opened.
     void ensureSpeechMetrics(speech);

@@ -87,3 +87,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function chooseSegment(page: Page, label: string): Promise<void> {
   await page.locator('label', { hasText: new RegExp(`^${label}$`) }).click();
 }
+
+/**
+ * Waits until the recorder's own clock (m:ss) has reached `seconds` and returns what it read then. At
+ * least, not exactly: on a busy machine the clock can pass a second between two looks.
+ */
+export async function waitForRecordClock(page: Page, seconds: number, timeout = 30_000): Promise<number> {
+  const timer = page.getByRole('timer');
+  let read = 0;
+  await expect
+    .poll(
+      async () => {
+        const [minutes, secs] = ((await timer.textContent()) ?? '').split(':').map(Number);
+        read = (minutes ?? 0) * 60 + (secs ?? 0);
+        return Number.isFinite(read) ? read : 0;
+      },
+      { timeout, intervals: [100] },
+    )
+    .toBeGreaterThanOrEqual(seconds);
+  return read;
+}
