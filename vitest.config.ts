@@ -20,6 +20,16 @@ export default defineConfig({
         },
       },
       {
+        // Packs the app with electron-builder (npm run test:package, after a build): not in test:unit.
+        extends: true,
+        test: {
+          name: 'package',
+          environment: 'node',
+          include: ['tests/package/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'dom',
