@@ -74,6 +74,8 @@ export class GroupService {
   /** What the latest publish found in this device's own folder directory that is not its own. */
   private notPublished: GroupStatus['notPublished'] = [];
   private lastSyncedAt: string | null = null;
+  /** A digest of the blobs in this copy of the folder at the last sync (see blobsMoved). */
+  private blobsDigest: string | undefined;
   /**
    * This device's events the folder has not given back yet (away, read-only, or not synced since):
    * null until the first sync reads them from the outbox.
@@ -364,10 +366,23 @@ export class GroupService {
     // Read once (after a restart, say, with the folder away); afterwards kept up by write().
     this.unpublished ??= status.waiting > 0 ? await this.outbox.pendingEvents() : [];
     this.unpublished = this.waitingEvents();
-    if (changed || report.newEvents.length > 0) this.options.onChange(this.groupId);
+    // A sync tool brings a big blob well after the small segment that names it: its arrival (or its
+    // leaving) changes what the views can play as much as an event does.
+    const blobsMoved = await this.blobsMoved();
+    if (changed || report.newEvents.length > 0 || blobsMoved) this.options.onChange(this.groupId);
     if (JSON.stringify(status) !== JSON.stringify(this.last)) this.options.onStatus(status);
     this.last = status;
     return status;
+  }
+
+  /** Whether the set of blobs in the folder changed since the last sync (the first look counts as none). */
+  private async blobsMoved(): Promise<boolean> {
+    const digest = createHash('sha256');
+    for (const sha of [...(await this.media.arrived())].sort()) digest.update(sha);
+    const now = digest.digest('hex');
+    const moved = this.blobsDigest !== undefined && now !== this.blobsDigest;
+    this.blobsDigest = now;
+    return moved;
   }
 
   private async statusFrom(report: SyncReport, publishFailed: boolean): Promise<GroupStatus> {

@@ -167,6 +167,52 @@ describe('Groups on two computers sharing one folder', () => {
     expect(view.feed.map((f) => f.type)).toEqual(['reflection']);
   });
 
+  it('announces a blob that lands (or leaves) after the event that names it', async () => {
+    const folder = path.join(root, 'synced', 'group');
+    const coach = computer('coach');
+    const member = computer('member');
+    const { groupId } = await coach.groups.create({
+      folder,
+      name: 'Throttled',
+      charter: '',
+      timeZone: 'Asia/Shanghai',
+      coachName: 'Coach',
+    });
+    await member.groups.join(folder, 'Ana');
+    const coachGroup = coach.groups.get(groupId);
+    await coachGroup.syncNow();
+    const applicant = Object.values(coachGroup.state().state.members).find((m) => m.displayName === 'Ana');
+    await coachGroup.decide(applicant!.keyId, 'approve');
+    const memberGroup = member.groups.get(groupId);
+    await memberGroup.syncNow();
+    const shared = await memberGroup.shareSpeech((await recordSpeech(member.speeches)).id);
+
+    // The sync tool has brought the segment but not yet the audio (moved aside here).
+    const sha256 = (shared.body as { sha256: string }).sha256;
+    const found = (await readdir(folder, { recursive: true })).find((name) => name.endsWith(sha256));
+    const audio = path.join(folder, found!);
+    await rename(audio, `${audio}.elsewhere`);
+    const coachKey = (await coach.groups.identity.current()).key.keyId;
+    const playable = async () =>
+      (await groupView(coachGroup, coachKey)).feed.find((item) => item.type === 'recording');
+    await coachGroup.syncNow();
+    expect(await playable()).toMatchObject({ id: shared.id, audioArrived: false });
+    const announced = coach.changes.length;
+    await coachGroup.syncNow();
+    expect(coach.changes.length, 'nothing moved: nothing to announce').toBe(announced);
+
+    // The audio lands, with no new event: the sync announces it, and the view can play it.
+    await rename(`${audio}.elsewhere`, audio);
+    await coachGroup.syncNow();
+    expect(coach.changes.slice(announced)).toEqual([groupId]);
+    expect(await playable()).toMatchObject({ id: shared.id, audioArrived: true });
+
+    // And a blob leaving (the author's tool removed it) is news too.
+    await rename(audio, `${audio}.elsewhere`);
+    await coachGroup.syncNow();
+    expect(coach.changes.slice(announced)).toEqual([groupId, groupId]);
+  });
+
   it('keeps working while the folder is away (status says so), then catches up', async () => {
     const folder = path.join(root, 'usb', 'group');
     const coach = computer('coach');
