@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { CritiqueThreads } from '../../shared/api/critiqueContract';
 import type { Anchor, Evaluation, Reaction } from '../../shared/critique/critiqueEvents';
+import { LecternError } from '../../shared/api/errors';
 import { api } from '../api/api';
 import { reportError } from '../shell/reportError';
 import { markRecordingRead } from './inboxStore';
@@ -32,6 +33,8 @@ export async function reloadThreads(): Promise<void> {
     useCritiqueStore.setState({ data });
     await markRecordingRead(groupId, recordingId);
   } catch (error) {
+    // The speech stopped being shared: the feed closes the player with a notice saying so.
+    if (error instanceof LecternError && error.messageKey === 'errors.critiqueNoSpeech') return;
     reportError(error);
   }
 }

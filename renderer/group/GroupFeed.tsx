@@ -13,6 +13,7 @@ import { formatClock } from '../shell/formatDuration';
 import { formatSize } from '../shell/formatSize';
 import { CritiqueInboxList } from '../critique/CritiqueInboxList';
 import { CritiquePlayer } from '../critique/CritiquePlayer';
+import { GoneRecordingNotice } from '../critique/GoneRecordingNotice';
 import { useGroupInbox } from '../critique/inboxStore';
 import { withdraw } from './groupStore';
 
@@ -32,14 +33,26 @@ export function GroupFeed({ view, folderAway }: { view: GroupView; folderAway: b
   const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const when = (iso: string) => dates.format(new Date(iso.slice(0, 24)));
   const more = view.feed.length - shown;
+  // The open speech as the feed has it now: gone when its author withdrew it or a coach hid it.
+  const stillShared = playing && view.feed.find((f) => f.id === playing.id && f.type === 'recording');
 
-  if (view.feed.length === 0) return <Text c="dimmed">{t('group.feedEmpty')}</Text>;
+  if (view.feed.length === 0 && !playing) return <Text c="dimmed">{t('group.feedEmpty')}</Text>;
   return (
     <Stack>
       {playing ? (
-        <CritiquePlayer key={playing.id} item={playing} view={view} onClose={() => setPlaying(undefined)} />
+        stillShared ? (
+          <CritiquePlayer key={playing.id} item={playing} view={view} onClose={() => setPlaying(undefined)} />
+        ) : (
+          <GoneRecordingNotice
+            groupId={view.info.groupId}
+            recordingId={playing.id}
+            title={playing.title}
+            onClose={() => setPlaying(undefined)}
+          />
+        )
       ) : null}
       <CritiqueInboxList view={view} onOpen={openRecording} />
+      {view.feed.length === 0 ? <Text c="dimmed">{t('group.feedEmpty')}</Text> : null}
       {view.feed.slice(0, shown).map((item) => (
         <Paper key={item.id} withBorder p="sm" radius="md" data-testid="feed-item">
           <Group justify="space-between" align="flex-start" wrap="nowrap">

@@ -29,6 +29,13 @@ function write<B extends z.ZodType>(body: B) {
   return { input: z.object({ groupId: GroupId, body }).strict(), output: Written };
 }
 
+/** A comment of mine on a recording that is gone: its words, and where in the speech it was. */
+export interface UndeliveredComment {
+  id: string;
+  text: string;
+  atMs?: number;
+}
+
 export interface CritiqueThreads {
   recordingId: string;
   /** Whole-speech comments first, then by where they start (see recordingThreads). */
@@ -66,6 +73,14 @@ export const critiqueContract = {
   'critique.hide': write(hideBody),
   'critique.filler': write(fillerBody),
   'critique.fillerWithdraw': write(fillerWithdrawBody),
+  /**
+   * The member's own comments on a recording that is no longer shared (withdrawn or hidden): they
+   * will never show in its threads, so they are handed back to their writer instead of vanishing.
+   */
+  'critique.undelivered': {
+    input: z.object({ groupId: GroupId, recordingId: RecordingId }).strict(),
+    output: z.custom<UndeliveredComment[]>(),
+  },
   'critique.threads': {
     input: z.object({ groupId: GroupId, recordingId: RecordingId }).strict(),
     output: z.custom<CritiqueThreads>(),

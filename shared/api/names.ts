@@ -64,6 +64,7 @@ export const methodNames = [
   'critique.filler',
   'critique.fillerWithdraw',
   'critique.trends',
+  'critique.undelivered',
   'critique.threads',
   'critique.inbox',
   'critique.markRead',

@@ -206,6 +206,25 @@ test('a member shares, the coach critiques at moments and with a form, the membe
     await expect(b.getByRole('radio', { name: '清晰度：5 分（满分 5 分）' })).toHaveCount(0);
     await expect(b.getByTestId('summary-criterion').first()).toContainText('清晰度');
     await screenshot(b, 'critique-custom-criteria-zh');
+
+    // Ada withdraws the speech while the coach has it open: in place of the player a calm notice
+    // says it is no longer shared, with the coach's own critiques handed back; no error appears.
+    await a.keyboard.press('Control+5');
+    await a.getByRole('tab', { name: 'Feed' }).click();
+    await a.getByTestId('feed-item').getByRole('button', { name: 'Withdraw' }).click();
+    const gone = b.getByTestId('recording-gone');
+    await expect(gone).toBeVisible({ timeout: 15_000 });
+    await expect(gone).toContainText(/已不再分享/);
+    await expect(b.getByTestId('waveform')).toHaveCount(0);
+    await expect(
+      gone.getByTestId('undelivered-comment').filter({ hasText: '这里的停顿很有力量。' }),
+    ).toContainText('0:02 处');
+    await expect(b.getByText('出了点问题')).toHaveCount(0);
+    await b.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(b, 'critique-recording-gone-zh');
+    await expectAccessible(b, 'withdrawn speech notice');
+    await gone.getByRole('button', { name: '关闭' }).click();
+    await expect(gone).toBeHidden();
   } finally {
     await coach.host.close();
     await member.host.close();

@@ -174,6 +174,34 @@ describe('critique handlers on two computers', () => {
     expect(named.summary.criteria.map((c) => c.criterion)).toEqual(['pacing', 'clarity']);
   });
 
+  it('hands a member back their own comments on a speech its author withdrew', async () => {
+    const { groupId, coach, member, recording, sync } = await twoMembersAndASpeech();
+    await coach.call('critique.comment', {
+      groupId,
+      body: { recording, anchor: { startMs: 1000, endMs: 2500 }, text: '这一段的手势很自然' },
+    });
+    await coach.call('critique.comment', { groupId, body: { recording, text: '整体结构清楚' } });
+    await member.call('critique.comment', { groupId, body: { recording, text: '我自己的备注' } });
+    // Still shared: everything shows in the threads, nothing to hand back.
+    expect(await coach.call('critique.undelivered', { groupId, recordingId: recording })).toEqual([]);
+
+    await sync();
+    await member.groups.get(groupId).withdraw(recording);
+    await sync();
+    await expect(coach.call('critique.threads', { groupId, recordingId: recording })).rejects.toMatchObject({
+      messageKey: 'errors.critiqueNoSpeech',
+    });
+    const handedBack = await coach.call('critique.undelivered', { groupId, recordingId: recording });
+    expect(handedBack.map(({ text, atMs }) => ({ text, atMs }))).toEqual([
+      { text: '这一段的手势很自然', atMs: 1000 },
+      { text: '整体结构清楚', atMs: undefined },
+    ]);
+    // Each member gets only their own words back.
+    expect(
+      (await member.call('critique.undelivered', { groupId, recordingId: recording })).map((c) => c.text),
+    ).toEqual(['我自己的备注']);
+  });
+
   it('refuses a speech that is not shared and a note that does not exist', async () => {
     const { groupId, coach, recording } = await twoMembersAndASpeech();
     const nothing = 'f'.repeat(64);

@@ -17,6 +17,8 @@ import {
   CRITIQUE_REPLY,
   CRITIQUE_RESOLVE,
   CRITIQUE_RETRACT,
+  commentBody,
+  type Anchor,
 } from '../../../shared/critique/critiqueEvents';
 import { speechCriteria } from '../../../shared/critique/speechCriteria';
 import { critiqueInbox } from '../../../shared/critique/critiqueInbox';
@@ -35,6 +37,10 @@ import type { GroupService } from './groupService';
 import type { Groups } from './groups';
 
 type CritiqueMethods = keyof typeof critiqueContract;
+
+/** Where a comment sits in the speech: its moment, or where its range starts. */
+const anchorStart = (anchor: Anchor | undefined): { atMs?: number } =>
+  anchor ? { atMs: 'atMs' in anchor ? anchor.atMs : anchor.startMs } : {};
 
 export function createCritiqueHandlers(
   groups: Groups,
@@ -153,6 +159,18 @@ export function createCritiqueHandlers(
       if (!mark) throw new LecternError('not_found', 'errors.critiqueNoNote');
       if (mark.author !== me) throw new LecternError('forbidden', 'errors.critiqueNotYours');
       return written(service, CRITIQUE_FILLER_WITHDRAW, body);
+    },
+    'critique.undelivered': async ({ groupId, recordingId }) => {
+      const service = groups.get(groupId);
+      if (boardOf(service).recordings[recordingId]) return []; // still shared: all of it shows
+      return service
+        .ownEvents(CRITIQUE_COMMENT)
+        .map((event) => ({ id: event.id, body: commentBody.safeParse(event.body) }))
+        .flatMap(({ id, body }) =>
+          body.success && body.data.recording === recordingId && body.data.text.trim()
+            ? [{ id, text: body.data.text, ...anchorStart(body.data.anchor) }]
+            : [],
+        );
     },
     'critique.threads': async ({ groupId, recordingId }) => {
       const service = groups.get(groupId);

@@ -163,6 +163,14 @@ export class GroupService {
     return new Set(this.waitingEvents().map((e) => e.id));
   }
 
+  /** This member's own events of a kind, in the folder or still waiting for it, oldest first. */
+  ownEvents(kind: string): GroupEvent[] {
+    const me = this.device.key.keyId;
+    return [...this.sync.allEvents(), ...this.waitingEvents()].filter(
+      (e) => e.author === me && e.kind === kind,
+    );
+  }
+
   private waitingEvents(): GroupEvent[] {
     return (this.unpublished ?? []).filter((e) => !this.sync.knows(e.id));
   }
