@@ -16,6 +16,10 @@ export interface InstanceConfig {
   peerPort: number;
   folderId: string;
   folderPath: string;
+  /** Receive at most this many KiB a second (a slow link: big files land well after small ones);
+   * 127.0.0.1 counts as the LAN, which Syncthing leaves unlimited unless told otherwise. A throttled
+   * side also pulls the smallest files first, as a slow link lets them overtake in practice. */
+  maxRecvKbps?: number;
 }
 
 /** Options that must hold exactly these values (names as in config.xml and in REST's JSON). */
@@ -54,6 +58,7 @@ export function instanceConfigXml(c: InstanceConfig): string {
     <device id="${xml(c.peerId)}" introducedBy=""></device>
     <minDiskFree unit="%">0</minDiskFree>
     <maxConflicts>10</maxConflicts>
+    <order>${c.maxRecvKbps === undefined ? 'random' : 'smallestFirst'}</order>
   </folder>
 ${device(c.selfId, c.selfName, c.listenPort)}
 ${device(c.peerId, c.peerName, c.peerPort)}
@@ -66,6 +71,8 @@ ${device(c.peerId, c.peerName, c.peerPort)}
     <listenAddress>tcp://127.0.0.1:${c.listenPort}</listenAddress>
 ${options}
     <reconnectionIntervalS>5</reconnectionIntervalS>
+    <maxRecvKbps>${c.maxRecvKbps ?? 0}</maxRecvKbps>
+    <limitBandwidthInLan>${c.maxRecvKbps !== undefined}</limitBandwidthInLan>
     <setLowPriority>false</setLowPriority>
     <minHomeDiskFree unit="%">0</minHomeDiskFree>
   </options>

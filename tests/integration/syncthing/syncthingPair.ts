@@ -83,7 +83,12 @@ export class SyncthingInstance {
     return Number(/<configuration version="(\d+)"/.exec(generated)?.[1] ?? 36);
   }
 
-  async configure(configVersion: number, peer: SyncthingInstance, folderId: string): Promise<void> {
+  async configure(
+    configVersion: number,
+    peer: SyncthingInstance,
+    folderId: string,
+    maxRecvKbps?: number,
+  ): Promise<void> {
     const text = instanceConfigXml({
       configVersion,
       selfId: this.deviceId,
@@ -96,6 +101,7 @@ export class SyncthingInstance {
       peerPort: peer.listenPort,
       folderId,
       folderPath: this.folder,
+      ...(maxRecvKbps === undefined ? {} : { maxRecvKbps }),
     });
     await writeFile(path.join(this.home, 'config.xml'), text);
   }
@@ -166,7 +172,12 @@ export class SyncthingPair {
     for (const i of [this.a, this.b]) if (i.process?.pid) killGroup(i.process.pid, 'SIGKILL');
   };
 
-  constructor(base: string, binary: string) {
+  /** `throttle`: each side's receive limit in KiB a second (none by default). */
+  constructor(
+    base: string,
+    binary: string,
+    private readonly throttle: { a?: number; b?: number } = {},
+  ) {
     const apiKey = `lectern-${process.pid}-${Date.now().toString(36)}`;
     this.a = new SyncthingInstance('A', base, binary, apiKey);
     this.b = new SyncthingInstance('B', base, binary, apiKey);
@@ -177,8 +188,8 @@ export class SyncthingPair {
     process.once('exit', this.onExit);
     const version = await this.a.generate();
     await this.b.generate();
-    await this.a.configure(version, this.b, this.folderId);
-    await this.b.configure(version, this.a, this.folderId);
+    await this.a.configure(version, this.b, this.folderId, this.throttle.a);
+    await this.b.configure(version, this.a, this.folderId, this.throttle.b);
     await this.a.start();
     await this.b.start();
     await this.waitInSync(timeoutMs);
