@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { appRegistry } from '../../shared/group/appRegistry';
 import { GroupSync } from '../services/groupFolder/groupSync';
@@ -252,5 +252,34 @@ describe('lectern-group', () => {
       },
     ]);
     expect(synced.counts).toMatchObject({ members: 2, events: 4 });
+  });
+
+  it('verify names the conflict copies a sync tool left, reads them as usual, and does not fail for them', async () => {
+    const folder = path.join(tempDir(), 'folder');
+    const [coach, ana] = [path.join(tempDir(), 'coach'), path.join(tempDir(), 'ana')];
+    await cli('init', '--data', coach);
+    await cli('init', '--data', ana);
+    await cli('create-group', folder, '--data', coach, '--name', 'G', '--coach-name', 'C');
+    expect((await cli('join', folder, '--data', ana, '--name', 'Ana')).code).toBe(0);
+    const { deviceId } = JSON.parse(await readFile(path.join(ana, 'identity', 'member-key.json'), 'utf8'));
+    const segment = `devices/${deviceId}/segments/000000000001-000000000001.json`;
+    const segmentCopy = segment.replace('.json', ' (conflicted copy 2026-12-06).json');
+    const genesisCopy = 'group.sync-conflict-20261206-104512-ABCDEFG.json';
+    await copyFile(path.join(folder, segment), path.join(folder, segmentCopy));
+    await copyFile(path.join(folder, 'group.json'), path.join(folder, genesisCopy));
+
+    const json = await cli('verify', folder, '--json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out)).toMatchObject({
+      quarantined: [],
+      anomalies: [
+        { kind: 'conflict-copy', path: segmentCopy, original: segment },
+        { kind: 'conflict-copy', path: genesisCopy, original: 'group.json' },
+      ],
+    });
+    const human = await cli('verify', folder);
+    expect(human.code).toBe(0);
+    expect(human.out).toContain(`conflict copy: ${genesisCopy} — a copy of group.json`);
+    expect(human.out).toContain(`conflict copy: ${segmentCopy} — a copy of ${segment}`);
   });
 });

@@ -1,10 +1,12 @@
-// The group folder's sync status, always in view: last synced, waiting to be written, folder away or
-// read-only (and what happens next), files set aside with their reason in plain words.
+// The group folder's sync status, always in view: when this computer's copy was last read (all the app
+// knows: the sync tool may be paused), waiting to be written, folder away or read-only (and what
+// happens next), files set aside with their reason in plain words, conflict copies a sync tool left.
 import { Alert, Badge, Button, Group, List, Popover, Stack, Text } from '@mantine/core';
 import { IconCloudCheck, IconCloudOff, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { GroupStatus } from '../../shared/api/groupContract';
 import { syncNow } from './groupStore';
+import { SyncAnomalies } from './SyncAnomalies';
 
 export function SyncStatus({ status }: { status: GroupStatus }) {
   const { t, i18n } = useTranslation();
@@ -22,7 +24,7 @@ export function SyncStatus({ status }: { status: GroupStatus }) {
           variant="outline"
           color={
             ok
-              ? status.quarantined.length + status.notPublished.length > 0
+              ? status.quarantined.length + status.notPublished.length + status.anomalies.length > 0
                 ? 'light-dark(#8a5300, #fcc419)' // amber with AA contrast on white and on dark gray
                 : 'teal.9'
               : 'red.9'
@@ -47,6 +49,11 @@ export function SyncStatus({ status }: { status: GroupStatus }) {
           <Text size="sm" c="dimmed" style={{ wordBreak: 'break-all' }}>
             {status.folder}
           </Text>
+          {ok ? (
+            <Text size="sm" c="dimmed">
+              {t('group.sync.localOnly')}
+            </Text>
+          ) : null}
           {!ok ? <Alert color="red">{t(`group.sync.${status.folderState}Help`)}</Alert> : null}
           {status.arriving > 0 ? (
             <Text size="sm">{t('group.sync.arriving', { count: status.arriving })}</Text>
@@ -59,6 +66,7 @@ export function SyncStatus({ status }: { status: GroupStatus }) {
             title={t('group.sync.notPublished', { count: status.notPublished.length })}
             files={status.notPublished}
           />
+          <SyncAnomalies anomalies={status.anomalies} />
           <Group justify="flex-end">
             <Button
               size="xs"

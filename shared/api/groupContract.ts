@@ -5,6 +5,7 @@ import { SpeechMetrics } from '../audio/metrics/speechMetrics';
 import { SpeechId, SpeechLanguage, speechLimits } from '../domain/speech';
 import { groupLimits } from '../group/groupEvent';
 import { reflectionLimits } from '../group/reflections';
+import { syncAnomalyKinds } from '../group/syncAnomalies';
 
 const Hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 export const GroupId = Hex64;
@@ -22,6 +23,12 @@ export const GroupInfo = z.object({
 export type GroupInfo = z.infer<typeof GroupInfo>;
 
 export const QuarantinedFile = z.object({ path: z.string(), reason: z.string() });
+/** A file a sync tool left that the coach should hear of (shared/group/syncAnomalies.ts). */
+export const SyncAnomaly = z.object({
+  kind: z.enum(syncAnomalyKinds),
+  path: z.string(),
+  original: z.string(),
+});
 
 export const folderStates = ['ok', 'missing', 'read-only', 'not-a-group', 'wrong-group'] as const;
 export const GroupStatus = z.object({
@@ -40,6 +47,8 @@ export const GroupStatus = z.object({
   notPublished: z.array(QuarantinedFile),
   /** Files a sync tool is still copying. */
   arriving: z.number().int(),
+  /** Conflict copies a sync tool left in the folder: read as usual, never deleted, told to the coach. */
+  anomalies: z.array(SyncAnomaly),
 });
 export type GroupStatus = z.infer<typeof GroupStatus>;
 

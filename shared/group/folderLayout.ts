@@ -4,6 +4,7 @@
 //   group.json                                    the genesis segment, written once by the creator
 //   devices/<deviceId>/segments/<first>-<last>.json   a device's segments (12-digit, zero-padded)
 //   devices/<deviceId>/blobs/<sha256>             content-addressed audio and peaks
+import { conflictCopyOriginal } from './conflictCopyName';
 
 export const GENESIS_FILE = 'group.json';
 export const DEVICES_DIR = 'devices';
@@ -13,10 +14,6 @@ export const BLOBS_DIR = 'blobs';
 const DEVICE_RE = /^[0-9a-f]{16}$/;
 const SEGMENT_RE = /^(\d{12})-(\d{12})\.json$/;
 const BLOB_RE = /^[0-9a-f]{64}$/;
-// Syncthing: `<name>.sync-conflict-<date>-<time>-<id>.<ext>`; Dropbox: `<name> (conflicted copy <...>).<ext>`
-// (also "(<host>'s conflicted copy <date>)"). Stripping the marker gives the original name.
-const SYNCTHING_CONFLICT_RE = /\.sync-conflict-\d{8}-\d{6}-[A-Z0-9]{7}/;
-const DROPBOX_CONFLICT_RE = / \([^()]*conflicted copy[^()]*\)/i;
 /** Files sync tools keep for themselves, and OS litter: never ours, never an error. */
 const TOOL_FILES = new Set([
   '.stfolder',
@@ -60,8 +57,10 @@ export function classifyPath(relPath: string): FolderEntry {
   if (/^\..+\.icloud$/.test(name)) return { type: 'in-flight', tool: 'icloud' };
   if (/^\.lectern-.*\.tmp$/.test(name)) return { type: 'in-flight', tool: 'lectern' };
 
-  const original = name.replace(SYNCTHING_CONFLICT_RE, '').replace(DROPBOX_CONFLICT_RE, '');
-  const conflictCopy = original !== name;
+  // A sync tool's conflict copy is read as the file it copies (conflictCopyName.ts).
+  const copied = conflictCopyOriginal(name);
+  const original = copied ?? name;
+  const conflictCopy = copied !== null;
   if (parts.length === 1 && original === GENESIS_FILE) return { type: 'genesis', conflictCopy };
   if (parts.length !== 4 || parts[0] !== DEVICES_DIR || !DEVICE_RE.test(parts[1]!))
     return { type: 'unexpected' };

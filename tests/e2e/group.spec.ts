@@ -2,11 +2,11 @@
 // would give them): the coach creates, the member joins, the coach approves, the member shares a
 // recorded speech, the coach sees it in the feed and plays it. Then the folder goes away and returns.
 // Approving compares the verification code the member sees with the one the coach's dialog shows.
-import { mkdtemp, rename } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, expectAccessible, screenshot, test } from './fixtures';
-import { chooseFolder, memberPage, recordAndShare } from './groupMembers';
+import { chooseFolder, createGroup, joinGroup, memberPage, recordAndShare } from './groupMembers';
 
 test('coach creates, member joins and shares a speech, coach plays it from the feed', async ({ browser }) => {
   test.setTimeout(120_000);
@@ -24,7 +24,7 @@ test('coach creates, member joins and shares a speech, coach plays it from the f
     await screenshot(coach.page, 'group-create-zh');
     await coach.page.getByRole('button', { name: '创建社群' }).click();
     await expect(coach.page.getByRole('heading', { name: '周日演讲会', level: 1 })).toBeVisible();
-    await expect(coach.page.getByTestId('sync-status')).toContainText('已同步');
+    await expect(coach.page.getByTestId('sync-status')).toContainText('本机副本已读取');
 
     // Member joins.
     await member.page.keyboard.press('Control+5');
@@ -83,7 +83,58 @@ test('coach creates, member joins and shares a speech, coach plays it from the f
     await screenshot(coach.page, 'group-offline-zh');
     await rename(`${folder}-away`, folder);
     await coach.page.getByRole('button', { name: '立即同步' }).click();
-    await expect(coach.page.getByTestId('sync-status')).toContainText('已同步', { timeout: 15_000 });
+    await expect(coach.page.getByTestId('sync-status')).toContainText('本机副本已读取', { timeout: 15_000 });
+  } finally {
+    await coach.host.close();
+    await member.host.close();
+  }
+});
+
+test('两台电脑写了同一个文件：同步工具留下的冲突副本出现在同步状态里，并说明原因和做法', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const folder = await mkdtemp(join(tmpdir(), 'lectern-group-'));
+  const coach = await memberPage(browser, 'zh-CN', undefined, '张教练');
+  const member = await memberPage(browser, 'en-US', undefined, 'Ada');
+  try {
+    await createGroup(coach.page, folder, '周日演讲会');
+    await joinGroup(member.page, folder);
+    // What Syncthing, Dropbox and Nextcloud leave when two computers wrote group.json and a segment.
+    const segment = (await readdir(folder, { recursive: true })).find((f) =>
+      /segments[/\\]\d{12}-\d{12}\.json$/.test(f),
+    )!;
+    const copies: [string, string][] = [
+      ['group.json', 'group.sync-conflict-20261206-104512-ABCDEFG.json'],
+      ['group.json', 'group (conflicted copy 2026-12-06 104512).json'],
+      [segment, segment.replace('.json', '.sync-conflict-20261206-104512-ABCDEFG.json')],
+      [segment, segment.replace('.json', ' (Case Conflict).json')],
+    ];
+    for (const [original, copy] of copies) await copyFile(join(folder, original), join(folder, copy));
+
+    await coach.page.getByTestId('sync-status').click();
+    await coach.page.getByRole('button', { name: '立即同步' }).click();
+    const told = coach.page.getByTestId('sync-anomalies');
+    await expect(told).toContainText('发现 4 个同步冲突副本', { timeout: 15_000 });
+    await expect(told).toContainText('group (conflicted copy 2026-12-06 104512).json');
+    await expect(told).toContainText('group.json 的副本');
+    await expect(told).toContainText('还有 1 个');
+    await expect(told).toContainText('两台电脑可能在用同一个讲台数据文件夹');
+    await expect(coach.page.getByTestId('sync-status')).toContainText('本机副本已读取');
+    await expect(coach.page.getByText(/^本机的社群文件夹已读取 · /)).toBeVisible();
+    await expectAccessible(coach.page, 'sync status with conflict copies');
+    await screenshot(coach.page, 'group-sync-anomalies-zh');
+
+    await member.page.getByTestId('sync-status').click();
+    await member.page.getByRole('button', { name: 'Sync now' }).click();
+    await expect(member.page.getByTestId('sync-anomalies')).toContainText(
+      '4 conflict copies left by the sync tool',
+      {
+        timeout: 15_000,
+      },
+    );
+    await expect(member.page.getByTestId('sync-status')).toContainText('Local copy read');
+    await screenshot(member.page, 'group-sync-anomalies-en');
   } finally {
     await coach.host.close();
     await member.host.close();

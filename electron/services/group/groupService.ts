@@ -418,6 +418,7 @@ export class GroupService {
       quarantined: report.quarantined,
       notPublished: this.notPublished,
       arriving: report.inFlight.length,
+      anomalies: report.anomalies,
     };
   }
 

@@ -32,6 +32,8 @@ import { MAX_DRIFT_MS, parseHlc } from '../../../shared/group/hlc';
 import type { KindRegistry } from '../../../shared/group/kindRegistry';
 import { MAX_SEGMENT_BYTES, parseSegment } from '../../../shared/group/segment';
 import type { Segment } from '../../../shared/group/segment';
+import { syncAnomalies } from '../../../shared/group/syncAnomalies';
+import type { SyncAnomaly } from '../../../shared/group/syncAnomalies';
 import { MAX_BLOB_BYTES, verifyBlobFile } from './blobStore';
 import { DEVICE_QUOTA, withinFileQuota } from './deviceQuota';
 import type { DeviceQuota } from './deviceQuota';
@@ -82,6 +84,8 @@ export interface SyncReport {
   quarantined: QuarantinedFile[];
   /** Sync tools' temporary files and placeholders: not yet arrived, looked at again next time. */
   inFlight: string[];
+  /** What a sync tool left that the coach should hear of (conflict copies), from this pass's listings. */
+  anomalies: SyncAnomaly[];
 }
 
 export interface GroupSyncOptions {
@@ -128,6 +132,8 @@ export class GroupSync {
   private hashed: { state: GroupState; hash: string } | null = null;
   private lastFullPass = -Infinity;
   private dirs = new Map<string, DirListing>();
+  /** Per listing: one kept from the last pass is the same object, so only changed directories are looked at. */
+  private readonly listedAnomalies = new WeakMap<DirListing, SyncAnomaly[]>();
   private cacheWriter: SyncCacheWriter | null = null;
   private readonly registry: KindRegistry;
 
@@ -232,6 +238,7 @@ export class GroupSync {
       newEvents: [],
       quarantined: [],
       inFlight: [],
+      anomalies: [],
     };
     const folder = this.options.folder;
     const rootStats = await fs.stat(folder).catch(() => null);
@@ -300,6 +307,7 @@ export class GroupSync {
     report.groupId = this.cursor.groupId;
     report.inFlight.sort();
     report.quarantined = this.quarantined();
+    report.anomalies = this.anomaliesIn(pass.dirs);
     report.message = `Read ${report.read} of ${report.files} files; ${report.newEvents.length} new events; ${report.quarantined.length} quarantined.`;
     return report;
   }
@@ -323,6 +331,21 @@ export class GroupSync {
           out.push({ path: p, reason: 'removed-key: written after its author was removed' });
         }
       }
+    }
+    return out.sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
+
+  /** Conflict copies among the files of the directories a pass listed (a plain sync lists no `blobs/`). */
+  private anomaliesIn(dirs: ReadonlyMap<string, DirListing>): SyncAnomaly[] {
+    const out: SyncAnomaly[] = [];
+    for (const [relDir, listing] of dirs) {
+      let found = this.listedAnomalies.get(listing);
+      if (!found) {
+        const files = listing.names.filter((n) => !n.endsWith('/'));
+        found = syncAnomalies(files.map((n) => (relDir ? `${relDir}/${n}` : n)));
+        this.listedAnomalies.set(listing, found);
+      }
+      out.push(...found);
     }
     return out.sort((a, b) => (a.path < b.path ? -1 : 1));
   }
