@@ -15,6 +15,7 @@ import { CritiqueInboxList } from '../critique/CritiqueInboxList';
 import { CritiquePlayer } from '../critique/CritiquePlayer';
 import { GoneRecordingNotice } from '../critique/GoneRecordingNotice';
 import { useGroupInbox } from '../critique/inboxStore';
+import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { withdraw } from './groupStore';
 
 /** Drawn at first; a year-old group has hundreds of items and drawing them all took seconds. */
@@ -24,6 +25,7 @@ export function GroupFeed({ view, folderAway }: { view: GroupView; folderAway: b
   const { t, i18n } = useTranslation();
   const [playing, setPlaying] = useState<Extract<FeedItem, { type: 'recording' }>>();
   const [shown, setShown] = useState(pageSize);
+  const [withdrawing, setWithdrawing] = useState<FeedItem>();
   const inbox = useGroupInbox(view.info.groupId);
   const openRecording = (id: string) => {
     const item = view.feed.find((f) => f.id === id);
@@ -130,12 +132,7 @@ export function GroupFeed({ view, folderAway }: { view: GroupView; folderAway: b
                 )
               ) : null}
               {item.author === view.me.keyId ? (
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  color="red"
-                  onClick={() => void withdraw(view.info.groupId, item.id)}
-                >
+                <Button size="xs" variant="subtle" color="red" onClick={() => setWithdrawing(item)}>
                   {t('group.withdraw')}
                 </Button>
               ) : null}
@@ -143,6 +140,14 @@ export function GroupFeed({ view, folderAway }: { view: GroupView; folderAway: b
           </Group>
         </Paper>
       ))}
+      <ConfirmDialog
+        opened={withdrawing !== undefined}
+        title={t('group.withdrawTitle', { title: withdrawing?.title ?? '' })}
+        body={t(withdrawing?.type === 'recording' ? 'group.withdrawSpeechBody' : 'group.withdrawBody')}
+        confirmLabel={t('group.withdraw')}
+        onConfirm={() => withdrawing && void withdraw(view.info.groupId, withdrawing.id)}
+        onClose={() => setWithdrawing(undefined)}
+      />
       {more > 0 ? (
         <Button variant="default" onClick={() => setShown((n) => n + pageSize)}>
           {t('group.showMore', { count: Math.min(more, pageSize) })}

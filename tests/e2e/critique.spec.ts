@@ -212,6 +212,10 @@ test('a member shares, the coach critiques at moments and with a form, the membe
     await a.keyboard.press('Control+5');
     await a.getByRole('tab', { name: 'Feed' }).click();
     await a.getByTestId('feed-item').getByRole('button', { name: 'Withdraw' }).click();
+    // It asks first: members lose it and the critiques on it.
+    const confirm = a.getByRole('dialog', { name: /^Withdraw “.+” from the group\?$/ });
+    await expect(confirm).toContainText('The speech stays in your library.');
+    await confirm.getByRole('button', { name: 'Withdraw' }).click();
     const gone = b.getByTestId('recording-gone');
     await expect(gone).toBeVisible({ timeout: 15_000 });
     await expect(gone).toContainText(/已不再分享/);

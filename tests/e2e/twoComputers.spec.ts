@@ -91,6 +91,10 @@ test('两台电脑、两份文件夹、Syncthing 在中间：音频一到就能�
     await a.keyboard.press('Control+5');
     await a.getByRole('tab', { name: 'Feed' }).click();
     await a.getByTestId('feed-item').getByRole('button', { name: 'Withdraw' }).click();
+    // It asks first: members lose it and the critiques on it.
+    const confirm = a.getByRole('dialog', { name: /^Withdraw “.+” from the group\?$/ });
+    await expect(confirm).toContainText('The speech stays in your library.');
+    await confirm.getByRole('button', { name: 'Withdraw' }).click();
     const gone = b.getByTestId('recording-gone');
     await expect(gone).toBeVisible({ timeout: 30_000 });
     await expect(b.getByTestId('waveform')).toHaveCount(0);
