@@ -7,5 +7,7 @@ import { afterEach } from 'vitest';
 
 const quietBridge: Bridge = { invoke: async () => ({ ok: true, value: null }), subscribe: () => () => {} };
 window.lectern = quietBridge;
+// happy-dom has no document.fonts, which Mantine's autosizing Textarea listens to.
+if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { value: new EventTarget() });
 
 afterEach(() => cleanup());

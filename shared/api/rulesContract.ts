@@ -43,6 +43,8 @@ export const rulesContract = {
         occurrence: checkInSubmittedBody.shape.occurrence,
         speechId: SpeechId,
         reflection: checkInSubmittedBody.shape.reflection,
+        /** A video not shared yet: with its picture (the default) or only its audio. */
+        picture: z.boolean().optional(),
       })
       .strict(),
     output: z.object({ id: Hex64, recording: Hex64 }),

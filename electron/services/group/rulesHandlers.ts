@@ -92,7 +92,7 @@ export function createRulesHandlers(
       assignmentOf(service, body.assignment, body.occurrence);
       return id(service.append(ASSIGNMENT_CANCELLED, body));
     },
-    'rules.checkIn': async ({ groupId, assignment, occurrence, speechId, reflection }) => {
+    'rules.checkIn': async ({ groupId, assignment, occurrence, speechId, reflection, picture }) => {
       const service = groups.get(groupId);
       const me = await keyId();
       const { state } = service.state();
@@ -117,7 +117,7 @@ export function createRulesHandlers(
         throw new LecternError('invalid_input', 'errors.checkInLocked');
       // Shared already (a video perhaps as its audio alone): that recording; else shared now.
       const [shared] = await service.recordingsOfSpeech(speechId);
-      const recording = shared?.id ?? (await service.shareSpeech(speechId)).id;
+      const recording = shared?.id ?? (await service.shareSpeech(speechId, { picture })).id;
       const event = await service.append(CHECK_IN_SUBMITTED, {
         assignment,
         occurrence,

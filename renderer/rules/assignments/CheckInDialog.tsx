@@ -1,10 +1,14 @@
 // Check-in (打卡): choose one of your speeches (newest first) and, if you like, a reflection; the
-// speech is shared with the group on the way if it is not shared yet.
+// speech is shared with the group on the way if it is not shared yet (a video with its picture or
+// only its audio, as the member chooses).
 import { Select, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OccurrenceView } from '../../../shared/api/rulesOverview';
+import { isVideo } from '../../../shared/domain/speech';
+import { SharePictureChoice, useShareSizes } from '../../group/SharePictureChoice';
 import { useLiveSpeeches } from '../../library/speechesStore';
+import { reportError } from '../../shell/reportError';
 import { useFieldError } from '../../shell/fieldChecks';
 import { formatClock } from '../../shell/formatDuration';
 import { useAssignmentsStore, writeRules } from './assignmentsStore';
@@ -27,6 +31,8 @@ export function CheckInDialog({ groupId, occurrence, speechId: first, onClose }:
   const [chosen, setChosen] = useState<string | null>(first ?? null);
   const [reflection, setReflection] = useState('');
   const speechId = chosen ?? newest[0]?.id ?? null;
+  const video = newest.find((s) => s.id === speechId && isVideo(s.mimeType));
+  const { sizes, picture, setPicture } = useShareSizes(groupId, video ? video.id : null, reportError);
   const tooLong = checkInReflectionProblem(reflection);
   const out = useAssignmentsStore((s) => (s.overview ? myStanding(s.overview)?.status === 'out' : false));
   const error = useFieldError(true);
@@ -42,6 +48,7 @@ export function CheckInDialog({ groupId, occurrence, speechId: first, onClose }:
         occurrence: occurrence.occurrence,
         speechId,
         ...(reflection.trim() ? { reflection: reflection.trim() } : {}),
+        ...(video ? { picture } : {}),
       },
       out
         ? 'assignments.checkedInWhileOut'
@@ -71,6 +78,7 @@ export function CheckInDialog({ groupId, occurrence, speechId: first, onClose }:
           comboboxProps={{ withinPortal: true }}
         />
       )}
+      {video ? <SharePictureChoice sizes={sizes} picture={picture} onChange={setPicture} /> : null}
       <Textarea
         label={t('assignments.reflection')}
         description={t('assignments.reflectionHint')}
