@@ -31,13 +31,13 @@ const occurrence: OccurrenceView = {
   occurrence: 0,
   title: '第 1 周：即兴演讲',
   prompt: '',
-  target: { minMs: 60_000, maxMs: 120_000 },
+  target: { minSeconds: 60, maxSeconds: 120 },
   submitBy: '2026-12-10T20:00',
   critiqueBy: '2026-12-12T20:00',
   submitDeadline: '2026-12-10T12:00:00.000Z',
   critiqueDeadline: '2026-12-12T12:00:00.000Z',
   phase: 'upcoming',
-} as OccurrenceView;
+};
 
 const invoke = vi.fn(async (name: string, _input?: unknown) => ({
   ok: true as const,
