@@ -18,7 +18,7 @@ export function JournalMenu({ shown, trashCount }: { shown: JournalEntry[]; tras
     const progress = importProgressNotice(t, i18n.language);
     try {
       await flushDraft();
-      const outcome = await importFromFiles(files, progress.update);
+      const outcome = await importFromFiles(files, { onProgress: progress.update, onAudio: progress.audio });
       progress.hide();
       showImportOutcome(t, i18n.language, outcome);
     } catch (error) {
@@ -37,7 +37,7 @@ export function JournalMenu({ shown, trashCount }: { shown: JournalEntry[]; tras
       >
         {t('journal.exportShown')}
       </Button>
-      <FileButton onChange={(files) => void runImport(files)} accept=".md,.markdown,.txt,.zip" multiple>
+      <FileButton onChange={(files) => void runImport(files)} accept=".md,.markdown,.txt,.json,.zip" multiple>
         {(props) => (
           <Button variant="default" leftSection={<IconFileImport size={16} />} {...props}>
             {t('journal.import')}

@@ -22,6 +22,7 @@ import { ScreenEmptyState } from '../shell/ScreenEmptyState';
 import { EntryEditor } from './EntryEditor';
 import { EntryList } from './EntryList';
 import { JournalCalendar } from './JournalCalendar';
+import { ImportReportDialog } from './ImportReportDialog';
 import { JournalFilters } from './JournalFilters';
 import { JournalMenu } from './JournalMenu';
 import { setView, useJournalStore } from './journalStore';
@@ -129,6 +130,7 @@ export function JournalScreen() {
         </>
       )}
       <TrashDialog trash={trash} />
+      <ImportReportDialog />
       <TemplatesDialog />
     </Stack>
   );

@@ -1,10 +1,12 @@
-// What the member sees of an import: progress for big zips, the outcome, and each failure in words
-// (sizes as "50 MB", counts as "10,000", in the member's language).
+// What the member sees of an import: progress for big zips and for audio becoming speeches, the
+// outcome, each zip refused whole, and the report of what was read and left out (ImportReportDialog)
+// when there is one. Failures are in words (sizes as "50 MB", counts as "10,000", in the member's language).
 import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
 import type { ImportFailure, ImportProgress } from '../../shared/journal/journalImport';
 import { formatSize } from '../shell/formatSize';
 import { notify } from '../shell/notify';
+import { showImportReport } from './journalStore';
 import type { ImportOutcome } from './journalTransfer';
 
 /** Zips with fewer entries than this import too fast to need a progress notice. */
@@ -25,28 +27,36 @@ export function failureMessage(t: TFunction, language: string, failure: ImportFa
   });
 }
 
-/** A loading notice, shown once a zip turns out to be big and updated as it is read. */
+/** A loading notice, shown once a zip turns out to be big (or holds audio) and updated as it is read. */
 export function importProgressNotice(t: TFunction, language: string) {
   let shown = false;
+  const number = new Intl.NumberFormat(language);
+  const show = (message: string) => {
+    const data = {
+      id: progressId,
+      loading: true,
+      autoClose: false as const,
+      withCloseButton: false,
+      title: t('journal.importTitle'),
+      message,
+    };
+    if (shown) notifications.update(data);
+    else notify(data);
+    shown = true;
+  };
   return {
     update(progress: ImportProgress): void {
       if (progress.total < bigImport) return;
-      const number = new Intl.NumberFormat(language);
-      const data = {
-        id: progressId,
-        loading: true,
-        autoClose: false as const,
-        withCloseButton: false,
-        title: t('journal.importTitle'),
-        message: t('journal.importProgress', {
+      show(
+        t('journal.importProgress', {
           name: progress.name,
           done: number.format(progress.done),
           total: number.format(progress.total),
         }),
-      };
-      if (shown) notifications.update(data);
-      else notify(data);
-      shown = true;
+      );
+    },
+    audio(done: number, total: number): void {
+      show(t('journal.importAudio', { done: number.format(done), total: number.format(total) }));
     },
     hide(): void {
       if (shown) notifications.hide(progressId);
@@ -56,12 +66,14 @@ export function importProgressNotice(t: TFunction, language: string) {
 
 /**
  * The outcome: what was imported (unless nothing was read at all), one lasting notice per zip refused
- * whole, and one for the files not imported.
+ * whole, and the report when another app's files were read or some files could not be.
  */
 export function showImportOutcome(t: TFunction, language: string, outcome: ImportOutcome): void {
   const refused = outcome.failures.filter((failure) => failure.refusedArchive);
   const failed = outcome.failures.filter((failure) => !failure.refusedArchive);
-  if (outcome.added + outcome.updated + outcome.unchanged > 0 || outcome.failures.length === 0)
+  // The report says what the notice would, and more.
+  if (failed.length || outcome.notes.length) showImportReport(outcome);
+  else if (outcome.added + outcome.updated + outcome.unchanged > 0 || outcome.failures.length === 0)
     notify({ title: t('journal.importTitle'), message: t('journal.importDone', { ...outcome }) });
   for (const failure of refused)
     notify({
@@ -69,15 +81,5 @@ export function showImportOutcome(t: TFunction, language: string, outcome: Impor
       autoClose: false,
       title: t('journal.importRefused', { name: failure.name }),
       message: failureMessage(t, language, failure),
-    });
-  if (failed.length)
-    notify({
-      color: 'red',
-      autoClose: 12_000,
-      title: t('journal.importTitle'),
-      message: t('journal.importFailed', {
-        count: failed.length,
-        names: failed.map((f) => `${f.name} (${failureMessage(t, language, f)})`).join('; '),
-      }),
     });
 }

@@ -5,7 +5,10 @@ import { serveImport, type ImportReply } from './journalImportProtocol';
 
 async function serve(files: File[]): Promise<ImportReply[]> {
   const replies: ImportReply[] = [];
-  await serveImport({ files, now: '2025-05-05T00:00:00.000Z', today: '2025-05-05' }, (m) => replies.push(m));
+  await serveImport(
+    { files, now: '2025-05-05T00:00:00.000Z', today: '2025-05-05', timeZone: 'Asia/Shanghai' },
+    (m) => replies.push(m),
+  );
   return replies;
 }
 
@@ -42,7 +45,9 @@ describe('journal import worker', () => {
               refusedArchive: true,
             },
           ],
+          notes: [],
         },
+        audios: [],
       },
     ]);
   });

@@ -1,6 +1,7 @@
 // The messages between the page and the journal import worker, and the worker's side of them: it
 // reads the picked files in slices (a Blob never has to be read whole) and reports progress for each
-// zip about once per percent, so the page's thread never holds an inflated archive.
+// zip about once per percent, so the page's thread never holds an inflated archive. Day One audio
+// comes back as Blobs, so the page holds no copy of it either.
 import type { ArchiveSource } from '../../shared/journal/boundedUnzip';
 import type { ImportContext } from '../../shared/journal/frontMatter';
 import {
@@ -13,11 +14,21 @@ export interface ImportRequest {
   files: File[];
   now: string;
   today: string;
+  /** The computer's time zone: the day of a UTC time another app wrote. */
+  timeZone: string;
+}
+
+/** An audio attachment as the page receives it. */
+export interface AudioFile {
+  entryId: string;
+  /** Its path in the zip, as the entry's note names it. */
+  path: string;
+  file: File;
 }
 
 export type ImportReply =
   | { type: 'progress'; progress: ImportProgress }
-  | { type: 'done'; report: ImportReport }
+  | { type: 'done'; report: Omit<ImportReport, 'audios'>; audios: AudioFile[] }
   | { type: 'failed'; message: string };
 
 export function fileSource(file: Blob & { name: string }): ArchiveSource {
@@ -33,7 +44,8 @@ export async function serveImport(
   request: ImportRequest,
   reply: (message: ImportReply) => void,
 ): Promise<void> {
-  const context: ImportContext = { newId: () => crypto.randomUUID(), now: request.now, today: request.today };
+  const { now, today, timeZone } = request;
+  const context: ImportContext = { newId: () => crypto.randomUUID(), now, today, timeZone };
   let last = { name: '', percent: -1 };
   try {
     const report = await importJournalFiles(request.files.map(fileSource), context, (progress) => {
@@ -42,7 +54,13 @@ export async function serveImport(
       last = { name: progress.name, percent };
       reply({ type: 'progress', progress });
     });
-    reply({ type: 'done', report });
+    const { audios, ...rest } = report;
+    const files = audios.map(({ entryId, path, bytes }) => ({
+      entryId,
+      path,
+      file: new File([bytes as Uint8Array<ArrayBuffer>], path.split('/').pop()!),
+    }));
+    reply({ type: 'done', report: rest, audios: files });
   } catch (error) {
     reply({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   }

@@ -1,9 +1,10 @@
 // The journal screen's UI state, outside components: which entry is open, the search, the filters,
-// list or calendar, and which dialog is showing.
+// list or calendar, which dialog is showing, and the last import's report.
 import { create } from 'zustand';
 import { noFilter, type EntryFilter } from '../../shared/journal/entryFilter';
+import type { ImportOutcome } from './journalTransfer';
 
-export type JournalDialog = 'trash' | 'templates' | null;
+export type JournalDialog = 'trash' | 'templates' | 'importReport' | null;
 
 interface JournalUiState {
   selectedId: string | null;
@@ -11,6 +12,7 @@ interface JournalUiState {
   filter: EntryFilter;
   view: 'list' | 'calendar';
   dialog: JournalDialog;
+  importReport: ImportOutcome | null;
 }
 
 export const useJournalStore = create<JournalUiState>(() => ({
@@ -19,6 +21,7 @@ export const useJournalStore = create<JournalUiState>(() => ({
   filter: noFilter,
   view: 'list',
   dialog: null,
+  importReport: null,
 }));
 
 export function selectEntry(selectedId: string | null): void {
@@ -43,4 +46,9 @@ export function setView(view: JournalUiState['view']): void {
 
 export function openDialog(dialog: JournalDialog): void {
   useJournalStore.setState({ dialog });
+}
+
+/** Shows what an import took from each file and what it left out. */
+export function showImportReport(importReport: ImportOutcome): void {
+  useJournalStore.setState({ importReport, dialog: 'importReport' });
 }

@@ -1,14 +1,18 @@
 // Export and import in the browser and in Electron alike: downloads through a Blob and an
-// <a download>, imports from files the member picked, read in a worker. The format and the import
-// limits live in shared/journal.
+// <a download>, imports from files the member picked, read in a worker; Day One audio becomes
+// speeches before the entries that link them are saved. The format and the import limits live in
+// shared/journal.
 import { entryToMarkdown } from '../../shared/journal/frontMatter';
 import { entryFileName, exportEntriesToZip } from '../../shared/journal/journalArchive';
 import type { JournalEntry } from '../../shared/journal/journalEntry';
-import type { ImportFailure, ImportProgress, ImportReport } from '../../shared/journal/journalImport';
+import type { ImportNote } from '../../shared/journal/importReport';
+import type { ImportFailure, ImportProgress } from '../../shared/journal/journalImport';
 import { localDay } from '../../shared/journal/localDay';
+import { localTimeZone } from '../rules/assignments/formatDeadline';
 import { downloadFile } from '../shell/downloadFile';
 import { db } from '../state/db';
 import { flushDraft } from './entryDraftStore';
+import { importEntryAudio } from './importEntryAudio';
 import { importEntries, type ImportResult } from './journalActions';
 import { serveImport, type ImportReply, type ImportRequest } from './journalImportProtocol';
 
@@ -16,9 +20,13 @@ import { serveImport, type ImportReply, type ImportRequest } from './journalImpo
 export function exportEntries(entries: readonly JournalEntry[]): void {
   if (entries.length === 1) {
     const entry = entries[0]!;
-    return downloadFile(entryFileName(entry), entryToMarkdown(entry), 'text/markdown;charset=utf-8');
+    return downloadFile(
+      entryFileName(entry),
+      entryToMarkdown(entry, localTimeZone()),
+      'text/markdown;charset=utf-8',
+    );
   }
-  const zip = exportEntriesToZip(entries);
+  const zip = exportEntriesToZip(entries, localTimeZone());
   downloadFile(
     `lectern-journal-${localDay(new Date())}.zip`,
     zip as Uint8Array<ArrayBuffer>,
@@ -35,6 +43,16 @@ export async function exportEntriesById(ids: readonly string[]): Promise<void> {
 
 export interface ImportOutcome extends ImportResult {
   failures: ImportFailure[];
+  notes: ImportNote[];
+  /** Day One audio attachments that became speeches. */
+  speeches: number;
+}
+
+export interface ImportListener {
+  /** Reading a big zip. */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Importing audio attachments as speeches, `done` of `total`. */
+  onAudio?: (done: number, total: number) => void;
 }
 
 /**
@@ -43,19 +61,27 @@ export interface ImportOutcome extends ImportResult {
  */
 export async function importFromFiles(
   files: readonly File[],
-  onProgress?: (progress: ImportProgress) => void,
+  listener: ImportListener = {},
 ): Promise<ImportOutcome> {
   const now = new Date();
-  const request: ImportRequest = { files: [...files], now: now.toISOString(), today: localDay(now) };
-  const report = await readInWorker(request, onProgress);
-  const result = await importEntries(report.entries);
-  return { ...result, failures: report.failures };
+  const request: ImportRequest = {
+    files: [...files],
+    now: now.toISOString(),
+    today: localDay(now),
+    timeZone: localTimeZone(),
+  };
+  const { report, audios } = await readInWorker(request, listener.onProgress);
+  const linked = await importEntryAudio(report.entries, report.notes, audios, (done, total) =>
+    listener.onAudio?.(done, total),
+  );
+  const result = await importEntries(linked.entries);
+  return { ...result, failures: report.failures, notes: report.notes, speeches: linked.speeches };
 }
 
 function readInWorker(
   request: ImportRequest,
   onProgress?: (progress: ImportProgress) => void,
-): Promise<ImportReport> {
+): Promise<Extract<ImportReply, { type: 'done' }>> {
   const worker =
     typeof Worker === 'function'
       ? new Worker(new URL('./journalImportWorker.ts', import.meta.url), {
@@ -67,7 +93,7 @@ function readInWorker(
     const receive = (message: ImportReply) => {
       if (message.type === 'progress') return onProgress?.(message.progress);
       worker?.terminate();
-      if (message.type === 'done') resolve(message.report);
+      if (message.type === 'done') resolve(message);
       else reject(new Error(`journal import failed: ${message.message}`));
     };
     if (!worker) return void serveImport(request, receive);

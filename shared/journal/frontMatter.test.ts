@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { entryFromMarkdown, entryToMarkdown, journalFormat } from './frontMatter';
 import { arbitraryEntry, testEntry } from './testEntries';
 
-const context = { newId: () => 'new-id', now: '2025-05-05T00:00:00.000Z', today: '2025-05-05' };
+const context = {
+  newId: () => 'new-id',
+  now: '2025-05-05T00:00:00.000Z',
+  today: '2025-05-05',
+  timeZone: 'Asia/Shanghai',
+};
 
 describe('entry ⇄ Markdown with front matter', () => {
   it('writes readable front matter and the body verbatim', () => {
@@ -15,22 +20,30 @@ describe('entry ⇄ Markdown with front matter', () => {
       mood: 4,
       speechIds: ['s1'],
     });
-    const text = entryToMarkdown(entry);
+    const text = entryToMarkdown(entry, 'Asia/Shanghai');
     expect(text.startsWith(`---\nformat: ${journalFormat}\nid: a1\n`)).toBe(true);
     expect(text).toContain('tags:\n  - 演讲技巧\n  - opening\n');
     expect(text.endsWith('---\n## 做得好的地方\n\n开场很好。\n')).toBe(true);
-    expect(entryFromMarkdown(text, context)).toEqual({ ok: true, entry });
+    expect(entryFromMarkdown(text, context)).toEqual({ ok: true, entry, note: null });
   });
 
   it('keeps a body that itself contains front-matter-like lines', () => {
     const entry = testEntry({ id: 'b', title: '---', body: '---\ntitle: x\n---\n\n' });
-    expect(entryFromMarkdown(entryToMarkdown(entry), context)).toEqual({ ok: true, entry });
+    expect(entryFromMarkdown(entryToMarkdown(entry, 'Asia/Shanghai'), context)).toEqual({
+      ok: true,
+      entry,
+      note: null,
+    });
   });
 
   it('property: export then import gives the same entry', () => {
     fc.assert(
       fc.property(arbitraryEntry, (entry) => {
-        expect(entryFromMarkdown(entryToMarkdown(entry), context)).toEqual({ ok: true, entry });
+        expect(entryFromMarkdown(entryToMarkdown(entry, 'Asia/Shanghai'), context)).toEqual({
+          ok: true,
+          entry,
+          note: null,
+        });
       }),
       { numRuns: 300 },
     );
@@ -48,6 +61,7 @@ describe('entry ⇄ Markdown with front matter', () => {
         createdAt: context.now,
         updatedAt: context.now,
       }),
+      note: { entryId: 'new-id', title: 'My day', date: '2025-05-05', taken: [], dropped: [], undated: true },
     });
   });
 
@@ -56,7 +70,7 @@ describe('entry ⇄ Markdown with front matter', () => {
     expect(result.ok && result.entry.id).toBe('w');
   });
 
-  it('rejects bad front matter, another format and invalid fields with a message key', () => {
+  it('rejects bad front matter, another format and invalid fields in Lectern’s own file with a message key', () => {
     expect(entryFromMarkdown('---\nid: [unclosed\n---\n', context)).toEqual({
       ok: false,
       messageKey: 'journal.errors.badFrontMatter',
@@ -66,7 +80,7 @@ describe('entry ⇄ Markdown with front matter', () => {
       ok: false,
       messageKey: 'journal.errors.unknownFormat',
     });
-    expect(entryFromMarkdown('---\nmood: 9\n---\n', context)).toEqual({
+    expect(entryFromMarkdown(`---\nformat: ${journalFormat}\nmood: 9\n---\n`, context)).toEqual({
       ok: false,
       messageKey: 'journal.errors.badEntry',
     });

@@ -1,15 +1,20 @@
 // One journal entry as a Markdown file: YAML front matter with every field but the body, then the
-// body exactly as written. Parsing is strict about our own fields and lenient about a missing one,
-// so a file written by hand or by another app still imports.
+// body exactly as written. Lectern's own file is read strictly; one written by hand or by another
+// app imports whatever it holds (importedFields.ts). The export also writes `created` and `updated`
+// as wall times, the names and form Obsidian and Joplin read, so they show an exported entry's dates.
 import { parse, stringify } from 'yaml';
-import { JournalEntry, normaliseTags } from './journalEntry';
+import { entryFromFields, type FieldContext } from './importedFields';
+import { wallTime } from './importedTime';
+import type { ImportNote } from './importReport';
+import type { JournalEntry } from './journalEntry';
 
 export const journalFormat = 'lectern-journal/1';
 
 const opening = /^\uFEFF?---\r?\n/;
 const closing = /^---\r?$/m;
 
-export function entryToMarkdown(entry: JournalEntry): string {
+/** `timeZone` is the computer's: the zone `created` and `updated` are written in. */
+export function entryToMarkdown(entry: JournalEntry, timeZone: string): string {
   const { body } = entry;
   const fields = {
     id: entry.id,
@@ -22,6 +27,8 @@ export function entryToMarkdown(entry: JournalEntry): string {
     createdAt: entry.createdAt,
     updatedAt: entry.updatedAt,
     deletedAt: entry.deletedAt,
+    created: wallTime(entry.createdAt, timeZone) ?? undefined,
+    updated: wallTime(entry.updatedAt, timeZone) ?? undefined,
   };
   // One line per value (no folding, no block scalars) so no line of the header can look like `---`.
   const header = stringify(
@@ -31,14 +38,11 @@ export function entryToMarkdown(entry: JournalEntry): string {
   return `---\n${header}---\n${body}`;
 }
 
-export interface ImportContext {
-  /** A fresh id for a file that has none. */
-  newId: () => string;
-  now: string;
-  today: string;
-}
+export type ImportContext = FieldContext;
 
-export type ParseResult = { ok: true; entry: JournalEntry } | { ok: false; messageKey: string };
+export type ParseResult =
+  | { ok: true; entry: JournalEntry; note: Omit<ImportNote, 'name'> | null }
+  | { ok: false; messageKey: string };
 
 export function entryFromMarkdown(text: string, context: ImportContext, fileName = ''): ParseResult {
   const start = opening.exec(text);
@@ -49,7 +53,7 @@ export function entryFromMarkdown(text: string, context: ImportContext, fileName
     const end = closing.exec(rest);
     if (!end) return { ok: false, messageKey: 'journal.errors.badFrontMatter' };
     try {
-      const parsed: unknown = parse(rest.slice(0, end.index), { schema: 'core' });
+      const parsed: unknown = parse(rest.slice(0, end.index), { schema: 'core', logLevel: 'error' });
       if (parsed !== null && (typeof parsed !== 'object' || Array.isArray(parsed)))
         return { ok: false, messageKey: 'journal.errors.badFrontMatter' };
       fields = (parsed ?? {}) as Record<string, unknown>;
@@ -61,26 +65,7 @@ export function entryFromMarkdown(text: string, context: ImportContext, fileName
   }
   if (fields.format !== undefined && fields.format !== journalFormat)
     return { ok: false, messageKey: 'journal.errors.unknownFormat' };
-  const { format: _format, ...entryFields } = fields;
-  const candidate: Record<string, unknown> = {
-    id: context.newId(),
-    title: titleFromFileName(fileName),
-    date: context.today,
-    mood: null,
-    tags: [],
-    speechIds: [],
-    shared: false,
-    createdAt: context.now,
-    updatedAt: context.now,
-    deletedAt: null,
-    ...entryFields,
-    body,
-  };
-  if (Array.isArray(candidate.tags)) candidate.tags = normaliseTags(candidate.tags.map(String));
-  const result = JournalEntry.safeParse(candidate);
-  return result.success
-    ? { ok: true, entry: result.data }
-    : { ok: false, messageKey: 'journal.errors.badEntry' };
+  return entryFromFields(fields, body, titleFromFileName(fileName), fields.format === journalFormat, context);
 }
 
 function titleFromFileName(fileName: string): string {

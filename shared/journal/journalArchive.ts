@@ -17,12 +17,13 @@ export function entryFileName(entry: JournalEntry): string {
   return `${entry.date}${slug ? `-${slug}` : ''}-${id}.md`;
 }
 
-export function exportEntriesToZip(entries: readonly JournalEntry[]): Uint8Array {
+/** `timeZone` is the computer's (see entryToMarkdown). */
+export function exportEntriesToZip(entries: readonly JournalEntry[], timeZone: string): Uint8Array {
   const files: Zippable = {};
   for (const entry of entries) {
     let name = `journal/${entryFileName(entry)}`;
     for (let n = 2; name in files; n++) name = `journal/${entryFileName(entry).replace(/\.md$/, `-${n}.md`)}`;
-    files[name] = [strToU8(entryToMarkdown(entry)), { level: 6 }];
+    files[name] = [strToU8(entryToMarkdown(entry, timeZone)), { level: 6 }];
   }
   return zipSync(files);
 }

@@ -9,7 +9,12 @@ import { arbitraryEntry, testEntry } from './testEntries';
 import { declareSize, rawZip, storedEntry, zerosDeflated, zipBomb } from './testZips';
 
 let counter = 0;
-const context = { newId: () => `gen-${++counter}`, now: '2025-05-05T00:00:00.000Z', today: '2025-05-05' };
+const context = {
+  newId: () => `gen-${++counter}`,
+  now: '2025-05-05T00:00:00.000Z',
+  today: '2025-05-05',
+  timeZone: 'Asia/Shanghai',
+};
 const MiB = 1024 * 1024;
 
 function importZip(name: string, zip: Uint8Array, onProgress?: (progress: ImportProgress) => void) {
@@ -28,7 +33,7 @@ describe('journal import', () => {
       fc.asyncProperty(
         fc.uniqueArray(arbitraryEntry, { selector: (e) => e.id, maxLength: 12 }),
         async (entries) => {
-          const report = await importZip('export.zip', exportEntriesToZip(entries));
+          const report = await importZip('export.zip', exportEntriesToZip(entries, 'Asia/Shanghai'));
           expect(report.failures).toEqual([]);
           const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
           expect(report.entries.sort(byId)).toEqual([...entries].sort(byId));
@@ -49,7 +54,9 @@ describe('journal import', () => {
       testEntry({ id: 'b2', title: '即兴练习', body: '题目是“我的家乡”，用了故事开头。', mood: 4 }),
     ];
     const zip = zipSync({
-      ...Object.fromEntries(entries.map((e) => [`日志/${e.title}.md`, strToU8(entryToMarkdown(e))])),
+      ...Object.fromEntries(
+        entries.map((e) => [`日志/${e.title}.md`, strToU8(entryToMarkdown(e, 'Asia/Shanghai'))]),
+      ),
       '日志/没有元数据的笔记.txt': strToU8('只有正文。'),
     });
     const report = await importZip('我的日志.zip', zip);
@@ -62,8 +69,8 @@ describe('journal import', () => {
     const good = testEntry({ id: 'good', title: '好' });
     const report = await importJournalFiles(
       [
-        bytesSource('good.md', strToU8(entryToMarkdown(good))),
-        bytesSource('bad.md', strToU8('---\nmood: 42\n---\n')),
+        bytesSource('good.md', strToU8(entryToMarkdown(good, 'Asia/Shanghai'))),
+        bytesSource('bad.md', strToU8('---\nformat: lectern-journal/1\nmood: 42\n---\n')),
         bytesSource('photo.jpg', new Uint8Array([1, 2])),
         bytesSource('broken.zip', new Uint8Array([1, 2, 3])),
       ],

@@ -1,5 +1,6 @@
-// Import: loose Markdown files and zips of them become entries, within documented limits (see
-// docs/architecture.md, "Journal import"). A zip whose declared totals exceed them, or one entry of
+// Import: loose Markdown files, Day One's Journal.json, and zips of them become entries, within
+// documented limits (see docs/architecture.md, "Journal import"). A Day One zip's audio attachments
+// come back as bytes, within their own limits, for the renderer to import as speeches. A zip whose declared totals exceed them, or one entry of
 // which holds more than its header says, is refused whole before anything is written; a single entry
 // that is too big, damaged or unreadable is reported by name and the rest imports. Bad files are
 // reported, never fatal. The renderer runs this in a worker (renderer/journal/journalImportWorker.ts).
@@ -12,8 +13,13 @@ import {
   type EntryProblem,
   type ZipRecord,
 } from './boundedUnzip';
+import type { DayOneAudio } from './dayOne';
+import { readAudios, readDayOne } from './dayOneArchive';
 import { entryFromMarkdown, type ImportContext } from './frontMatter';
+import type { ImportFailure, ImportNote, ImportReport, ImportValues } from './importReport';
 import type { JournalEntry } from './journalEntry';
+
+export type { ImportFailure, ImportReport, ImportValues } from './importReport';
 
 const MB = 1024 * 1024;
 
@@ -28,28 +34,13 @@ export const journalImportLimits = {
   maxEntries: 10_000,
   /** One entry, inflated. */
   maxEntryBytes: 1 * MB,
-  /** All entries of one import, inflated. */
+  /** All entries of one import, inflated; a Day One Journal.json may be all of it. */
   maxTotalBytes: 50 * MB,
+  /** Day One audio attachments in one import (each becomes a speech); more are reported, not read. */
+  maxAudioFiles: 200,
+  /** Those attachments together, inflated: no more than the zip they come in may hold. */
+  maxAudioBytes: 256 * MB,
 } as const;
-
-/** Values for a failure's message: `size`/`maxSize` are bytes, `files`/`maxFiles` numbers of files. */
-export type ImportValues = Partial<Record<'size' | 'maxSize' | 'files' | 'maxFiles', number>> & {
-  entry?: string;
-};
-
-export interface ImportFailure {
-  /** The file picked, or `archive.zip/inner/path.md` for one entry of a zip. */
-  name: string;
-  messageKey: string;
-  values?: ImportValues;
-  /** The whole zip was refused: nothing in it was imported. */
-  refusedArchive?: boolean;
-}
-
-export interface ImportReport {
-  entries: JournalEntry[];
-  failures: ImportFailure[];
-}
 
 export interface ImportProgress {
   name: string;
@@ -60,20 +51,27 @@ export interface ImportProgress {
 /** Entries are read through a window this big (see readAhead). */
 const readAheadBytes = 4 * MB;
 const journalFile = /\.(md|markdown|txt)$/i;
+const dayOneFile = /\.json$/i;
+const audioFile = /(^|\/)audios\/[^/]+$/i;
 const hiddenFile = /(^|\/)(__MACOSX|\.)/;
 const entryMessages: Record<Exclude<EntryProblem, 'lies'>, string> = {
   damaged: 'journal.errors.damagedEntry',
   unsupported: 'journal.errors.unsupportedEntry',
 };
 
-/** Reads the files a member picked (any mix of .md, .markdown, .txt and .zip) into entries. */
+/** Reads the files a member picked (any mix of .md, .markdown, .txt, Day One .json and .zip) into entries. */
 export async function importJournalFiles(
   sources: readonly ArchiveSource[],
   context: ImportContext,
   onProgress?: (progress: ImportProgress) => void,
 ): Promise<ImportReport> {
-  const report: ImportReport = { entries: [], failures: [] };
-  const budget = { entries: journalImportLimits.maxEntries, bytes: journalImportLimits.maxTotalBytes };
+  const report: ImportReport = { entries: [], failures: [], notes: [], audios: [] };
+  const budget: Budget = {
+    entries: journalImportLimits.maxEntries,
+    bytes: journalImportLimits.maxTotalBytes,
+    audioFiles: journalImportLimits.maxAudioFiles,
+    audioBytes: journalImportLimits.maxAudioBytes,
+  };
   for (const source of sources) {
     if (/\.zip$/i.test(source.name)) await importArchive(source, context, budget, report, onProgress);
     else await importLoose(source, context, budget, report);
@@ -84,6 +82,8 @@ export async function importJournalFiles(
 interface Budget {
   entries: number;
   bytes: number;
+  audioFiles: number;
+  audioBytes: number;
 }
 
 const overBudget = {
@@ -100,9 +100,10 @@ async function importLoose(
   const { name, size } = source;
   const fail = (messageKey: string, values?: ImportValues) =>
     report.failures.push({ name, messageKey, values });
-  if (!journalFile.test(name)) return void fail('journal.errors.notMarkdown');
-  if (size > journalImportLimits.maxEntryBytes)
-    return void fail('journal.errors.entryTooLarge', { size, maxSize: journalImportLimits.maxEntryBytes });
+  const dayOne = dayOneFile.test(name);
+  if (!journalFile.test(name) && !dayOne) return void fail('journal.errors.notMarkdown');
+  const maxSize = dayOne ? journalImportLimits.maxTotalBytes : journalImportLimits.maxEntryBytes;
+  if (size > maxSize) return void fail('journal.errors.entryTooLarge', { size, maxSize });
   if (budget.entries < 1 || size > budget.bytes) return void fail(overBudget.messageKey, overBudget.values);
   let bytes: Uint8Array;
   try {
@@ -110,11 +111,20 @@ async function importLoose(
   } catch {
     return void fail('journal.errors.unreadable');
   }
-  budget.entries--;
   budget.bytes -= size;
+  if (dayOne) {
+    const read = readDayOne(bytes, name, new Map(), budget.entries, context);
+    budget.entries -= read.entries.length;
+    report.entries.push(...read.entries);
+    report.notes.push(...read.notes);
+    report.failures.push(...read.failures);
+    return;
+  }
+  budget.entries--;
   const parsed = parseEntry(bytes, context, name);
-  if ('entry' in parsed) report.entries.push(parsed.entry);
-  else fail(parsed.messageKey);
+  if (!('entry' in parsed)) return void fail(parsed.messageKey);
+  report.entries.push(parsed.entry);
+  if (parsed.note) report.notes.push({ name, ...parsed.note });
 }
 
 async function importArchive(
@@ -136,18 +146,23 @@ async function importArchive(
       return directory.problem === 'badZip'
         ? refuse('journal.errors.badZip')
         : refuse('journal.errors.tooManyFiles', { files: directory.count, maxFiles: limits.maxRecords });
-    const wanted = directory.records.filter((r) => journalFile.test(r.name) && !hiddenFile.test(r.name));
+    const visible = directory.records.filter((r) => !hiddenFile.test(r.name));
+    const wanted = visible.filter((r) => journalFile.test(r.name) || dayOneFile.test(r.name));
     if (wanted.length > limits.maxEntries)
       return refuse('journal.errors.tooManyFiles', { files: wanted.length, maxFiles: limits.maxEntries });
+    const audioFiles = new Map<string, ZipRecord>();
+    for (const record of visible)
+      if (audioFile.test(record.name)) audioFiles.set(record.name.split('/').pop()!.toLowerCase(), record);
     const failures: ImportFailure[] = [];
     const accepted: ZipRecord[] = [];
     for (const record of wanted) {
-      if (record.size <= limits.maxEntryBytes) accepted.push(record);
+      const maxSize = dayOneFile.test(record.name) ? limits.maxTotalBytes : limits.maxEntryBytes;
+      if (record.size <= maxSize) accepted.push(record);
       else
         failures.push({
           name: `${source.name}/${record.name}`,
           messageKey: 'journal.errors.entryTooLarge',
-          values: { size: record.size, maxSize: limits.maxEntryBytes },
+          values: { size: record.size, maxSize },
         });
     }
     const declared = accepted.reduce((sum, record) => sum + record.size, 0);
@@ -159,14 +174,28 @@ async function importArchive(
     // In file order, so the read-ahead window serves each entry once, whatever order the directory has.
     accepted.sort((a, b) => a.offset - b.offset);
     const entries: JournalEntry[] = [];
+    const notes: ImportNote[] = [];
+    const audios: DayOneAudio[] = [];
+    let entriesLeft = budget.entries - accepted.filter((r) => !dayOneFile.test(r.name)).length;
     const reader = readAhead(source, readAheadBytes);
     for (const [i, record] of accepted.entries()) {
       const read = await readEntry(reader, record);
       const name = `${source.name}/${record.name}`;
-      if (read.ok) {
+      if (read.ok && dayOneFile.test(record.name)) {
+        const paths = new Map([...audioFiles].map(([file, audio]) => [file, audio.name]));
+        const dayOne = readDayOne(read.bytes, name, paths, entriesLeft, context);
+        entriesLeft -= dayOne.entries.length;
+        entries.push(...dayOne.entries);
+        notes.push(...dayOne.notes);
+        failures.push(...dayOne.failures);
+        audios.push(...dayOne.audios);
+      } else if (read.ok) {
         const parsed = parseEntry(read.bytes, context, record.name);
-        if ('entry' in parsed) entries.push(parsed.entry);
-        else failures.push({ name, messageKey: parsed.messageKey });
+        if (!('entry' in parsed)) failures.push({ name, messageKey: parsed.messageKey });
+        else {
+          entries.push(parsed.entry);
+          if (parsed.note) notes.push({ name, ...parsed.note });
+        }
       } else if (read.problem === 'lies') {
         return refuse('journal.errors.entryLies', { entry: record.name, size: record.size });
       } else {
@@ -174,10 +203,16 @@ async function importArchive(
       }
       onProgress?.({ name: source.name, done: i + 1, total: accepted.length });
     }
-    budget.entries -= accepted.length;
+    const byPath = new Map([...audioFiles.values()].map((record) => [record.name, record]));
+    const read = await readAudios(reader, audios, byPath, budget, notes);
+    if (!read.ok)
+      return refuse('journal.errors.entryLies', { entry: read.lying.name, size: read.lying.size });
+    budget.entries = entriesLeft;
     budget.bytes -= declared;
     report.entries.push(...entries);
     report.failures.push(...failures);
+    report.notes.push(...notes);
+    report.audios.push(...read.audios);
   } catch {
     refuse('journal.errors.badZip');
   }
@@ -187,7 +222,7 @@ function parseEntry(
   bytes: Uint8Array,
   context: ImportContext,
   name: string,
-): { entry: JournalEntry } | { messageKey: string } {
+): { entry: JournalEntry; note: Omit<ImportNote, 'name'> | null } | { messageKey: string } {
   let text: string;
   try {
     text = strFromU8(bytes);
@@ -195,5 +230,5 @@ function parseEntry(
     return { messageKey: 'journal.errors.notMarkdown' };
   }
   const result = entryFromMarkdown(text, context, name);
-  return result.ok ? { entry: result.entry } : { messageKey: result.messageKey };
+  return result.ok ? { entry: result.entry, note: result.note } : { messageKey: result.messageKey };
 }

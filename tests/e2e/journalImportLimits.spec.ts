@@ -86,7 +86,7 @@ test.describe('journal import limits on a Chinese system', () => {
       testEntry({ id: `entry-${i}`, title: `第${i + 1}次演讲`, body: `开场${i}，结尾很好。` }),
     );
     const good: Zippable = Object.fromEntries(
-      entries.map((e) => [`journal/${e.title}.md`, strToU8(entryToMarkdown(e))]),
+      entries.map((e) => [`journal/${e.title}.md`, strToU8(entryToMarkdown(e, 'Asia/Shanghai'))]),
     );
     await importFile(page, '好的备份.zip', Buffer.from(zipSync(good)));
     await expect(page.getByText('已导入：新增 250 篇，更新 0 篇，0 篇未变。')).toBeVisible();
