@@ -9,8 +9,10 @@ type Forward = (event: unknown, name: unknown, payload: unknown) => void;
 const exposed = new Map<string, unknown>();
 const invoke = vi.fn((..._args: unknown[]) => Promise.resolve({ ok: true, value: null }));
 const listeners = new Map<string, Set<Forward>>();
+const getPathForFile = vi.fn((file: unknown) => (file as { path: string }).path);
 
 vi.mock('electron', () => ({
+  webUtils: { getPathForFile: (file: unknown) => getPathForFile(file) },
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
   ipcRenderer: {
     invoke: (...args: unknown[]) => invoke(...args),
@@ -27,6 +29,7 @@ await import('./index');
 interface Bridge {
   invoke(name: unknown, input: unknown): Promise<unknown>;
   subscribe(listener: (event: string, payload: unknown) => void): () => void;
+  pathForFile(file: unknown): string;
 }
 const bridge = () => exposed.get('lectern') as Bridge;
 
@@ -38,9 +41,9 @@ function fromMain(name: unknown, payload: unknown): void {
 beforeEach(() => invoke.mockClear());
 
 describe('the preload', () => {
-  it('exposes exactly invoke and subscribe, under `lectern` alone', () => {
+  it('exposes exactly invoke, subscribe and pathForFile, under `lectern` alone', () => {
     expect([...exposed.keys()]).toEqual(['lectern']);
-    expect(Object.keys(bridge()).sort()).toEqual(['invoke', 'subscribe']);
+    expect(Object.keys(bridge()).sort()).toEqual(['invoke', 'pathForFile', 'subscribe']);
     expect(Object.values(bridge()).every((member) => typeof member === 'function')).toBe(true);
   });
 
@@ -71,6 +74,12 @@ describe('the preload', () => {
     fromMain('group.changed', { groupId: 'x' });
     expect(seen).toHaveLength(Object.keys(events).length);
     expect(listeners.get(ipcChannels.event)?.size).toBe(0);
+  });
+
+  it('names a picked file’s path through webUtils, without touching IPC', () => {
+    expect(bridge().pathForFile({ path: '/home/me/talk.mp3' })).toBe('/home/me/talk.mp3');
+    expect(getPathForFile).toHaveBeenCalledTimes(1);
+    expect(invoke).not.toHaveBeenCalled();
   });
 
   it('hands the page no IPC event object (no sender, no ports)', () => {

@@ -1,6 +1,7 @@
-// The whole preload: one call function and one event subscription, for the contract's names only.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { Bridge } from '../../shared/api/contractTypes';
+// The whole preload: one call function and one event subscription, for the contract's names only, and
+// the path of a file the member picked or dropped (so main copies an import itself).
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import type { DesktopBridge } from '../../shared/api/contractTypes';
 import { eventNames, ipcChannels, isMethodName } from '../../shared/api/names';
 
 const bridge = {
@@ -15,6 +16,10 @@ const bridge = {
     ipcRenderer.on(ipcChannels.event, forward);
     return () => void ipcRenderer.removeListener(ipcChannels.event, forward);
   },
-} satisfies Bridge;
+  // webUtils refuses anything but a File itself; '' for a file that is not on disk.
+  pathForFile(file) {
+    return webUtils.getPathForFile(file);
+  },
+} satisfies DesktopBridge<File>;
 
 contextBridge.exposeInMainWorld('lectern', bridge);

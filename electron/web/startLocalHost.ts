@@ -48,6 +48,8 @@ export async function startLocalHost(options: LocalHostOptions): Promise<WebHost
     dispatch,
     subscribe: (listener) => events.subscribe(listener),
     resolveMedia: services.resolveMedia,
+    uploadSpeech: (speechId, body, bytes) => services.speeches.appendStream(speechId, body, bytes),
+    onUnexpected: logUnexpected(log),
     port,
   }).catch(async (error: unknown) => {
     await services.release();

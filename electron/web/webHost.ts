@@ -3,6 +3,7 @@
 // entry addresses; each opens one tab's session, whose secret travels in a header (never a cookie, which
 // a browser would also send to every other server on 127.0.0.1) and signs the media and events URLs.
 // A Host/Origin check keeps other local pages and DNS rebinding out. The renderer's files need no key.
+// An import's bytes arrive in one streamed PUT (uploadRoute.ts), authenticated as /api/ calls are.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../../shared/api/dispatcher';
@@ -15,6 +16,7 @@ import { contentSecurityPolicy } from '../common/contentSecurityPolicy';
 import { mediaResponse, type MediaResolver } from '../common/mediaResponse';
 import { readStaticFile } from '../common/staticFiles';
 import { HostSessions, type AuthResult } from './hostSessions';
+import { receiveUpload, uploadPrefix, type SpeechUploader } from './uploadRoute';
 
 export const maxRequestBytes = 64 * 1024 * 1024;
 
@@ -23,6 +25,10 @@ export interface WebHostOptions {
   dispatch: Dispatch;
   subscribe(listener: (event: string, payload: unknown) => void): () => void;
   resolveMedia?: MediaResolver;
+  /** Writes an import's streamed bytes into its speech; absent, uploads are not found. */
+  uploadSpeech?: SpeechUploader;
+  /** Told of an upload's unexpected failure (to log it in main; the tab gets `internal`). */
+  onUnexpected?: (thrown: unknown, what: string) => void;
   /**
    * The port to listen on, 0 or absent for any free one. A given port must be free: the browser keeps a
    * profile and journal per origin, so moving to another port would seem to lose them.
@@ -79,17 +85,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         const auth = sessions.checkSignedUrl(url.pathname, url.searchParams);
         return auth.ok ? streamEvents(request, response) : refuse(response, auth);
       }
-      const requestOrigin = request.headers.origin;
-      if (requestOrigin !== undefined && requestOrigin !== origin)
-        return send(response, 403, 'text/plain', 'Wrong origin');
-      const auth = sessions.checkSecret(headerValue(request.headers[sessionHeader.toLowerCase()]));
-      if (!auth.ok) return refuse(response, auth);
+      if (!checkCaller(request, response)) return;
       // Lets a tab ask whether its session still stands (after its event stream broke).
       if (url.pathname === '/api/session' && request.method === 'GET')
         return send(response, 204, 'text/plain', '');
       if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Use POST');
       const result = await callMethod(decodeURIComponent(url.pathname.slice('/api/'.length)), request);
       return send(response, 200, wireContentType, Buffer.from(encodeWire(result)));
+    }
+    if (url.pathname.startsWith(uploadPrefix)) {
+      if (!checkCaller(request, response)) return;
+      if (request.method !== 'PUT') return send(response, 405, 'text/plain', 'Use PUT');
+      return upload(url.pathname, request, response);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return send(response, 405, 'text/plain', 'Method not allowed');
@@ -100,6 +107,27 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const file = await readStaticFile(options.rendererDir, url.pathname);
     if (!file) return send(response, 404, 'text/plain', 'Not found');
     return send(response, 200, file.contentType, file.body);
+  }
+
+  /** An /api/ call or an upload: from this origin, with this tab's session secret in its header. */
+  function checkCaller(request: IncomingMessage, response: ServerResponse): boolean {
+    const requestOrigin = request.headers.origin;
+    if (requestOrigin !== undefined && requestOrigin !== origin) {
+      send(response, 403, 'text/plain', 'Wrong origin');
+      return false;
+    }
+    const auth = sessions.checkSecret(headerValue(request.headers[sessionHeader.toLowerCase()]));
+    if (!auth.ok) refuse(response, auth);
+    return auth.ok;
+  }
+
+  async function upload(path: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const { status, result } = await receiveUpload(path, request, options.uploadSpeech, (thrown) =>
+      options.onUnexpected?.(thrown, 'upload'),
+    );
+    // A body refused before it was read whole is not read on: the connection closes instead.
+    if (!request.complete) response.shouldKeepAlive = false;
+    send(response, status, wireContentType, Buffer.from(encodeWire(result)));
   }
 
   /** Spends the entry token and hands the tab its session in the fragment, which no server ever sees. */

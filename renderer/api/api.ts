@@ -2,14 +2,16 @@
 // Electron, the loopback HTTP host in a browser. Nothing else knows which one it has.
 import type { Contract, Events } from '../../shared/api/contract';
 import { createClient } from '../../shared/api/client';
-import type { Bridge } from '../../shared/api/contractTypes';
+import type { DesktopBridge } from '../../shared/api/contractTypes';
 import { reportError } from '../shell/reportError';
 import { createHttpBridge, createUrlSigner } from './httpBridge';
+import { createHttpUpload } from './httpUpload';
+import { createDesktopUpload, type SpeechFileUpload } from './speechFileUpload';
 import { adoptSessionFromUrl, tabSession } from './tabSession';
 
 declare global {
   interface Window {
-    lectern?: Bridge;
+    lectern?: DesktopBridge<File>;
   }
 }
 
@@ -26,3 +28,8 @@ export const api = createClient<Contract, Events>(
  * DOM (a player's source, a link's href, a fetch), not earlier: a signed URL that is not used expires.
  */
 export const mediaUrl: (path: string) => string = window.lectern ? (path) => path : createUrlSigner(session);
+
+/** Moves an imported file's bytes into its speech once: main copies it from disk, or one streamed upload. */
+export const uploadSpeechFile: SpeechFileUpload = window.lectern
+  ? createDesktopUpload(window.lectern, api)
+  : createHttpUpload({ session });

@@ -1,16 +1,5 @@
 // The library: every speech, searchable and sortable, with import (picker or drag and drop) and a player.
-import {
-  Button,
-  FileButton,
-  Group,
-  Paper,
-  Progress,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, FileButton, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconSearch, IconUpload } from '@tabler/icons-react';
 import { useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +13,7 @@ import { shareSpeech } from '../group/shareSpeech';
 import { navigate } from '../state/uiStore';
 import { allTags, filterSpeeches, type SpeechSort } from './filterSpeeches';
 import { importFiles } from './importFiles';
+import { ImportProgressRow } from './ImportProgressRow';
 import { notify } from '../shell/notify';
 import { RenameDialog } from './RenameDialog';
 import {
@@ -119,16 +109,7 @@ export function LibraryScreen() {
         </Text>
       </Paper>
       {imports.map((each) => (
-        <Stack key={each.key} gap={2}>
-          <Text size="sm">{t('library.importing', { name: each.name })}</Text>
-          <Progress.Root>
-            <Progress.Section
-              value={each.fraction * 100}
-              animated
-              aria-label={t('library.importing', { name: each.name })}
-            />
-          </Progress.Root>
-        </Stack>
+        <ImportProgressRow key={each.key} progress={each} />
       ))}
       {open ? (
         <LibrarySpeechPlayer

@@ -1,4 +1,5 @@
-// Imports files one after another, with progress in the library and a notice for each result.
+// Imports files one after another, with progress in the library and a notice for each result. The
+// import in progress can be cancelled from its row: its half-made speech is discarded.
 import i18next from 'i18next';
 import { LecternError } from '../../shared/api/errors';
 import { importSpeech } from './importSpeech';
@@ -8,13 +9,22 @@ import { trackImport } from './speechesStore';
 export async function importFiles(files: readonly File[]): Promise<void> {
   for (const [index, file] of files.entries()) {
     const key = `${Date.now()}-${index}-${file.name}`;
-    trackImport({ key, name: file.name, fraction: 0 });
+    const controller = new AbortController();
+    const cancel = () => controller.abort();
+    trackImport({ key, name: file.name, fraction: 0, cancel });
     try {
-      await importSpeech(file, (fraction) =>
-        trackImport({ key, name: file.name, fraction: Math.min(fraction, 0.999) }),
+      await importSpeech(
+        file,
+        (fraction, stages) =>
+          trackImport({ key, name: file.name, fraction: Math.min(fraction, 0.999), stages, cancel }),
+        controller.signal,
       );
       notify({ color: 'teal', message: i18next.t('library.imported', { name: file.name }) });
     } catch (error) {
+      if (controller.signal.aborted) {
+        notify({ message: i18next.t('library.importCancelled', { name: file.name }) });
+        continue;
+      }
       const messageKey = error instanceof LecternError ? error.messageKey : 'errors.unreadableAudio';
       notify({
         color: 'red',

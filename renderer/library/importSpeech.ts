@@ -1,12 +1,14 @@
-// Imports an audio or video file made elsewhere (a phone's mp3, m4a, MP4 or MOV, a wav, ogg or webm):
-// the bytes stream to main a mebibyte at a time, and peaks are computed by decoding the sound half a
-// minute at a time, so a one-hour file never sits in memory whole. The same decoded blocks feed the delivery metrics (in
-// their worker), so the file is decoded once.
-import { ALL_FORMATS, BlobSource, Input, type InputFormat } from 'mediabunny';
+// Imports an audio or video file made elsewhere (a phone's mp3, m4a, MP4 or MOV, a wav, ogg or webm).
+// Two stages run side by side: copying (the file's bytes move once into the speech: main copies it, or
+// one streamed upload — uploadSpeechFile) and analysing (peaks, by decoding the sound half a minute at
+// a time, so a one-hour file never sits in memory whole; the same decoded blocks feed the delivery
+// metrics in their worker, so the file is decoded once). Cancelling (the signal) stops both and
+// discards the half-made speech.
+import { ALL_FORMATS, BlobSource, Input, type InputAudioTrack, type InputFormat } from 'mediabunny';
 import { LecternError } from '../../shared/api/errors';
 import { PeakAccumulator } from '../../shared/audio/peakAccumulator';
 import type { Speech } from '../../shared/domain/speech';
-import { api } from '../api/api';
+import { api, uploadSpeechFile } from '../api/api';
 import { keepMetrics } from '../metrics/metricsStore';
 import { openMetricsStream } from '../metrics/openMetricsStream';
 import type { SpeechMetricsStream } from '../metrics/speechMetricsStream';
@@ -14,11 +16,28 @@ import { defaultSpeechLanguage } from '../metrics/speechLanguage';
 import { decodeInChunks } from './decodeInChunks';
 import { importedMimeType } from './importedMimeType';
 
-const uploadChunkBytes = 1024 * 1024;
-const peaksPerAppend = 64 * 1024;
+/** How far each stage is, 0..1. */
+export interface ImportStages {
+  copied: number;
+  analysed: number;
+}
 
-export async function importSpeech(file: File, onProgress: (fraction: number) => void): Promise<Speech> {
+/** Peaks go to main in appends this big at most (an hour makes about 700 kB). */
+const peakBytesPerAppend = 4 * 1024 * 1024;
+/** The share of the whole that copying and analysing make up together; finishing in main is the rest. */
+const stagesShare = 0.95;
+
+export async function importSpeech(
+  file: File,
+  onProgress: (fraction: number, stages: ImportStages) => void,
+  signal?: AbortSignal,
+): Promise<Speech> {
+  signal?.throwIfAborted();
   const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
+  // Stops whichever stage is still running when the other fails, or when the member cancels.
+  const stop = new AbortController();
+  const onAbort = () => stop.abort(signal?.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
   let speechId: string | undefined;
   let metrics: SpeechMetricsStream | undefined;
   try {
@@ -35,32 +54,40 @@ export async function importSpeech(file: File, onProgress: (fraction: number) =>
       sampleRate,
       samplesPerPixel,
     }));
-    for (let at = 0; at < file.size; at += uploadChunkBytes) {
-      const audio = new Uint8Array(await file.slice(at, at + uploadChunkBytes).arrayBuffer());
-      await api.call('speeches.append', { speechId, audio });
-      onProgress((0.5 * Math.min(file.size, at + uploadChunkBytes)) / file.size);
-    }
-    const accumulator = new PeakAccumulator(samplesPerPixel);
-    let pending: number[] = [];
-    const sendPeaks = async (final: boolean) => {
-      if (pending.length === 0 || (!final && pending.length < peaksPerAppend)) return;
-      const bytes = new Uint8Array(Int8Array.from(pending).buffer);
-      pending = [];
-      await api.call('speeches.append', { speechId: speechId!, audio: new Uint8Array(), peaks: bytes });
+    stop.signal.throwIfAborted();
+    const stages: ImportStages = { copied: 0, analysed: 0 };
+    let reported = 0;
+    let stagesDone = 0;
+    const report = () => {
+      const fraction = (stagesShare * (stages.copied + stages.analysed)) / 2;
+      const done = Number(stages.copied >= 1) + Number(stages.analysed >= 1);
+      // Every half percent at most (each report re-renders the library), and when a stage ends.
+      if (fraction - reported < 0.005 && done === stagesDone) return;
+      stagesDone = done;
+      onProgress((reported = fraction), { ...stages });
     };
-    let reported = 0.5;
     metrics = openMetricsStream(sampleRate);
-    for await (const block of decodeInChunks(track)) {
-      for (const value of accumulator.push(block.samples)) pending.push(value);
-      // A failing analysis costs the metrics (computed again when the speech is opened), not the import.
-      await metrics.push(block.samples).catch(() => undefined);
-      await sendPeaks(false);
-      // Every half percent at most: each report re-renders the library.
-      const fraction = duration > 0 ? 0.5 + 0.5 * Math.min(1, block.endSeconds / duration) : 0.5;
-      if (fraction - reported >= 0.005) onProgress((reported = fraction));
+    const copying = uploadSpeechFile(speechId, file, {
+      signal: stop.signal,
+      onProgress: (fraction) => {
+        stages.copied = fraction;
+        report();
+      },
+    });
+    const analysing = analyse(track, samplesPerPixel, duration, metrics, stop.signal, (fraction) => {
+      stages.analysed = fraction;
+      report();
+    });
+    const [, peaks] = await Promise.all([copying, analysing]).catch(async (error: unknown) => {
+      stop.abort(error);
+      await Promise.allSettled([copying, analysing]);
+      throw signal?.aborted ? signal.reason : error;
+    });
+    for (let at = 0; at < peaks.byteLength; at += peakBytesPerAppend) {
+      const chunk = peaks.subarray(at, at + peakBytesPerAppend);
+      await api.call('speeches.append', { speechId, audio: new Uint8Array(), peaks: chunk });
     }
-    for (const value of accumulator.flush()) pending.push(value);
-    await sendPeaks(true);
+    stop.signal.throwIfAborted();
     const measured = metrics.finish().catch((error: unknown) => {
       console.error('[lectern] no metrics for the import:', error);
       return null;
@@ -68,17 +95,53 @@ export async function importSpeech(file: File, onProgress: (fraction: number) =>
     const speech = await api.call('speeches.finish', { speechId, durationMs: Math.round(duration * 1000) });
     const result = await measured;
     if (result) await keepMetrics(speech.id, result).catch(() => undefined);
-    onProgress(1);
+    onProgress(1, { copied: 1, analysed: 1 });
     return speech;
   } catch (error) {
     if (speechId) await api.call('speeches.discard', { speechId }).catch(() => undefined);
+    if (signal?.aborted) throw signal.reason;
     throw error instanceof LecternError
       ? error
       : new LecternError('invalid_input', 'errors.unreadableAudio', { name: file.name });
   } finally {
+    signal?.removeEventListener('abort', onAbort);
     metrics?.close();
     input.dispose();
   }
+}
+
+/**
+ * Decodes the sound once into peaks (returned as min/max pairs) and the delivery metrics. Timed as the
+ * `lectern.import.analyse` measure, which the import benchmark reads.
+ */
+async function analyse(
+  track: InputAudioTrack,
+  samplesPerPixel: number,
+  duration: number,
+  metrics: SpeechMetricsStream,
+  signal: AbortSignal,
+  onProgress: (fraction: number) => void,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const started = performance.now();
+  const accumulator = new PeakAccumulator(samplesPerPixel);
+  const parts: Int8Array[] = [];
+  for await (const block of decodeInChunks(track)) {
+    signal.throwIfAborted();
+    parts.push(accumulator.push(block.samples));
+    // A failing analysis costs the metrics (computed again when the speech is opened), not the import.
+    await metrics.push(block.samples).catch(() => undefined);
+    if (duration > 0) onProgress(Math.min(1, block.endSeconds / duration));
+  }
+  parts.push(accumulator.flush());
+  onProgress(1);
+  performance.measure('lectern.import.analyse', { start: started });
+  const peaks = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
+  let at = 0;
+  for (const part of parts) {
+    peaks.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), at);
+    at += part.byteLength;
+  }
+  return peaks;
 }
 
 /** The file's MIME type as kept, and the sound track its peaks and metrics come from. */

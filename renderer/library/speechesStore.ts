@@ -11,6 +11,10 @@ export interface ImportProgress {
   key: string;
   name: string;
   fraction: number;
+  /** How far copying the file and analysing its sound are, 0..1 each (they run side by side). */
+  stages?: { copied: number; analysed: number };
+  /** Stops the import (its half-made speech is discarded); absent, it cannot be cancelled. */
+  cancel?: () => void;
 }
 
 interface SpeechesState {

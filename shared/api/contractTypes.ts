@@ -32,6 +32,15 @@ export interface Bridge {
   subscribe(listener: (event: string, payload: unknown) => void): () => void;
 }
 
+/**
+ * The desktop's bridge (the preload's `window.lectern`) also names the path of a file the member picked
+ * or dropped (Electron's `webUtils.getPathForFile`; '' for a file not on disk), so main can copy it
+ * itself. `F` is the DOM's File, which this platform-free folder cannot name.
+ */
+export interface DesktopBridge<F> extends Bridge {
+  pathForFile(file: F): string;
+}
+
 /** The typed API the renderer's features call. */
 export interface ApiClient<C extends ContractShape, E extends EventsShape> {
   call<K extends keyof C & string>(name: K, input: MethodInput<C, K>): Promise<MethodOutput<C, K>>;

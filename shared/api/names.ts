@@ -11,6 +11,7 @@ export const methodNames = [
   'app.takeNotices',
   'speeches.begin',
   'speeches.append',
+  'speeches.importFrom',
   'speeches.finish',
   'speeches.discard',
   'speeches.list',

@@ -1,4 +1,4 @@
-// The speeches part of the contract: recording and importing (streamed in chunks), listing, editing,
+// The speeches part of the contract: recording (streamed in chunks) and importing, listing, editing,
 // and the trash.
 import { z } from 'zod';
 import { SpeechMetrics } from '../audio/metrics/speechMetrics';
@@ -13,7 +13,7 @@ import {
   speechLimits,
 } from '../domain/speech';
 
-/** One chunk at most: MediaRecorder sends ~16 kB a second; imports are read 1 MiB at a time. */
+/** One chunk at most: MediaRecorder sends ~16 kB a second; a file with no path on disk, 4 MiB at a time. */
 export const maxChunkBytes = 8 * 1024 * 1024;
 const Bytes = z.instanceof(Uint8Array);
 
@@ -55,6 +55,17 @@ export const speechesContract = {
         audio: Bytes.refine((b) => b.byteLength <= maxChunkBytes, 'chunk too large'),
         peaks: Bytes.refine((b) => b.byteLength % 2 === 0, 'peaks come in min/max pairs').optional(),
       })
+      .strict(),
+    output: z.object({ audioBytes: z.number() }),
+  },
+  /**
+   * Desktop only: main copies a file the member picked or dropped, named by its path, into an import's
+   * audio, so its bytes never cross IPC. `bytes` is the size the renderer saw; another size is refused.
+   * The web host refuses it: there the bytes come in one streamed upload (PUT /upload/speeches/<id>).
+   */
+  'speeches.importFrom': {
+    input: z
+      .object({ speechId: SpeechId, path: z.string().min(1).max(4096), bytes: z.number().int().min(0) })
       .strict(),
     output: z.object({ audioBytes: z.number() }),
   },

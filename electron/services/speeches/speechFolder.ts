@@ -30,6 +30,11 @@ export const Upload = z.object({
   startedAt: z.string(),
   /** Set when `finish` begins on an import: every byte has arrived, so a crash must not drop it. */
   finishing: z.literal(true).optional(),
+  /**
+   * The partial audio's length and SHA-256, taken as it streamed in whole (appendStream.ts), so a
+   * finish that keeps those bytes as they are need not read them again. Stale once the length differs.
+   */
+  audio: z.object({ bytes: z.number(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
 });
 export type Upload = z.infer<typeof Upload>;
 
@@ -105,7 +110,7 @@ export async function completeUpload(
   const peakBytes = await fs.readFile(join(dir, files.partialPeaks)).catch(() => new Uint8Array());
   const peaks = peaksFromBytes(peakBytes, upload.sampleRate, upload.samplesPerPixel);
   await writeFileAtomic(join(dir, files.peaks), JSON.stringify(peaks), { fs });
-  const { size, sha256 } = await hashFile(audioPath);
+  const { size, sha256 } = await hashOf(fs, audioPath, mimeType, upload.audio);
   const speech = Speech.parse({
     format: speechFormatVersion,
     id: speechId,
@@ -218,6 +223,21 @@ async function decoding<T>(speechId: string, work: () => Promise<T>): Promise<T>
     if (typeof (error as { code?: unknown } | null)?.code === 'string') throw error;
     throw new LecternError('invalid_input', 'errors.unreadableAudio', { speechId });
   }
+}
+
+/**
+ * The finished audio's size and hash: as taken while it streamed in, when finishing kept those bytes as
+ * they were (any format but WebM, which is remuxed) and their length still matches; else read again.
+ */
+async function hashOf(
+  fs: SpeechFs,
+  audioPath: string,
+  mimeType: MediaMimeType,
+  streamed: Upload['audio'],
+): Promise<{ size: number; sha256: string }> {
+  if (streamed && mediaFormats[mimeType] !== 'webm' && (await sizeOf(fs, audioPath)) === streamed.bytes)
+    return { size: streamed.bytes, sha256: streamed.sha256 };
+  return hashFile(audioPath);
 }
 
 /** Reads straight from disk (not through the port): hashing changes nothing there. */

@@ -55,7 +55,7 @@ async function appendDurably(fs: SpeechFs, path: string, bytes: Uint8Array): Pro
 }
 
 /** `write` may write less than asked (a disk filling up): loop until all is written or it throws. */
-async function writeAll(handle: FileHandlePort, bytes: Uint8Array): Promise<void> {
+export async function writeAll(handle: FileHandlePort, bytes: Uint8Array): Promise<void> {
   for (let at = 0; at < bytes.byteLength;) {
     const { bytesWritten } = await handle.write(bytes, at, bytes.byteLength - at);
     if (bytesWritten <= 0) throw Object.assign(new Error('no progress writing'), { code: 'ENOSPC' });

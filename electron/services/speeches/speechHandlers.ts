@@ -1,5 +1,6 @@
 // The speeches.* handlers: thin, because SpeechStore owns the rules.
 import type { Contract } from '../../../shared/api/contract';
+import { LecternError } from '../../../shared/api/errors';
 import type { Handlers } from '../../../shared/api/contractTypes';
 import type { speechesContract } from '../../../shared/api/speechesContract';
 import type { SpeechStore } from './speechStore';
@@ -14,6 +15,11 @@ export function createSpeechHandlers(
   return {
     'speeches.begin': (input) => store.begin(input),
     'speeches.append': ({ speechId, audio, peaks }) => store.append(speechId, audio, peaks),
+    // A path names a file on this computer: only the desktop's own renderer may hand one over.
+    'speeches.importFrom': ({ speechId, path, bytes }, context) => {
+      if (context.transport !== 'ipc') throw new LecternError('forbidden');
+      return store.importFrom(speechId, path, bytes);
+    },
     'speeches.finish': ({ speechId, durationMs }) => store.finish(speechId, durationMs),
     'speeches.discard': ({ speechId }) => store.discard(speechId),
     'speeches.list': () => store.list(),

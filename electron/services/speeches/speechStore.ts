@@ -14,6 +14,8 @@ import { SpeechMetrics } from '../../../shared/audio/metrics/speechMetrics';
 import { peakDataFromJson } from '../../../shared/audio/peaks';
 import { Speech, SpeechId, type MediaMimeType } from '../../../shared/domain/speech';
 import { syncDir, writeFileAtomic } from '../atomicFile';
+import { appendStream } from './appendStream';
+import { openImportSource } from './importSource';
 import { appendAllOrNothing, nodeSpeechFs, sizeOf, type SpeechFs } from './speechFs';
 import {
   mediaFileName,
@@ -74,6 +76,46 @@ export class SpeechStore {
       ]);
       return { audioBytes: size + audio.byteLength };
     });
+  }
+
+  /**
+   * Appends a stream of exactly `bytes` to an upload's audio (an imported file, in one go), hashing it
+   * as it writes; all or nothing, and refused before a byte is read if it would pass the size limit.
+   */
+  appendStream(
+    speechId: string,
+    source: AsyncIterable<Uint8Array>,
+    bytes: number,
+  ): Promise<{ audioBytes: number }> {
+    return this.serialised(speechId, async () => {
+      const dir = await this.openUpload(speechId);
+      const audioPath = join(dir, files.partialAudio);
+      const size = (await sizeOf(this.fs, audioPath)) ?? 0;
+      if (size + bytes > maxSpeechBytes) throw new LecternError('invalid_input', 'errors.too_large');
+      const appended = await appendStream(this.fs, audioPath, source, bytes);
+      // The hash covers the whole partial file only if it was empty before.
+      const upload = size === 0 ? await readUpload(this.fs, dir) : undefined;
+      if (upload) {
+        const noted: Upload = { ...upload, audio: { bytes: appended.bytes, sha256: appended.sha256 } };
+        await writeFileAtomic(join(dir, files.upload), JSON.stringify(noted), { fs: this.fs });
+      }
+      return { audioBytes: size + appended.bytes };
+    });
+  }
+
+  /**
+   * Copies a file the member picked or dropped (named by path: in Electron the bytes never cross IPC)
+   * into an upload's audio. Only a regular file of `bytes` bytes is copied (importSource.ts).
+   */
+  async importFrom(speechId: string, path: string, bytes: number): Promise<{ audioBytes: number }> {
+    await this.openUpload(speechId);
+    if (bytes > maxSpeechBytes) throw new LecternError('invalid_input', 'errors.too_large');
+    const source = await openImportSource(path, bytes);
+    try {
+      return await this.appendStream(speechId, source.stream, bytes);
+    } finally {
+      await source.close();
+    }
   }
 
   finish(speechId: string, durationMs?: number): Promise<Speech> {
