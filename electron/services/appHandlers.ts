@@ -9,6 +9,7 @@ import type { FolderPicker } from './group/groupHandlers';
 import { createCritiqueHandlers } from './group/critiqueHandlers';
 import { createRulesHandlers } from './group/rulesHandlers';
 import { createHostHandlers, type HostLogPorts } from './hostHandlers';
+import { createSyncToolHandlers } from './syncTool/syncToolHandlers';
 
 export interface HostPorts extends HostLogPorts {
   version: string;
@@ -47,5 +48,6 @@ export function createAppHandlers(ports: HostPorts, services: AppServices): Hand
     ...createGroupHandlers(services.groups, ports.pickFolder),
     ...createRulesHandlers(services.groups),
     ...createCritiqueHandlers(services.groups, ports.dataDir),
+    ...createSyncToolHandlers(services.syncthing, (groupId) => services.groups.get(groupId).folder),
   };
 }

@@ -11,9 +11,12 @@ import { Groups } from './group/groups';
 import type { SecretSealer } from './group/secretSealer';
 import { HostSettingsStore } from './hostSettings';
 import { SpeechStore } from './speeches/speechStore';
+import { SyncthingSettingsStore } from './syncTool/syncthingSettingsStore';
 
 export interface AppServices {
   settings: HostSettingsStore;
+  /** Whether (and how) to ask the local Syncthing about group folders. */
+  syncthing: SyncthingSettingsStore;
   speeches: SpeechStore;
   groups: Groups;
   resolveMedia: MediaResolver;
@@ -64,7 +67,14 @@ export async function createAppServices(
       groups.stop();
       await lock.release();
     };
-    return { settings: new HostSettingsStore(dataDir), speeches, groups, resolveMedia, release };
+    return {
+      settings: new HostSettingsStore(dataDir),
+      syncthing: new SyncthingSettingsStore(dataDir),
+      speeches,
+      groups,
+      resolveMedia,
+      release,
+    };
   } catch (error) {
     await lock.release();
     throw error;

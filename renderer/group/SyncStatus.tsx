@@ -1,12 +1,14 @@
 // The group folder's sync status, always in view: when this computer's copy was last read (all the app
 // knows: the sync tool may be paused), waiting to be written, folder away or read-only (and what
-// happens next), files set aside with their reason in plain words, conflict copies a sync tool left.
+// happens next), files set aside with their reason in plain words, conflict copies a sync tool left,
+// and (when the member turned it on) what Syncthing itself says of the folder.
 import { Alert, Badge, Button, Group, List, Popover, Stack, Text } from '@mantine/core';
 import { IconCloudCheck, IconCloudOff, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { GroupStatus } from '../../shared/api/groupContract';
 import { syncNow } from './groupStore';
 import { SyncAnomalies } from './SyncAnomalies';
+import { SyncToolLine } from './SyncToolLine';
 
 export function SyncStatus({ status }: { status: GroupStatus }) {
   const { t, i18n } = useTranslation();
@@ -55,6 +57,7 @@ export function SyncStatus({ status }: { status: GroupStatus }) {
             </Text>
           ) : null}
           {!ok ? <Alert color="red">{t(`group.sync.${status.folderState}Help`)}</Alert> : null}
+          <SyncToolLine groupId={status.groupId} />
           {status.arriving > 0 ? (
             <Text size="sm">{t('group.sync.arriving', { count: status.arriving })}</Text>
           ) : null}

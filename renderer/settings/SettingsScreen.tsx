@@ -1,4 +1,4 @@
-// Settings: profile name, language, appearance, deadline reminders, and where the data lives.
+// Settings: profile name, language, appearance, deadline reminders, Syncthing, and where the data lives.
 import {
   Button,
   Code,
@@ -22,6 +22,7 @@ import { IdentityBackup } from './IdentityBackup';
 import { LogsFolder } from './LogsFolder';
 import { IdentityStatus } from './IdentityStatus';
 import { ReminderLeadsSetting } from './ReminderLeadsSetting';
+import { SyncthingSetting } from './SyncthingSetting';
 import { useAppInfo } from '../state/useAppInfo';
 
 export function SettingsScreen({ profile }: { profile: Profile }) {
@@ -117,6 +118,7 @@ export function SettingsScreen({ profile }: { profile: Profile }) {
         value={profile.reminderLeadHours}
         onChange={(hours) => void save({ reminderLeadHours: hours }, false)}
       />
+      <SyncthingSetting />
       <Paper withBorder p="md" radius="md">
         <Stack gap="xs">
           <Title order={2} size="h4">

@@ -8,6 +8,7 @@ import { groupContract, groupEvents } from './groupContract';
 import { rulesContract } from './rulesContract';
 import { critiqueContract } from './critiqueContract';
 import { recordContract } from './recordContract';
+import { syncToolContract } from './syncToolContract';
 
 export const uiLanguages = ['zh-CN', 'en'] as const;
 export const UiLanguage = z.enum(uiLanguages);
@@ -67,6 +68,7 @@ export const contract = {
   ...rulesContract,
   ...critiqueContract,
   ...recordContract,
+  ...syncToolContract,
 } as const satisfies { [K in MethodName]: MethodSpec };
 
 export const events = {

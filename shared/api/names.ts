@@ -70,6 +70,9 @@ export const methodNames = [
   'critique.inbox',
   'critique.markRead',
   'record.allowCamera',
+  'syncTool.settings',
+  'syncTool.saveSettings',
+  'syncTool.status',
 ] as const;
 export const eventNames = [
   'app.command',

@@ -129,10 +129,14 @@ export class SyncthingInstance {
 
   // Syncthing's REST JSON, read field by field by the callers.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  async rest(urlPath: string, method: 'GET' | 'POST' = 'GET'): Promise<any> {
+  async rest(urlPath: string, method: 'GET' | 'POST' | 'PATCH' = 'GET', body?: unknown): Promise<any> {
     const response = await fetch(`http://127.0.0.1:${this.guiPort}${urlPath}`, {
       method,
-      headers: { 'X-API-Key': this.apiKey },
+      headers: {
+        'X-API-Key': this.apiKey,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       signal: AbortSignal.timeout(10_000),
     });
     if (!response.ok) throw new Error(`${this.name} ${urlPath}: HTTP ${response.status}`);
