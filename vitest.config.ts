@@ -11,6 +11,8 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          // A guard against hangs, not a speed check: property tests and folder I/O take seconds on a busy machine.
+          testTimeout: 30_000,
           include: [
             'shared/**/*.test.ts',
             'electron/**/*.test.ts',
@@ -34,6 +36,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'happy-dom',
+          testTimeout: 30_000,
           include: ['renderer/**/*.test.tsx'],
           setupFiles: ['renderer/testSetup.ts'],
         },
