@@ -20,6 +20,11 @@ beforeAll(async () => {
   await initI18n('en');
 });
 beforeEach(async () => {
+  // Main's answer for the Syncthing card (off, as on a new computer); the rest answers nothing.
+  window.lectern!.invoke = async (name: string) => ({
+    ok: true as const,
+    value: name === 'syncTool.settings' ? { enabled: false, port: 8384, hasApiKey: false } : null,
+  });
   await db.profiles.clear();
   const at = new Date().toISOString();
   await db.profiles.put({ id: 'me', displayName: 'Ada', language: 'en', createdAt: at, updatedAt: at });
