@@ -2,10 +2,11 @@
 // their own copy of the group folder, two real Syncthing instances on 127.0.0.1 moving files between
 // the copies, the coach's side receiving slowly (a small segment lands well before the big audio).
 // The coach's feed offers 播放 once the audio has landed, with no click; then the member withdraws
-// the speech while the coach has it open, and the coach's player gives way to a calm notice.
+// the speech while the coach has it open, and the coach's player gives way to a calm notice; last, a
+// file written on both computers while Syncthing was paused leaves a conflict copy the status lists.
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findSyncthing, SyncthingPair } from '../integration/syncthing/syncthingPair';
@@ -100,6 +101,34 @@ test('两台电脑、两份文件夹、Syncthing 在中间：音频一到就能�
     await expect(b.getByTestId('waveform')).toHaveCount(0);
     await expect(b.getByText('出了点问题')).toHaveCount(0);
     await screenshot(b, 'two-computers-withdrawn-zh');
+
+    // 两台电脑写了同一个文件（像两台电脑用着同一个讲台数据文件夹）：Syncthing 暂停时两边各写一份，
+    // 恢复后它留下一份冲突副本。教练的同步状态把它列出来，说明是什么、该怎么办。
+    const segments = (await readdir(join(pair.a.folder, 'devices'), { recursive: true }))
+      .map((name) => name.replaceAll('\\', '/'))
+      .find((name) => name.endsWith('/segments'));
+    expect(segments).toBeDefined();
+    const twice = join('devices', segments!, '999999999998-999999999999.json');
+    const folderPath = `/rest/config/folders/${pair.folderId}`;
+    for (const side of [pair.a, pair.b]) await side.rest(folderPath, 'PATCH', { paused: true });
+    await writeFile(join(pair.a.folder, twice), '{"written":"on the coach\'s computer"}');
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // Ada's copy is the newer one
+    await writeFile(join(pair.b.folder, twice), '{"written":"on Ada\'s computer, a little later"}');
+    for (const side of [pair.a, pair.b]) await side.rest(folderPath, 'PATCH', { paused: false });
+    await expect
+      .poll(
+        async () =>
+          (await readdir(pair.a.folder, { recursive: true })).some((n) => n.includes('.sync-conflict-')),
+        {
+          timeout: 60_000,
+        },
+      )
+      .toBe(true);
+    await b.getByTestId('sync-status').click();
+    await expect(b.getByText(/^发现 1 个同步冲突副本/)).toBeVisible({ timeout: 15_000 });
+    // Named twice: as a conflict copy, and among the files set aside (what was written is no segment).
+    await expect(b.getByText(/999999999998-999999999999\.sync-conflict-/)).toHaveCount(2);
+    await screenshot(b, 'two-computers-conflict-copy-zh');
   } finally {
     await coach.host.close();
     await member.host.close();
