@@ -107,9 +107,31 @@ export class SyncthingInstance {
   }
 
   async start(): Promise<void> {
-    const problems = checkConfigXml(await readFile(path.join(this.home, 'config.xml'), 'utf8'));
+    const configFile = path.join(this.home, 'config.xml');
+    const problems = checkConfigXml(await readFile(configFile, 'utf8'));
     if (problems.length)
       throw new Error(`${this.name}: refusing to start, unsafe config: ${problems.join('; ')}`);
+    // Another test file's instance may have taken the GUI port between freePort() and now: Syncthing
+    // then exits at once, and starts again on a new port (its peer never dials the GUI port).
+    for (let attempt = 1; ; attempt++) {
+      if (await this.startOnce()) break;
+      if (attempt === 3 || this.process?.exitCode === null)
+        throw new Error(`${this.name}: REST API did not come up`);
+      const taken = this.guiPort;
+      this.guiPort = await freePort();
+      const text = await readFile(configFile, 'utf8');
+      await writeFile(
+        configFile,
+        text.replace(`127.0.0.1:${taken}</address>`, `127.0.0.1:${this.guiPort}</address>`),
+      );
+    }
+    const runtime = checkRestConfig(await this.rest('/rest/config'));
+    if (runtime.length)
+      throw new Error(`${this.name}: effective config not loopback-only: ${runtime.join('; ')}`);
+  }
+
+  /** Starts the process; true once its REST API answers, false if it exits first or takes 30 s. */
+  private async startOnce(): Promise<boolean> {
     // Own process group: 1.19 runs a monitor plus a child; killing the group stops both.
     this.process = spawn(
       this.binary,
@@ -118,13 +140,10 @@ export class SyncthingInstance {
     );
     const deadline = Date.now() + 30_000;
     while ((await this.rest('/rest/system/ping').catch(() => null))?.ping !== 'pong') {
-      if (Date.now() > deadline || this.process.exitCode !== null)
-        throw new Error(`${this.name}: REST API did not come up`);
+      if (Date.now() > deadline || this.process.exitCode !== null) return false;
       await sleep(100);
     }
-    const runtime = checkRestConfig(await this.rest('/rest/config'));
-    if (runtime.length)
-      throw new Error(`${this.name}: effective config not loopback-only: ${runtime.join('; ')}`);
+    return true;
   }
 
   // Syncthing's REST JSON, read field by field by the callers.
