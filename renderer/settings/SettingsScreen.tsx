@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SavedStatus } from './SavedStatus';
 import { uiLanguages, type UiLanguage } from '../../shared/api/contract';
 import { DisplayName, type Profile, type ProfileInput } from '../../shared/domain/profile';
 import { reportError } from '../shell/reportError';
@@ -76,15 +77,7 @@ export function SettingsScreen({ profile }: { profile: Profile }) {
               />
               <Button type="submit">{t('settings.save')}</Button>
             </Group>
-            {saved ? (
-              <Text
-                size="sm"
-                c="light-dark(var(--mantine-color-teal-9), var(--mantine-color-teal-4))"
-                role="status"
-              >
-                {t('settings.saved')}
-              </Text>
-            ) : null}
+            {saved ? <SavedStatus /> : null}
           </Stack>
         </form>
       </Paper>

@@ -4,6 +4,7 @@
 import { Button, Group, NumberInput, Paper, PasswordInput, Stack, Switch, Text, Title } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SavedStatus } from './SavedStatus';
 import type { MethodOutput } from '../../shared/api/contractTypes';
 import type { Contract } from '../../shared/api/contract';
 import { SyncthingApiKey, SyncthingPort } from '../../shared/api/syncToolContract';
@@ -116,15 +117,7 @@ export function SyncthingSetting() {
               </Group>
             </>
           ) : null}
-          {done ? (
-            <Text
-              size="sm"
-              c="light-dark(var(--mantine-color-teal-9), var(--mantine-color-teal-4))"
-              role="status"
-            >
-              {t('settings.saved')}
-            </Text>
-          ) : null}
+          {done ? <SavedStatus /> : null}
         </Stack>
       </form>
     </Paper>

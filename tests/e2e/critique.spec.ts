@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import type { WebHost } from '../../electron/web/webHost';
 import { expect, expectAccessible, screenshot, test } from './fixtures';
-import { approveFirstApplicant, chooseFolder, memberPage, recordAndShare } from './groupMembers';
+import {
+  approveFirstApplicant,
+  chooseFolder,
+  memberPage,
+  recordAndShare,
+  withdrawOwnSpeech,
+} from './groupMembers';
 
 /** Lets the page raise notifications and records the ones it raises. */
 async function recordNotifications(context: BrowserContext, host: WebHost) {
@@ -209,13 +215,7 @@ test('a member shares, the coach critiques at moments and with a form, the membe
 
     // Ada withdraws the speech while the coach has it open: in place of the player a calm notice
     // says it is no longer shared, with the coach's own critiques handed back; no error appears.
-    await a.keyboard.press('Control+5');
-    await a.getByRole('tab', { name: 'Feed' }).click();
-    await a.getByTestId('feed-item').getByRole('button', { name: 'Withdraw' }).click();
-    // It asks first: members lose it and the critiques on it.
-    const confirm = a.getByRole('dialog', { name: /^Withdraw “.+” from the group\?$/ });
-    await expect(confirm).toContainText('The speech stays in your library.');
-    await confirm.getByRole('button', { name: 'Withdraw' }).click();
+    await withdrawOwnSpeech(a);
     const gone = b.getByTestId('recording-gone');
     await expect(gone).toBeVisible({ timeout: 15_000 });
     await expect(gone).toContainText(/已不再分享/);

@@ -93,6 +93,17 @@ export async function recordAndShare(page: Page, ms: number, group: string) {
   await expect(page.getByText(`Shared with ${group}`)).toBeVisible();
 }
 
+/** A member (in English) withdraws their shared speech from the feed; the dialog asks first. */
+export async function withdrawOwnSpeech(page: Page) {
+  await page.keyboard.press('Control+5');
+  await page.getByRole('tab', { name: 'Feed' }).click();
+  await page.getByTestId('feed-item').getByRole('button', { name: 'Withdraw' }).click();
+  // It asks first: members lose it and the critiques on it.
+  const confirm = page.getByRole('dialog', { name: /^Withdraw “.+” from the group\?$/ });
+  await expect(confirm).toContainText('The speech stays in your library.');
+  await confirm.getByRole('button', { name: 'Withdraw' }).click();
+}
+
 export async function openAssignments(page: Page) {
   await page.keyboard.press('Control+5');
   await page.getByRole('tab', { name: 'Assignments' }).click();

@@ -1,23 +1,11 @@
 // The Syncthing setting (off by default) and the line it adds to the group's sync status: pointed at a
 // port where nothing listens, the popover says Syncthing did not answer and what to check.
 import { mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chooseSegment, expect, expectAccessible, screenshot, test } from './fixtures';
+import { freePort } from '../integration/syncthing/syncthingPair';
 import { createGroup, memberPage } from './groupMembers';
-
-/** A loopback port nothing listens on (a free one, closed again). */
-async function silentPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
-}
 
 test('Syncthing off by default; turned on, the sync status says when it does not answer', async ({
   browser,
@@ -44,7 +32,7 @@ test('Syncthing off by default; turned on, the sync status says when it does not
     const toggle = section.getByRole('switch', { name: '向 Syncthing 询问社群文件夹的状态' });
     await expect(toggle).not.toBeChecked();
     await toggle.click({ force: true });
-    await section.getByRole('textbox', { name: '图形界面端口' }).fill(String(await silentPort()));
+    await section.getByRole('textbox', { name: '图形界面端口' }).fill(String(await freePort()));
     await section.getByRole('button', { name: '保存' }).click();
     await expect(section.getByText('请输入 Syncthing 的 API 密钥。')).toBeVisible();
     await section.getByLabel('API 密钥').fill('not-a-real-key');

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { findSyncthing, SyncthingPair } from '../integration/syncthing/syncthingPair';
 import { expect, screenshot, test } from './fixtures';
 import { fakeMicrophoneWav } from './fakeMicrophone';
-import { approveFirstApplicant, createGroup, joinGroup, memberPage } from './groupMembers';
+import { approveFirstApplicant, createGroup, joinGroup, memberPage, withdrawOwnSpeech } from './groupMembers';
 
 const syncthing = findSyncthing();
 /**
@@ -89,13 +89,7 @@ test('两台电脑、两份文件夹、Syncthing 在中间：音频一到就能�
     // 教练打开它；Ada 撤回。教练的播放器收起，原处说明它已不再分享，没有报错。
     await item.getByRole('button', { name: '播放' }).click();
     await expect(b.getByTestId('waveform').locator('canvas').first()).toBeVisible();
-    await a.keyboard.press('Control+5');
-    await a.getByRole('tab', { name: 'Feed' }).click();
-    await a.getByTestId('feed-item').getByRole('button', { name: 'Withdraw' }).click();
-    // It asks first: members lose it and the critiques on it.
-    const confirm = a.getByRole('dialog', { name: /^Withdraw “.+” from the group\?$/ });
-    await expect(confirm).toContainText('The speech stays in your library.');
-    await confirm.getByRole('button', { name: 'Withdraw' }).click();
+    await withdrawOwnSpeech(a);
     const gone = b.getByTestId('recording-gone');
     await expect(gone).toBeVisible({ timeout: 30_000 });
     await expect(b.getByTestId('waveform')).toHaveCount(0);

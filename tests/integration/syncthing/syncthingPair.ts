@@ -24,7 +24,8 @@ export function findSyncthing(): string | null {
   return null;
 }
 
-async function freePort(): Promise<number> {
+/** A free loopback port (bound, then closed again), so nothing listens on it until someone does. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
