@@ -71,6 +71,13 @@ test('another server on 127.0.0.1 receives nothing that would let it in', async 
       expect(everything).not.toMatch(/token=|sig=/);
     }
   } finally {
+    // Nothing of the other server is left open for the context's teardown to wait on.
+    await page
+      .context()
+      .pages()
+      .find((p) => p !== page)
+      ?.close();
+    other.server.closeAllConnections();
     other.server.close();
   }
 });

@@ -11,6 +11,7 @@ import type { GroupState } from '../../../shared/group/groupState';
 import { BLOBS_DIR, DEVICES_DIR, blobPath } from '../../../shared/group/folderLayout';
 import { recordingsOf } from '../../../shared/group/recordings';
 import { verifyBlobFile } from '../groupFolder/blobStore';
+import { BlobListings } from './blobListings';
 
 /** What sharing needs from the member's speeches (SpeechStore has it). */
 export interface SpeechSource {
@@ -29,6 +30,7 @@ const SHA_RE = /^[0-9a-f]{64}$/;
 
 export class GroupMedia {
   private readonly verified = new Map<string, string>();
+  private readonly listings = new BlobListings();
 
   constructor(
     private readonly folder: string,
@@ -50,13 +52,19 @@ export class GroupMedia {
     return found;
   }
 
-  /** Which blobs have arrived, by SHA-256 (one directory listing per device, not one stat per blob). */
+  /**
+   * Which blobs have arrived, by SHA-256. Every sync and every view asks, so a device's blobs/ is
+   * listed again only when its directory changed (one stat per device, not one listing; see
+   * {@link BlobListings}).
+   */
   async arrived(): Promise<Set<string>> {
     const out = new Set<string>();
-    for (const device of await this.devices()) {
-      const names = await fs.readdir(path.join(this.folder, DEVICES_DIR, device, BLOBS_DIR)).catch(() => []);
+    const devices = await this.devices();
+    for (const device of devices) {
+      const names = await this.listings.names(path.join(this.folder, DEVICES_DIR, device, BLOBS_DIR));
       for (const name of names) if (SHA_RE.test(name)) out.add(name);
     }
+    this.listings.keepOnly(devices.map((device) => path.join(this.folder, DEVICES_DIR, device, BLOBS_DIR)));
     return out;
   }
 
