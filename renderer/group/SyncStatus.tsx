@@ -7,6 +7,7 @@ import { IconCloudCheck, IconCloudOff, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { GroupStatus } from '../../shared/api/groupContract';
 import { syncNow } from './groupStore';
+import { describeSetAsideReason } from './setAsideReason';
 import { SyncAnomalies } from './SyncAnomalies';
 import { SyncToolLine } from './SyncToolLine';
 
@@ -88,6 +89,7 @@ export function SyncStatus({ status }: { status: GroupStatus }) {
 
 /** Files with why they were set aside, in plain words; nothing when there are none. */
 function FileReasons({ title, files }: { title: string; files: GroupStatus['quarantined'] }) {
+  const { t } = useTranslation();
   if (files.length === 0) return null;
   return (
     <>
@@ -100,8 +102,8 @@ function FileReasons({ title, files }: { title: string; files: GroupStatus['quar
             <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
               {file.path}
             </Text>
-            <Text size="xs" c="dimmed">
-              {file.reason}
+            <Text size="xs" c="dimmed" title={file.reason}>
+              {describeSetAsideReason(t, file.reason)}
             </Text>
           </List.Item>
         ))}
