@@ -70,6 +70,9 @@ vi.mock('../group/loadGroupPeaks', () => ({ loadGroupPeaks: async () => new Int8
 const RECORDING = 'd'.repeat(64);
 let writes: Array<{ atMs: number; word?: string }>;
 let marks: FillerMark[];
+/** Whether this member said they counted the speech through (critique.fillerCounted). */
+let countedThrough: boolean;
+let countedSays: boolean[];
 
 function threads(): CritiqueThreads {
   const minutes = 1;
@@ -84,8 +87,12 @@ function threads(): CritiqueThreads {
     fillers: {
       recordingId: RECORDING,
       marks,
-      counters: marks.length ? [{ member: ME, count: marks.length, perMinute: marks.length / minutes }] : [],
-      perMinute: marks.length ? marks.length / minutes : null,
+      counters:
+        marks.length || countedThrough
+          ? [{ member: ME, count: marks.length, perMinute: marks.length / minutes }]
+          : [],
+      countedBy: countedThrough ? [ME] : [],
+      perMinute: marks.length || countedThrough ? marks.length / minutes : null,
       words: [],
     },
     speakerFillerTrend: [],
@@ -99,6 +106,8 @@ beforeEach(() => {
   made.length = 0;
   writes = [];
   marks = [];
+  countedThrough = false;
+  countedSays = [];
   // Answers like main: a filler mark is written and comes back with the threads.
   window.lectern!.invoke = async (name: string, input: unknown) => {
     if (name === 'critique.filler') {
@@ -109,6 +118,13 @@ beforeEach(() => {
       const id = String(writes.length).padStart(64, '0');
       marks = [...marks, { id, author: ME, hlc: id, recording: RECORDING, ...body }];
       return { ok: true, value: { id } };
+    }
+    if (name === 'critique.fillerCounted') {
+      const { body } = input as { body: { recording: string; counted: boolean } };
+      if (body.recording !== RECORDING) throw new Error('counted another speech');
+      countedSays.push(body.counted);
+      countedThrough = body.counted;
+      return { ok: true, value: { id: 'c'.repeat(64) } };
     }
     if (name === 'critique.threads') return { ok: true, value: threads() };
     return { ok: true, value: null };
@@ -195,6 +211,22 @@ describe('the Ah-Counter (F)', () => {
     const words = await screen.findByRole('textbox', { name: /0:01/ });
     fireEvent.keyDown(words, { key: 'f' });
     expect(screen.queryByTestId('filler-picker')).toBeNull();
+  });
+});
+
+describe('the Ah-Counter who heard none', () => {
+  it('counts the speech as zero fillers, shows the rate as 0, and takes it back', async () => {
+    renderPlayer();
+    await playingAt(60);
+    expect(screen.queryByText('还没有口头禅标记。收听时按 F 键计数。')).not.toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '我听完了，没有听到口头禅（计为 0）' }));
+    await waitFor(() => expect(screen.getByTestId('filler-rate').textContent).toContain('每分钟 0 个口头禅'));
+    expect(countedSays).toEqual([true]);
+    expect(screen.getByTestId('filler-zero').textContent).toContain('你听完了整篇，计为 0 个口头禅');
+    fireEvent.click(screen.getByRole('button', { name: '撤回' }));
+    await waitFor(() => expect(screen.queryByTestId('filler-rate')).toBeNull());
+    expect(countedSays).toEqual([true, false]);
+    expect(screen.queryByRole('button', { name: '我听完了，没有听到口头禅（计为 0）' })).not.toBeNull();
   });
 });
 

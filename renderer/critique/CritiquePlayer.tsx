@@ -100,8 +100,10 @@ export function CritiquePlayer({
             <FillerCounts
               fillers={data.fillers}
               me={view.me.keyId}
+              speaker={item.author}
               names={names}
               onWithdraw={(id) => void critiqueWrites.withdrawFiller(id).catch(() => {})}
+              onCounted={(counted) => void critiqueWrites.fillerCounted(item.id, counted).catch(() => {})}
             />
           </EvaluationSummaryCard>
           <MemberAveragesChart
@@ -112,7 +114,7 @@ export function CritiquePlayer({
           />
         </Stack>
       ),
-    [data, item.id, view.me.keyId, names],
+    [data, item.id, item.author, view.me.keyId, names],
   );
   const fillerMarks = useMemo(() => data?.fillers.marks ?? [], [data]);
   useFillerTicks(

@@ -1,6 +1,7 @@
 // The Ah-Counter's report in the evaluation summary: fillers per minute (the counters' mean), each
-// counter's count and rate, the words heard, and this member's own marks, each withdrawable.
-import { ActionIcon, Badge, Group, Stack, Text, Title } from '@mantine/core';
+// counter's count and rate, the words heard, and this member's own marks, each withdrawable. A listener
+// who heard none says so (a count of zero, withdrawable too); the speaker does not count their own.
+import { ActionIcon, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { FillerSummary } from '../../shared/critique/fillerCounts';
@@ -9,17 +10,23 @@ import { formatClock } from '../shell/formatDuration';
 export function FillerCounts({
   fillers,
   me,
+  speaker,
   names,
   onWithdraw,
+  onCounted,
 }: {
   fillers: FillerSummary;
   me: string;
+  speaker: string;
   names: Readonly<Record<string, string>>;
   onWithdraw(markId: string): void;
+  /** Says (true) or takes back (false) that this member counted the speech through. */
+  onCounted(counted: boolean): void;
 }) {
   const { t, i18n } = useTranslation();
   const number = (n: number) => n.toLocaleString(i18n.language, { maximumFractionDigits: 1 });
   const mine = fillers.marks.filter((m) => m.author === me);
+  const countedByMe = fillers.countedBy.includes(me);
   return (
     <Stack gap={4} data-testid="filler-counts">
       <Title order={4} size="h6">
@@ -92,6 +99,24 @@ export function FillerCounts({
               {formatClock(m.atMs)} {m.word ?? ''}
             </Badge>
           ))}
+        </Group>
+      )}
+      {me !== speaker && mine.length === 0 && (
+        <Group gap={4} data-testid="filler-zero">
+          {countedByMe ? (
+            <>
+              <Text size="xs" c="dimmed">
+                {t('critique.ahCounter.countedZero')}
+              </Text>
+              <Button size="compact-xs" variant="subtle" color="grape" onClick={() => onCounted(false)}>
+                {t('critique.ahCounter.takeBackZero')}
+              </Button>
+            </>
+          ) : (
+            <Button size="compact-xs" variant="light" color="grape" onClick={() => onCounted(true)}>
+              {t('critique.ahCounter.heardNone')}
+            </Button>
+          )}
         </Group>
       )}
     </Stack>

@@ -99,4 +99,6 @@ export const critiqueWrites = {
     ),
   withdrawFiller: (target: string) =>
     write((groupId) => api.call('critique.fillerWithdraw', { groupId, body: { target } })),
+  fillerCounted: (recording: string, counted: boolean) =>
+    write((groupId) => api.call('critique.fillerCounted', { groupId, body: { recording, counted } })),
 };

@@ -9,6 +9,7 @@ import {
   editBody,
   fillerBody,
   fillerWithdrawBody,
+  fillerCountedBody,
   hideBody,
   reactBody,
   replyBody,
@@ -73,6 +74,7 @@ export const critiqueContract = {
   'critique.hide': write(hideBody),
   'critique.filler': write(fillerBody),
   'critique.fillerWithdraw': write(fillerWithdrawBody),
+  'critique.fillerCounted': write(fillerCountedBody),
   /**
    * The member's own comments on a recording that is no longer shared (withdrawn or hidden): they
    * will never show in its threads, so they are handed back to their writer instead of vanishing.

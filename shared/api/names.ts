@@ -64,6 +64,7 @@ export const methodNames = [
   'critique.hide',
   'critique.filler',
   'critique.fillerWithdraw',
+  'critique.fillerCounted',
   'critique.trends',
   'critique.undelivered',
   'critique.threads',

@@ -15,6 +15,7 @@ export const CRITIQUE_REACT = 'critique.react';
 export const CRITIQUE_HIDE = 'critique.hide';
 export const CRITIQUE_FILLER = 'critique.filler';
 export const CRITIQUE_FILLER_WITHDRAW = 'critique.filler-withdraw';
+export const CRITIQUE_FILLER_COUNTED = 'critique.filler-counted';
 
 /** Longest comment or reply, in UTF-16 code units (about two pages of Chinese). */
 export const MAX_TEXT = 4_000;
@@ -119,3 +120,10 @@ export type FillerBody = z.infer<typeof fillerBody>;
 /** The marker withdraws one of their filler marks. */
 export const fillerWithdrawBody = z.strictObject({ target: hex64 });
 export type FillerWithdrawBody = z.infer<typeof fillerWithdrawBody>;
+
+/**
+ * An Ah-Counter says they listened to the whole recording and counted it (`counted: true`), or takes
+ * that back: with no marks, that is a count of zero — a speech without fillers is what the counting is for.
+ */
+export const fillerCountedBody = z.strictObject({ recording: hex64, counted: z.boolean() });
+export type FillerCountedBody = z.infer<typeof fillerCountedBody>;

@@ -8,6 +8,7 @@ import {
   CRITIQUE_COMMENT,
   CRITIQUE_EDIT,
   CRITIQUE_FILLER,
+  CRITIQUE_FILLER_COUNTED,
   CRITIQUE_FILLER_WITHDRAW,
   CRITIQUE_HIDE,
   CRITIQUE_REACT,
@@ -83,6 +84,9 @@ export const filler = (who: MemberDevice, minute: number, recording: string, atM
   who.event(CRITIQUE_FILLER, { recording, atMs, ...(word !== undefined && { word }) }, at(minute));
 export const withdrawFiller = (who: MemberDevice, minute: number, target: string) =>
   who.event(CRITIQUE_FILLER_WITHDRAW, { target }, at(minute));
+/** An Ah-Counter says they counted the recording through (or takes it back). */
+export const fillerCounted = (who: MemberDevice, minute: number, recording: string, counted = true) =>
+  who.event(CRITIQUE_FILLER_COUNTED, { recording, counted }, at(minute));
 
 export const evaluation = (scores: Record<string, number>, commendations = '开场有力'): Evaluation => ({
   commendations,

@@ -2,13 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { appRegistry } from '../group/appRegistry';
 import { foldGroup } from '../group/fold';
+import type { GroupEvent } from '../group/groupEvent';
 import { recordingsOf } from '../group/recordings';
-import { SPEECH_MS, critiqueStory, filler, withdrawFiller } from './critiqueScenario';
-import { fillerMarksByRecording, fillerSummary, memberFillerRates } from './fillerCounts';
+import { SPEECH_MS, critiqueStory, filler, fillerCounted, withdrawFiller } from './critiqueScenario';
+import { fillerCountedOf } from './fillerCountedSlice';
+import { fillerCountedBy, fillerMarksByRecording, fillerSummary, memberFillerRates } from './fillerCounts';
 import { fillerMarksOf } from './fillerMarksSlice';
 
-function story() {
-  const { groupId, events, coach, ana, bo, speech } = critiqueStory('counts');
+function story(more: (s: ReturnType<typeof critiqueStory>) => GroupEvent[] = () => []) {
+  const scenario = critiqueStory('counts');
+  const { groupId, events, coach, ana, bo, speech } = scenario;
   const gone = filler(ana, 21, speech, 9_000, '啊');
   const written = [
     filler(ana, 20, speech, 30_000, '嗯'),
@@ -20,7 +23,7 @@ function story() {
     filler(coach, 23, speech, SPEECH_MS + 1, 'um'), // past the end: not counted
     filler(coach, 24, 'e'.repeat(64), 1_000), // not a shared speech
   ];
-  const state = foldGroup(groupId, [...events, ...written], appRegistry);
+  const state = foldGroup(groupId, [...events, ...written, ...more(scenario)], appRegistry);
   const recordings = recordingsOf(state);
   return { state, recordings, speech, coach, ana, bo };
 }
@@ -30,7 +33,7 @@ describe('filler counts', () => {
     const { state, recordings, speech, coach, ana } = story();
     const byRecording = fillerMarksByRecording(fillerMarksOf(state), recordings);
     expect(Object.keys(byRecording)).toEqual([speech]);
-    const summary = fillerSummary(recordings[speech]!, byRecording[speech]!);
+    const summary = fillerSummary(recordings[speech]!, byRecording[speech]!, []);
     expect(summary.marks.map((m) => m.atMs)).toEqual([5_000, 30_000, 31_000, 60_000]);
     // Ana heard 3 in 2 minutes, the coach 1: (1.5 + 0.5) / 2.
     expect(summary.counters).toEqual([
@@ -47,7 +50,7 @@ describe('filler counts', () => {
   it('gives the speaker a point per marked speech, and none for a speech nobody marked', () => {
     const { state, recordings, speech, bo, ana } = story();
     const byRecording = fillerMarksByRecording(fillerMarksOf(state), recordings);
-    const points = memberFillerRates(byRecording, recordings, bo.key.keyId);
+    const points = memberFillerRates(byRecording, recordings, bo.key.keyId, fillerCountedOf(state));
     // Bo shared two speeches (the scenario's first and this one); only this one was marked.
     expect(Object.values(recordings).filter((r) => r.author === bo.key.keyId)).toHaveLength(2);
     expect(points).toEqual([
@@ -59,6 +62,53 @@ describe('filler counts', () => {
         counters: 2,
       },
     ]);
-    expect(memberFillerRates(byRecording, recordings, ana.key.keyId)).toEqual([]);
+    expect(memberFillerRates(byRecording, recordings, ana.key.keyId, {})).toEqual([]);
+  });
+
+  it('takes a listener who heard no fillers as a counter of zero, and lets them take it back', () => {
+    const counted = (withdrawn: boolean) =>
+      story(({ coach, speech }) => [
+        fillerCounted(coach, 25, speech),
+        ...(withdrawn ? [fillerCounted(coach, 26, speech, false)] : []),
+      ]);
+    const { state, recordings, speech, coach, ana } = counted(false);
+    const byRecording = fillerMarksByRecording(fillerMarksOf(state), recordings);
+    const summary = fillerSummary(
+      recordings[speech]!,
+      byRecording[speech]!,
+      fillerCountedBy(fillerCountedOf(state), recordings[speech]!),
+    );
+    // The coach marked one and also said they counted it through: still one counter, with their one.
+    expect(summary.counters.map((c) => [c.member, c.count])).toEqual([
+      [ana.key.keyId, 3],
+      [coach.key.keyId, 1],
+    ]);
+    expect(summary.countedBy).toEqual([coach.key.keyId]);
+
+    const back = counted(true);
+    expect(fillerCountedBy(fillerCountedOf(back.state), back.recordings[speech]!)).toEqual([]);
+  });
+
+  it('makes a speech nobody heard a filler in a point of zero, and ignores the speaker counting their own', () => {
+    const scenario = critiqueStory('zero');
+    const { groupId, events, coach, ana, bo, speech } = scenario;
+    const state = foldGroup(
+      groupId,
+      [
+        ...events,
+        fillerCounted(ana, 20, speech),
+        fillerCounted(coach, 21, speech),
+        fillerCounted(bo, 22, speech), // the speaker: not taken
+      ],
+      appRegistry,
+    );
+    const recordings = recordingsOf(state);
+    const counted = fillerCountedOf(state);
+    const summary = fillerSummary(recordings[speech]!, [], fillerCountedBy(counted, recordings[speech]!));
+    expect(summary.counters.map((c) => c.count)).toEqual([0, 0]);
+    expect(summary.counters.map((c) => c.member).sort()).toEqual([ana.key.keyId, coach.key.keyId].sort());
+    expect(summary.perMinute).toBe(0);
+    const points = memberFillerRates({}, recordings, bo.key.keyId, counted);
+    expect(points.map((p) => [p.recordingId, p.perMinute, p.counters])).toEqual([[speech, 0, 2]]);
   });
 });

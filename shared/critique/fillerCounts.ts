@@ -2,8 +2,11 @@
 // recording, as for comments: the fold cannot see its duration), each counter's count and rate per
 // minute, the words heard; and per member, their filler rate on each speech they shared. Every
 // member who marked a speech counted it on their own, so the speech's rate is the counters' mean,
-// never their sum (two Ah-Counters hearing the same "嗯" must not make it two).
+// never their sum (two Ah-Counters hearing the same "嗯" must not make it two). A member who counted
+// the speech through and heard none is a counter with a count of zero; the speaker's own count of
+// their speech is not taken.
 import type { SharedRecording, SharedRecordings } from '../group/recordings';
+import type { FillerCounted } from './fillerCountedSlice';
 import type { FillerMark, FillerMarks } from './fillerMarksSlice';
 
 export interface FillerCounter {
@@ -16,9 +19,11 @@ export interface FillerSummary {
   recordingId: string;
   /** In the order they were heard (then written). */
   marks: FillerMark[];
-  /** Each member who marked the speech, most marks first. */
+  /** Each member who marked the speech or counted it through, most marks first. */
   counters: FillerCounter[];
-  /** The counters' mean rate, or null when nobody marked it. */
+  /** Members who said they counted it through (with marks or without). */
+  countedBy: string[];
+  /** The counters' mean rate, or null when nobody counted it. */
   perMinute: number | null;
   /** How often each word was heard over all counters, most first; `null`: no word named. */
   words: Array<{ word: string | null; count: number }>;
@@ -51,9 +56,20 @@ export function fillerMarksByRecording(
   return out;
 }
 
-export function fillerSummary(recording: SharedRecording, marks: readonly FillerMark[]): FillerSummary {
+/** The members who counted a recording through, the speaker aside, in key order. */
+export function fillerCountedBy(counted: FillerCounted, recording: SharedRecording): string[] {
+  return Object.keys(counted[recording.id] ?? {})
+    .filter((member) => member !== recording.author)
+    .sort();
+}
+
+export function fillerSummary(
+  recording: SharedRecording,
+  marks: readonly FillerMark[],
+  countedBy: readonly string[],
+): FillerSummary {
   const minutes = recording.durationMs / 60_000;
-  const byCounter = new Map<string, number>();
+  const byCounter = new Map<string, number>(countedBy.map((member) => [member, 0]));
   const byWord = new Map<string | null, number>();
   for (const mark of marks) {
     byCounter.set(mark.author, (byCounter.get(mark.author) ?? 0) + 1);
@@ -69,20 +85,28 @@ export function fillerSummary(recording: SharedRecording, marks: readonly Filler
     counters.length && minutes > 0
       ? counters.reduce((sum, c) => sum + c.perMinute, 0) / counters.length
       : null;
-  return { recordingId: recording.id, marks: [...marks], counters, perMinute, words };
+  return {
+    recordingId: recording.id,
+    marks: [...marks],
+    counters,
+    countedBy: [...countedBy],
+    perMinute,
+    words,
+  };
 }
 
-/** A member's filler rate on each speech they shared that someone marked, oldest first. */
+/** A member's filler rate on each speech they shared that someone counted, oldest first. */
 export function memberFillerRates(
   byRecording: Readonly<Record<string, FillerMark[]>>,
   recordings: SharedRecordings,
   member: string,
+  counted: FillerCounted,
 ): FillerRatePoint[] {
   return Object.values(recordings)
-    .filter((r) => r.author === member && byRecording[r.id]?.length)
+    .filter((r) => r.author === member)
     .sort((a, b) => (a.sharedAt < b.sharedAt ? -1 : a.sharedAt > b.sharedAt ? 1 : 0))
     .flatMap((r) => {
-      const summary = fillerSummary(r, byRecording[r.id]!);
+      const summary = fillerSummary(r, byRecording[r.id] ?? [], fillerCountedBy(counted, r));
       if (summary.perMinute === null) return [];
       return [
         {

@@ -206,6 +206,19 @@ test('哼哈官边听边按 F 标记口头禅，讲者和教练都看得到', as
     await screenshot(b, 'group-trends-en');
     await b.emulateMedia({ colorScheme: 'dark' });
     await screenshot(b, 'group-trends-en-dark');
+    await b.emulateMedia({ colorScheme: 'light' });
+
+    // The coach listens to Ada's speech through and hears no filler: a count of zero, a counter like any.
+    await b.getByRole('tab', { name: 'Feed' }).click();
+    await b.getByTestId('feed-item').first().getByRole('button', { name: 'Play' }).click();
+    await b.getByRole('button', { name: 'I listened through and heard no fillers (count 0)' }).click();
+    await expect(b.getByTestId('filler-zero')).toHaveText(/You listened through and counted 0 fillers/);
+    await expect(b.getByTestId('filler-counter').filter({ hasText: '王老师' })).toHaveText(
+      '王老师: 0 fillers · 0/min',
+    );
+    await expect(b.getByTestId('filler-rate')).toBeVisible();
+    await b.mouse.move(0, 0);
+    await screenshot(b, 'ah-counter-zero-en');
   } finally {
     await coach.host.close();
     await speaker.host.close();

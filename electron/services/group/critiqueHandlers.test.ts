@@ -251,4 +251,29 @@ describe('critique handlers on two computers', () => {
     expect(mine?.speeches.map((s) => s.recordingId)).toEqual([recording]);
     expect(mine?.fillers.map((p) => p.perMinute)).toEqual([after.fillers.perMinute]);
   });
+
+  it('an Ah-Counter who heard none counts the speech as zero; the speaker cannot count their own', async () => {
+    const { groupId, coach, member, recording, sync } = await twoMembersAndASpeech();
+    await expect(
+      member.call('critique.fillerCounted', { groupId, body: { recording, counted: true } }),
+    ).rejects.toMatchObject({ messageKey: 'errors.fillerOwnSpeech' });
+    await expect(
+      coach.call('critique.fillerCounted', { groupId, body: { recording: 'e'.repeat(64), counted: true } }),
+    ).rejects.toMatchObject({ messageKey: 'errors.critiqueNoSpeech' });
+    await coach.call('critique.fillerCounted', { groupId, body: { recording, counted: true } });
+    await sync();
+
+    const view = await member.call('critique.threads', { groupId, recordingId: recording });
+    expect(view.fillers.perMinute).toBe(0);
+    expect(view.fillers.countedBy).toEqual([await coach.keyId()]);
+    const me = await member.keyId();
+    const mine = (await member.call('critique.trends', { groupId })).find((t) => t.member === me);
+    expect(mine?.fillers.map((p) => p.perMinute)).toEqual([0]);
+
+    await coach.call('critique.fillerCounted', { groupId, body: { recording, counted: false } });
+    await sync();
+    const after = await member.call('critique.threads', { groupId, recordingId: recording });
+    expect(after.fillers.perMinute).toBeNull();
+    expect(after.speakerFillerTrend).toEqual([]);
+  });
 });

@@ -12,6 +12,7 @@ import {
   CRITIQUE_EDIT,
   CRITIQUE_FILLER,
   CRITIQUE_FILLER_WITHDRAW,
+  CRITIQUE_FILLER_COUNTED,
   CRITIQUE_HIDE,
   CRITIQUE_REACT,
   CRITIQUE_REPLY,
@@ -25,10 +26,12 @@ import { critiqueInbox } from '../../../shared/critique/critiqueInbox';
 import { memberAverages } from '../../../shared/critique/memberAverages';
 import { evaluationSummary } from '../../../shared/critique/evaluationSummary';
 import {
+  fillerCountedBy,
   fillerMarksByRecording,
   fillerSummary,
   memberFillerRates,
 } from '../../../shared/critique/fillerCounts';
+import { fillerCountedOf } from '../../../shared/critique/fillerCountedSlice';
 import { fillerMarksOf } from '../../../shared/critique/fillerMarksSlice';
 import { rulesStateOf } from '../../../shared/rules/rulesState';
 import { CritiqueReadMarks } from './critiqueReadMarks';
@@ -72,6 +75,8 @@ export function createCritiqueHandlers(
   const fillersOf = perState((state, service) =>
     fillerMarksByRecording(fillerMarksOf(state), boardOf(service).recordings),
   );
+  /** Who counted each recording through as its Ah-Counter. */
+  const countedOf = perState((state) => fillerCountedOf(state));
 
   /** The group, this member, and its board, refusing anyone who is not (or no longer) a member. */
   const open = async (groupId: string) => {
@@ -160,6 +165,13 @@ export function createCritiqueHandlers(
       if (mark.author !== me) throw new LecternError('forbidden', 'errors.critiqueNotYours');
       return written(service, CRITIQUE_FILLER_WITHDRAW, body);
     },
+    'critique.fillerCounted': async ({ groupId, body }) => {
+      const { service, board, me } = await open(groupId);
+      const recording = board.recordings[body.recording];
+      if (!recording) throw new LecternError('not_found', 'errors.critiqueNoSpeech');
+      if (recording.author === me) throw new LecternError('forbidden', 'errors.fillerOwnSpeech');
+      return written(service, CRITIQUE_FILLER_COUNTED, body);
+    },
     'critique.undelivered': async ({ groupId, recordingId }) => {
       const service = groups.get(groupId);
       if (boardOf(service).recordings[recordingId]) return []; // still shared: all of it shows
@@ -189,8 +201,17 @@ export function createCritiqueHandlers(
         isCoach: service.isCoachNow(),
         speaker: recording.author,
         speakerTrend: memberAverages(board, recording.author),
-        fillers: fillerSummary(recording, fillersOf(service)[recordingId] ?? []),
-        speakerFillerTrend: memberFillerRates(fillersOf(service), board.recordings, recording.author),
+        fillers: fillerSummary(
+          recording,
+          fillersOf(service)[recordingId] ?? [],
+          fillerCountedBy(countedOf(service), recording),
+        ),
+        speakerFillerTrend: memberFillerRates(
+          fillersOf(service),
+          board.recordings,
+          recording.author,
+          countedOf(service),
+        ),
       };
     },
     'critique.trends': async ({ groupId }) => {
@@ -205,7 +226,7 @@ export function createCritiqueHandlers(
         .map(([member]) => ({
           member,
           averages: memberAverages(board, member),
-          fillers: memberFillerRates(fillers, board.recordings, member),
+          fillers: memberFillerRates(fillers, board.recordings, member, countedOf(service)),
           speeches: recordings
             .filter((r) => r.author === member)
             .map((r) => ({
