@@ -135,7 +135,8 @@ describe('main window security', () => {
       const check = (permission: string, details: Record<string, unknown>) =>
         contents.permissionCheck!(null, permission, 'app://lectern', { isMainFrame: true, ...details });
       expect(check('media', { mediaType: 'audio' })).toBe(true);
-      expect(check('media', { mediaType: 'video' })).toBe(false);
+      expect(check('media', { mediaType: 'video' })).toBe(true); // the cameras' names, for the picker
+      expect(check('media', { mediaType: 'video', requestingUrl: 'https://evil.example/' })).toBe(false);
       expect(check('media', { mediaType: 'unknown' })).toBe(false);
       expect(check('media', { mediaType: 'audio', requestingUrl: 'https://evil.example/' })).toBe(false);
       expect(check('hid', {})).toBe(false);

@@ -87,7 +87,7 @@ describe('CameraAllowance', () => {
   it('refuses the camera when not armed', () => {
     const { camera } = allowance();
     expect(camera.request(video, isApp)).toBe(false);
-    expect(camera.check(video, isApp)).toBe(false);
+    expect(camera.request({ ...video, mediaTypes: ['audio', 'video'] }, isApp)).toBe(false);
   });
 
   it('grants the camera once when armed, then refuses it again', () => {
@@ -97,7 +97,17 @@ describe('CameraAllowance', () => {
     expect(camera.request(video, isApp)).toBe(true);
     expect(camera.request(video, isApp)).toBe(false);
     expect(camera.request({ ...video, mediaTypes: ['audio', 'video'] }, isApp)).toBe(false);
-    expect(camera.check(video, isApp)).toBe(false);
+  });
+
+  it('lets the app see the cameras’ names for its picker (a check opens nothing), and nobody else', () => {
+    const { camera } = allowance();
+    expect(camera.check(video, isApp)).toBe(true);
+    expect(camera.check({ ...video, mediaTypes: ['audio', 'video'] }, isApp)).toBe(true);
+    expect(camera.check({ ...video, urls: [evil] }, isApp)).toBe(false);
+    expect(camera.check({ ...video, urls: [...app, evil] }, isApp)).toBe(false);
+    expect(camera.check({ permission: 'geolocation', urls: app, mediaTypes: [] }, isApp)).toBe(false);
+    // Answering checks never opens the camera: a request still needs the one-shot allowance.
+    expect(camera.request(video, isApp)).toBe(false);
   });
 
   it('lapses when the window passes unused', () => {

@@ -1,6 +1,7 @@
 // Which permissions the page gets, decided in one pure function: the microphone, notifications and
 // clipboard writes, for the app's own pages only. The camera only through a one-shot allowance that a
-// video recording arms just before it opens the camera (record.allowCamera), never for the app as a whole.
+// video recording arms just before it opens the camera (record.allowCamera), never for the app as a whole
+// (the app's pages may see the cameras' names, to offer them in the picker).
 
 export type CaptureKind = 'audio' | 'video';
 
@@ -58,8 +59,12 @@ export class CameraAllowance {
     return granted;
   }
 
-  /** A permission check (it opens nothing, e.g. device labels): answered as now, spending nothing. */
+  /**
+   * A permission check opens nothing: for `media` it decides whether the app's pages see device names
+   * (enumerateDevices labels), which the camera picker needs before any video recording has started.
+   * So it is answered as if armed, and spends nothing; opening the camera still takes a request.
+   */
   check(ask: PermissionAsk, isAppUrl: (url: string) => boolean): boolean {
-    return permissionGranted(ask, isAppUrl, this.armed);
+    return permissionGranted(ask, isAppUrl, ask.permission === 'media' || this.armed);
   }
 }
