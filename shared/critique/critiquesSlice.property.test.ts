@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { appRegistry } from '../group/appRegistry';
 import { foldGroup, foldMore, foldSnapshot, stateHash } from '../group/fold';
 import type { GroupEvent } from '../group/groupEvent';
+import { foldInBatches, shuffledDelivery } from '../group/syncDeliveries';
 import { REACTIONS } from './critiqueEvents';
 import { critiqueBoard } from './critiqueBoard';
 import { critiquesOf } from './critiquesSlice';
@@ -128,20 +129,10 @@ describe('critiques fold (property)', () => {
           }
           const all = [...events, ...written];
           const expected = stateHash(fold(groupId, all));
-          const it = random[Symbol.iterator]();
-          const shuffled = [...all, ...written.slice(0, 3)]
-            .map((e) => ({ e, k: it.next().value as number }))
-            .sort((x, y) => x.k - y.k)
-            .map((x) => x.e);
+          const shuffled = shuffledDelivery(all, written, [0, 1, 2], random);
           expect(stateHash(fold(groupId, shuffled))).toBe(expected);
           // Delivered in batches, as syncs do: the incremental fold must agree (the slice is JSON-only).
-          const bounds = [...new Set([0, ...cuts.map((c) => c % shuffled.length), shuffled.length])].sort(
-            (x, y) => x - y,
-          );
-          let snap = foldSnapshot(groupId, shuffled.slice(0, bounds[1]), appRegistry);
-          for (let i = 1; i < bounds.length - 1; i++)
-            snap = foldMore(snap, shuffled.slice(bounds[i], bounds[i + 1]));
-          expect(stateHash(snap.state)).toBe(expected);
+          expect(stateHash(foldInBatches(groupId, shuffled, cuts, appRegistry).state)).toBe(expected);
           const ordered = [...all].sort((x, y) =>
             x.hlc < y.hlc ? -1 : x.hlc > y.hlc ? 1 : x.id < y.id ? -1 : 1,
           );

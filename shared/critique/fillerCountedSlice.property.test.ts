@@ -5,10 +5,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { appRegistry } from '../group/appRegistry';
-import { foldGroup, foldMore, foldSnapshot, stateHash } from '../group/fold';
+import { foldGroup, stateHash } from '../group/fold';
 import type { GroupEvent } from '../group/groupEvent';
 import { recordingsOf } from '../group/recordings';
 import { scenarioDevice } from '../group/scenario';
+import { foldInBatches, shuffledDelivery } from '../group/syncDeliveries';
 import type { FillerCountedBody } from './critiqueEvents';
 import { critiqueStory, fillerCounted } from './critiqueScenario';
 import { fillerCountedOf } from './fillerCountedSlice';
@@ -62,21 +63,13 @@ describe('filler counted fold (property)', () => {
           const recording = recordingsOf(expected)[speech]!;
           expect(fillerCountedBy(fillerCountedOf(expected), recording)).toEqual(model);
 
-          const it = random[Symbol.iterator]();
-          const shuffled = [...all, ...dups.map((i) => written[i % written.length]!)]
-            .map((e) => ({ e, k: it.next().value as number }))
-            .sort((x, y) => x.k - y.k)
-            .map((x) => x.e);
+          const shuffled = shuffledDelivery(all, written, dups, random);
           const again = fold(groupId, shuffled);
           expect(fillerCountedOf(again)).toEqual(fillerCountedOf(expected));
           expect(stateHash(again)).toBe(stateHash(expected));
-          const bounds = [...new Set([0, ...cuts.map((c) => c % shuffled.length), shuffled.length])].sort(
-            (x, y) => x - y,
+          expect(stateHash(foldInBatches(groupId, shuffled, cuts, appRegistry).state)).toBe(
+            stateHash(expected),
           );
-          let snap = foldSnapshot(groupId, shuffled.slice(0, bounds[1]), appRegistry);
-          for (let i = 1; i < bounds.length - 1; i++)
-            snap = foldMore(snap, shuffled.slice(bounds[i], bounds[i + 1]));
-          expect(stateHash(snap.state)).toBe(stateHash(expected));
         },
       ),
       { numRuns: 150 },

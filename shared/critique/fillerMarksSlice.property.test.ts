@@ -5,9 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { appRegistry } from '../group/appRegistry';
-import { foldGroup, foldMore, foldSnapshot, stateHash } from '../group/fold';
+import { foldGroup, stateHash } from '../group/fold';
 import type { GroupEvent } from '../group/groupEvent';
 import { scenarioDevice } from '../group/scenario';
+import { foldInBatches, shuffledDelivery } from '../group/syncDeliveries';
 import { FILLER_WORDS } from './critiqueEvents';
 import type { FillerBody, FillerWithdrawBody } from './critiqueEvents';
 import { SPEECH_MS, critiqueStory, filler, withdrawFiller } from './critiqueScenario';
@@ -80,21 +81,13 @@ describe('filler marks fold (property)', () => {
           }
 
           // Any order, with duplicates, in one fold or in sync batches: the same marks and hash.
-          const it = random[Symbol.iterator]();
-          const shuffled = [...all, ...dups.map((i) => written[i % written.length]!)]
-            .map((e) => ({ e, k: it.next().value as number }))
-            .sort((x, y) => x.k - y.k)
-            .map((x) => x.e);
+          const shuffled = shuffledDelivery(all, written, dups, random);
           const again = fold(groupId, shuffled);
           expect(fillerMarksOf(again)).toEqual(folded);
           expect(stateHash(again)).toBe(stateHash(expected));
-          const bounds = [...new Set([0, ...cuts.map((c) => c % shuffled.length), shuffled.length])].sort(
-            (x, y) => x - y,
+          expect(stateHash(foldInBatches(groupId, shuffled, cuts, appRegistry).state)).toBe(
+            stateHash(expected),
           );
-          let snap = foldSnapshot(groupId, shuffled.slice(0, bounds[1]), appRegistry);
-          for (let i = 1; i < bounds.length - 1; i++)
-            snap = foldMore(snap, shuffled.slice(bounds[i], bounds[i + 1]));
-          expect(stateHash(snap.state)).toBe(stateHash(expected));
         },
       ),
       { numRuns: 150 },
