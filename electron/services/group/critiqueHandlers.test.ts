@@ -13,11 +13,8 @@ import { appRegistry } from '../../../shared/group/appRegistry';
 import { RULES_SET } from '../../../shared/rules/ruleEvents';
 import { DEFAULT_RULES } from '../../../shared/rules/rulesInForce';
 import { tempDir } from '../groupFolder/testGroupFolder';
-import { SpeechStore } from '../speeches/speechStore';
 import { createCritiqueHandlers } from './critiqueHandlers';
-import { Groups } from './groups';
-
-const FAST = { N: 2 ** 10, r: 8, p: 1 };
+import { coachWithMember, testComputer } from './testComputers';
 const recorded = await readFile(path.join(import.meta.dirname, '../../../tests/fixtures/recorded-zh.webm'));
 
 let root: string;
@@ -26,17 +23,8 @@ beforeEach(async () => ({ dir: root, cleanup } = await tempDir('critique')));
 afterEach(() => cleanup());
 
 function computer(name: string) {
-  const dataDir = path.join(root, name);
-  const speeches = new SpeechStore(path.join(dataDir, 'speeches'));
-  const groups = new Groups({
-    dataDir,
-    speeches,
-    registry: appRegistry,
-    onChange: () => {},
-    onStatus: () => {},
-    watch: false,
-    scrypt: FAST,
-  });
+  const machine = testComputer(root, name, { registry: appRegistry });
+  const { dataDir, groups } = machine;
   const handlers = createCritiqueHandlers(groups, dataDir);
   const dispatch = createDispatcher(contract, handlers as never, (e) => console.error(e));
   /** Calls through the dispatcher, so inputs are validated as the transports validate them. */
@@ -48,24 +36,14 @@ function computer(name: string) {
     if (!result.ok) throw LecternError.fromSerialized(result.error);
     return result.value as MethodOutput<Contract, K>;
   }
-  return { dataDir, speeches, groups, call, keyId: async () => (await groups.identity.current()).key.keyId };
+  return { ...machine, call };
 }
 
 async function twoMembersAndASpeech() {
   const folder = path.join(root, 'shared', '周三演讲社');
   const coach = computer('coach');
   const member = computer('member');
-  const { groupId } = await coach.groups.create({
-    folder,
-    name: '周三演讲社',
-    charter: '',
-    timeZone: 'Asia/Shanghai',
-    coachName: '王老师',
-  });
-  await member.groups.join(folder, '安娜');
-  await coach.groups.get(groupId).syncNow();
-  await coach.groups.get(groupId).decide(await member.keyId(), 'approve');
-  await member.groups.get(groupId).syncNow();
+  const { groupId, sync } = await coachWithMember(coach, member, folder);
   const { speechId } = await member.speeches.begin({
     source: 'recording',
     mimeType: 'audio/webm',
@@ -77,7 +55,6 @@ async function twoMembersAndASpeech() {
   await member.speeches.finish(speechId, 3900);
   const { id: recording } = await member.groups.get(groupId).shareSpeech(speechId);
   await coach.groups.get(groupId).syncNow();
-  const sync = () => Promise.all([coach, member].map((c) => c.groups.get(groupId).syncNow()));
   return { groupId, coach, member, recording, sync };
 }
 

@@ -4,31 +4,16 @@
 import { copyFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { GroupStatus } from '../../../shared/api/groupContract';
 import { baseRegistry } from '../../../shared/group/baseRegistry';
 import { tempDir } from '../groupFolder/testGroupFolder';
-import { SpeechStore } from '../speeches/speechStore';
-import { Groups } from './groups';
+import { testComputer } from './testComputers';
 
 let root: string;
 let cleanup: () => Promise<void>;
 beforeEach(async () => ({ dir: root, cleanup } = await tempDir('anomalies')));
 afterEach(() => cleanup());
 
-function computer(name: string) {
-  const dataDir = path.join(root, name);
-  const statuses: GroupStatus[] = [];
-  const groups = new Groups({
-    dataDir,
-    speeches: new SpeechStore(path.join(dataDir, 'speeches')),
-    onChange: () => {},
-    onStatus: (s) => statuses.push(s),
-    watch: false,
-    scrypt: { N: 2 ** 10, r: 8, p: 1 },
-    registry: baseRegistry,
-  });
-  return { groups, statuses };
-}
+const computer = (name: string) => testComputer(root, name, { registry: baseRegistry });
 
 describe('a group folder with conflict copies in it', () => {
   it('lists them in the status with their originals, reads on, and drops them once deleted', async () => {

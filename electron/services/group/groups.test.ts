@@ -5,7 +5,6 @@ import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LecternError } from '../../../shared/api/errors';
-import type { GroupStatus } from '../../../shared/api/groupContract';
 import { baseRegistry } from '../../../shared/group/baseRegistry';
 import { SpeechMetricsAnalyser } from '../../../shared/audio/metrics/analyseSpeech';
 import { concat, feed, silence, syllables } from '../../../shared/audio/metrics/testSignals';
@@ -17,8 +16,8 @@ import { SpeechStore } from '../speeches/speechStore';
 import { typedPathPicker } from './groupHandlers';
 import { Groups } from './groups';
 import { groupView } from './groupView';
+import { FAST_SCRYPT, testComputer } from './testComputers';
 
-const FAST = { N: 2 ** 10, r: 8, p: 1 };
 const recorded = await readFile(path.join(import.meta.dirname, '../../../tests/fixtures/recorded-zh.webm'));
 const PRIVATE = '只写给自己：这周其实很紧张 private-journal-7f3a';
 const SHARED = '第一周反思：开场要更慢 shared-reflection-91c2';
@@ -28,22 +27,7 @@ let cleanup: () => Promise<void>;
 beforeEach(async () => ({ dir: root, cleanup } = await tempDir('groups')));
 afterEach(() => cleanup());
 
-function computer(name: string) {
-  const dataDir = path.join(root, name);
-  const speeches = new SpeechStore(path.join(dataDir, 'speeches'));
-  const changes: string[] = [];
-  const statuses: GroupStatus[] = [];
-  const groups = new Groups({
-    dataDir,
-    speeches,
-    onChange: (id) => changes.push(id),
-    onStatus: (s) => statuses.push(s),
-    watch: false,
-    scrypt: FAST,
-    registry: baseRegistry,
-  });
-  return { dataDir, speeches, groups, changes, statuses };
-}
+const computer = (name: string) => testComputer(root, name, { registry: baseRegistry });
 
 async function recordSpeech(store: SpeechStore) {
   const { speechId } = await store.begin({
@@ -359,7 +343,7 @@ describe('Groups on two computers sharing one folder', () => {
       onChange: (id) => announce(id),
       onStatus: () => {},
       watch: { debounceMs: 20, rescanMs: 3_600_000 },
-      scrypt: FAST,
+      scrypt: FAST_SCRYPT,
       registry: baseRegistry,
     });
     try {

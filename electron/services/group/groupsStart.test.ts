@@ -2,13 +2,11 @@
 // of it, and its first sync runs in the background.
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import type { GroupStatus } from '../../../shared/api/groupContract';
 import { baseRegistry } from '../../../shared/group/baseRegistry';
 import { GroupSync } from '../groupFolder/groupSync';
 import { tempDir } from '../groupFolder/testGroupFolder';
-import { SpeechStore } from '../speeches/speechStore';
 import { GroupService } from './groupService';
-import { Groups } from './groups';
+import { testComputer } from './testComputers';
 
 let root: string;
 let cleanup: () => Promise<void>;
@@ -18,20 +16,7 @@ afterEach(async () => {
   await cleanup();
 });
 
-function computer(name: string) {
-  const dataDir = path.join(root, name);
-  const statuses: GroupStatus[] = [];
-  const groups = new Groups({
-    dataDir,
-    speeches: new SpeechStore(path.join(dataDir, 'speeches')),
-    onChange: () => {},
-    onStatus: (status) => statuses.push(status),
-    watch: false,
-    scrypt: { N: 2 ** 10, r: 8, p: 1 },
-    registry: baseRegistry,
-  });
-  return { groups, statuses };
-}
+const computer = (name: string) => testComputer(root, name, { registry: baseRegistry });
 
 it('opens every group from its cache and leaves the first sync running in the background', async () => {
   const folder = path.join(root, 'shared-folder');

@@ -7,11 +7,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RulesOverview } from '../../../shared/api/rulesOverview';
 import { appRegistry } from '../../../shared/group/appRegistry';
 import { tempDir } from '../groupFolder/testGroupFolder';
-import { SpeechStore } from '../speeches/speechStore';
-import { Groups } from './groups';
+import type { SpeechStore } from '../speeches/speechStore';
 import { createRulesHandlers } from './rulesHandlers';
+import { testComputer } from './testComputers';
 
-const FAST = { N: 2 ** 10, r: 8, p: 1 };
 const recorded = await readFile(path.join(import.meta.dirname, '../../../tests/fixtures/recorded-zh.webm'));
 const camera = await readFile(path.join(import.meta.dirname, '../../../tests/fixtures/recorded-video.webm'));
 const H = 3_600_000;
@@ -29,22 +28,9 @@ beforeEach(async () => {
 afterEach(() => cleanup());
 
 function computer(name: string) {
-  const dataDir = path.join(root, name);
-  const speeches = new SpeechStore(path.join(dataDir, 'speeches'));
   const now = () => clock;
-  const groups = new Groups({
-    dataDir,
-    speeches,
-    onChange: () => {},
-    onStatus: () => {},
-    watch: false,
-    scrypt: FAST,
-    registry: appRegistry,
-    now,
-  });
-  const api = createRulesHandlers(groups, now);
-  const keyId = async () => (await groups.identity.current()).key.keyId;
-  return { speeches, groups, api, keyId };
+  const machine = testComputer(root, name, { registry: appRegistry, now });
+  return { ...machine, api: createRulesHandlers(machine.groups, now) };
 }
 type Computer = ReturnType<typeof computer>;
 

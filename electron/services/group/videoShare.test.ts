@@ -10,11 +10,10 @@ import { appRegistry } from '../../../shared/group/appRegistry';
 import { RECORDING_SHARED } from '../../../shared/group/groupEvent';
 import { SHARE_LIMIT } from '../../../shared/group/shareLimit';
 import { tempDir } from '../groupFolder/testGroupFolder';
-import { SpeechStore } from '../speeches/speechStore';
-import { Groups } from './groups';
+import type { SpeechStore } from '../speeches/speechStore';
 import { groupView } from './groupView';
+import { coachWithMember, testComputer } from './testComputers';
 
-const FAST = { N: 2 ** 10, r: 8, p: 1 };
 const camera = await readFile(path.join(import.meta.dirname, '../../../tests/fixtures/recorded-video.webm'));
 
 let root: string;
@@ -22,39 +21,17 @@ let cleanup: () => Promise<void>;
 beforeEach(async () => ({ dir: root, cleanup } = await tempDir('video-share')));
 afterEach(() => cleanup());
 
-function computer(name: string) {
-  const dataDir = path.join(root, name);
-  const speeches = new SpeechStore(path.join(dataDir, 'speeches'));
-  const groups = new Groups({
-    dataDir,
-    speeches,
-    onChange: () => {},
-    onStatus: () => {},
-    watch: false,
-    scrypt: FAST,
-    registry: appRegistry,
-  });
-  return { dataDir, speeches, groups };
-}
+const computer = (name: string) => testComputer(root, name, { registry: appRegistry });
 
 /** A coach's group in `folder` with one approved member: both computers, synced. */
 async function groupOfTwo(folder: string) {
   const coach = computer('coach');
   const member = computer('member');
-  const { groupId } = await coach.groups.create({
-    folder,
-    name: '视频演讲社',
-    charter: '',
-    timeZone: 'Asia/Shanghai',
-    coachName: '王老师',
-  });
-  await member.groups.join(folder, '小林');
+  const names = { group: '视频演讲社', coach: '王老师', member: '小林' };
+  const { groupId } = await coachWithMember(coach, member, folder, names);
   const coachGroup = coach.groups.get(groupId);
-  await coachGroup.syncNow();
-  await coachGroup.decide((await member.groups.identity.current()).key.keyId, 'approve');
   const memberGroup = member.groups.get(groupId);
-  await memberGroup.syncNow();
-  const coachKey = (await coach.groups.identity.current()).key.keyId;
+  const coachKey = await coach.keyId();
   return { coach, member, coachGroup, memberGroup, groupId, coachKey };
 }
 
