@@ -25,6 +25,7 @@ import { CommentComposer } from './CommentComposer';
 import { currentCritique, anchorStart } from './currentCritique';
 import { EvaluationSummaryCard } from './EvaluationSummaryCard';
 import { FillerCounts } from './FillerCounts';
+import { MarkerFrame } from './MarkerFrame';
 import { FillerMarkButton, FillerPicker } from './FillerPicker';
 import { MemberAveragesChart } from './MemberAveragesChart';
 import { noteToOpenAt, openedAtNote } from './openAtNote';
@@ -82,6 +83,13 @@ export function CritiquePlayer({
   );
   const [draft, setDraft] = useState<Draft>(null);
   const threads = useMemo(() => data?.threads ?? [], [data]);
+  const moments = useMemo(
+    () =>
+      threads.flatMap((th) =>
+        th.comment.anchor && 'atMs' in th.comment.anchor ? [th.comment.anchor.atMs] : [],
+      ),
+    [threads],
+  );
   const currentId = useMemo(() => currentCritique(threads, currentMs), [threads, currentMs]);
   const names = useMemo(() => Object.fromEntries(view.members.map((m) => [m.keyId, m.displayName])), [view]);
   const isCoach = data?.isCoach ?? false;
@@ -241,6 +249,7 @@ export function CritiquePlayer({
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>{summary}</Grid.Col>
         </Grid>
+        {frames && <MarkerFrame ws={ws} frames={frames} moments={moments} durationMs={item.durationMs} />}
         {/* Below the critiques: the composer and threads stay next to the waveform they point at. */}
         <GroupSpeechMetrics groupId={groupId} recording={item.id} ws={ws} onSeek={seek} />
       </SpeechPlayer>

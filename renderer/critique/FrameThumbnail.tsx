@@ -10,10 +10,13 @@ export function FrameThumbnail({
   frames,
   atMs,
   onClick,
+  testId = 'frame-thumbnail',
 }: {
   frames: FrameGrabber;
   atMs: number;
-  onClick(): void;
+  /** Absent: a picture to look at only (the one over a marker). */
+  onClick?(): void;
+  testId?: string;
 }) {
   const { t } = useTranslation();
   const [drawn, setDrawn] = useState<{ frames: FrameGrabber; atMs: number; url: string }>();
@@ -28,10 +31,15 @@ export function FrameThumbnail({
     <img
       src={url}
       alt={t('critique.frameAt', { time: formatClock(atMs) })}
-      data-testid="frame-thumbnail"
+      data-testid={testId}
       data-at-ms={atMs}
       onClick={onClick}
-      style={{ display: 'block', borderRadius: 4, cursor: 'pointer', background: 'black' }}
+      style={{
+        display: 'block',
+        borderRadius: 4,
+        cursor: onClick ? 'pointer' : undefined,
+        background: 'black',
+      }}
     />
   );
 }

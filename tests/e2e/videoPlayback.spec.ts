@@ -197,6 +197,15 @@ test('教练在社群里点评一段视频演讲：时刻、片段和口头禅�
     await expect(thumbnail).toHaveCount(1);
     await expect(thumbnail).toHaveAccessibleName('0:04 处的画面');
     await expect.poll(() => secondShown(thumbnail)).toBe(4);
+    // 鼠标停在波形的标记上：那一刻的画面浮在标记旁边；移开就消失。
+    const marker = (await b.locator('[part~="marker"]').boundingBox())!;
+    await b.mouse.move(marker.x + marker.width / 2 + 3, marker.y + marker.height / 2);
+    const overMarker = b.getByTestId('marker-frame-picture');
+    await expect(overMarker).toHaveAccessibleName('0:04 处的画面');
+    await expect.poll(() => secondShown(overMarker)).toBe(4);
+    await screenshot(b, 'video-marker-frame-zh');
+    await b.mouse.move(marker.x + 200, marker.y + marker.height / 2);
+    await expect(overMarker).toHaveCount(0);
     // 点缩略图回到那一刻。
     await clickWaveformAt(b, 9_500);
     await expectPictureAt(video, 9);
