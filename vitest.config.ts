@@ -18,6 +18,7 @@ export default defineConfig({
             'electron/**/*.test.ts',
             'renderer/**/*.test.ts',
             'tests/unit/**/*.test.ts',
+            'tests/bench/**/*.test.ts',
           ],
         },
       },

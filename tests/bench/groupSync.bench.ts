@@ -30,10 +30,12 @@ import { appRegistry } from '../../shared/group/appRegistry';
 import { memberKeyFromSecret } from '../../shared/group/identity';
 import { MemberDevice } from '../../shared/group/memberDevice';
 import { PROFILE_UPDATE } from '../../shared/group/groupEvent';
-import { figures, showFigures, type Figures } from './benchFigures';
+import { figures, showFigures, type Figures } from './kit/figures';
+import { declareGoal } from './kit/goals';
+import { benchRuns } from './kit/runs';
 
 const WEEKS = 52;
-const RUNS = 5;
+const RUNS = benchRuns();
 const SIZES = (process.env.BENCH_SIZES ?? '10,30,100,300').split(',').map(Number);
 
 /** What a sync reads: group.json and every segment file (blobs are hash-checked when played). */
@@ -181,6 +183,16 @@ async function publishCost(outbox: Outbox, device: MemberDevice, label: string):
 
 interface Row {
   members: number;
+  /** Each run's measurement, for the goals. */
+  samples: {
+    raw: number[];
+    fold: number[];
+    rawRss: number[];
+    foldRss: number[];
+    incremental: number[];
+    warm: number[];
+    rawCache: number[];
+  };
   events: number;
   demoS: number;
   segmentFiles: number;
@@ -262,6 +274,15 @@ async function measureSize(base: string, members: number): Promise<Row> {
   }
   return {
     members,
+    samples: {
+      raw: raws.map((r) => r.ms),
+      fold: folds.map((r) => r.ms),
+      rawRss: raws.map((r) => r.rssMb),
+      foldRss: folds.map((r) => r.rssMb),
+      incremental,
+      warm: warms.map((r) => r.ms),
+      rawCache: rawCaches.map((r) => r.ms),
+    },
     events: folds[0]!.events,
     demoS,
     segmentFiles: segments,
@@ -305,16 +326,86 @@ async function measurePublish(base: string, members: number): Promise<void> {
     floor.push(performance.now() - t1);
   }
   const [y, n, f] = [figures(year), figures(none), figures(floor)];
+  declareGoal({
+    issue: 13,
+    goal: `publish one's own new event, a year of history (${members}-member group) vs none`,
+    unit: 'ms',
+    digits: 1,
+    lectern: year,
+    baseline: none,
+    target: { on: 'median', atMost: 20 },
+  });
   console.log(
     `\nPublishing one's own new event (write, tiered merge, publish), ${members}-member group, 16 writes each:`,
   );
-  console.log(`  with a year of history   ${showFigures(y, 'ms')}   (goal ≤ 20 ms)`);
+  console.log(`  with a year of history   ${showFigures(y, 'ms')}`);
   console.log(
     `  with no history          ${showFigures(n, 'ms')}   year/none = ${(y.median / n.median).toFixed(2)}× (goal: flat, ~1×)`,
   );
   console.log(
     `  baseline: one durable file write ${showFigures(f, 'ms')}   year = ${(y.median / f.median).toFixed(1)}× it`,
   );
+}
+
+/** #13's goals that hold at every size, and those set at 100 or 300 members when that size was measured. */
+function declareSizeGoals(row: Row): void {
+  const size = `${row.members} × ${WEEKS}`;
+  const { samples } = row;
+  declareGoal({
+    issue: 13,
+    goal: `${size}: segment files per member-year`,
+    unit: 'files',
+    digits: 1,
+    lectern: [row.perMemberYear],
+    baseline: null,
+    target: { on: 'median', atMost: 30 },
+    exact: true,
+  });
+  declareGoal({
+    issue: 13,
+    goal: `${size}: first full sync vs raw read + parse`,
+    unit: 'ms',
+    lectern: samples.fold,
+    baseline: samples.raw,
+    target: { on: 'ratio', atMost: 3 },
+  });
+  if (row.members === 100) {
+    declareGoal({
+      issue: 13,
+      goal: `${size}: first full sync`,
+      unit: 'ms',
+      lectern: samples.fold,
+      baseline: samples.raw,
+      target: { on: 'median', atMost: 3000 },
+    });
+    declareGoal({
+      issue: 13,
+      goal: `${size}: group screen, warm start (cache → feed) vs reading the cache`,
+      unit: 'ms',
+      lectern: samples.warm,
+      baseline: samples.rawCache,
+      target: { on: 'median', atMost: 1000 },
+    });
+  }
+  if (row.members === 300) {
+    declareGoal({
+      issue: 13,
+      goal: `${size}: first full sync, peak RSS`,
+      unit: 'MB',
+      lectern: samples.foldRss,
+      baseline: samples.rawRss,
+      target: { on: 'median', atMost: 400 },
+    });
+    declareGoal({
+      issue: 13,
+      goal: `${size}: one new event, warm engine`,
+      unit: 'ms',
+      digits: 1,
+      lectern: samples.incremental,
+      baseline: null,
+      target: { on: 'median', atMost: 50 },
+    });
+  }
 }
 
 const base = await mkdtemp(path.join(tmpdir(), 'lectern-bench-sync-'));
@@ -340,6 +431,7 @@ try {
     console.log(
       `  one new event, warm engine          ${showFigures(row.incremental, 'ms')} = 1/${(row.fold.median / row.incremental.median).toFixed(0)} of the full sync (goal ≤ 50 ms)`,
     );
+    declareSizeGoals(row);
   }
   if (rows.length > 1) {
     const [first] = rows;

@@ -3,46 +3,24 @@
 // screen), the longest main-thread task meanwhile, the first search while the worker builds its
 // index (answered by a linear scan), how long the worker takes, and per-query p50/p95 from typing to
 // the list showing the answer, scan against index.
-// Run: npx tsx tests/bench/journalOpen.bench.ts (builds the renderer into test-results/bench/).
+// No numeric goal (#4 asks for the figures; the search's goal is journalSearch.bench.ts's).
+// Run: npm run bench -- journalOpen
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { startLocalHost } from '../../electron/web/startLocalHost';
+import type { Browser, Page } from '@playwright/test';
 import type { JournalEntry } from '../../shared/journal/journalEntry';
 import { linearSearch } from '../../shared/journal/journalSearch';
 import { generateEntries, queries } from './journalCorpus';
+import { launchChromium } from './kit/browser';
+import { median, ms, percentile } from './kit/figures';
+import { startHost } from './kit/host';
+import { benchRuns } from './kit/runs';
 
-const rendererDir = resolve('test-results/bench/journal-renderer');
 const sizes = [10, 10_000];
-const rounds = { cold: 3, warm: 5, queries: 3 };
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-const ms = (value: number): string => `${value.toFixed(0)} ms`;
-
-async function buildRenderer(): Promise<void> {
-  const [{ build }, { default: react }] = await Promise.all([import('vite'), import('@vitejs/plugin-react')]);
-  const started = performance.now();
-  await build({
-    root: resolve('renderer'),
-    base: './',
-    plugins: [react()],
-    logLevel: 'error',
-    build: { outDir: rendererDir, emptyOutDir: true, reportCompressedSize: false, minify: false },
-  });
-  console.log(`renderer built into ${rendererDir} (${ms(performance.now() - started)})`);
-}
+const runs = benchRuns();
+const rounds = { cold: runs, warm: runs, queries: runs };
 
 /** Entries spread over the past days, a few a day, as a long-kept journal would be. */
 function journal(count: number): JournalEntry[] {
@@ -223,17 +201,16 @@ async function measure(browser: Browser, url: string, count: number) {
     firstSearch,
     firstSearchLongest,
     indexReadyMs,
-    index: { p50: percentile(indexed, 50), p95: percentile(indexed, 95), longest: indexLongest },
+    index: { p50: percentile(indexed, 0.5), p95: percentile(indexed, 0.95), longest: indexLongest },
     scan: scanned.length
-      ? { p50: percentile(scanned, 50), p95: percentile(scanned, 95), n: scanned.length }
+      ? { p50: percentile(scanned, 0.5), p95: percentile(scanned, 0.95), n: scanned.length }
       : null,
   };
 }
 
-await buildRenderer();
 const dataDir = await mkdtemp(join(tmpdir(), 'lectern-journal-bench-'));
-const host = await startLocalHost({ dataDir, rendererDir });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const host = await startHost(dataDir);
+const browser = await launchChromium();
 try {
   const results = [];
   for (const count of sizes) {

@@ -13,9 +13,11 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'electron-vite';
 import { packApp, type PackedApp } from '../package/packApp';
-import { figures, showFigures } from './benchFigures';
+import { figures, showFigures } from './kit/figures';
+import { declareGoal } from './kit/goals';
+import { benchRuns } from './kit/runs';
 
-const rounds = 5;
+const rounds = benchRuns();
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const goalBytes = 25e6;
 const project = resolve('.');
@@ -121,5 +123,14 @@ console.log(`empty electron-vite app:     ${mb(empty.bytes)} (packing ${showFigu
 console.log(
   `Lectern's own part: ${mb(own)} (${(lectern.bytes / Math.max(1, empty.bytes)).toFixed(0)}× the empty app)`,
 );
-console.log(`goal: own part < ${mb(goalBytes)} — ${own < goalBytes ? 'met' : 'missed'}`);
+declareGoal({
+  issue: 18,
+  goal: "packed app: Lectern's own part (app.asar + unpacked, less the empty app's)",
+  unit: 'MB',
+  digits: 1,
+  lectern: [own / 1e6],
+  baseline: [empty.bytes / 1e6],
+  target: { on: 'median', atMost: goalBytes / 1e6, strict: true },
+  exact: true,
+});
 console.log(`where Lectern's app.asar goes: ${largestParts(lectern.parts).join(', ')}`);

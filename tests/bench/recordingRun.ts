@@ -1,37 +1,41 @@
-// A long recording through the real Record screen (loopback host, built renderer, Debian's Chromium
-// with the fake microphone playing espeak-ng speech with pauses, and for video the fake camera): the
-// renderer's JS heap every 10 s (after a forced GC, and as found), and the partial file on disk against
-// the clock, read every 200 ms (the timestamp of the last whole block written, of any track). Reports
-// the heap's growth per minute extrapolated to an hour (with every sample shown) and how far the file
-// ever fell behind. Used by speechRecording.bench.ts and videoRecording.bench.ts (SPEECH_RECORD_SECONDS,
-// 120 by default). Not a benchmark itself (no `.bench.ts`).
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// A long recording through the real Record screen (loopback host, renderer as shipped, Debian's
+// Chromium with the fake microphone playing espeak-ng speech with pauses, and for video the fake
+// camera), and as the baseline in the same run, alternating with it, a bare page whose MediaRecorder
+// records the same devices with the same options and keeps its chunks in memory (bareRecorder.ts).
+// Both are followed the same way: the renderer's JS heap every 10 s (after a forced GC, and as found)
+// and its resident memory, and every 200 ms how far the recorded media reaches against the clock (the
+// app's partial file on disk; the bare page's chunks, pulled out as they come). Reported per run: the
+// heap's growth per hour (the slope from 10 s on, extrapolated) and how far the media ever fell
+// behind. Used by speechRecording.bench.ts and videoRecording.bench.ts (SPEECH_RECORD_SECONDS, 120 by
+// default). Not a benchmark itself (no `.bench.ts`).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { startLocalHost } from '../../electron/web/startLocalHost';
 import {
-  benchDir,
-  buildRenderer,
-  createProfile,
-  ensureLoopWav,
-  fakeMicrophoneArgs,
-  goal,
-  launchChromium,
-  log,
-  mb,
-  ms,
-  newPage,
-  openScreen,
-  RendererMemory,
-  rendererPids,
-  rssOf,
-} from './speechKit';
+  barePageHtml,
+  startBareRecording,
+  stopBareRecording,
+  takeNewBytes,
+  type BareRecorderOptions,
+} from './bareRecorder';
+import { createProfile, fakeMicrophoneArgs, launchChromium, newPage, openScreen } from './kit/browser';
+import { log, mb, mib, ms } from './kit/figures';
+import { declareGoal } from './kit/goals';
+import { startHost } from './kit/host';
+import { RendererMemory, rendererPids, rssOf } from './kit/memory';
+import { benchRuns, repeat } from './kit/runs';
+import { benchDir, ensureLoopWav, startCountingServer } from './speechKit';
+import { lastBlockMs } from './webmLastBlock';
 
 const recordSeconds = Number(process.env.SPEECH_RECORD_SECONDS ?? 120);
 const heapEverySeconds = 10;
+const mediaEveryMs = 200;
+const viewport = { width: 1180, height: 780 };
 
 export interface RecordingRun {
+  /** The issue whose goals these are. */
+  issue: number;
   /** What is recorded, for the log: "audio", "video". */
   label: string;
   /** Chromium's extra arguments (the fake camera). */
@@ -40,85 +44,74 @@ export interface RecordingRun {
   prepare(page: Page): Promise<void>;
   /** The goal for the JS heap's growth per hour, in MB. */
   heapGoalMbPerHour: number;
+  /** The same recording for the bare MediaRecorder page. */
+  bare: BareRecorderOptions;
 }
-const fileEveryMs = 200;
+
+interface Followed {
+  /** Growth per hour, extrapolated from the slope after the first 10 s, in bytes. */
+  heapPerHour: number;
+  foundPerHour: number;
+  rssPerHour: number;
+  heapIdle: number;
+  maxLagMs: number;
+  maxLagAtMs: number;
+  lagReadings: number;
+}
+
+function slopePerMinute(points: readonly { minutes: number; value: number }[]): number {
+  const n = points.length;
+  const mx = points.reduce((s, p) => s + p.minutes, 0) / n;
+  const my = points.reduce((s, p) => s + p.value, 0) / n;
+  const sxy = points.reduce((s, p) => s + (p.minutes - mx) * (p.value - my), 0);
+  const sxx = points.reduce((s, p) => s + (p.minutes - mx) ** 2, 0);
+  return sxx > 0 ? sxy / sxx : 0;
+}
 
 /**
- * The end (ms from the recording's start) of the last whole block in a WebM that may be cut anywhere, as
- * MediaRecorder's is: EBML walked by hand, clusters of unknown size included.
+ * Follows a recording from `started` for recordSeconds: the same readings for the app and the bare
+ * page. `mediaMs` says how far the recorded media reaches (undefined before any is there).
  */
-function lastBlockMs(bytes: Uint8Array): number {
-  const ids = {
-    segment: 0x18538067,
-    cluster: 0x1f43b675,
-    timecode: 0xe7,
-    simpleBlock: 0xa3,
-    blockGroup: 0xa0,
-    block: 0xa1,
-  };
-  const info = { scale: 0x2ad7b1, info: 0x1549a966 };
-  let scaleMs = 1;
-  let clusterTime = 0;
-  let last = 0;
-  const vint = (
-    at: number,
-    keepMarker: boolean,
-  ): { value: number; length: number; unknown: boolean } | undefined => {
-    const first = bytes[at];
-    if (first === undefined || first === 0) return undefined;
-    const length = Math.clz32(first) - 23;
-    if (at + length > bytes.length) return undefined;
-    let value = keepMarker ? first : first & (0xff >> length);
-    let allOnes = value === 0xff >> length;
-    for (let i = 1; i < length; i++) {
-      value = value * 256 + bytes[at + i]!;
-      if (bytes[at + i] !== 0xff) allOnes = false;
+async function follow(
+  page: Page,
+  memory: RendererMemory,
+  heapIdle: number,
+  started: number,
+  mediaMs: () => Promise<number | undefined>,
+): Promise<Followed> {
+  const pids = rendererPids();
+  const samples: { seconds: number; gc: number; found: number; rss: number }[] = [];
+  let maxLagMs = 0;
+  let maxLagAtMs = 0;
+  let lagReadings = 0;
+  let nextHeap = 0;
+  while (performance.now() - started < recordSeconds * 1000 + 50) {
+    const reach = await mediaMs();
+    const elapsed = performance.now() - started;
+    if (reach !== undefined) {
+      lagReadings++;
+      if (elapsed - reach > maxLagMs) [maxLagMs, maxLagAtMs] = [elapsed - reach, elapsed];
     }
-    return { value, length, unknown: !keepMarker && allOnes };
-  };
-  const walk = (from: number, to: number): void => {
-    let at = from;
-    while (at < to) {
-      const id = vint(at, true);
-      const size = id && vint(at + id.length, false);
-      if (!id || !size) return;
-      const body = at + id.length + size.length;
-      const end = size.unknown ? to : body + size.value;
-      if (
-        id.value === ids.segment ||
-        id.value === ids.cluster ||
-        id.value === ids.blockGroup ||
-        id.value === info.info
-      ) {
-        // Containers: descend. A cluster of unknown size ends where the next cluster begins.
-        if (id.value === ids.cluster && size.unknown) {
-          walk(body, to);
-          return;
-        }
-        walk(body, Math.min(end, to));
-      } else if (end > bytes.length) {
-        return; // cut off mid-element: what follows is not on disk yet
-      } else if (id.value === info.scale) {
-        scaleMs = readUint(body, size.value) / 1e6;
-      } else if (id.value === ids.timecode) {
-        clusterTime = readUint(body, size.value);
-      } else if (id.value === ids.simpleBlock || id.value === ids.block) {
-        const track = vint(body, false);
-        if (track) {
-          const relative = ((bytes[body + track.length]! << 24) >> 16) | bytes[body + track.length + 1]!;
-          last = Math.max(last, (clusterTime + relative) * scaleMs + 20); // an Opus frame is 20 ms
-        }
-      }
-      at = end;
+    if (elapsed >= nextHeap * 1000) {
+      const found = await memory.heapUsed(false);
+      const gc = await memory.heapUsed(true);
+      samples.push({ seconds: elapsed / 1000, gc, found, rss: rssOf(pids) });
+      nextHeap += heapEverySeconds;
     }
+    await page.waitForTimeout(mediaEveryMs);
+  }
+  const afterFirst = samples.filter((sample) => sample.seconds >= heapEverySeconds - 1);
+  const perHour = (pick: (s: (typeof samples)[number]) => number) =>
+    slopePerMinute(afterFirst.map((s) => ({ minutes: s.seconds / 60, value: pick(s) }))) * 60;
+  return {
+    heapPerHour: perHour((s) => s.gc),
+    foundPerHour: perHour((s) => s.found),
+    rssPerHour: perHour((s) => s.rss),
+    heapIdle,
+    maxLagMs,
+    maxLagAtMs,
+    lagReadings,
   };
-  const readUint = (at: number, length: number): number => {
-    let value = 0;
-    for (let i = 0; i < length; i++) value = value * 256 + bytes[at + i]!;
-    return value;
-  };
-  walk(0, bytes.length);
-  return last;
 }
 
 function partialFile(dataDir: string): string | undefined {
@@ -131,115 +124,6 @@ function partialFile(dataDir: string): string | undefined {
   return undefined;
 }
 
-function slopePerMinute(points: readonly { minutes: number; value: number }[]): number {
-  const n = points.length;
-  const mx = points.reduce((s, p) => s + p.minutes, 0) / n;
-  const my = points.reduce((s, p) => s + p.value, 0) / n;
-  const sxy = points.reduce((s, p) => s + (p.minutes - mx) * (p.value - my), 0);
-  const sxx = points.reduce((s, p) => s + (p.minutes - mx) ** 2, 0);
-  return sxx > 0 ? sxy / sxx : 0;
-}
-
-export async function benchRecording(run: RecordingRun): Promise<void> {
-  const wav = ensureLoopWav();
-  const rendererDir = await buildRenderer();
-  const dataDir = join(benchDir, 'record-data');
-  await rm(dataDir, { recursive: true, force: true });
-  const host = await startLocalHost({ dataDir, rendererDir });
-  const browser = await launchChromium([...fakeMicrophoneArgs(wav), ...run.browserArgs]);
-  try {
-    const page = await newPage(browser, { locale: 'en-US', viewport: { width: 1180, height: 780 } });
-    await createProfile(page, host.newEntryUrl());
-    await openScreen(page, '2', /^(Record|录制)$/);
-    await run.prepare(page);
-    await page.waitForTimeout(1500);
-    const memory = await RendererMemory.of(page);
-    const pids = rendererPids();
-    const heapBefore = await memory.heapUsed(true);
-    log(`recording ${recordSeconds} s of ${run.label} through the Record screen (fake microphone: ${wav})`);
-    log(`  idle Record screen: JS heap ${mb(heapBefore)} after GC, renderer RSS ${mb(rssOf(pids))}`);
-
-    const pressed = performance.now();
-    await page.keyboard.press('r');
-    await page.getByRole('button', { name: /^Stop/ }).waitFor();
-    const started = performance.now();
-    log(`  key pressed → recording (Stop shown): ${ms(started - pressed)}`);
-
-    const heap: {
-      seconds: number;
-      gc: number;
-      found: number;
-      rss: number;
-      fileBytes: number;
-      fileMs: number;
-    }[] = [];
-    let maxLag = 0;
-    let maxLagAt = 0;
-    let lagSamples = 0;
-    let lastFileMs = 0;
-    let nextHeap = 0;
-    while (performance.now() - started < recordSeconds * 1000 + 50) {
-      const path = partialFile(dataDir);
-      const elapsed = performance.now() - started;
-      if (path) {
-        lastFileMs = lastBlockMs(readFileSync(path));
-        const lag = elapsed - lastFileMs;
-        lagSamples++;
-        if (lag > maxLag) {
-          maxLag = lag;
-          maxLagAt = elapsed;
-        }
-      }
-      if (elapsed >= nextHeap * 1000) {
-        const found = await memory.heapUsed(false);
-        const gc = await memory.heapUsed(true);
-        const fileBytes = path ? statSync(path).size : 0;
-        heap.push({ seconds: elapsed / 1000, gc, found, rss: rssOf(pids), fileBytes, fileMs: lastFileMs });
-        nextHeap += heapEverySeconds;
-      }
-      await page.waitForTimeout(fileEveryMs);
-    }
-    await page.keyboard.press('r');
-    await page.getByText(/(Recording|Video) saved|(录音|录像)已保存/).waitFor({ timeout: 60_000 });
-    const spoken = performance.now() - started;
-    const speech = savedSpeech(dataDir);
-
-    log(
-      '\n  elapsed   JS heap (after GC)   JS heap (as found)   renderer RSS   file on disk   media on disk   behind',
-    );
-    for (const sample of heap) {
-      log(
-        `  ${sample.seconds.toFixed(1).padStart(6)} s   ${mb(sample.gc).padStart(18)}   ${mb(sample.found).padStart(18)}   ` +
-          `${mb(sample.rss).padStart(12)}   ${mb(sample.fileBytes).padStart(12)}   ${(sample.fileMs / 1000).toFixed(2).padStart(11)} s   ` +
-          `${((sample.seconds * 1000 - sample.fileMs) / 1000).toFixed(2)} s`,
-      );
-    }
-    const afterFirst = heap.filter((sample) => sample.seconds >= heapEverySeconds - 1);
-    const slope = slopePerMinute(afterFirst.map((s) => ({ minutes: s.seconds / 60, value: s.gc })));
-    const slopeFound = slopePerMinute(afterFirst.map((s) => ({ minutes: s.seconds / 60, value: s.found })));
-    const slopeRss = slopePerMinute(afterFirst.map((s) => ({ minutes: s.seconds / 60, value: s.rss })));
-    const last = heap[heap.length - 1]!;
-    log(
-      `\n  saved: ${(speech.durationMs / 1000).toFixed(2)} s of media for ${(spoken / 1000).toFixed(2)} s recorded, ${mb(speech.byteSize)} (${((speech.byteSize * 8) / speech.durationMs).toFixed(0)} kbit/s)`,
-    );
-    log('\nSummary:');
-    log(
-      `  JS heap (after GC): ${mb(heapBefore)} idle → ${mb(afterFirst[0]?.gc ?? NaN)} at ${heapEverySeconds} s → ${mb(last.gc)} at ${last.seconds.toFixed(0)} s; ` +
-        `slope from ${heapEverySeconds} s on ${(slope / 1024 ** 2).toFixed(3)} MB/min → ${((slope * 60) / 1024 ** 2).toFixed(1)} MB per hour ` +
-        `${goal(slope * 60 < run.heapGoalMbPerHour * 1024 ** 2)} (< ${run.heapGoalMbPerHour} MB per hour)`,
-    );
-    log(
-      `  JS heap (as found, no GC) slope ${((slopeFound * 60) / 1024 ** 2).toFixed(1)} MB per hour; renderer RSS slope ${((slopeRss * 60) / 1024 ** 2).toFixed(1)} MB per hour`,
-    );
-    log(
-      `  file on disk behind the clock: at most ${ms(maxLag)} (at ${(maxLagAt / 1000).toFixed(1)} s; ${lagSamples} readings every ${fileEveryMs} ms) ${goal(maxLag <= 2000)} (≤ 2 s)`,
-    );
-  } finally {
-    await browser.close();
-    await host.close();
-  }
-}
-
 function savedSpeech(dataDir: string): { durationMs: number; byteSize: number } {
   const root = join(dataDir, 'speeches');
   const id = readdirSync(root).find((name) => existsSync(join(root, name, 'speech.json')));
@@ -248,4 +132,104 @@ function savedSpeech(dataDir: string): { durationMs: number; byteSize: number } 
     durationMs: number;
     byteSize: number;
   };
+}
+
+async function recordInLectern(run: RecordingRun, wav: string): Promise<Followed> {
+  const dataDir = join(benchDir, 'record-data');
+  await rm(dataDir, { recursive: true, force: true });
+  const host = await startHost(dataDir);
+  const browser = await launchChromium([...fakeMicrophoneArgs(wav), ...run.browserArgs]);
+  try {
+    const page = await newPage(browser, { locale: 'en-US', viewport });
+    await createProfile(page, host.newEntryUrl());
+    await openScreen(page, '2', /^(Record|录制)$/);
+    await run.prepare(page);
+    await page.waitForTimeout(1500);
+    const memory = await RendererMemory.of(page);
+    const heapIdle = await memory.heapUsed(true);
+    await page.keyboard.press('r');
+    await page.getByRole('button', { name: /^Stop/ }).waitFor();
+    const started = performance.now();
+    const followed = await follow(page, memory, heapIdle, started, async () => {
+      const path = partialFile(dataDir);
+      return path ? lastBlockMs(readFileSync(path)) : undefined;
+    });
+    await page.keyboard.press('r');
+    await page.getByText(/(Recording|Video) saved|(录音|录像)已保存/).waitFor({ timeout: 60_000 });
+    const speech = savedSpeech(dataDir);
+    log(`    saved ${(speech.durationMs / 1000).toFixed(1)} s of media, ${mb(speech.byteSize)} on disk`);
+    return followed;
+  } finally {
+    await browser.close();
+    await host.close();
+  }
+}
+
+async function recordOnBarePage(run: RecordingRun, wav: string): Promise<Followed> {
+  const server = await startCountingServer({}, { '/': { contentType: 'text/html', body: barePageHtml } });
+  const browser = await launchChromium([...fakeMicrophoneArgs(wav), ...run.browserArgs]);
+  try {
+    const page = await newPage(browser, { viewport });
+    await page.goto(server.origin);
+    await page.waitForTimeout(1500);
+    const memory = await RendererMemory.of(page);
+    const heapIdle = await memory.heapUsed(true);
+    await startBareRecording(page, run.bare);
+    const started = performance.now();
+    let held = Buffer.alloc(0);
+    const followed = await follow(page, memory, heapIdle, started, async () => {
+      const fresh = await takeNewBytes(page);
+      if (fresh.length > 0) held = Buffer.concat([held, fresh]);
+      return held.length > 0 ? lastBlockMs(held) : undefined;
+    });
+    log(`    held ${mb(await stopBareRecording(page))} in memory`);
+    return followed;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+function describe(label: string, f: Followed): void {
+  const perHour = (bytes: number) => `${(bytes / mib).toFixed(1)} MB/h`;
+  log(
+    `  ${label}: JS heap idle ${mb(f.heapIdle)}, growth after GC ${perHour(f.heapPerHour)} (as found ${perHour(f.foundPerHour)}, ` +
+      `renderer RSS ${perHour(f.rssPerHour)}); media at most ${ms(f.maxLagMs)} behind the clock ` +
+      `(at ${(f.maxLagAtMs / 1000).toFixed(1)} s, ${f.lagReadings} readings)`,
+  );
+}
+
+export async function benchRecording(run: RecordingRun): Promise<void> {
+  const wav = ensureLoopWav();
+  const runs = benchRuns();
+  log(
+    `${runs} runs of ${recordSeconds} s of ${run.label}: the Record screen, then a bare MediaRecorder page`,
+  );
+  const results = await repeat(runs, async (i) => {
+    const ours = await recordInLectern(run, wav);
+    describe(`run ${i + 1} Lectern  `, ours);
+    const bare = await recordOnBarePage(run, wav);
+    describe(`run ${i + 1} bare page`, bare);
+    return { ours, bare };
+  });
+  const side = (pick: (f: Followed) => number) => ({
+    lectern: results.map((r) => pick(r.ours)),
+    baseline: results.map((r) => pick(r.bare)),
+  });
+  log(`\nSummary (medians of the runs; heap growth extrapolated from ${recordSeconds} s to an hour):`);
+  declareGoal({
+    issue: run.issue,
+    goal: `record ${run.label}: renderer JS heap growth per hour`,
+    unit: 'MB',
+    digits: 1,
+    ...side((f) => f.heapPerHour / mib),
+    target: { on: 'median', atMost: run.heapGoalMbPerHour, strict: true },
+  });
+  declareGoal({
+    issue: run.issue,
+    goal: `record ${run.label}: media furthest behind the clock`,
+    unit: 'ms',
+    ...side((f) => f.maxLagMs),
+    target: { on: 'median', atMost: 2000 },
+  });
 }

@@ -1,39 +1,25 @@
-// Importing a 60-minute file through the Library's file input (loopback host, built renderer, Debian's
-// Chromium), five times per file: the whole import, and its stages told apart by watching the speech's
+// Importing a 60-minute file through the Library's file input (loopback host, renderer as shipped,
+// Debian's Chromium), five runs per file, each beside `ffmpeg -i file -f null -` decoding the same file
+// (the baseline, in the same run): the whole import, and its stages told apart by watching the speech's
 // folder — the copy (the file's bytes reaching audio.partial), the analysis (decode + peaks, the
 // renderer's `lectern.import.analyse` measure; in a renderer without it, the time between the copy's
 // end and finish's start), and finish in main; the bytes the host received per imported byte (read off
-// its sockets; goal: one copy); the renderer's peak memory. Baseline: `ffmpeg -i file -f null -`
-// decoding the same file in the same run.
-// Goal: at most 2× ffmpeg's time, 300 MB, about 1 byte moved per byte imported.
-// Run: npx tsx tests/bench/run.ts speechImport
+// its sockets); the renderer's peak memory over the idle page.
+// Goals (#21): whole import ≤ 1.5× ffmpeg; decode & peaks ≤ 1.2× ffmpeg; renderer ≤ 300 MB over
+// idle; one copy of the bytes (≤ 1.05 bytes moved per byte imported, for the requests' own overhead).
+// Run: npm run bench -- speechImport
 import { subscribe } from 'node:diagnostics_channel';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { Socket } from 'node:net';
 import { basename, join } from 'node:path';
-import { startLocalHost } from '../../electron/web/startLocalHost';
-import { figures, showFigures } from './benchFigures';
-import {
-  benchDir,
-  buildRenderer,
-  createProfile,
-  ensureLiveWebm,
-  ensureSpeechAs,
-  ffmpegDecode,
-  goal,
-  launchChromium,
-  log,
-  mb,
-  newPage,
-  openScreen,
-  RendererMemory,
-  rendererPids,
-  rssOf,
-  sampleMax,
-} from './speechKit';
-
-const runs = 5;
+import { createProfile, launchChromium, newPage, openScreen } from './kit/browser';
+import { figures, log, mb, mib, showFigures } from './kit/figures';
+import { declareGoal } from './kit/goals';
+import { startHost } from './kit/host';
+import { watchRendererPeak } from './kit/memory';
+import { benchRuns, repeat } from './kit/runs';
+import { benchDir, ensureLiveWebm, ensureSpeechAs, ffmpegDecode } from './speechKit';
 
 interface ImportResult {
   totalMs: number;
@@ -87,22 +73,17 @@ function stagesOf(dataDir: string, size: number): { copied: boolean; finishing: 
   return { copied: finishing || (partial?.size ?? 0) >= size, finishing };
 }
 
-async function importOnce(rendererDir: string, file: string): Promise<ImportResult> {
+async function importOnce(file: string): Promise<ImportResult> {
   const dataDir = join(benchDir, 'import-data');
   await rm(dataDir, { recursive: true, force: true });
-  const host = await startLocalHost({ dataDir, rendererDir });
+  const host = await startHost(dataDir);
   const browser = await launchChromium();
   try {
     const page = await newPage(browser, { locale: 'en-US', viewport: { width: 1180, height: 780 } });
     await createProfile(page, host.newEntryUrl());
     await openScreen(page, '3', /^(Library|演讲库)$/);
     await page.waitForTimeout(1500);
-    const memory = await RendererMemory.of(page);
-    const heapIdle = await memory.heapUsed(true);
-    const pids = rendererPids();
-    const rssIdle = rssOf(pids);
-    const heap = sampleMax(() => memory.heapUsed(false), 250);
-    const rss = sampleMax(() => rssOf(pids), 100);
+    const memory = await watchRendererPeak(page);
     const size = statSync(file).size;
     let copyEnd = NaN;
     let finishStart = NaN;
@@ -124,8 +105,7 @@ async function importOnce(rendererDir: string, file: string): Promise<ImportResu
     watching = false;
     await watcher;
     const bytesPerByte = received.stop() / size;
-    const heapPeak = (await heap.stop()) - heapIdle;
-    const rssPeak = (await rss.stop()) - rssIdle;
+    const { heapOverIdle, rssOverIdle } = await memory.stop();
     const measured = await page.evaluate(
       () => performance.getEntriesByName('lectern.import.analyse', 'measure')[0]?.duration,
     );
@@ -135,8 +115,8 @@ async function importOnce(rendererDir: string, file: string): Promise<ImportResu
       analyseMs: measured ?? finishStart - copyEnd,
       finishMs: totalMs - finishStart,
       bytesPerByte,
-      heapPeak,
-      rssPeak,
+      heapPeak: heapOverIdle,
+      rssPeak: rssOverIdle,
     };
   } finally {
     await browser.close();
@@ -152,43 +132,63 @@ async function main(): Promise<void> {
   const files = [
     ensureLiveWebm(),
     ensureSpeechAs('mp3', ['-c:a', 'libmp3lame', '-b:a', '128k', '-ac', '1', '-ar', '44100']),
+    ensureSpeechAs('m4a', ['-c:a', 'aac', '-b:a', '96k', '-ac', '1', '-ar', '44100']),
   ];
-  const rendererDir = await buildRenderer();
-  const summary: string[] = [];
+  const runs = benchRuns();
   for (const file of files) {
-    log(`\n${basename(file)} (${mb(statSync(file).size)}), ${runs} runs, median (min–max):`);
-    const ffmpeg: number[] = [];
-    const ours: ImportResult[] = [];
-    for (let run = 0; run < runs; run++) {
-      ffmpeg.push((await ffmpegDecode(file)).ms);
-      ours.push(await importOnce(rendererDir, file));
-      log(
-        `  run ${run + 1}: import ${ours[run]!.totalMs.toFixed(0)} ms, ffmpeg ${ffmpeg[run]!.toFixed(0)} ms`,
-      );
-    }
-    const total = figures(of(ours, 'totalMs'));
-    const analyse = figures(of(ours, 'analyseMs'));
-    const ffmpegMs = figures(ffmpeg);
-    const moved = figures(of(ours, 'bytesPerByte'));
-    const rss = figures(of(ours, 'rssPeak'));
+    const name = basename(file);
+    log(`\n${name} (${mb(statSync(file).size)}), ${runs} runs, each ffmpeg then the import:`);
+    const results = await repeat(runs, async (run) => {
+      const ffmpeg = (await ffmpegDecode(file)).ms;
+      const ours = await importOnce(file);
+      log(`  run ${run + 1}: import ${ours.totalMs.toFixed(0)} ms, ffmpeg ${ffmpeg.toFixed(0)} ms`);
+      return { ffmpeg, ours };
+    });
+    const ffmpeg = results.map((r) => r.ffmpeg);
+    const ours = results.map((r) => r.ours);
     log(`  ffmpeg -f null decode:      ${show(ffmpeg)}`);
     log(`  Lectern import, in all:     ${show(of(ours, 'totalMs'))}`);
     log(`    copy (bytes on disk):     ${show(of(ours, 'copyMs'))}`);
     log(`    decode & peaks:           ${show(of(ours, 'analyseMs'))}`);
     log(`    finish in main:           ${show(of(ours, 'finishMs'))}`);
-    log(`  bytes moved / byte imported: ${showFigures(moved, '×', 3)}`);
+    log(`  bytes moved / byte imported: ${showFigures(figures(of(ours, 'bytesPerByte')), '×', 3)}`);
     log(
-      `  renderer peak over idle:    RSS +${show(of(ours, 'rssPeak', 1024 ** 2), 'MB')}, JS heap +${show(of(ours, 'heapPeak', 1024 ** 2), 'MB')}`,
+      `  renderer peak over idle:    RSS +${show(of(ours, 'rssPeak', mib), 'MB')}, JS heap +${show(of(ours, 'heapPeak', mib), 'MB')}`,
     );
-    summary.push(
-      `  ${basename(file).padEnd(26)} decode & peaks ${(analyse.median / ffmpegMs.median).toFixed(2)}× ffmpeg ${goal(analyse.median <= 2 * ffmpegMs.median)} (≤ 2×); ` +
-        `whole import ${(total.median / ffmpegMs.median).toFixed(2)}× ffmpeg; ` +
-        `${moved.median.toFixed(3)} bytes moved per byte ${goal(moved.median <= 1.05)} (≈ 1); ` +
-        `renderer peak +${mb(rss.median)} RSS ${goal(rss.median <= 300 * 1024 ** 2)} (≤ 300 MB)`,
-    );
+    declareGoal({
+      issue: 21,
+      goal: `import ${name}: whole import vs ffmpeg decode`,
+      unit: 'ms',
+      lectern: of(ours, 'totalMs'),
+      baseline: ffmpeg,
+      target: { on: 'ratio', atMost: 1.5 },
+    });
+    declareGoal({
+      issue: 21,
+      goal: `import ${name}: decode & peaks vs ffmpeg decode`,
+      unit: 'ms',
+      lectern: of(ours, 'analyseMs'),
+      baseline: ffmpeg,
+      target: { on: 'ratio', atMost: 1.2 },
+    });
+    declareGoal({
+      issue: 21,
+      goal: `import ${name}: renderer RSS peak over idle`,
+      unit: 'MB',
+      lectern: of(ours, 'rssPeak', mib),
+      baseline: null,
+      target: { on: 'median', atMost: 300 },
+    });
+    declareGoal({
+      issue: 21,
+      goal: `import ${name}: bytes moved per byte imported`,
+      unit: '×',
+      digits: 3,
+      lectern: of(ours, 'bytesPerByte'),
+      baseline: null,
+      target: { on: 'median', atMost: 1.05 },
+    });
   }
-  log('\nSummary (medians of ' + runs + ' runs, Lectern vs ffmpeg decoding the same file in the same run):');
-  for (const line of summary) log(line);
 }
 
 main().catch((error: unknown) => {

@@ -1,17 +1,19 @@
 // Shared pieces of the speech benchmarks (speech*.bench.ts): the one-hour test speech (espeak-ng
 // sentences with pauses, looped and encoded by ffmpeg, cached under test-results/bench/), a data folder
-// holding it as the app would (a real SpeechStore), the renderer built for the loopback host, Debian's
-// Chromium, and ways to read the renderer's memory. Not a benchmark itself (no `.bench.ts`).
+// holding it as the app would (a real SpeechStore), a loopback server for bare baseline pages, and
+// ffmpeg decoding as the baseline decoder. What every benchmark shares is in kit/. Not a benchmark
+// itself (no `.bench.ts`).
 import { execFileSync, spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { mediaResponse } from '../../electron/common/mediaResponse';
 import { SpeechStore } from '../../electron/services/speeches/speechStore';
 import { PeakAccumulator } from '../../shared/audio/peakAccumulator';
+import { log, mb, ms } from './kit/figures';
+import { timeCommand } from './kit/memory';
 
 export const benchDir = resolve('test-results/bench');
 export const sampleRate = 48_000;
@@ -23,23 +25,8 @@ export const paths = {
   /** As MediaRecorder leaves it: live WebM, unknown segment size, no duration, no cues. */
   liveWebm: join(benchDir, 'speech-60min-live.webm'),
   dataDir: join(benchDir, 'data-60min'),
-  rendererDir: join(benchDir, 'renderer'),
   fakeMicrophoneWav: join(benchDir, 'fake-microphone.wav'),
 };
-
-export function log(line = ''): void {
-  console.log(line);
-}
-
-export const mb = (bytes: number): string => `${(bytes / mib).toFixed(1)} MB`;
-export const ms = (value: number): string => `${value.toFixed(0)} ms`;
-export const ratio = (value: number, baseline: number): string =>
-  baseline > 0 ? `${(value / baseline).toFixed(3)}×` : 'n/a';
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 /** About 45 s of English and Chinese speech with pauses between sentences, 48 kHz mono. */
 export function ensureLoopWav(): string {
@@ -215,128 +202,6 @@ export async function peaksOf(path: string): Promise<Int8Array> {
   return all;
 }
 
-/** Builds the renderer (the same Vite build as `electron-vite build`) into test-results/bench/renderer. */
-export async function buildRenderer(): Promise<string> {
-  const [{ build }, { default: react }] = await Promise.all([import('vite'), import('@vitejs/plugin-react')]);
-  const started = performance.now();
-  await build({
-    root: resolve('renderer'),
-    base: './',
-    plugins: [react()],
-    logLevel: 'error',
-    // As electron-vite builds it: not minified (a minified build also breaks the peaks AudioWorklet).
-    build: { outDir: paths.rendererDir, emptyOutDir: true, reportCompressedSize: false, minify: false },
-  });
-  log(`renderer built into ${paths.rendererDir} (${ms(performance.now() - started)})`);
-  return paths.rendererDir;
-}
-
-export function launchChromium(args: string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args });
-}
-
-/**
- * A page for functions passed to `evaluate`: tsx (esbuild, keepNames) wraps named inner functions in
- * `__name(...)`, which the page must know.
- */
-export async function newPage(browser: Browser, options: Parameters<Browser['newPage']>[0]): Promise<Page> {
-  return preparePage(await browser.newPage(options));
-}
-
-export async function preparePage(page: Page): Promise<Page> {
-  await page.addInitScript('globalThis.__name = (target) => target;');
-  return page;
-}
-
-export const fakeMicrophoneArgs = (wav: string): string[] => [
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-  `--use-file-for-fake-audio-capture=${wav}`,
-  '--autoplay-policy=no-user-gesture-required',
-];
-
-/** The renderer's V8 heap (Performance.getMetrics), optionally after a full garbage collection. */
-export class RendererMemory {
-  private constructor(private readonly cdp: CDPSession) {}
-
-  static async of(page: Page): Promise<RendererMemory> {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Performance.enable');
-    return new RendererMemory(cdp);
-  }
-
-  async heapUsed(collectFirst = false): Promise<number> {
-    if (collectFirst) {
-      await this.cdp.send('HeapProfiler.collectGarbage');
-      await this.cdp.send('HeapProfiler.collectGarbage');
-    }
-    const { metrics } = await this.cdp.send('Performance.getMetrics');
-    return metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? NaN;
-  }
-}
-
-/**
- * The renderer processes of the Chromium this process launched (from /proc). Their resident memory
- * counts what the V8 heap leaves out of decoding (ArrayBuffers, AudioBuffers, codec state).
- */
-export function rendererPids(): number[] {
-  const parents = new Map<number, number>();
-  const renderers: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      if (readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('--type=renderer'))
-        renderers.push(Number(name));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const ours = (pid: number): boolean => {
-    for (let at = pid, hops = 0; at > 1 && hops < 20; at = parents.get(at) ?? 0, hops++)
-      if (at === process.pid) return true;
-    return false;
-  };
-  return renderers.filter(ours);
-}
-
-/** Summed VmRSS of the given processes (cheap enough to sample every few tens of milliseconds). */
-export function rssOf(pids: readonly number[]): number {
-  let total = 0;
-  for (const pid of pids) {
-    try {
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-      total += Number(rss ?? 0) * 1024;
-    } catch {
-      // Gone.
-    }
-  }
-  return total;
-}
-
-export const rendererRss = (): number => rssOf(rendererPids());
-
-/** Samples `read` every `intervalMs` until stopped; returns the largest value seen. */
-export function sampleMax(read: () => number | Promise<number>, intervalMs = 100) {
-  let max = 0;
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      max = Math.max(max, await read());
-      await new Promise((done) => setTimeout(done, intervalMs));
-    }
-  })();
-  return {
-    async stop(): Promise<number> {
-      running = false;
-      await loop;
-      max = Math.max(max, await read());
-      return max;
-    },
-  };
-}
-
 export interface CountingServer {
   origin: string;
   /** Bytes of media bodies sent since the last reset, and the requests that asked for them. */
@@ -402,61 +267,7 @@ export async function startCountingServer(
   };
 }
 
-/** Time (ms, by performance.now) and peak memory (VmHWM) of a command, e.g. ffmpeg decoding. */
 /** The baseline decoder: ffmpeg decoding `file` to nothing, timed with its peak memory. */
 export function ffmpegDecode(file: string): Promise<{ ms: number; peakRss: number; cpuMs: number }> {
   return timeCommand('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-i', file, '-f', 'null', '-']);
-}
-
-export async function timeCommand(
-  command: string,
-  args: string[],
-): Promise<{ ms: number; peakRss: number; cpuMs: number }> {
-  const started = performance.now();
-  const child = spawn(command, args, { stdio: 'ignore' });
-  let peakRss = 0;
-  // CPU time (utime + stime, 10 ms ticks) as last seen: up to one poll short of the whole.
-  let cpuMs = 0;
-  const poll = setInterval(() => {
-    try {
-      const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
-      peakRss = Math.max(peakRss, Number(hwm ?? 0) * 1024);
-      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      cpuMs = Math.max(cpuMs, (Number(fields[11]) + Number(fields[12])) * 10);
-    } catch {
-      // Exited.
-    }
-  }, 20);
-  const code = await new Promise<number | null>((done) => child.on('exit', done));
-  clearInterval(poll);
-  if (code !== 0) throw new Error(`${command} exited with ${code}`);
-  return { ms: performance.now() - started, peakRss, cpuMs };
-}
-
-/** Goes through the first-run screen (a new profile) on a fresh page of the Lectern host. */
-export async function createProfile(page: Page, url: string, name = 'Bench 测试'): Promise<void> {
-  await page.goto(url);
-  await page.getByRole('textbox').first().fill(name);
-  await page.getByRole('button', { name: /开始练习|Start practising/ }).click();
-}
-
-/** Goes to a screen by its shortcut (Control+2 record, Control+3 library), retrying until its heading shows. */
-export async function openScreen(page: Page, key: '2' | '3', heading: RegExp): Promise<void> {
-  const title = page.getByRole('heading', { level: 1, name: heading });
-  for (let attempt = 0; attempt < 20; attempt++) {
-    await page.keyboard.press(`Control+${key}`);
-    if (
-      await title.waitFor({ timeout: 1000 }).then(
-        () => true,
-        () => false,
-      )
-    )
-      return;
-  }
-  throw new Error(`screen ${String(heading)} did not open`);
-}
-
-export function goal(ok: boolean): string {
-  return ok ? 'goal met' : 'GOAL MISSED';
 }

@@ -5,42 +5,33 @@
 // from the click on its title until the `speeches.saveMetrics` call is answered; the renderer
 // processes' peak RSS over the idle library page meanwhile. Baseline in the same run, alternating:
 // `ffmpeg -f null -` decoding the same file. WebM/Opus as recorded, and an M4A/AAC stored as an import.
-// Goal: ≤ 1.5× ffmpeg's time, ≤ 150 MB over idle.
-// Run: npx tsx tests/bench/run.ts speechMetricsApp
+// Goals (#15): ≤ 1.5× ffmpeg's time, ≤ 150 MB over idle (ffmpeg's own peak is not that measure).
+// Run: npm run bench -- speechMetricsApp   (BENCH_ONLY=m4a or webm: one of the two files)
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { startLocalHost } from '../../electron/web/startLocalHost';
 import { SpeechStore } from '../../electron/services/speeches/speechStore';
 import { SpeechMetrics } from '../../shared/audio/metrics/speechMetrics';
-import { figures, showFigures, type Figures } from './benchFigures';
+import { createProfile, launchChromium, newPage, openScreen } from './kit/browser';
+import { figures, log, mb, mib, showFigures } from './kit/figures';
+import { declareGoal } from './kit/goals';
+import { startHost } from './kit/host';
+import { rendererPids, rssOf, sampleMax } from './kit/memory';
+import { benchRuns } from './kit/runs';
 import {
   appendFile,
   benchDir,
-  buildRenderer,
-  createProfile,
   ensureSpeechAs,
   ensureSpeechDataDir,
   ffmpegDecode,
-  goal,
-  launchChromium,
-  log,
-  mb,
-  newPage,
-  openScreen,
   paths,
   peaksOf,
-  ratio,
-  rendererPids,
-  rssOf,
-  sampleMax,
   sampleRate,
   speechSeconds,
 } from './speechKit';
 
-const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
-const mib = 1024 * 1024;
+const rounds = benchRuns();
 const title = 'One-hour speech 一小时演讲';
 
 interface Speech {
@@ -146,9 +137,9 @@ function watchThreadCpu(pids: readonly number[], intervalMs = 50) {
   };
 }
 
-async function computeInApp(speech: Speech, rendererDir: string): Promise<Run> {
+async function computeInApp(speech: Speech): Promise<Run> {
   const dataDir = workingCopy(speech);
-  const host = await startLocalHost({ dataDir, rendererDir });
+  const host = await startHost(dataDir);
   const browser = await launchChromium();
   try {
     const page = await newPage(browser, { locale: 'en-US', viewport: { width: 1180, height: 780 } });
@@ -193,9 +184,7 @@ async function main(): Promise<void> {
     { label: 'WebM/Opus (recording)', dataDir: paths.dataDir, ...webm },
     await ensureImportedDataDir(m4a),
   ];
-  const rendererDir = await buildRenderer();
   const only = process.env.BENCH_ONLY;
-  const summary: string[] = [];
   for (const speech of speeches.filter((s) => !only || s.label.toLowerCase().includes(only))) {
     log(`\n${speech.label}, ${mb(statSync(speech.audioPath).size)}:`);
     const ffmpeg: number[] = [];
@@ -205,19 +194,17 @@ async function main(): Promise<void> {
       const theirs = await ffmpegDecode(speech.audioPath);
       ffmpeg.push(theirs.ms);
       ffmpegCpu.push(theirs.cpuMs);
-      const run = await computeInApp(speech, rendererDir);
+      const run = await computeInApp(speech);
       ours.push(run);
       log(
         `  round ${round + 1}: ffmpeg ${(theirs.ms / 1000).toFixed(2)} s (CPU ${(theirs.cpuMs / 1000).toFixed(2)} s), Lectern (app) ${(run.ms / 1000).toFixed(2)} s ` +
-          `= ${ratio(run.ms, theirs.ms)} (renderer CPU ${(run.cpuMs / 1000).toFixed(2)} s; renderer RSS idle ${mb(run.idleRss)}, ` +
+          `= ${(run.ms / theirs.ms).toFixed(2)}× (renderer CPU ${(run.cpuMs / 1000).toFixed(2)} s; renderer RSS idle ${mb(run.idleRss)}, ` +
           `peak +${mb(run.peakRss - run.idleRss)}); load ${loadavg()[0]!.toFixed(2)}`,
       );
       const top = run.threads.slice(0, 5).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(2)} s`);
       log(`           renderer CPU by thread: ${top.join(', ')}`);
     }
     const seconds = (xs: number[]) => showFigures(figures(xs.map((x) => x / 1000)), 's', 2);
-    const f: Figures = figures(ffmpeg);
-    const o: Figures = figures(ours.map((r) => r.ms));
     const rss = figures(ours.map((r) => (r.peakRss - r.idleRss) / mib));
     log(`  ffmpeg -f null decode: ${seconds(ffmpeg)} (CPU ${seconds(ffmpegCpu)})`);
     log(
@@ -229,15 +216,25 @@ async function main(): Promise<void> {
       `  found: ${metrics.durationSec.toFixed(0)} s, ${metrics.pauses.count} pauses, ${metrics.speechRate.syllables} syllables, ` +
         `${metrics.loudness.integratedLufs} LUFS`,
     );
-    summary.push(
-      `  ${speech.label.padEnd(24)} ${ratio(o.median, f.median)} ffmpeg's time (${(o.median / 1000).toFixed(2)} s vs ${(f.median / 1000).toFixed(2)} s) ` +
-        `${goal(o.median <= 1.5 * f.median)} (≤ 1.5×); +${rss.median.toFixed(1)} MB renderer peak RSS over idle ` +
-        `(max ${rss.max.toFixed(1)}) ${goal(rss.max <= 150)} (≤ 150 MB)`,
-    );
+    declareGoal({
+      issue: 15,
+      goal: `metrics in the app, ${speech.label}: time vs ffmpeg decode`,
+      unit: 'ms',
+      lectern: ours.map((r) => r.ms),
+      baseline: ffmpeg,
+      target: { on: 'ratio', atMost: 1.5 },
+    });
+    declareGoal({
+      issue: 15,
+      goal: `metrics in the app, ${speech.label}: renderer RSS peak over idle`,
+      unit: 'MB',
+      digits: 1,
+      lectern: ours.map((r) => (r.peakRss - r.idleRss) / mib),
+      baseline: null,
+      target: { on: 'median', atMost: 150 },
+    });
   }
   rmSync(join(benchDir, 'metrics-app-data'), { recursive: true, force: true });
-  log('\nSummary (the app computing metrics vs ffmpeg decoding the same file, same run, medians):');
-  for (const line of summary) log(line);
   log(
     `load average after: ${loadavg()
       .map((x) => x.toFixed(2))

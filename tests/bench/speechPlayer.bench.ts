@@ -1,34 +1,22 @@
 // Opening a 60-minute speech in the player: time from the click on "Play" to the waveform painted, and
-// the renderer's memory over the idle library page, in the real app (loopback host, built renderer,
-// Debian's Chromium). Baseline in the same run: wavesurfer.js loading the same file the default way
-// (fetch and decode, no peaks) on a bare page. Goal: at most 100 ms and 30 MB.
-// Run: npx tsx tests/bench/run.ts speechPlayer   (first run makes the audio; later runs reuse it)
+// the renderer's memory over the idle page, in the real app (loopback host, renderer as shipped,
+// Debian's Chromium). Baseline in the same run, alternating with it: wavesurfer.js loading the same
+// file the default way (fetch and decode, no peaks) on a bare page. Both sides measured the same way:
+// a fresh browser, a settled page, the JS heap and the renderer's resident memory sampled from the
+// click until the page has settled again, their peaks over the idle page.
+// Goals (#3, #22): at most 100 ms to the waveform painted, at most 30 MB over idle.
+// Run: npm run bench -- speechPlayer   (first run makes the audio; later runs reuse it)
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { startLocalHost } from '../../electron/web/startLocalHost';
-import {
-  buildRenderer,
-  createProfile,
-  ensureSpeechDataDir,
-  goal,
-  launchChromium,
-  log,
-  mb,
-  median,
-  newPage,
-  openScreen,
-  ms,
-  paths,
-  ratio,
-  RendererMemory,
-  rendererPids,
-  rssOf,
-  sampleMax,
-  startCountingServer,
-} from './speechKit';
+import { createProfile, launchChromium, newPage, openScreen } from './kit/browser';
+import { log, mb, mib, ms } from './kit/figures';
+import { declareGoal } from './kit/goals';
+import { startHost } from './kit/host';
+import { watchRendererPeak } from './kit/memory';
+import { benchRuns, repeat } from './kit/runs';
+import { ensureSpeechDataDir, paths, startCountingServer } from './speechKit';
 
-const rounds = 3;
 const viewport = { width: 1180, height: 780 };
 
 /** Runs in the page: resolves with performance.now() of the first frame whose waveform canvas has ink. */
@@ -63,21 +51,16 @@ function waitForPaint(selector: string): Promise<number> {
 
 interface OpenResult {
   paintMs: number;
-  readyMs?: number;
-  heapIdle: number;
-  heapAfterOpen: number;
-  heapAfterOpenGc: number;
-  rssIdle: number;
-  rssPeak: number;
-  rssAfterOpen: number;
+  heapOverIdle: number;
+  rssOverIdle: number;
 }
 
 async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(1500);
 }
 
-async function openInLectern(rendererDir: string): Promise<OpenResult> {
-  const host = await startLocalHost({ dataDir: paths.dataDir, rendererDir });
+async function openInLectern(): Promise<OpenResult> {
+  const host = await startHost(paths.dataDir);
   const browser = await launchChromium();
   try {
     const page = await newPage(browser, { locale: 'en-US', viewport });
@@ -86,11 +69,7 @@ async function openInLectern(rendererDir: string): Promise<OpenResult> {
     const play = page.getByRole('button', { name: /^Play: / }).first();
     await play.waitFor();
     await settle(page);
-    const memory = await RendererMemory.of(page);
-    const heapIdle = await memory.heapUsed(true);
-    const pids = rendererPids();
-    const rssIdle = rssOf(pids);
-    const rss = sampleMax(() => rssOf(pids), 25);
+    const memory = await watchRendererPeak(page);
     const { paintMs, ...breakdown } = await play.evaluate(async (button, waitSource) => {
       const wait = new Function(`return (${waitSource})`)() as (selector: string) => Promise<number>;
       const started = performance.now();
@@ -107,14 +86,12 @@ async function openInLectern(rendererDir: string): Promise<OpenResult> {
       };
     }, waitForPaint.toString());
     await settle(page);
-    const heapAfterOpen = await memory.heapUsed(false);
-    const rssPeak = await rss.stop();
-    const heapAfterOpenGc = await memory.heapUsed(true);
+    const { heapOverIdle, rssOverIdle } = await memory.stop();
     log(
       `  peaks request sent at +${ms(breakdown.peaksRequestMs)}, answered at +${ms(breakdown.peaksResponseMs)} ` +
         `(${mb(breakdown.peaksBytes)}), painted at +${ms(paintMs)}`,
     );
-    return { paintMs, heapIdle, heapAfterOpen, heapAfterOpenGc, rssIdle, rssPeak, rssAfterOpen: rssOf(pids) };
+    return { paintMs, heapOverIdle, rssOverIdle };
   } finally {
     await browser.close();
     await host.close();
@@ -141,12 +118,7 @@ async function openWithoutPeaks(audioPath: string): Promise<OpenResult> {
     await page.goto(server.origin);
     await page.waitForFunction(() => document.title === 'loaded');
     await settle(page);
-    const memory = await RendererMemory.of(page);
-    const heapIdle = await memory.heapUsed(true);
-    const pids = rendererPids();
-    const rssIdle = rssOf(pids);
-    const rss = sampleMax(() => rssOf(pids), 25);
-    const heapPeak = sampleMax(() => memory.heapUsed(false), 100);
+    const memory = await watchRendererPeak(page);
     const { paintMs, readyMs } = await page.evaluate(async (waitSource) => {
       const wait = new Function(`return (${waitSource})`)() as (selector: string) => Promise<number>;
       const { WaveSurfer } = window as unknown as {
@@ -168,20 +140,9 @@ async function openWithoutPeaks(audioPath: string): Promise<OpenResult> {
       return { paintMs: painted - started, readyMs: (await ready) - started };
     }, waitForPaint.toString());
     await settle(page);
-    const heapAfterOpen = Math.max(await memory.heapUsed(false), await heapPeak.stop());
-    const rssPeak = await rss.stop();
-    const heapAfterOpenGc = await memory.heapUsed(true);
-    log(`  baseline fetched ${mb(server.bytesSent)} of audio`);
-    return {
-      paintMs,
-      readyMs,
-      heapIdle,
-      heapAfterOpen,
-      heapAfterOpenGc,
-      rssIdle,
-      rssPeak,
-      rssAfterOpen: rssOf(pids),
-    };
+    const { heapOverIdle, rssOverIdle } = await memory.stop();
+    log(`  baseline fetched ${mb(server.bytesSent)} of audio, ready after ${ms(readyMs)}`);
+    return { paintMs, heapOverIdle, rssOverIdle };
   } finally {
     await browser.close();
     await server.close();
@@ -190,44 +151,51 @@ async function openWithoutPeaks(audioPath: string): Promise<OpenResult> {
 
 function describe(label: string, result: OpenResult): void {
   log(
-    `  ${label}: painted in ${ms(result.paintMs)}${result.readyMs === undefined ? '' : ` (ready ${ms(result.readyMs)})`}; ` +
-      `JS heap idle ${mb(result.heapIdle)}, +${mb(result.heapAfterOpen - result.heapIdle)} after open ` +
-      `(+${mb(result.heapAfterOpenGc - result.heapIdle)} after GC); renderer RSS idle ${mb(result.rssIdle)}, ` +
-      `peak +${mb(result.rssPeak - result.rssIdle)}, after open +${mb(result.rssAfterOpen - result.rssIdle)}`,
+    `  ${label}: painted in ${ms(result.paintMs)}; over the idle page JS heap peak +${mb(result.heapOverIdle)}, ` +
+      `renderer RSS peak +${mb(result.rssOverIdle)}`,
   );
 }
 
 async function main(): Promise<void> {
   const { audioPath } = await ensureSpeechDataDir();
-  const rendererDir = await buildRenderer();
-
-  log(`\nLectern player, stored peaks + duration (${rounds} rounds, fresh browser each):`);
-  const ours: OpenResult[] = [];
-  for (let round = 0; round < rounds; round++) {
-    const result = await openInLectern(rendererDir);
-    describe(`round ${round + 1}`, result);
-    ours.push(result);
-  }
-  log('\nBaseline: wavesurfer.js loading the same file without peaks (fetch + decode), 1 round:');
-  const baseline = await openWithoutPeaks(audioPath);
-  describe('baseline', baseline);
-
-  const paint = median(ours.map((r) => r.paintMs));
-  const heap = median(ours.map((r) => r.heapAfterOpen - r.heapIdle));
-  const heapGc = median(ours.map((r) => r.heapAfterOpenGc - r.heapIdle));
-  const rssPeak = median(ours.map((r) => r.rssPeak - r.rssIdle));
-  const baseHeap = baseline.heapAfterOpen - baseline.heapIdle;
-  const baseRss = baseline.rssPeak - baseline.rssIdle;
-  log('\nSummary (Lectern median vs baseline):');
-  log(
-    `  time to waveform painted   ${ms(paint)} vs ${ms(baseline.paintMs)}  (${ratio(paint, baseline.paintMs)})  ${goal(paint <= 100)} (≤ 100 ms)`,
-  );
-  log(
-    `  JS heap over idle          +${mb(heap)} vs +${mb(baseHeap)}  (${ratio(heap, baseHeap)})  ${goal(heap <= 30 * 1024 ** 2)} (≤ 30 MB); retained after GC +${mb(heapGc)}`,
-  );
-  log(
-    `  renderer RSS peak over idle +${mb(rssPeak)} vs +${mb(baseRss)}  (${ratio(rssPeak, baseRss)})  ${goal(rssPeak <= 30 * 1024 ** 2)} (≤ 30 MB)`,
-  );
+  const runs = benchRuns();
+  log(`\n${runs} runs, each a fresh browser: Lectern (stored peaks + duration), then the baseline`);
+  log('(wavesurfer.js loading the same file without peaks: fetch + decode):');
+  const results = await repeat(runs, async (run) => {
+    const ours = await openInLectern();
+    describe(`run ${run + 1} Lectern `, ours);
+    const baseline = await openWithoutPeaks(audioPath);
+    describe(`run ${run + 1} baseline`, baseline);
+    return { ours, baseline };
+  });
+  const side = (pick: (r: OpenResult) => number, scale = 1) => ({
+    lectern: results.map((r) => pick(r.ours) / scale),
+    baseline: results.map((r) => pick(r.baseline) / scale),
+  });
+  log('\nSummary (medians of the runs, Lectern vs baseline in the same run):');
+  declareGoal({
+    issue: 3,
+    goal: 'open a 60-min speech: click → waveform painted',
+    unit: 'ms',
+    ...side((r) => r.paintMs),
+    target: { on: 'median', atMost: 100 },
+  });
+  declareGoal({
+    issue: 3,
+    goal: 'open a 60-min speech: JS heap peak over idle',
+    unit: 'MB',
+    digits: 1,
+    ...side((r) => r.heapOverIdle, mib),
+    target: { on: 'median', atMost: 30 },
+  });
+  declareGoal({
+    issue: 3,
+    goal: 'open a 60-min speech: renderer RSS peak over idle',
+    unit: 'MB',
+    digits: 1,
+    ...side((r) => r.rssOverIdle, mib),
+    target: { on: 'median', atMost: 30 },
+  });
 }
 
 main().catch((error: unknown) => {

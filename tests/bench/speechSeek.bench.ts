@@ -1,23 +1,16 @@
 // Seeking to minute 45 of a one-hour speech in an <audio> element (Debian's Chromium): the file as the
 // app finishes it (SpeechStore.finish: duration and cues) against the same audio as MediaRecorder leaves
 // it (live WebM: no duration, no cues), served by a loopback server through the app's own mediaResponse
-// (HTTP Range), which counts the bytes it sends. Goal: under 250 ms.
-// Run: npx tsx tests/bench/run.ts speechSeek
-import {
-  ensureLiveWebm,
-  ensureSpeechDataDir,
-  goal,
-  launchChromium,
-  log,
-  mb,
-  median,
-  ms,
-  preparePage,
-  ratio,
-  startCountingServer,
-} from './speechKit';
+// (HTTP Range), which counts the bytes it sends; the two alternate, five runs each.
+// Goal (#3): under 250 ms.
+// Run: npm run bench -- speechSeek
+import { launchChromium, preparePage } from './kit/browser';
+import { log, mb, median, ms } from './kit/figures';
+import { declareGoal } from './kit/goals';
+import { benchRuns } from './kit/runs';
+import { ensureLiveWebm, ensureSpeechDataDir, startCountingServer } from './speechKit';
 
-const rounds = 5;
+const rounds = benchRuns();
 const targetSeconds = 45 * 60;
 
 interface SeekResult {
@@ -99,21 +92,22 @@ async function main(): Promise<void> {
     await server.close();
   }
 
-  const summary = (name: string) => ({
-    seekMs: median(results[name]!.map((r) => r.seekMs)),
-    bytes: median(results[name]!.map((r) => r.seekBytes)),
-    landedOk: results[name]!.every((r) => Math.abs(r.landedAt - targetSeconds) < 1),
+  const pick = (name: string, value: (r: SeekResult) => number) => results[name]!.map(value);
+  const landed = (name: string) =>
+    results[name]!.every((r) => Math.abs(r.landedAt - targetSeconds) < 1) ? 'yes' : 'NO';
+  log(`\nSummary (${rounds} runs; finished by the app vs as MediaRecorder leaves it):`);
+  log(
+    `  bytes served to seek, median: ${mb(median(pick('finished.webm', (r) => r.seekBytes)))} vs ` +
+      `${mb(median(pick('live.webm', (r) => r.seekBytes)))}; landed at 45:00: ${landed('finished.webm')} vs ${landed('live.webm')}`,
+  );
+  declareGoal({
+    issue: 3,
+    goal: 'seek to minute 45 of a 60-min speech',
+    unit: 'ms',
+    lectern: pick('finished.webm', (r) => r.seekMs),
+    baseline: pick('live.webm', (r) => r.seekMs),
+    target: { on: 'median', atMost: 250, strict: true },
   });
-  const ours = summary('finished.webm');
-  const baseline = summary('live.webm');
-  log(`\nSummary (median of ${rounds}; finished by the app vs as MediaRecorder leaves it):`);
-  log(
-    `  seek to minute 45   ${ms(ours.seekMs)} vs ${ms(baseline.seekMs)}  (${ratio(ours.seekMs, baseline.seekMs)})  ${goal(ours.seekMs < 250)} (< 250 ms)`,
-  );
-  log(
-    `  bytes served        ${mb(ours.bytes)} vs ${mb(baseline.bytes)}  (${ratio(ours.bytes, baseline.bytes)})`,
-  );
-  log(`  landed at 45:00     ${ours.landedOk ? 'yes' : 'NO'} vs ${baseline.landedOk ? 'yes' : 'NO'}`);
 }
 
 main().catch((error: unknown) => {

@@ -9,17 +9,8 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyseAudioFile } from '../../electron/services/audio/analyseAudioFile';
 import { SpeechStore } from '../../electron/services/speeches/speechStore';
-import {
-  appendFile,
-  benchDir,
-  ensureLiveWebm,
-  log,
-  mb,
-  ms,
-  peaksOf,
-  sampleRate,
-  speechSeconds,
-} from './speechKit';
+import { log, mb, ms } from './kit/figures';
+import { appendFile, benchDir, ensureLiveWebm, peaksOf, sampleRate, speechSeconds } from './speechKit';
 
 /** One encoded stretch, repeated (packets copied) to an hour: encoding an hour of 720p takes too long here. */
 const stretchSeconds = 30;

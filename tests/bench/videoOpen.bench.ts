@@ -1,27 +1,19 @@
-// Opening a 60-minute video speech in the real app (loopback host, built renderer, Debian's Chromium):
+// Opening a 60-minute video speech in the real app (loopback host, renderer as shipped, Debian's Chromium):
 // from the click on "Play" to the first frame of the picture shown and the waveform painted, then a seek
 // to minute 45 (the player's own <video>, as wavesurfer drives it) until the frame there is shown.
 // The same speech twice in each round: as the app finishes a recording (SpeechStore.finish: duration
 // and Cues) and, as the baseline, with the file MediaRecorder leaves (live WebM: no duration, no Cues).
-// Goals: first frame and waveform ≤ 200 ms; seek to minute 45 ≤ 300 ms.
-// Run: npx tsx tests/bench/run.ts videoOpen   (first run makes the video, about a minute; then cached)
+// Goals (#16): first frame and waveform ≤ 200 ms; seek to minute 45 ≤ 300 ms.
+// Run: npm run bench -- videoOpen   (first run makes the video, about a minute; then cached)
 import type { Page } from '@playwright/test';
-import { startLocalHost } from '../../electron/web/startLocalHost';
-import {
-  buildRenderer,
-  createProfile,
-  goal,
-  launchChromium,
-  log,
-  median,
-  ms,
-  newPage,
-  openScreen,
-  ratio,
-} from './speechKit';
+import { createProfile, launchChromium, newPage, openScreen } from './kit/browser';
+import { log, ms } from './kit/figures';
+import { declareGoal } from './kit/goals';
+import { startHost } from './kit/host';
+import { benchRuns } from './kit/runs';
 import { ensureVideoDataDirs, videoPaths } from './videoKit';
 
-const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const rounds = benchRuns();
 const seekToSeconds = 45 * 60;
 const viewport = { width: 1180, height: 780 };
 
@@ -75,8 +67,8 @@ async function openAndSeek(button: HTMLElement, seekTo: number): Promise<OpenRes
   return { frameMs, waveformMs, seekMs: shown - seekStarted, landedAt: video.currentTime };
 }
 
-async function openOnce(dataDir: string, rendererDir: string): Promise<OpenResult> {
-  const host = await startLocalHost({ dataDir, rendererDir });
+async function openOnce(dataDir: string): Promise<OpenResult> {
+  const host = await startHost(dataDir);
   const browser = await launchChromium();
   try {
     const page: Page = await newPage(browser, { locale: 'en-US', viewport });
@@ -94,14 +86,13 @@ async function openOnce(dataDir: string, rendererDir: string): Promise<OpenResul
 
 async function main(): Promise<void> {
   await ensureVideoDataDirs();
-  const rendererDir = await buildRenderer();
   const results: Record<'finished' | 'live', OpenResult[]> = { finished: [], live: [] };
   for (let round = 0; round < rounds; round++) {
     for (const [name, dataDir] of [
       ['finished', videoPaths.dataDir],
       ['live', videoPaths.liveDataDir],
     ] as const) {
-      const result = await openOnce(dataDir, rendererDir);
+      const result = await openOnce(dataDir);
       results[name].push(result);
       log(
         `  ${name.padEnd(8)} round ${round + 1}: first frame ${ms(result.frameMs)}, waveform ${ms(result.waveformMs)}, ` +
@@ -109,27 +100,21 @@ async function main(): Promise<void> {
       );
     }
   }
-  const summary = (list: OpenResult[], pick: (r: OpenResult) => number) => {
-    const values = list.map(pick);
-    return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
-  };
-  const line = (label: string, pick: (r: OpenResult) => number, limit: number) => {
-    const ours = summary(results.finished, pick);
-    const base = summary(results.live, pick);
-    log(
-      `  ${label.padEnd(26)} ${ms(ours.median)} (${ms(ours.min)}–${ms(ours.max)}) vs ${ms(base.median)} ` +
-        `(${ms(base.min)}–${ms(base.max)})  (${ratio(ours.median, base.median)})  ${goal(ours.median <= limit)} (≤ ${limit} ms)`,
-    );
-  };
-  log(`\nSummary (median of ${rounds}, min–max; finished by the app vs as MediaRecorder leaves it):`);
-  line('first frame shown', (r) => r.frameMs, 200);
-  line('waveform painted', (r) => r.waveformMs, 200);
-  line('first frame and waveform', (r) => Math.max(r.frameMs, r.waveformMs), 200);
-  line('seek to minute 45', (r) => r.seekMs, 300);
-  const landed = (list: OpenResult[]) => list.every((r) => Math.abs(r.landedAt - seekToSeconds) < 1);
-  log(
-    `  landed at 45:00            ${landed(results.finished) ? 'yes' : 'NO'} vs ${landed(results.live) ? 'yes' : 'NO'}`,
-  );
+  const goal = (label: string, pick: (r: OpenResult) => number, limit: number) =>
+    declareGoal({
+      issue: 16,
+      goal: `open a 60-min video: ${label}`,
+      unit: 'ms',
+      lectern: results.finished.map(pick),
+      baseline: results.live.map(pick),
+      target: { on: 'median', atMost: limit },
+    });
+  const landed = (list: OpenResult[]) =>
+    list.every((r) => Math.abs(r.landedAt - seekToSeconds) < 1) ? 'yes' : 'NO';
+  log(`\nSummary (${rounds} runs; finished by the app vs as MediaRecorder leaves it):`);
+  log(`  landed at 45:00: ${landed(results.finished)} vs ${landed(results.live)}`);
+  goal('click → first frame and waveform shown', (r) => Math.max(r.frameMs, r.waveformMs), 200);
+  goal('seek to minute 45 → its frame shown', (r) => r.seekMs, 300);
 }
 
 main().catch((error: unknown) => {
