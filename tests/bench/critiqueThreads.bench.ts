@@ -78,13 +78,20 @@ function openPlayer([title, markers]: [string, number]): Promise<number> {
   )!;
   const started = performance.now();
   (item.querySelector('button') as HTMLButtonElement).click();
-  return new Promise((done) => {
+  return new Promise((done, fail) => {
     const check = () => {
       const host = document.querySelector('[data-testid="waveform"] > div');
       const root = host?.shadowRoot;
       const canvas = root?.querySelector('canvas');
       const count = root?.querySelectorAll('[part~="marker"], [part~="region"]').length ?? 0;
       if (canvas && canvas.width > 0 && count >= markers) done(performance.now() - started);
+      // A bench that waits for ever holds the shared e2e lock: fail instead, saying what was seen.
+      else if (performance.now() - started > 60_000)
+        fail(
+          new Error(
+            `"${title}": ${canvas ? 'waveform' : 'no waveform'}, ${count} of ${markers} markers after 60 s`,
+          ),
+        );
       else requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
