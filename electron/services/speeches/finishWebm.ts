@@ -1,6 +1,7 @@
 // MediaRecorder writes WebM with no duration and no cues, so players cannot seek it well. Remuxing
 // (packets copied, nothing re-encoded: main has no codecs) writes both. A partial file from a crash
-// remuxes the same way, up to its last whole block.
+// remuxes the same way, up to its last whole block. A WebM that has both already is kept as it is
+// (webmSeekable.ts).
 import {
   ALL_FORMATS,
   Conversion,
@@ -18,14 +19,22 @@ import {
 export async function finishWebm(
   source: string,
   destination: string,
-  { keepVideo }: { keepVideo: boolean },
+  { keepVideo, signal }: { keepVideo: boolean; signal?: AbortSignal },
 ): Promise<void> {
+  signal?.throwIfAborted();
   const input = new Input({ source: new FilePathSource(source), formats: ALL_FORMATS });
   try {
     const output = new Output({ format: new WebMOutputFormat(), target: new FilePathTarget(destination) });
     const conversion = await Conversion.init({ input, output, video: { discard: !keepVideo } });
     if (!conversion.isValid) throw new Error(`cannot remux: ${JSON.stringify(conversion.discardedTracks)}`);
-    await conversion.execute();
+    const cancel = () => void conversion.cancel();
+    signal?.addEventListener('abort', cancel, { once: true });
+    try {
+      await conversion.execute();
+    } finally {
+      signal?.removeEventListener('abort', cancel);
+    }
+    signal?.throwIfAborted();
   } finally {
     input.dispose();
   }

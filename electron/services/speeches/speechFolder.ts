@@ -17,6 +17,7 @@ import {
 import { renameNoReplace, syncDir, writeFileAtomic } from '../atomicFile';
 import { finishWebm, measureMedia } from './finishWebm';
 import { sizeOf, type SpeechFs } from './speechFs';
+import { webmIsSeekable } from './webmSeekable';
 
 export const Upload = z.object({
   source: z.enum(['recording', 'import']),
@@ -102,15 +103,24 @@ export async function completeUpload(
   upload: Upload,
   durationMs: number | undefined,
   recovering: boolean,
+  prepared?: PreparedAudio,
 ): Promise<Speech> {
   const mimeType = upload.mimeType as MediaMimeType;
   const audioPath = join(dir, mediaFileName(mimeType));
-  await finishAudio(fs, speechId, mimeType, audioPath);
-  const measured = await decoding(speechId, () => measureMedia(audioPath));
+  const finished = await finishAudio(fs, speechId, mimeType, audioPath, prepared);
+  const measured =
+    finished !== 'found' && prepared
+      ? prepared.measured
+      : await decoding(speechId, () => measureMedia(audioPath));
   const peakBytes = await fs.readFile(join(dir, files.partialPeaks)).catch(() => new Uint8Array());
   const peaks = peaksFromBytes(peakBytes, upload.sampleRate, upload.samplesPerPixel);
   await writeFileAtomic(join(dir, files.peaks), JSON.stringify(peaks), { fs });
-  const { size, sha256 } = await hashOf(fs, audioPath, mimeType, upload.audio);
+  const { size, sha256 } = await hashOf(
+    fs,
+    audioPath,
+    finished === 'kept' || (finished === 'found' && mediaFormats[mimeType] !== 'webm'),
+    upload.audio,
+  );
   const speech = Speech.parse({
     format: speechFormatVersion,
     id: speechId,
@@ -136,34 +146,100 @@ export async function completeUpload(
   return speech;
 }
 
+/** What main makes of an import's audio as soon as all of it has arrived, while the renderer still decodes. */
+export interface PreparedAudio {
+  /** The remuxed WebM, flushed, under a temporary name; null when the partial file is kept as it is. */
+  remuxed: string | null;
+  measured: Awaited<ReturnType<typeof measureMedia>>;
+}
+
 /**
- * Puts the finished audio at `audioPath` in one atomic step, unless an interrupted earlier run did:
- * a WebM is remuxed to a temporary file, flushed, then linked in (never over an existing file); any
- * other format is the partial file itself, moved there. Either way the bytes always have a name.
+ * Remuxes the upload's audio in `dir` if it needs it and measures it, touching nothing `finish` or
+ * `recover()` rely on (only the remux's temporary, which both remove before they remux): so it can run
+ * before `finish` is called, and `finish` then only moves the result into place.
+ */
+export async function prepareAudio(
+  fs: SpeechFs,
+  dir: string,
+  speechId: string,
+  mimeType: MediaMimeType,
+  signal?: AbortSignal,
+): Promise<PreparedAudio> {
+  const partial = join(dir, files.partialAudio);
+  const remuxed = (await needsRemux(partial, mimeType))
+    ? await remux(fs, speechId, mimeType, partial, remuxTemporary(join(dir, mediaFileName(mimeType))), signal)
+    : null;
+  try {
+    signal?.throwIfAborted();
+    return { remuxed, measured: await decoding(speechId, () => measureMedia(remuxed ?? partial)) };
+  } catch (error) {
+    if (remuxed) await fs.rm(remuxed, { force: true }).catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * Puts the finished audio at `audioPath` in one atomic step, unless an interrupted earlier run did
+ * ('found'): a WebM without duration or cues is remuxed to a temporary file, flushed, then linked in
+ * (never over an existing file: 'remuxed'); any other file is the partial file itself, moved there
+ * ('kept'). Either way the bytes always have a name. `prepared` is that work done ahead (prepareAudio).
  */
 async function finishAudio(
   fs: SpeechFs,
   speechId: string,
   mimeType: MediaMimeType,
   audioPath: string,
-): Promise<void> {
+  prepared: PreparedAudio | undefined,
+): Promise<'found' | 'kept' | 'remuxed'> {
   const finished = await sizeOf(fs, audioPath);
-  if (finished !== undefined && finished > 0) return;
+  if (finished !== undefined && finished > 0) return 'found';
   // An empty file there holds no audio: a name reserved where hard links are missing (renameNoReplace).
   if (finished === 0) await fs.unlink(audioPath);
   const partial = join(dirname(audioPath), files.partialAudio);
-  if (mediaFormats[mimeType] !== 'webm') return renameNoReplace(partial, audioPath, fs);
-  const remuxed = `${audioPath}.remux.tmp`;
+  const remuxed = prepared
+    ? prepared.remuxed
+    : (await needsRemux(partial, mimeType))
+      ? await remux(fs, speechId, mimeType, partial, remuxTemporary(audioPath))
+      : null;
+  if (!remuxed) {
+    await renameNoReplace(partial, audioPath, fs);
+    return 'kept';
+  }
+  try {
+    await renameNoReplace(remuxed, audioPath, fs);
+  } catch (error) {
+    await fs.rm(remuxed, { force: true }).catch(() => {});
+    throw error;
+  }
+  return 'remuxed';
+}
+
+const remuxTemporary = (audioPath: string) => `${audioPath}.remux.tmp`;
+
+/** A WebM needs remuxing unless it already states its duration and has cues (a finished file). */
+async function needsRemux(partial: string, mimeType: MediaMimeType): Promise<boolean> {
+  return mediaFormats[mimeType] === 'webm' && !(await webmIsSeekable(partial).catch(() => false));
+}
+
+/** Remuxes `partial` into `remuxed`, flushed; on failure nothing of it is left. */
+async function remux(
+  fs: SpeechFs,
+  speechId: string,
+  mimeType: MediaMimeType,
+  partial: string,
+  remuxed: string,
+  signal?: AbortSignal,
+): Promise<string> {
   await fs.rm(remuxed, { force: true });
   try {
-    await decoding(speechId, () => finishWebm(partial, remuxed, { keepVideo: isVideo(mimeType) }));
+    await decoding(speechId, () => finishWebm(partial, remuxed, { keepVideo: isVideo(mimeType), signal }));
     const handle = await fs.open(remuxed, 'a');
     try {
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await renameNoReplace(remuxed, audioPath, fs);
+    return remuxed;
   } catch (error) {
     await fs.rm(remuxed, { force: true }).catch(() => {});
     throw error;
@@ -227,15 +303,15 @@ async function decoding<T>(speechId: string, work: () => Promise<T>): Promise<T>
 
 /**
  * The finished audio's size and hash: as taken while it streamed in, when finishing kept those bytes as
- * they were (any format but WebM, which is remuxed) and their length still matches; else read again.
+ * they were (`kept`: not remuxed) and their length still matches; else read again.
  */
 async function hashOf(
   fs: SpeechFs,
   audioPath: string,
-  mimeType: MediaMimeType,
+  kept: boolean,
   streamed: Upload['audio'],
 ): Promise<{ size: number; sha256: string }> {
-  if (streamed && mediaFormats[mimeType] !== 'webm' && (await sizeOf(fs, audioPath)) === streamed.bytes)
+  if (streamed && kept && (await sizeOf(fs, audioPath)) === streamed.bytes)
     return { size: streamed.bytes, sha256: streamed.sha256 };
   return hashFile(audioPath);
 }

@@ -16,6 +16,7 @@ import { Speech, SpeechId, type MediaMimeType } from '../../../shared/domain/spe
 import { syncDir, writeFileAtomic } from '../atomicFile';
 import { appendStream } from './appendStream';
 import { openImportSource } from './importSource';
+import { PreparedImports } from './preparedImports';
 import { appendAllOrNothing, nodeSpeechFs, sizeOf, type SpeechFs } from './speechFs';
 import {
   mediaFileName,
@@ -23,6 +24,7 @@ import {
   files,
   finishRemovals,
   holdsAudio,
+  prepareAudio,
   readSpeech,
   readUpload,
   removeFolder,
@@ -38,6 +40,7 @@ export class SpeechStore {
   private readonly trash: SpeechTrash;
   /** Work on one speech runs one call after another, whatever order the calls arrive in. */
   private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly prepared = new PreparedImports();
 
   constructor(
     private readonly root: string,
@@ -68,6 +71,7 @@ export class SpeechStore {
       const dir = await this.openUpload(speechId);
       const audioPath = join(dir, files.partialAudio);
       const size = (await sizeOf(this.fs, audioPath)) ?? 0;
+      if (audio.byteLength > 0) await this.prepared.cancel(speechId);
       if (size + audio.byteLength > maxSpeechBytes)
         throw new LecternError('invalid_input', 'errors.too_large');
       await appendAllOrNothing(this.fs, [
@@ -99,6 +103,12 @@ export class SpeechStore {
         const noted: Upload = { ...upload, audio: { bytes: appended.bytes, sha256: appended.sha256 } };
         await writeFileAtomic(join(dir, files.upload), JSON.stringify(noted), { fs: this.fs });
       }
+      // An import's bytes are all in: finishing's own work (a WebM's remux, measuring) starts now,
+      // beside the renderer's decoding, rather than after it.
+      if (upload?.source === 'import') {
+        const mimeType = upload.mimeType as MediaMimeType;
+        this.prepared.start(speechId, (signal) => prepareAudio(this.fs, dir, speechId, mimeType, signal));
+      }
       return { audioBytes: size + appended.bytes };
     });
   }
@@ -128,7 +138,8 @@ export class SpeechStore {
           upload.finishing = true;
           await writeFileAtomic(join(dir, files.upload), JSON.stringify(upload), { fs: this.fs });
         }
-        const speech = await completeUpload(this.fs, dir, speechId, upload, durationMs, false);
+        const prepared = await this.prepared.take(speechId);
+        const speech = await completeUpload(this.fs, dir, speechId, upload, durationMs, false, prepared);
         this.onChange();
         return speech;
       } catch (error) {
@@ -142,6 +153,7 @@ export class SpeechStore {
 
   discard(speechId: string): Promise<null> {
     return this.serialised(speechId, async () => {
+      await this.prepared.cancel(speechId);
       await this.removeDir(await this.openUpload(speechId));
       return null;
     });
