@@ -24,6 +24,26 @@ describe('PeakAccumulator', () => {
     for (const [min, max] of pairs.slice(100)) expect([min, max]).toEqual([0, 0]);
   });
 
+  it('gives each pixel the min and max of its own samples', () => {
+    fc.assert(
+      fc.property(
+        fc.float32Array({ noNaN: true, min: -1.5, max: 1.5 }),
+        fc.integer({ min: 1, max: 50 }),
+        (samples, samplesPerPixel) => {
+          const acc = new PeakAccumulator(samplesPerPixel);
+          const got = [...acc.push(samples), ...acc.flush()];
+          const expected: number[] = [];
+          for (let at = 0; at < samples.length; at += samplesPerPixel) {
+            const pixel = Array.from(samples.subarray(at, at + samplesPerPixel));
+            expected.push(toInt8(Math.min(...pixel)), toInt8(Math.max(...pixel)));
+          }
+          expect(got).toEqual([...Int8Array.from(expected)]);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('gives the same peaks whatever size the chunks arrive in', () => {
     fc.assert(
       fc.property(
