@@ -1,17 +1,16 @@
 // Imports an audio or video file made elsewhere (a phone's mp3, m4a, MP4 or MOV, a wav, ogg or webm).
 // Two stages run side by side: copying (the file's bytes move once into the speech: main copies it, or
 // one streamed upload — uploadSpeechFile) and analysing (peaks, by decoding the sound half a minute at
-// a time, so a one-hour file never sits in memory whole; the same decoded blocks feed the delivery
-// metrics in their worker, so the file is decoded once). Cancelling (the signal) stops both and
-// discards the half-made speech.
+// a time, so a one-hour file never sits in memory whole). The delivery metrics are computed once the
+// speech is in the library, as after a recording: feeding them during the import held its decoding to
+// the analysis's pace, and the member waits for the import, not for the metrics. Cancelling (the
+// signal) stops both stages and discards the half-made speech.
 import { ALL_FORMATS, BlobSource, Input, type InputAudioTrack, type InputFormat } from 'mediabunny';
 import { LecternError } from '../../shared/api/errors';
 import { PeakAccumulator } from '../../shared/audio/peakAccumulator';
 import type { Speech } from '../../shared/domain/speech';
 import { api, uploadSpeechFile } from '../api/api';
-import { keepMetrics } from '../metrics/metricsStore';
-import { openMetricsStream } from '../metrics/openMetricsStream';
-import type { SpeechMetricsStream } from '../metrics/speechMetricsStream';
+import { ensureSpeechMetrics } from '../metrics/metricsStore';
 import { defaultSpeechLanguage } from '../metrics/speechLanguage';
 import { decodeInChunks } from './decodeInChunks';
 import { importedMimeType } from './importedMimeType';
@@ -39,7 +38,6 @@ export async function importSpeech(
   const onAbort = () => stop.abort(signal?.reason);
   signal?.addEventListener('abort', onAbort, { once: true });
   let speechId: string | undefined;
-  let metrics: SpeechMetricsStream | undefined;
   try {
     const { mimeType, track } = await openMedia(input);
     const sampleRate = track.sampleRate;
@@ -66,7 +64,6 @@ export async function importSpeech(
       stagesDone = done;
       onProgress((reported = fraction), { ...stages });
     };
-    metrics = openMetricsStream(sampleRate);
     const copying = uploadSpeechFile(speechId, file, {
       signal: stop.signal,
       onProgress: (fraction) => {
@@ -74,7 +71,7 @@ export async function importSpeech(
         report();
       },
     });
-    const analysing = analyse(track, samplesPerPixel, duration, metrics, stop.signal, (fraction) => {
+    const analysing = analyse(track, samplesPerPixel, duration, stop.signal, (fraction) => {
       stages.analysed = fraction;
       report();
     });
@@ -88,14 +85,9 @@ export async function importSpeech(
       await api.call('speeches.append', { speechId, audio: new Uint8Array(), peaks: chunk });
     }
     stop.signal.throwIfAborted();
-    const measured = metrics.finish().catch((error: unknown) => {
-      console.error('[lectern] no metrics for the import:', error);
-      return null;
-    });
     const speech = await api.call('speeches.finish', { speechId, durationMs: Math.round(duration * 1000) });
-    const result = await measured;
-    if (result) await keepMetrics(speech.id, result).catch(() => undefined);
     onProgress(1, { copied: 1, analysed: 1 });
+    void ensureSpeechMetrics(speech);
     return speech;
   } catch (error) {
     if (speechId) await api.call('speeches.discard', { speechId }).catch(() => undefined);
@@ -105,20 +97,15 @@ export async function importSpeech(
       : new LecternError('invalid_input', 'errors.unreadableAudio', { name: file.name });
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    metrics?.close();
     input.dispose();
   }
 }
 
-/**
- * Decodes the sound once into peaks (returned as min/max pairs) and the delivery metrics. Timed as the
- * `lectern.import.analyse` measure, which the import benchmark reads.
- */
+/** Decodes the sound into peaks (min/max pairs). Timed as `lectern.import.analyse` for the import benchmark. */
 async function analyse(
   track: InputAudioTrack,
   samplesPerPixel: number,
   duration: number,
-  metrics: SpeechMetricsStream,
   signal: AbortSignal,
   onProgress: (fraction: number) => void,
 ): Promise<Uint8Array<ArrayBuffer>> {
@@ -128,8 +115,6 @@ async function analyse(
   for await (const block of decodeInChunks(track)) {
     signal.throwIfAborted();
     parts.push(accumulator.push(block.samples));
-    // A failing analysis costs the metrics (computed again when the speech is opened), not the import.
-    await metrics.push(block.samples).catch(() => undefined);
     if (duration > 0) onProgress(Math.min(1, block.endSeconds / duration));
   }
   parts.push(accumulator.flush());

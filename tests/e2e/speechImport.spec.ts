@@ -41,6 +41,14 @@ function speechFolders(dataDir: string): string[] {
   return existsSync(root) ? readdirSync(root).filter((name) => !name.startsWith('.trash')) : [];
 }
 
+/**
+ * Holds the file's upload where it is (as a slow disk or network drive would), so a cancel lands while
+ * the import is still under way however fast this machine decodes.
+ */
+async function holdUploads(page: Page) {
+  await page.route('**/upload/speeches/**', () => undefined);
+}
+
 async function openLibrary(page: Page, url: string, name: string, heading: RegExp) {
   await page.goto(url);
   await createProfile(page, name);
@@ -66,6 +74,7 @@ test.describe('in Chinese', () => {
 
   test('cancelling with the button discards the half-made speech', async ({ page, lectern }) => {
     await openLibrary(page, lectern.url, '陈静', /^演讲库$/);
+    await holdUploads(page);
     await page.locator('input[type=file]').setInputFiles(long);
     const row = page.getByTestId('import-progress');
     await expect(row).toContainText(/复制 \d+% · 分析 [1-9]\d*%/, { timeout: 20_000 });
@@ -89,6 +98,7 @@ test.describe('in English', () => {
     const before = speechFolders(lectern.dataDir);
     expect(before).toHaveLength(1);
 
+    await holdUploads(page);
     await page.locator('input[type=file]').setInputFiles(long);
     const row = page.getByTestId('import-progress');
     await expect(row).toContainText(/Copying \d+ % · Analysing [1-9]\d* %/, { timeout: 20_000 });
