@@ -13,7 +13,9 @@ import type { Page } from '@playwright/test';
 import { CRITIQUE_COMMENT } from '../../shared/critique/critiqueEvents';
 import { appRegistry } from '../../shared/group/appRegistry';
 import { Groups } from '../../electron/services/group/groups';
+import type { GroupSync } from '../../electron/services/groupFolder/groupSync';
 import type { Outbox } from '../../electron/services/groupFolder/outbox';
+import type { GroupEvent } from '../../shared/group/groupEvent';
 import type { MemberDevice } from '../../shared/group/memberDevice';
 import { SpeechStore } from '../../electron/services/speeches/speechStore';
 import { createProfile, launchChromium, newPage } from './kit/browser';
@@ -53,14 +55,20 @@ async function prepareGroup(): Promise<void> {
   // log again after each event (minutes of setup). The benchmark reaches past `private` for that.
   const service = group as unknown as {
     outbox: Outbox;
+    sync: GroupSync;
     options: { device: MemberDevice; saveClock(): Promise<void> };
   };
   const started = performance.now();
+  // Linked as the app links them (format 2): each to what its writer had seen, here the one before.
+  const { device } = service.options;
+  let links: GroupEvent[] | undefined = service.sync.heads(device.key.keyId) ?? undefined;
   const events = Array.from({ length: COMMENTS }, (_, i) => {
     const at = 3_000 + i * 7_000;
     const anchor = i % 5 === 4 ? { startMs: at, endMs: at + 10_000 } : { atMs: at };
     const body = { recording, anchor, text: `第 ${i + 1} 条点评 · critique ${i + 1}` };
-    return service.options.device.event(CRITIQUE_COMMENT, body, Date.now());
+    const event = device.event(CRITIQUE_COMMENT, body, Date.now(), links);
+    links = [event];
+    return event;
   });
   await service.outbox.append(events);
   await service.options.saveClock();
