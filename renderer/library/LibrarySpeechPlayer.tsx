@@ -1,9 +1,12 @@
 // The speech page: the library's player for one of the member's own speeches, with its delivery
-// metrics beside it (a click on a pause there, or on its mark on the waveform, plays from it).
+// metrics beside it (a click on a pause there, or on its mark on the waveform, plays from it). The
+// metrics come once the waveform is on screen: their panel, and an hour's analysis when none is
+// stored yet, would otherwise hold back its first paint.
 import { useCallback, useMemo, useState } from 'react';
 import type WaveSurfer from 'wavesurfer.js';
 import { isVideo, speechAudioPath, speechPosterPath, type Speech } from '../../shared/domain/speech';
 import { OwnSpeechMetrics } from '../metrics/OwnSpeechMetrics';
+import { useAfterPaint } from '../shell/useAfterPaint';
 import { loadSpeechPeaks } from './loadSpeechPeaks';
 import { SpeechPlayer } from './SpeechPlayer';
 import type { PlayerVideo } from './VideoPicture';
@@ -19,6 +22,7 @@ export function LibrarySpeechPlayer({
 }) {
   const [ws, setWs] = useState<WaveSurfer | null>(null);
   const seek = useCallback((ms: number) => ws?.setTime(ms / 1000), [ws]);
+  const waveformShown = useAfterPaint(ws !== null);
   const video = useMemo<PlayerVideo | undefined>(
     () =>
       isVideo(speech.mimeType)
@@ -41,7 +45,7 @@ export function LibrarySpeechPlayer({
       onClose={onClose}
       onReady={setWs}
     >
-      <OwnSpeechMetrics speech={speech} ws={ws} onSeek={seek} />
+      {waveformShown ? <OwnSpeechMetrics speech={speech} ws={ws} onSeek={seek} /> : null}
     </SpeechPlayer>
   );
 }

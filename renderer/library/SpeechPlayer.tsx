@@ -17,7 +17,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type Reac
 import { useTranslation } from 'react-i18next';
 import WaveSurfer from 'wavesurfer.js';
 import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js';
-import { peaksForPlayer } from '../../shared/audio/peaks';
+import { peaksForPlayer, playerPeakPairs } from '../../shared/audio/peaks';
 import { mediaUrl } from '../api/api';
 import { formatClock } from '../shell/formatDuration';
 import { reportError } from '../shell/reportError';
@@ -27,8 +27,6 @@ import { waveColors } from './waveColors';
 
 const speeds = ['0.75', '1', '1.25', '1.5', '2'];
 const seekStepSeconds = 5;
-/** Far more than the player's width in pixels; an hour's 360,000 pairs would only slow the first paint. */
-const maxDrawnPeakPairs = 16_384;
 
 export interface SpeechPlayerProps {
   title: string;
@@ -92,7 +90,7 @@ export function SpeechPlayer({
     if (media) media.src = url;
     void loadPeaks().then((pairs) => {
       if (disposed || !container.current) return;
-      const peaks = peaksForPlayer({ data: pairs }, maxDrawnPeakPairs);
+      const peaks = peaksForPlayer({ data: pairs }, playerPeakPairs);
       instance = WaveSurfer.create({
         container: container.current,
         height: 96,

@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { Speech } from '../../shared/domain/speech';
 import { api } from '../api/api';
 import { reportError } from '../shell/reportError';
+import { prefetchSpeechPeaks } from './loadSpeechPeaks';
 import { drawMissingPosters } from './missingPosters';
 
 export interface ImportProgress {
@@ -70,11 +71,13 @@ export function useLiveSpeeches(): SpeechesState {
 }
 
 export function openSpeech(speechId: string | undefined): void {
+  if (speechId) prefetchSpeechPeaks(speechId);
   useSpeechesStore.setState({ openSpeechId: speechId, playRequest: 0 });
 }
 
 /** Opens a speech in the player and plays it: one press of ▶. */
 export function playSpeech(speechId: string): void {
+  prefetchSpeechPeaks(speechId);
   useSpeechesStore.setState((s) => ({ openSpeechId: speechId, playRequest: s.playRequest + 1 }));
 }
 

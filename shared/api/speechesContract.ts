@@ -75,8 +75,15 @@ export const speechesContract = {
   },
   'speeches.discard': { input: z.object({ speechId: SpeechId }).strict(), output: z.null() },
   'speeches.list': { input: z.object({}).strict(), output: z.array(Speech) },
+  /**
+   * A speech's waveform peaks (int8 min/max pairs). With `maxPairs`, neighbouring pairs are merged
+   * until at most that many are left (a player needs no more than it draws); `samplesPerPixel` then
+   * says what one returned pair covers.
+   */
   'speeches.peaks': {
-    input: z.object({ speechId: SpeechId }).strict(),
+    input: z
+      .object({ speechId: SpeechId, maxPairs: z.number().int().min(1).max(1_000_000).optional() })
+      .strict(),
     output: z.object({ sampleRate: z.number(), samplesPerPixel: z.number(), data: Bytes }),
   },
   'speeches.update': {

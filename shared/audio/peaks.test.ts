@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mixToMono, PeakAccumulator, toInt8 } from './peakAccumulator';
-import { peakDataFromJson, peaksForPlayer, peaksFromBytes, WaveformPeaks } from './peaks';
+import { mergePeakPairs, peakDataFromJson, peaksForPlayer, peaksFromBytes, WaveformPeaks } from './peaks';
 
 /** A known signal: 1 s of a 440 Hz sine at amplitude 0.5, then 1 s of silence, at 8 kHz. */
 function sineThenSilence(rate = 8000): Float32Array {
@@ -99,6 +99,42 @@ describe('stored peaks', () => {
     const peaks = peaksFromBytes(new Uint8Array(Int8Array.from([-10, 20, -127, 5, 0, 127]).buffer), 8000, 80);
     expect(Array.from(peaksForPlayer(peaks, 2))).toEqual(Array.from(Float32Array.from([-1, 20 / 127, 0, 1])));
     expect(peaksForPlayer(peaks, 3)).toEqual(peaksForPlayer(peaks));
+  });
+
+  const int8Pairs = fc
+    .array(fc.tuple(fc.integer({ min: -128, max: 0 }), fc.integer({ min: 0, max: 127 })), { maxLength: 300 })
+    .map((pairs) => Int8Array.from(pairs.flat()));
+
+  it('merges to at most as many pairs as asked, each the min and max of the pairs it covers', () => {
+    fc.assert(
+      fc.property(int8Pairs, fc.integer({ min: 1, max: 400 }), (data, maxPairs) => {
+        const { pairs, step } = mergePeakPairs(data, maxPairs);
+        const count = data.length / 2;
+        expect(pairs.length / 2).toBeLessThanOrEqual(maxPairs);
+        expect(pairs.length / 2).toBe(Math.ceil(count / step));
+        // The smallest step that fits: one less would leave too many pairs.
+        if (step > 1) expect(Math.ceil(count / (step - 1))).toBeGreaterThan(maxPairs);
+        for (let out = 0; out < pairs.length / 2; out++) {
+          const covered = Array.from(
+            { length: Math.min(step, count - out * step) },
+            (_, i) => out * step + i,
+          );
+          expect(pairs[2 * out]).toBe(Math.min(...covered.map((pair) => data[2 * pair]!)));
+          expect(pairs[2 * out + 1]).toBe(Math.max(...covered.map((pair) => data[2 * pair + 1]!)));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('draws the same waveform from peaks the host merged as from the full peaks', () => {
+    fc.assert(
+      fc.property(int8Pairs, fc.integer({ min: 1, max: 400 }), (data, maxPairs) => {
+        const merged = mergePeakPairs(data, maxPairs).pairs;
+        expect(peaksForPlayer({ data: merged }, maxPairs)).toEqual(peaksForPlayer({ data }, maxPairs));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('reads the data of a stored peaks file, or leaves other layouts to JSON.parse', () => {

@@ -80,24 +80,43 @@ function indexOfBytes(haystack: Uint8Array, needle: Uint8Array): number {
 }
 
 /**
- * Peaks scaled to [-1, 1] as wavesurfer.js takes them: one array of alternating min and max. With
- * `maxPairs`, neighbouring pairs merge (min of the mins, max of the maxes) until at most that many are
- * left: a player a thousand pixels wide draws 16,384 pairs as it draws an hour's 360,000, but ~40 ms sooner.
+ * How many min/max pairs a player draws: far more than its width in pixels, while an hour holds
+ * 360,000. The host merges down to this before it answers (`speeches.peaks`' `maxPairs`), so opening
+ * an hour moves 32 kB instead of 720 kB and the player scales 16,384 pairs instead of 360,000.
  */
-export function peaksForPlayer(peaks: { data: ArrayLike<number> }, maxPairs = Infinity): Float32Array {
-  const { data } = peaks;
-  const pairs = Math.floor(data.length / 2);
-  const step = Math.max(1, Math.ceil(pairs / maxPairs));
-  const scaled = new Float32Array(Math.ceil(pairs / step) * 2);
-  for (let from = 0, out = 0; from < pairs; from += step, out += 2) {
+export const playerPeakPairs = 16_384;
+
+/**
+ * Neighbouring min/max pairs merged (min of the mins, max of the maxes), `step` pairs at a time, the
+ * smallest step that leaves at most `maxPairs`. A pair at full resolution already is its own merge.
+ */
+export function mergePeakPairs(
+  data: ArrayLike<number>,
+  maxPairs: number,
+): { pairs: Int8Array<ArrayBuffer>; step: number } {
+  const count = Math.floor(data.length / 2);
+  const step = Math.max(1, Math.ceil(count / maxPairs));
+  const pairs = new Int8Array(Math.ceil(count / step) * 2);
+  for (let from = 0, out = 0; from < count; from += step, out += 2) {
     let min = data[2 * from]!;
     let max = data[2 * from + 1]!;
-    for (let pair = from + 1; pair < Math.min(pairs, from + step); pair++) {
+    for (let pair = from + 1; pair < Math.min(count, from + step); pair++) {
       min = Math.min(min, data[2 * pair]!);
       max = Math.max(max, data[2 * pair + 1]!);
     }
-    scaled[out] = min / 127;
-    scaled[out + 1] = max / 127;
+    pairs[out] = min;
+    pairs[out + 1] = max;
   }
+  return { pairs, step };
+}
+
+/**
+ * Peaks scaled to [-1, 1] as wavesurfer.js takes them: one array of alternating min and max, merged
+ * (`mergePeakPairs`) to at most `maxPairs` pairs.
+ */
+export function peaksForPlayer(peaks: { data: ArrayLike<number> }, maxPairs = Infinity): Float32Array {
+  const { pairs } = mergePeakPairs(peaks.data, maxPairs);
+  const scaled = new Float32Array(pairs.length);
+  for (let i = 0; i < pairs.length; i++) scaled[i] = pairs[i]! / 127;
   return scaled;
 }

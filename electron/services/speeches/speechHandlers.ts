@@ -23,7 +23,7 @@ export function createSpeechHandlers(
     'speeches.finish': ({ speechId, durationMs }) => store.finish(speechId, durationMs),
     'speeches.discard': ({ speechId }) => store.discard(speechId),
     'speeches.list': () => store.list(),
-    'speeches.peaks': ({ speechId }) => store.peaks(speechId),
+    'speeches.peaks': ({ speechId, maxPairs }) => store.peaks(speechId, maxPairs),
     'speeches.update': (input) => store.update(input.speechId, input),
     'speeches.delete': ({ speechId }) => store.delete(speechId),
     'speeches.restore': ({ speechId }) => store.restore(speechId),

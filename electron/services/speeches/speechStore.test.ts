@@ -74,6 +74,11 @@ describe('SpeechStore', () => {
 
     const peaks = await store.peaks(speechId);
     expect(Array.from(new Int8Array(peaks.data.buffer))).toEqual(chunks(recorded).flatMap(() => [-16, 16]));
+    // A player asks for no more pairs than it draws: neighbours merge, each pair then covering more.
+    const pairs = chunks(recorded).length;
+    const few = await store.peaks(speechId, 2);
+    expect(Array.from(new Int8Array(few.data.buffer))).toEqual([-16, 16, -16, 16]);
+    expect(few.samplesPerPixel).toBe(480 * Math.ceil(pairs / 2));
     expect(changes).toEqual(['changed']);
     expect(await store.list()).toEqual([speech]);
   });

@@ -11,7 +11,7 @@ import type { Contract } from '../../../shared/api/contract';
 import { LecternError } from '../../../shared/api/errors';
 import type { TrashedSpeech } from '../../../shared/api/speechesContract';
 import { SpeechMetrics } from '../../../shared/audio/metrics/speechMetrics';
-import { peakDataFromJson } from '../../../shared/audio/peaks';
+import { mergePeakPairs, peakDataFromJson } from '../../../shared/audio/peaks';
 import { Speech, SpeechId, type MediaMimeType } from '../../../shared/domain/speech';
 import { syncDir, writeFileAtomic } from '../atomicFile';
 import { appendStream } from './appendStream';
@@ -198,18 +198,21 @@ export class SpeechStore {
     });
   }
 
+  /** The stored peaks; with `maxPairs`, merged down to at most that many (see `mergePeakPairs`). */
   async peaks(
     speechId: string,
+    maxPairs = Infinity,
   ): Promise<{ sampleRate: number; samplesPerPixel: number; data: Uint8Array<ArrayBuffer> }> {
     const speech = await this.get(speechId);
     const json = await this.fs.readFile(join(this.dir(speechId), files.peaks));
     const data =
       peakDataFromJson(json) ??
       Int8Array.from((JSON.parse(json.toString('utf8')) as { data: number[] }).data);
+    const { pairs, step } = mergePeakPairs(data, maxPairs);
     return {
       sampleRate: speech.peaks.sampleRate,
-      samplesPerPixel: speech.peaks.samplesPerPixel,
-      data: new Uint8Array(data.buffer),
+      samplesPerPixel: speech.peaks.samplesPerPixel * step,
+      data: new Uint8Array(pairs.buffer),
     };
   }
 
