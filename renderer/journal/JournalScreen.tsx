@@ -16,7 +16,7 @@ import {
 import { IconLock, IconNotebook } from '@tabler/icons-react';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { tagCounts } from '../../shared/journal/entryFilter';
+import { tagCounts, visibleEntries } from '../../shared/journal/entryFilter';
 import { localDay } from '../../shared/journal/localDay';
 import { ScreenEmptyState } from '../shell/ScreenEmptyState';
 import { EntryEditor } from './EntryEditor';
@@ -30,7 +30,7 @@ import { NewEntryMenu } from './NewEntryMenu';
 import { OnThisDay } from './OnThisDay';
 import { TemplatesDialog } from './TemplatesDialog';
 import { TrashDialog } from './TrashDialog';
-import { useJournalEntries, useEntrySearch, visibleEntries } from './useJournalEntries';
+import { useJournalEntries, useEntrySearch } from './useJournalEntries';
 import { useJournalLifecycle } from './useJournalLifecycle';
 import { WritingHeatmap } from './WritingHeatmap';
 

@@ -3,9 +3,7 @@
 // freezes the screen; until the worker has it ready, searches are answered by a linear scan.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { filterEntries, type EntryFilter } from '../../shared/journal/entryFilter';
 import type { JournalEntry } from '../../shared/journal/journalEntry';
-import type { SearchHit } from '../../shared/journal/journalSearch';
 import { JournalSearchClient, type SearchPort } from '../../shared/journal/journalSearchProtocol';
 import { db } from '../state/db';
 
@@ -54,16 +52,16 @@ export function useJournalEntries(): JournalEntries {
 
 export interface EntrySearch {
   /**
-   * The hits for the query, best first, or null when there is no query. While a new query's answer
-   * is on its way, the previous answer stays.
+   * The ids of the entries found, best first, or null when there is no query. While a new query's
+   * answer is on its way, the previous answer stays.
    */
-  hits: SearchHit[] | null;
+  hits: string[] | null;
   /** Whether the worker's index answers (else a linear scan does). */
   indexReady: boolean;
 }
 
 export function useEntrySearch(entries: readonly JournalEntry[] | undefined, query: string): EntrySearch {
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [hits, setHits] = useState<string[] | null>(null);
   const indexReady = useSyncExternalStore(subscribeIndexReady, isIndexReady);
   const active = Boolean(entries && query.trim());
   useEffect(() => {
@@ -82,16 +80,4 @@ export function useEntrySearch(entries: readonly JournalEntry[] | undefined, que
     };
   }, [active, entries, query, indexReady]);
   return { hits: active ? hits : null, indexReady };
-}
-
-/** The entries the list shows: filtered, then in the order of the search hits when there are any. */
-export function visibleEntries(
-  entries: readonly JournalEntry[],
-  hits: readonly SearchHit[] | null,
-  filter: EntryFilter,
-): JournalEntry[] {
-  const filtered = filterEntries(entries, filter);
-  if (!hits) return filtered;
-  const rank = new Map(hits.map((hit, i) => [hit.id, i]));
-  return filtered.filter((entry) => rank.has(entry.id)).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
 }

@@ -1,4 +1,5 @@
-// Which entries the list shows: by tag, mood and date range, newest first; and the tags in use.
+// Which entries the list shows: by tag, mood and date range, newest first or in the search's order;
+// and the tags in use.
 import type { JournalEntry, Mood } from './journalEntry';
 
 export interface EntryFilter {
@@ -25,6 +26,25 @@ export function byNewest(a: JournalEntry, b: JournalEntry): number {
 
 export function filterEntries(entries: readonly JournalEntry[], filter: EntryFilter): JournalEntry[] {
   return entries.filter((entry) => matchesFilter(entry, filter)).sort(byNewest);
+}
+
+/**
+ * The entries the list shows: filtered, newest first, or in the order of the search hits when there
+ * are any (a walk down the hits: 10,000 of them sorted by rank took longer than the search).
+ */
+export function visibleEntries(
+  entries: readonly JournalEntry[],
+  hits: readonly string[] | null,
+  filter: EntryFilter,
+): JournalEntry[] {
+  if (!hits) return filterEntries(entries, filter);
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const shown: JournalEntry[] = [];
+  for (const id of hits) {
+    const entry = byId.get(id);
+    if (entry && matchesFilter(entry, filter)) shown.push(entry);
+  }
+  return shown;
 }
 
 /** Tags with how many entries carry them, most used first. */

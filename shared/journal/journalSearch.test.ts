@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JournalSearch } from './journalSearch';
+import type { JournalEntry } from './journalEntry';
+import { JournalSearch, linearSearch } from './journalSearch';
 import { testEntry } from './testEntries';
 
 const corpus = [
@@ -72,5 +74,71 @@ describe('journal search', () => {
 
   it('returns nothing for an empty query', () => {
     expect(search.search('   ')).toEqual([]);
+  });
+});
+
+// Text from a small alphabet, so that queries often hit: Han characters (one outside the BMP), Latin
+// letters in both cases and full width, digits, spaces and punctuation. Kana and Thai are left out:
+// Intl.Segmenter, not the characters, decides where their words start.
+const letters = [...'演讲技巧点评互相𠀀', ...'abcAÉｂ1', ' ', ' ', '，', '.', '-'];
+const text = (maxLength: number) =>
+  fc.array(fc.constantFrom(...letters), { maxLength }).map((chars) => chars.join(''));
+const drafts = fc.uniqueArray(
+  fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'), title: text(12), body: text(40) }),
+  { selector: (entry) => entry.id, maxLength: 8 },
+);
+const entriesOf = (drafts: { id: string; title: string; body: string }[]): JournalEntry[] =>
+  // A new updatedAt whenever the words change, as the editor sets it: `sync` re-indexes by it.
+  drafts.map((draft) =>
+    testEntry({
+      ...draft,
+      tags: draft.title ? [draft.title.slice(0, 3)] : [],
+      updatedAt: draft.title + draft.body,
+    }),
+  );
+
+describe('journal search against a plain scan', () => {
+  it('finds exactly the entries a scan finds, after any edits, for any query', () => {
+    const cuts = fc.array(fc.tuple(fc.nat(60), fc.integer({ min: 1, max: 6 })), { maxLength: 8 });
+    fc.assert(
+      fc.property(drafts, drafts, fc.array(text(6), { maxLength: 6 }), cuts, (before, after, typed, at) => {
+        const search = new JournalSearch();
+        search.sync(entriesOf(before));
+        const entries = entriesOf(after);
+        search.sync(entries);
+        // Queries typed at random, and pieces cut from the entries themselves.
+        const pieces = entries.length
+          ? at.map(([start, length], i) => {
+              const entry = entries[i % entries.length]!;
+              return `${entry.title} ${entry.body}`.slice(start, start + length);
+            })
+          : [];
+        for (const query of [...typed, ...pieces]) {
+          const indexed = search.search(query).map((hit) => hit.id);
+          const scanned = linearSearch(entries, query).map((hit) => hit.id);
+          expect({ query, ids: [...indexed].sort() }).toEqual({ query, ids: [...scanned].sort() });
+          expect(new Set(indexed).size).toBe(indexed.length);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds a word by its start only, in the index as in the scan', () => {
+    const entries = [
+      testEntry({ id: 'open', body: 'reopened; 开open' }),
+      testEntry({ id: 'pen', body: 'pencil' }),
+    ];
+    const search = new JournalSearch();
+    search.sync(entries);
+    for (const [query, expected] of [
+      ['pen', ['pen']],
+      ['open', ['open']],
+      ['reo', ['open']],
+      ['ope', ['open']],
+    ] as const) {
+      expect(ids(search, query)).toEqual(expected);
+      expect(linearSearch(entries, query).map((hit) => hit.id)).toEqual(expected);
+    }
   });
 });

@@ -1,10 +1,12 @@
 // Full-text search over journal entries with MiniSearch and the Chinese-aware tokens: titles weigh
-// more than bodies, every query word must match, the last-typed word matches as a prefix. The
-// renderer builds the index in a Web Worker (journalSearchProtocol.ts); `linearSearch` answers with
-// the same matching rule until that index is ready.
-import MiniSearch from 'minisearch';
+// more than bodies, every query word must match, words (not Han) match as prefixes. Each field is
+// indexed twice, as bigrams and words, and as its Han characters: a one-character query looks in the
+// second, everything else in the first (searchTokens.ts says why). The renderer builds the index in
+// a Web Worker (journalSearchProtocol.ts); `linearSearch` answers with the same matching rule until
+// that index is ready.
+import MiniSearch, { type Query } from 'minisearch';
 import type { JournalEntry } from './journalEntry';
-import { tokenizeForIndex, tokenizeQuery } from './searchTokens';
+import { hanCharsForIndex, isHan, isHanChar, tokenizeForIndex, tokenizeQuery } from './searchTokens';
 
 /** What the index needs of an entry: plain data, so it can be posted to a worker. */
 export type SearchDocument = Pick<JournalEntry, 'id' | 'title' | 'body' | 'tags'>;
@@ -12,12 +14,25 @@ export type SearchDocument = Pick<JournalEntry, 'id' | 'title' | 'body' | 'tags'
 export interface SearchHit {
   id: string;
   score: number;
-  /** The indexed terms that matched, for highlighting. */
-  terms: string[];
 }
 
 export function searchDocument(entry: SearchDocument): SearchDocument {
   return { id: entry.id, title: entry.title, body: entry.body, tags: [...entry.tags] };
+}
+
+const textFields = ['title', 'body', 'tags'] as const;
+type TextField = (typeof textFields)[number];
+/** The same fields' Han characters, each once (`hanCharsForIndex`). */
+const charFields = textFields.map((field) => `${field}Chars`);
+const boost = { title: 3, tags: 2, titleChars: 3, tagsChars: 2 };
+
+function fieldText(doc: SearchDocument, field: TextField): string {
+  return field === 'tags' ? doc.tags.join(' ') : doc[field];
+}
+
+/** One query token's search: a lone Han character among the characters, the rest among the words. */
+function tokenQuery(token: string): Query {
+  return { queries: [token], fields: isHanChar(token) ? charFields : [...textFields] };
 }
 
 export class JournalSearch {
@@ -26,17 +41,18 @@ export class JournalSearch {
 
   constructor() {
     this.index = new MiniSearch<SearchDocument>({
-      fields: ['title', 'body', 'tags'],
-      extractField: (doc, field) =>
-        field === 'tags' ? doc.tags.join(' ') : String(doc[field as keyof SearchDocument] ?? ''),
-      tokenize: tokenizeForIndex,
+      fields: [...textFields, ...charFields],
+      extractField: (doc, field) => fieldText(doc, field.replace(/Chars$/, '') as TextField),
+      tokenize: (text, field) => (field?.endsWith('Chars') ? hanCharsForIndex(text) : tokenizeForIndex(text)),
       processTerm: (term) => term,
       searchOptions: {
-        tokenize: tokenizeQuery,
+        // Each token of a query comes tokenized already (`tokenQuery`).
+        tokenize: (token) => [token],
         processTerm: (term) => term,
         combineWith: 'AND',
-        prefix: true,
-        boost: { title: 3, tags: 2 },
+        // A Han token is a whole character or bigram: as a prefix it would only cost a walk.
+        prefix: (term) => !isHan(term),
+        boost,
       },
     });
   }
@@ -64,10 +80,11 @@ export class JournalSearch {
   }
 
   search(query: string): SearchHit[] {
-    if (tokenizeQuery(query).length === 0) return [];
+    const tokens = tokenizeQuery(query);
+    if (tokens.length === 0) return [];
     return this.index
-      .search(query)
-      .map((hit) => ({ id: String(hit.id), score: hit.score, terms: hit.terms }));
+      .search({ combineWith: 'AND', queries: tokens.map(tokenQuery) })
+      .map((hit) => ({ id: String(hit.id), score: hit.score }));
   }
 }
 
@@ -99,11 +116,14 @@ export function syncChange(versions: Map<string, string>, entries: readonly Jour
 
 /**
  * The index's matching rule without an index: every query token must occur in the title, body or
- * tags (Han bigrams as substrings, other words anywhere in a word). Ranked title, then tags, then body.
+ * tags (Han characters and bigrams anywhere, other words at the start of a word). Ranked title, then
+ * tags, then body. (In scripts that Intl.Segmenter cuts into words, kana or Thai, a word found by the
+ * index inside a longer run of letters is missed here until the index is ready.)
  */
 export function linearSearch(entries: readonly SearchDocument[], query: string): SearchHit[] {
   const tokens = tokenizeQuery(query);
   if (tokens.length === 0) return [];
+  const found = tokens.map((token) => (isHan(token) ? containsText : containsWordStart));
   const hits: SearchHit[] = [];
   for (const entry of entries) {
     const title = fold(entry.title);
@@ -111,20 +131,45 @@ export function linearSearch(entries: readonly SearchDocument[], query: string):
     const tags = fold(entry.tags.join(' '));
     let score = 0;
     let all = true;
-    for (const token of tokens) {
-      const inTitle = title.includes(token);
-      const inTags = tags.includes(token);
-      if (!inTitle && !inTags && !body.includes(token)) {
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      const contains = found[i]!;
+      const inTitle = contains(title, token);
+      const inTags = contains(tags, token);
+      if (!inTitle && !inTags && !contains(body, token)) {
         all = false;
         break;
       }
       score += (inTitle ? 3 : 0) + (inTags ? 2 : 0) + 1;
     }
-    if (all) hits.push({ id: entry.id, score, terms: tokens });
+    if (all) hits.push({ id: entry.id, score });
   }
   return hits.sort((a, b) => b.score - a.score);
 }
 
 function fold(text: string): string {
   return text.normalize('NFKC').toLowerCase();
+}
+
+function containsText(text: string, token: string): boolean {
+  return text.includes(token);
+}
+
+const wordChar = /[\p{L}\p{N}]/u;
+
+/** `token` where a word starts: after the text's start, a character that is no letter or digit, or Han. */
+function containsWordStart(text: string, token: string): boolean {
+  for (let at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + 1)) {
+    if (at === 0) return true;
+    const before = charBefore(text, at);
+    if (!wordChar.test(before) || isHan(before)) return true;
+  }
+  return false;
+}
+
+/** The character (a whole code point, even outside the BMP) that ends just before `at`. */
+function charBefore(text: string, at: number): string {
+  const unit = text.charCodeAt(at - 1);
+  const start = unit >= 0xdc00 && unit <= 0xdfff && at >= 2 ? at - 2 : at - 1;
+  return String.fromCodePoint(text.codePointAt(start)!);
 }

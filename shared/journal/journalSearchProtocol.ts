@@ -3,14 +3,10 @@
 // `createSearchServer` is the worker's side (renderer/journal/journalSearchWorker.ts wires it to
 // `self`), `JournalSearchClient` the page's. The page sends only what changed (by updatedAt), and
 // answers with a linear scan until the worker reports the first index built, so search always works.
+// An answer is the found ids, best first: a list of strings crosses postMessage in well under a
+// millisecond, where 10,000 hit objects took ten.
 import type { JournalEntry } from './journalEntry';
-import {
-  JournalSearch,
-  linearSearch,
-  syncChange,
-  type SearchDocument,
-  type SearchHit,
-} from './journalSearch';
+import { JournalSearch, linearSearch, syncChange, type SearchDocument } from './journalSearch';
 
 export type SearchRequest =
   | { type: 'sync'; generation: number; upserts: SearchDocument[]; removals: string[] }
@@ -18,7 +14,7 @@ export type SearchRequest =
 
 export type SearchReply =
   | { type: 'synced'; generation: number; size: number; ms: number }
-  | { type: 'hits'; requestId: number; hits: SearchHit[] }
+  | { type: 'hits'; requestId: number; ids: string[] }
   | { type: 'failed'; requestId: number | null; message: string };
 
 /** The worker's side: applies syncs to one index and answers searches, in the order they came. */
@@ -36,7 +32,8 @@ export function createSearchServer(
         size = index.size;
         reply({ type: 'synced', generation: message.generation, size, ms: now() - started });
       } else {
-        reply({ type: 'hits', requestId: message.requestId, hits: index.search(message.query) });
+        const ids = index.search(message.query).map((hit) => hit.id);
+        reply({ type: 'hits', requestId: message.requestId, ids });
       }
     } catch (error) {
       reply({
@@ -60,7 +57,11 @@ const bigSyncSize = 500;
 
 interface Pending {
   query: string;
-  resolve: (hits: SearchHit[]) => void;
+  resolve: (ids: string[]) => void;
+}
+
+function scan(entries: readonly JournalEntry[], query: string): string[] {
+  return linearSearch(entries, query).map((hit) => hit.id);
 }
 
 /** The page's side: keeps the worker's index in step with the entries and asks it, or scans. */
@@ -107,9 +108,9 @@ export class JournalSearchClient {
     this.notifyIf(wasReady);
   }
 
-  /** The hits for a query, best first: from the worker's index once built, else by linear scan. */
-  search(query: string): Promise<SearchHit[]> {
-    if (!this.port || !this.indexReady) return Promise.resolve(linearSearch(this.documents, query));
+  /** The ids found for a query, best first: from the worker's index once built, else by linear scan. */
+  search(query: string): Promise<string[]> {
+    if (!this.port || !this.indexReady) return Promise.resolve(scan(this.documents, query));
     const requestId = this.nextRequest++;
     return new Promise((resolve) => {
       this.pending.set(requestId, { query, resolve });
@@ -130,7 +131,7 @@ export class JournalSearchClient {
     this.port = null;
     this.ready = false;
     this.bigSync = null;
-    for (const { query, resolve } of this.pending.values()) resolve(linearSearch(this.documents, query));
+    for (const { query, resolve } of this.pending.values()) resolve(scan(this.documents, query));
     this.pending.clear();
     this.notifyIf(wasReady);
   }
@@ -157,13 +158,13 @@ export class JournalSearchClient {
     } else if (message.type === 'hits') {
       const request = this.pending.get(message.requestId);
       this.pending.delete(message.requestId);
-      request?.resolve(message.hits);
+      request?.resolve(message.ids);
     } else if (message.requestId === null) {
       this.fallBack();
     } else {
       const request = this.pending.get(message.requestId);
       this.pending.delete(message.requestId);
-      request?.resolve(linearSearch(this.documents, request.query));
+      if (request) request.resolve(scan(this.documents, request.query));
     }
   }
 }

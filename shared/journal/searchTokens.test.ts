@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { tokenizeForIndex, tokenizeQuery } from './searchTokens';
+import { hanCharsForIndex, tokenizeForIndex, tokenizeQuery } from './searchTokens';
 
 describe('search tokens', () => {
-  it('cuts Chinese runs into bigrams and keeps the last character', () => {
-    expect(tokenizeForIndex('演讲技巧')).toEqual(['演讲', '讲技', '技巧', '巧']);
+  it('cuts Chinese runs into bigrams, and keeps each character once apart', () => {
+    expect(tokenizeForIndex('演讲技巧')).toEqual(['演讲', '讲技', '技巧']);
+    expect(hanCharsForIndex('讲演讲技巧，讲')).toEqual(['讲', '演', '技', '巧']);
     expect(tokenizeQuery('演讲技巧')).toEqual(['演讲', '讲技', '技巧']);
     expect(tokenizeQuery('讲')).toEqual(['讲']);
   });
@@ -13,7 +14,8 @@ describe('search tokens', () => {
   });
 
   it('handles mixed text and full-width characters', () => {
-    expect(tokenizeForIndex('今天的Ｓpeech很好')).toEqual(['今天', '天的', '的', '很好', '好', 'speech']);
+    expect(tokenizeForIndex('今天的Ｓpeech很好')).toEqual(['今天', '天的', '很好', 'speech']);
+    expect(hanCharsForIndex('今天的Ｓpeech很好')).toEqual(['今', '天', '的', '很', '好']);
   });
 
   it('gives nothing for blank or punctuation-only text', () => {
