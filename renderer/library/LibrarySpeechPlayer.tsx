@@ -1,13 +1,14 @@
 // The speech page: the library's player for one of the member's own speeches, with its delivery
 // metrics beside it (a click on a pause there, or on its mark on the waveform, plays from it). The
-// metrics come once the waveform is on screen: their panel, and an hour's analysis when none is
-// stored yet, would otherwise hold back its first paint.
+// metrics come once the waveform (and a video's first frame) is on screen: their panel, and an hour's
+// analysis when none is stored yet, would otherwise hold back the first paint.
 import { useCallback, useMemo, useState } from 'react';
 import type WaveSurfer from 'wavesurfer.js';
 import { isVideo, speechAudioPath, speechPosterPath, type Speech } from '../../shared/domain/speech';
 import { OwnSpeechMetrics } from '../metrics/OwnSpeechMetrics';
 import { useAfterPaint } from '../shell/useAfterPaint';
 import { loadSpeechPeaks } from './loadSpeechPeaks';
+import { usePictureShown } from './usePictureShown';
 import { SpeechPlayer } from './SpeechPlayer';
 import type { PlayerVideo } from './VideoPicture';
 
@@ -22,7 +23,9 @@ export function LibrarySpeechPlayer({
 }) {
   const [ws, setWs] = useState<WaveSurfer | null>(null);
   const seek = useCallback((ms: number) => ws?.setTime(ms / 1000), [ws]);
-  const waveformShown = useAfterPaint(ws !== null);
+  // After the waveform (and a video's first frame) is on screen: the panel's first render is a long task.
+  const pictureShown = usePictureShown(ws, isVideo(speech.mimeType));
+  const waveformShown = useAfterPaint(ws !== null && pictureShown);
   const video = useMemo<PlayerVideo | undefined>(
     () =>
       isVideo(speech.mimeType)
