@@ -38,6 +38,11 @@ describe('goalResult', () => {
     );
   });
 
+  it('gives no ratio over a baseline of zero or below (a flat heap, give or take noise)', () => {
+    expect(goalResult(spec({ baseline: [-0.1, 0, 0.1, -0.2, -0.1] }), 'b').ratio).toBeNull();
+    expect(goalResult(spec({ baseline: [0, 0, 0, 0, 0] }), 'b').ratio).toBeNull();
+  });
+
   it('refuses a ratio goal without a baseline', () => {
     expect(() => goalResult(spec({ baseline: null, target: { on: 'ratio', atMost: 2 } }), 'b')).toThrow();
   });

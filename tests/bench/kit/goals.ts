@@ -25,7 +25,7 @@ export interface GoalResult {
   digits: number;
   lectern: Figures;
   baseline: Figures | null;
-  /** Lectern's median over the baseline's; null without a baseline (or a baseline of 0). */
+  /** Lectern's median over the baseline's; null without a baseline (or one of 0 or below). */
   ratio: number | null;
   target: string;
   met: boolean;
@@ -55,7 +55,8 @@ export function targetText(target: Target, unit: string): string {
 export function goalResult(spec: GoalSpec, bench: string): GoalResult {
   const lectern = figures(spec.lectern);
   const baseline = spec.baseline ? figures(spec.baseline) : null;
-  const ratio = baseline && baseline.median !== 0 ? lectern.median / baseline.median : null;
+  // Over a baseline of zero or below (a heap that does not grow, give or take noise) a ratio says nothing.
+  const ratio = baseline && baseline.median > 0 ? lectern.median / baseline.median : null;
   const value = spec.target.on === 'ratio' ? ratio : lectern.median;
   if (spec.target.on === 'ratio' && !baseline) throw new Error(`${spec.goal}: a ratio goal needs a baseline`);
   const met =
