@@ -4,7 +4,7 @@
 // again in the running instance; ports are random free ones; `stop()` kills both process trees.
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, closeSync, constants, openSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -49,6 +49,8 @@ export class SyncthingInstance {
   process: ChildProcess | null = null;
   readonly folder: string;
   readonly home: string;
+  /** Syncthing's own output, quoted when the pair does not settle. */
+  readonly logFile: string;
   deviceId = '';
   listenPort = 0;
   guiPort = 0;
@@ -61,6 +63,19 @@ export class SyncthingInstance {
   ) {
     this.home = path.join(base, name, 'home');
     this.folder = path.join(base, name, 'folder');
+    this.logFile = path.join(base, name, 'syncthing.log');
+  }
+
+  /** New free ports for a fresh start (the old ones may have been taken since). */
+  async newPorts(): Promise<void> {
+    this.listenPort = await freePort();
+    this.guiPort = await freePort();
+  }
+
+  /** The last lines Syncthing printed. */
+  async logTail(lines = 12): Promise<string> {
+    const text = await readFile(this.logFile, 'utf8').catch(() => '');
+    return text.trimEnd().split('\n').slice(-lines).join('\n');
   }
 
   async generate(): Promise<number> {
@@ -78,8 +93,7 @@ export class SyncthingInstance {
     });
     this.deviceId = id.stdout.trim();
     if (!/^[A-Z0-9-]{63}$/.test(this.deviceId)) throw new Error(`no device id: ${id.stderr}`);
-    this.listenPort = await freePort();
-    this.guiPort = await freePort();
+    await this.newPorts();
     const generated = await readFile(path.join(this.home, 'config.xml'), 'utf8');
     return Number(/<configuration version="(\d+)"/.exec(generated)?.[1] ?? 36);
   }
@@ -134,11 +148,23 @@ export class SyncthingInstance {
   /** Starts the process; true once its REST API answers, false if it exits first or takes 30 s. */
   private async startOnce(): Promise<boolean> {
     // Own process group: 1.19 runs a monitor plus a child; killing the group stops both.
-    this.process = spawn(
-      this.binary,
-      ['serve', `--home=${this.home}`, '--no-browser', '--no-restart', '--no-upgrade', '--no-default-folder'],
-      { env: cleanEnv(), detached: true, stdio: 'ignore' },
-    );
+    const log = openSync(this.logFile, 'a');
+    try {
+      this.process = spawn(
+        this.binary,
+        [
+          'serve',
+          `--home=${this.home}`,
+          '--no-browser',
+          '--no-restart',
+          '--no-upgrade',
+          '--no-default-folder',
+        ],
+        { env: cleanEnv(), detached: true, stdio: ['ignore', log, log] },
+      );
+    } finally {
+      closeSync(log);
+    }
     const deadline = Date.now() + 30_000;
     while ((await this.rest('/rest/system/ping').catch(() => null))?.ping !== 'pong') {
       if (Date.now() > deadline || this.process.exitCode !== null) return false;
@@ -207,16 +233,31 @@ export class SyncthingPair {
     this.b = new SyncthingInstance('B', base, binary, apiKey);
   }
 
-  /** Generates, configures and checks both, starts A then B (B dials A at once), and waits until in sync. */
+  /**
+   * Generates, configures and checks both, starts A then B (B dials A at once), and waits until in
+   * sync. A pair that has not connected after half the time starts once more on new ports: between
+   * freePort() and Syncthing's listen, another process may take a port (seen once in CI).
+   */
   async start(timeoutMs = 45_000): Promise<void> {
     process.once('exit', this.onExit);
     const version = await this.a.generate();
     await this.b.generate();
-    await this.a.configure(version, this.b, this.folderId, this.throttle.a);
-    await this.b.configure(version, this.a, this.folderId, this.throttle.b);
-    await this.a.start();
-    await this.b.start();
-    await this.waitInSync(timeoutMs);
+    for (let attempt = 1; ; attempt++) {
+      await this.a.configure(version, this.b, this.folderId, this.throttle.a);
+      await this.b.configure(version, this.a, this.folderId, this.throttle.b);
+      await this.a.start();
+      await this.b.start();
+      try {
+        await this.waitInSync(attempt === 1 ? timeoutMs / 2 : timeoutMs);
+        return;
+      } catch (error) {
+        if (attempt === 2) throw error;
+        process.stderr.write(`Syncthing pair, starting again on new ports: ${String(error)}\n`);
+        await Promise.all([this.a.stop(), this.b.stop()]);
+        await this.a.newPorts();
+        await this.b.newPorts();
+      }
+    }
   }
 
   async stop(): Promise<void> {
@@ -235,6 +276,11 @@ export class SyncthingPair {
 
   /** Both connected, idle, nothing needed, and each 100 % complete for the other. */
   async inSync(): Promise<boolean> {
+    return (await this.notInSyncBecause()) === null;
+  }
+
+  /** Why the pair is not in sync yet, or null if it is. */
+  private async notInSyncBecause(): Promise<string | null> {
     for (const [self, peer] of [
       [this.a, this.b],
       [this.b, this.a],
@@ -244,20 +290,25 @@ export class SyncthingPair {
       const completion = await self.rest(
         `/rest/db/completion?folder=${this.folderId}&device=${peer.deviceId}`,
       );
-      if (!connections.connections?.[peer.deviceId]?.connected) return false;
+      if (!connections.connections?.[peer.deviceId]?.connected)
+        return `${self.name} is not connected to ${peer.name}`;
       if (status.state !== 'idle' || status.needTotalItems !== 0 || completion.completion !== 100)
-        return false;
+        return `${self.name}: folder ${status.state}, ${status.needTotalItems} items needed, ${completion.completion} % complete for ${peer.name}`;
     }
-    return true;
+    return null;
   }
 
   /** Polls until in sync and `settled()` (e.g. both folders hold the same files) holds. */
   async waitInSync(timeoutMs: number, settled: () => Promise<boolean> = async () => true): Promise<void> {
     const deadline = Date.now() + timeoutMs;
+    let because: string | null = 'not asked yet';
     while (Date.now() < deadline) {
-      if ((await this.inSync().catch(() => false)) && (await settled())) return;
+      because = await this.notInSyncBecause().catch((error: unknown) => String(error));
+      if (because === null && (await settled())) return;
+      because ??= 'the folders differ';
       await sleep(250);
     }
-    throw new Error(`Syncthing did not settle within ${timeoutMs} ms`);
+    const logs = await Promise.all([this.a, this.b].map(async (i) => `--- ${i.name}\n${await i.logTail()}`));
+    throw new Error(`Syncthing did not settle within ${timeoutMs} ms (${because})\n${logs.join('\n')}`);
   }
 }
