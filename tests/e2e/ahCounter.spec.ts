@@ -219,6 +219,20 @@ test('哼哈官边听边按 F 标记口头禅，讲者和教练都看得到', as
     await expect(b.getByTestId('filler-rate')).toBeVisible();
     await b.mouse.move(0, 0);
     await screenshot(b, 'ah-counter-zero-en');
+    await b.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(b, 'ah-counter-zero-en-dark');
+    await b.emulateMedia({ colorScheme: 'light' });
+
+    // 换成中文再打开：计为 0 的记录还在，说的是中文。
+    await b.keyboard.press('Control+,');
+    await chooseSegment(b, '简体中文');
+    await b.getByRole('navigation').getByRole('link', { name: '社群' }).click();
+    await b.getByRole('tab', { name: '动态' }).click();
+    await b.getByTestId('feed-item').first().getByRole('button', { name: '播放' }).click();
+    await expect(b.getByTestId('filler-zero')).toHaveText(/你听完了整篇，计为 0 个口头禅/);
+    await expect(b.getByTestId('filler-counter').filter({ hasText: '王老师' })).toContainText('王老师');
+    await b.mouse.move(0, 0);
+    await screenshot(b, 'ah-counter-zero-zh');
   } finally {
     await coach.host.close();
     await speaker.host.close();
