@@ -130,17 +130,23 @@ async function jumps(step: number): Promise<number[]> {
  */
 async function markerJumps(step: number): Promise<number[]> {
   const root = document.querySelector('[data-testid="waveform"] > div')!.shadowRoot!;
-  const marks = [...root.querySelectorAll<HTMLElement>('[part~="marker"], [part~="region"]')];
+  // The critiques' marks only: the speech's own metrics mark its long pauses on the same waveform.
+  const marks = [...root.querySelectorAll<HTMLElement>('[part~="marker"], [part~="region"]')].filter((mark) =>
+    mark.getAttribute('part')!.split(' ')[1]?.startsWith('critique-'),
+  );
+  if (marks.length === 0) throw new Error('no critique marks on the waveform');
   const times: number[] = [];
   for (let i = 0; i < marks.length; i += step) {
     const id = marks[i]!.getAttribute('part')!.split(' ')[1]!.slice('critique-'.length);
     const started = performance.now();
     marks[i]!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
-    await new Promise<void>((done) => {
+    await new Promise<void>((done, fail) => {
       const check = () =>
         document.querySelector(`article[data-thread="${id}"][aria-current="true"]`)
           ? done()
-          : requestAnimationFrame(check);
+          : performance.now() - started > 10_000
+            ? fail(new Error(`a click on the mark of ${id} did not show its critique`))
+            : requestAnimationFrame(check);
       requestAnimationFrame(check);
     });
     times.push(performance.now() - started);

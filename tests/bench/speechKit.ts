@@ -10,6 +10,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { mediaResponse } from '../../electron/common/mediaResponse';
+import { analyseAudioFile } from '../../electron/services/audio/analyseAudioFile';
 import { SpeechStore } from '../../electron/services/speeches/speechStore';
 import { PeakAccumulator } from '../../shared/audio/peakAccumulator';
 import { log, mb, ms } from './kit/figures';
@@ -105,15 +106,19 @@ export function ensureSpeechAs(extension: string, codecArgs: string[]): string {
 
 /**
  * A data folder holding the one-hour speech as the app stores a recording: SpeechStore.begin, appends
- * of 1 MiB chunks with the peaks (PeakAccumulator over PCM decoded by ffmpeg), then finish (which
- * remuxes it to a WebM with duration and cues). Cached; returns the speech's id and finished file.
+ * of 1 MiB chunks with the peaks (PeakAccumulator over PCM decoded by ffmpeg), finish (which remuxes
+ * it to a WebM with duration and cues), then its metrics, which the app computes right after a
+ * recording: opening it later computes nothing (speechMetricsApp removes them from its copy to time
+ * that computation). Cached; returns the speech's id and finished file.
  */
 export async function ensureSpeechDataDir(): Promise<{ speechId: string; audioPath: string }> {
   const root = join(paths.dataDir, 'speeches');
   const existing = existsSync(root) ? readdirSync(root).filter((name) => /^[0-9a-f-]{36}$/.test(name)) : [];
   for (const id of existing) {
-    if (existsSync(join(root, id, 'speech.json')))
+    if (existsSync(join(root, id, 'speech.json'))) {
+      await ensureStoredMetrics(root, id);
       return { speechId: id, audioPath: join(root, id, 'audio.webm') };
+    }
   }
   await rm(paths.dataDir, { recursive: true, force: true });
   const live = ensureLiveWebm();
@@ -135,7 +140,18 @@ export async function ensureSpeechDataDir(): Promise<{ speechId: string; audioPa
   log(
     `  finished: ${(speech.durationMs / 60_000).toFixed(2)} min, ${mb(speech.byteSize)} (finish took ${ms(performance.now() - started)})`,
   );
+  await ensureStoredMetrics(root, speechId);
   return { speechId, audioPath: join(root, speechId, 'audio.webm') };
+}
+
+/** The stored speech's metrics.json, computed once by the shared analyser if missing (cached folders made before it). */
+async function ensureStoredMetrics(root: string, speechId: string): Promise<void> {
+  if (existsSync(join(root, speechId, 'metrics.json'))) return;
+  log('storing its delivery metrics, as the app does after a recording …');
+  await new SpeechStore(root).saveMetrics(
+    speechId,
+    await analyseAudioFile(join(root, speechId, 'audio.webm')),
+  );
 }
 
 /**
