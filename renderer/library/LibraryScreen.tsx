@@ -24,6 +24,7 @@ import {
   restoreSpeech,
   setSpeechTags,
   useLiveSpeeches,
+  useOpenSpeech,
 } from './speechesStore';
 import { LibrarySpeechPlayer } from './LibrarySpeechPlayer';
 import { SpeechRow } from './SpeechRow';
@@ -37,7 +38,7 @@ const accepted =
 
 export function LibraryScreen() {
   const { t, i18n } = useTranslation();
-  const { speeches, loaded, openSpeechId, playRequest, imports } = useLiveSpeeches();
+  const { speeches, loaded, imports } = useLiveSpeeches();
   const { groups } = useLiveGroups();
   const { trash } = useLiveTrash();
   const [query, setQuery] = useState('');
@@ -50,7 +51,6 @@ export function LibraryScreen() {
     () => filterSpeeches(speeches, { query, tag, sort }, i18n.language),
     [speeches, query, tag, sort, i18n.language],
   );
-  const open = speeches.find((speech) => speech.id === openSpeechId);
   const Icon = screenIcons.library;
 
   const onDrop = (event: DragEvent) => {
@@ -111,14 +111,7 @@ export function LibraryScreen() {
       {imports.map((each) => (
         <ImportProgressRow key={each.key} progress={each} />
       ))}
-      {open ? (
-        <LibrarySpeechPlayer
-          key={`${open.id}-${playRequest}`}
-          autoPlay={playRequest > 0}
-          speech={open}
-          onClose={() => openSpeech(undefined)}
-        />
-      ) : null}
+      <OpenSpeechPlayer />
       {loaded && speeches.length === 0 ? (
         <ScreenEmptyState
           icon={<Icon size={32} />}
@@ -192,5 +185,19 @@ export function LibraryScreen() {
       <SpeechTrashDialog />
       <ShareChoiceDialog />
     </Stack>
+  );
+}
+
+/** The player of the speech opened from the list: opening one renders this alone, not the list. */
+function OpenSpeechPlayer() {
+  const { speech, playRequest } = useOpenSpeech();
+  if (!speech) return null;
+  return (
+    <LibrarySpeechPlayer
+      key={`${speech.id}-${playRequest}`}
+      autoPlay={playRequest > 0}
+      speech={speech}
+      onClose={() => openSpeech(undefined)}
+    />
   );
 }

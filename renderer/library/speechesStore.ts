@@ -2,6 +2,7 @@
 // changed (a recording finished, an import landed, a crash was recovered), plus imports in progress.
 import { useEffect } from 'react';
 import { create } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import type { Speech } from '../../shared/domain/speech';
 import { api } from '../api/api';
 import { reportError } from '../shell/reportError';
@@ -58,8 +59,11 @@ export async function reloadSpeeches(): Promise<void> {
 let subscribers = 0;
 let unsubscribe: (() => void) | undefined;
 
-/** Keeps the list fresh while any screen that shows speeches is mounted. */
-export function useLiveSpeeches(): SpeechesState {
+/**
+ * Keeps the list fresh while any screen that shows speeches is mounted. The speech open in the player
+ * is not part of it: opening one re-renders the player alone (`useOpenSpeech`), not every list.
+ */
+export function useLiveSpeeches(): Pick<SpeechesState, 'speeches' | 'loaded' | 'imports'> {
   useEffect(() => {
     if (subscribers++ === 0) unsubscribe = api.on('speeches.changed', () => void reloadSpeeches());
     void reloadSpeeches();
@@ -67,7 +71,17 @@ export function useLiveSpeeches(): SpeechesState {
       if (--subscribers === 0) unsubscribe?.();
     };
   }, []);
-  return useSpeechesStore();
+  return useSpeechesStore(useShallow(({ speeches, loaded, imports }) => ({ speeches, loaded, imports })));
+}
+
+/** The speech open in the library's player, and how often ▶ asked it to play. */
+export function useOpenSpeech(): { speech: Speech | undefined; playRequest: number } {
+  return useSpeechesStore(
+    useShallow(({ speeches, openSpeechId, playRequest }) => ({
+      speech: speeches.find((speech) => speech.id === openSpeechId),
+      playRequest,
+    })),
+  );
 }
 
 export function openSpeech(speechId: string | undefined): void {
