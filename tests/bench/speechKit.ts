@@ -4,11 +4,22 @@
 // ffmpeg decoding as the baseline decoder. What every benchmark shares is in kit/. Not a benchmark
 // itself (no `.bench.ts`).
 import { execFileSync, spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+  copyFileSync,
+} from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { mediaResponse } from '../../electron/common/mediaResponse';
 import { analyseAudioFile } from '../../electron/services/audio/analyseAudioFile';
 import { SpeechStore } from '../../electron/services/speeches/speechStore';
@@ -142,6 +153,33 @@ export async function ensureSpeechDataDir(): Promise<{ speechId: string; audioPa
   );
   await ensureStoredMetrics(root, speechId);
   return { speechId, audioPath: join(root, speechId, 'audio.webm') };
+}
+
+/**
+ * A data folder whose library holds `count` copies of the one-hour speech (new ids and titles, the
+ * audio hard-linked): what a member who has practised for months opens a speech among. Cached.
+ */
+export async function ensureLibraryDataDir(count: number): Promise<string> {
+  const dir = join(benchDir, `data-library-${count}`);
+  const root = join(dir, 'speeches');
+  if (existsSync(root) && readdirSync(root).length === count) return dir;
+  const { speechId } = await ensureSpeechDataDir();
+  const source = join(paths.dataDir, 'speeches', speechId);
+  await rm(dir, { recursive: true, force: true });
+  const speech = JSON.parse(readFileSync(join(source, 'speech.json'), 'utf8')) as Record<string, unknown>;
+  for (let i = 0; i < count; i++) {
+    const id = randomUUID();
+    const target = join(root, id);
+    mkdirSync(target, { recursive: true });
+    linkSync(join(source, 'audio.webm'), join(target, 'audio.webm'));
+    for (const file of ['peaks.json', 'metrics.json']) copyFileSync(join(source, file), join(target, file));
+    const createdAt = new Date(Date.UTC(2026, 5, 1) + i * 86_400_000).toISOString();
+    writeFileSync(
+      join(target, 'speech.json'),
+      JSON.stringify({ ...speech, id, title: `Practice ${i + 1} 练习 ${i + 1}`, createdAt }),
+    );
+  }
+  return dir;
 }
 
 /** The stored speech's metrics.json, computed once by the shared analyser if missing (cached folders made before it). */
