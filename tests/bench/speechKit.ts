@@ -4,7 +4,9 @@
 // ffmpeg decoding as the baseline decoder. What every benchmark shares is in kit/. Not a benchmark
 // itself (no `.bench.ts`).
 import { execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import {
+  copyFileSync,
   createReadStream,
   existsSync,
   linkSync,
@@ -13,13 +15,11 @@ import {
   readFileSync,
   statSync,
   writeFileSync,
-  copyFileSync,
 } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { mediaResponse } from '../../electron/common/mediaResponse';
 import { analyseAudioFile } from '../../electron/services/audio/analyseAudioFile';
 import { SpeechStore } from '../../electron/services/speeches/speechStore';
