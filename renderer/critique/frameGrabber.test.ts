@@ -6,9 +6,15 @@ import { FrameGrabber } from './frameGrabber';
 
 vi.mock('../api/api', () => ({ mediaUrl: (path: string) => path }));
 
-/** A <video> that loads and seeks at once, as a test needs: it logs each seek. */
+/**
+ * A <video> that loads and seeks at once, as a test needs: it logs each seek. Its picture (`shownAt`)
+ * follows a seek `frameLagMs` after `seeked`, as Chromium's sometimes does under load.
+ */
 class FakeVideo extends EventTarget {
   static made: FakeVideo[] = [];
+  static frameLagMs = 0;
+  /** The moment of the frame it would paint; NaN before its first. */
+  shownAt = NaN;
   seeks: number[] = [];
   seeking = false;
   muted = false;
@@ -38,6 +44,9 @@ class FakeVideo extends EventTarget {
     this.seeking = true;
     setTimeout(() => {
       this.seeking = false;
+      const show = () => (this.shownAt = seconds);
+      if (FakeVideo.frameLagMs === 0) show();
+      else setTimeout(show, FakeVideo.frameLagMs);
       this.dispatchEvent(new Event('seeked'));
     });
   }
@@ -45,15 +54,20 @@ class FakeVideo extends EventTarget {
   load() {}
 }
 
-/** A canvas whose picture says which video time it was drawn at. */
+/** A canvas whose picture says which frame it was drawn from: one "colour" per whole second. */
 function fakeCanvas(): HTMLCanvasElement {
-  let drawnAt = -1;
-  return {
-    width: 0,
-    height: 0,
-    getContext: () => ({ drawImage: (video: FakeVideo) => (drawnAt = video.currentTime) }),
+  let drawnAt = NaN;
+  const canvas = { width: 0, height: 0 } as Record<string, unknown>;
+  const context = {
+    canvas,
+    clearRect: () => (drawnAt = NaN),
+    drawImage: (video: FakeVideo) => (drawnAt = video.shownAt),
+    getImageData: () => ({ data: Uint8ClampedArray.of(Number.isNaN(drawnAt) ? 255 : Math.floor(drawnAt)) }),
+  };
+  return Object.assign(canvas, {
+    getContext: () => context,
     toDataURL: () => `data:image/jpeg;at=${drawnAt}`,
-  } as unknown as HTMLCanvasElement;
+  }) as unknown as HTMLCanvasElement;
 }
 
 let path = 0;
@@ -68,7 +82,11 @@ beforeEach(() => {
         : create(tag)) as typeof document.createElement);
   path++;
 });
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+  FakeVideo.frameLagMs = 0;
+});
 
 const drawn = (frames: FrameGrabber, ms: number) =>
   new Promise<string>((resolve) => frames.request(ms, resolve));
@@ -110,5 +128,26 @@ describe('FrameGrabber', () => {
     const frames = new FrameGrabber(`/blobs/${path}`);
     await drawn(frames, 12_000);
     expect(FakeVideo.made[0]!.seeks[0]).toBeCloseTo(11.95);
+  });
+
+  it('waits for the sought frame when the video says it has landed before showing it', async () => {
+    FakeVideo.frameLagMs = 60;
+    const frames = new FrameGrabber(`/blobs/${path}`);
+    expect(await drawn(frames, 4_500)).toBe('data:image/jpeg;at=4.5');
+    expect(await drawn(frames, 8_200)).toBe('data:image/jpeg;at=8.2');
+  });
+
+  it('takes a moment that looks the same as the one before after a second, not never', async () => {
+    vi.useFakeTimers();
+    const frames = new FrameGrabber(`/blobs/${path}`);
+    const first = drawn(frames, 4_200);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(await first).toBe('data:image/jpeg;at=4.2');
+    const got = vi.fn();
+    frames.request(4_700, got); // the same second, so the same picture
+    await vi.advanceTimersByTimeAsync(900);
+    expect(got).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(got).toHaveBeenCalledWith('data:image/jpeg;at=4.7');
   });
 });

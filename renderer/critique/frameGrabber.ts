@@ -8,6 +8,13 @@ import { mediaUrl } from '../api/api';
 export const thumbnailBox = { width: 96, height: 54 };
 /** A seek that has not landed by then is given up (a damaged file, a folder gone away). */
 const seekTimeoutMs = 5_000;
+/**
+ * Chromium may fire `seeked` before the sought frame reaches the element (its media threads race; seen
+ * under load in CI), and a picture drawn then is the frame before the seek. A picture identical to
+ * that one is drawn again until it changes, for at most this long: some moments truly look the same.
+ */
+const staleFrameWaitMs = 1_000;
+const staleFrameRetryMs = 25;
 /** About 3 kB each: a season of critiques fits in a few megabytes. */
 const maxCached = 2_000;
 
@@ -96,13 +103,30 @@ export class FrameGrabber {
     const end = Number.isFinite(video.duration) ? video.duration : Infinity;
     // The last instant of a file has no frame to show: step back a little from the very end.
     const seconds = Math.max(0, Math.min(ms / 1000, end - 0.05));
+    const context = this.context(video);
+    const before = this.paint(context, video);
     if (!(await this.seek(video, seconds))) return undefined;
+    const giveUpAt = performance.now() + staleFrameWaitMs;
+    while (samePixels(this.paint(context, video), before) && performance.now() < giveUpAt)
+      await new Promise((resolve) => setTimeout(resolve, staleFrameRetryMs));
+    return context.canvas.toDataURL('image/jpeg', 0.8);
+  }
+
+  /** The canvas, sized to the thumbnail box at the video's shape. */
+  private context(video: HTMLVideoElement): CanvasRenderingContext2D {
     const scale = Math.min(thumbnailBox.width / video.videoWidth, thumbnailBox.height / video.videoHeight);
     const canvas = (this.canvas ??= document.createElement('canvas'));
     canvas.width = Math.max(1, Math.round(video.videoWidth * scale));
     canvas.height = Math.max(1, Math.round(video.videoHeight * scale));
-    canvas.getContext('2d')?.drawImage(video, 0, 0, canvas.width, canvas.height);
-    return canvas.toDataURL('image/jpeg', 0.8);
+    return canvas.getContext('2d', { willReadFrequently: true })!;
+  }
+
+  /** Draws the frame the element shows now (nothing, before its first) and returns the pixels. */
+  private paint(context: CanvasRenderingContext2D, video: HTMLVideoElement): Uint8ClampedArray {
+    const { width, height } = context.canvas;
+    context.clearRect(0, 0, width, height);
+    context.drawImage(video, 0, 0, width, height);
+    return context.getImageData(0, 0, width, height).data;
   }
 
   /** The off-screen video, made on the first picture not in the cache, once it has a frame to draw. */
@@ -145,4 +169,8 @@ export class FrameGrabber {
       video.addEventListener('emptied', onError);
     });
   }
+}
+
+function samePixels(a: Uint8ClampedArray, b: Uint8ClampedArray): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
 }
