@@ -4,6 +4,7 @@
 // V or a button puts the picture in full screen; an audio speech has no picture and no such key.
 import { MantineProvider } from '@mantine/core';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { Profiler } from 'react';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { initI18n } from '../i18n/i18n';
 import { SpeechPlayer } from './SpeechPlayer';
@@ -61,19 +62,22 @@ function renderPlayer(
     scheme?: 'light' | 'dark';
     video?: PlayerVideo;
     loadPeaks?: () => Promise<Int8Array>;
+    onCommit?: () => void;
   } = {},
 ) {
   render(
     <MantineProvider env="test" forceColorScheme={props.scheme ?? 'light'}>
-      <SpeechPlayer
-        title="我的家乡"
-        durationMs={30_000}
-        audioPath="speeches/1/audio"
-        loadPeaks={props.loadPeaks ?? (async () => new Int8Array([-10, 10, -20, 20]))}
-        onClose={() => {}}
-        autoPlay={props.autoPlay}
-        video={props.video}
-      />
+      <Profiler id="player" onRender={() => props.onCommit?.()}>
+        <SpeechPlayer
+          title="我的家乡"
+          durationMs={30_000}
+          audioPath="speeches/1/audio"
+          loadPeaks={props.loadPeaks ?? (async () => new Int8Array([-10, 10, -20, 20]))}
+          onClose={() => {}}
+          autoPlay={props.autoPlay}
+          video={props.video}
+        />
+      </Profiler>
     </MantineProvider>,
   );
 }
@@ -99,6 +103,23 @@ describe('SpeechPlayer', () => {
     const ws = await readyPlayer();
     expect(ws.played).toBe(1);
     expect(await screen.findByRole('button', { name: '暂停' })).toBeTruthy();
+  });
+
+  it('shows the playhead by the second, rendering again only when the clock changes', async () => {
+    let commits = 0;
+    renderPlayer({ onCommit: () => commits++ });
+    const ws = await readyPlayer();
+    const clock = screen.getByTestId('player-time');
+    act(() => ws.emit('timeupdate', 1.02));
+    expect(clock.textContent).toBe('0:01 / 0:30');
+    await act(() => new Promise((settled) => setTimeout(settled, 100))); // Mantine's own measuring
+    const before = commits;
+    // While playing, wavesurfer reports the time on every animation frame: 60 times a second.
+    for (let frame = 1; frame < 58; frame++) act(() => ws.emit('timeupdate', 1.02 + frame / 60));
+    expect(commits).toBe(before);
+    act(() => ws.emit('timeupdate', 2.01));
+    expect(clock.textContent).toBe('0:02 / 0:30');
+    expect(commits).toBe(before + 1);
   });
 
   it('waits for Play when opened to look at', async () => {

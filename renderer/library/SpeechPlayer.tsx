@@ -69,7 +69,9 @@ export function SpeechPlayer({
   const [playing, setPlaying] = useState(false);
   /** The play button waits for the waveform: before it, a click would do nothing. */
   const [ready, setReady] = useState(false);
-  const [currentMs, setCurrentMs] = useState(0);
+  /** The clock's whole second: wavesurfer reports the time on every animation frame while playing, and
+   *  the player renders again only when the clock shows another second. */
+  const [shownSecond, setShownSecond] = useState(0);
   const [speed, setSpeed] = useState('1');
   const colors = waveColors[useComputedColorScheme('light')];
 
@@ -110,7 +112,7 @@ export function SpeechPlayer({
         ],
       });
       instance.on('timeupdate', (seconds) => {
-        setCurrentMs(seconds * 1000);
+        setShownSecond(Math.floor(seconds));
         onTime?.(seconds * 1000);
       });
       instance.on('play', () => setPlaying(true));
@@ -216,7 +218,7 @@ export function SpeechPlayer({
               {playing ? <IconPlayerPauseFilled /> : <IconPlayerPlayFilled />}
             </ActionIcon>
             <Text ff="monospace" aria-live="off" data-testid="player-time">
-              {formatClock(currentMs)} / {formatClock(durationMs)}
+              {formatClock(shownSecond * 1000)} / {formatClock(durationMs)}
             </Text>
             <Text size="sm" c="dimmed" role="status" data-testid="player-state">
               {ready ? t(playing ? 'library.playing' : 'library.paused') : ''}

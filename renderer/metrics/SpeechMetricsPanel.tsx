@@ -14,7 +14,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { metricTextKeys } from '../../shared/audio/metrics/metricInfo';
 import type { SpeechMetrics } from '../../shared/audio/metrics/speechMetrics';
@@ -23,6 +23,13 @@ import type { SpeechLanguage } from '../../shared/domain/speech';
 import { formatClock } from '../shell/formatDuration';
 import { metricMarkColors } from './metricMarks';
 import { metricValues } from './metricValues';
+
+/**
+ * Marks listed before "Show all": an hour's speech may have a hundred and fifty long pauses, and a
+ * wall of them buries the metrics below (and costs the player's opening a thousand elements); the
+ * waveform marks every one anyway.
+ */
+const marksShownFirst = 12;
 
 /** As the library's rows colour them: AA contrast in both schemes. */
 const resultColors = {
@@ -128,6 +135,9 @@ function Marks({
   testId: string;
   children: ReactNode[];
 }) {
+  const { t } = useTranslation();
+  const [all, setAll] = useState(false);
+  const folds = children.length > marksShownFirst;
   return (
     <Stack gap={4} data-testid={testId}>
       <Group gap="xs">
@@ -142,7 +152,16 @@ function Marks({
         </Group>
       </Group>
       {children.length > 0 ? (
-        <Group gap={6}>{children}</Group>
+        <Group gap={6}>
+          {all || !folds ? children : children.slice(0, marksShownFirst)}
+          {folds ? (
+            <Button size="compact-xs" variant="subtle" onClick={() => setAll(!all)} aria-expanded={all}>
+              {all
+                ? t('speechMetrics.panel.showFewer')
+                : t('speechMetrics.panel.showAll', { count: children.length })}
+            </Button>
+          ) : null}
+        </Group>
       ) : (
         <Text size="xs" c="dimmed">
           {empty}
