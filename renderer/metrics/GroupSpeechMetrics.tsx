@@ -8,7 +8,7 @@ import type { SpeechMetrics } from '../../shared/audio/metrics/speechMetrics';
 import type { SpeechLanguage } from '../../shared/domain/speech';
 import { api } from '../api/api';
 import { SpeechMetricsPanel } from './SpeechMetricsPanel';
-import { useMetricRegions } from './useMetricRegions';
+import { useMetricMarks } from './useMetricMarks';
 
 type Shared = { language: SpeechLanguage; metrics: SpeechMetrics } | null;
 
@@ -25,7 +25,7 @@ export function GroupSpeechMetrics({
 }) {
   const { t } = useTranslation();
   const [shared, setShared] = useState<Shared | undefined>();
-  useMetricRegions(ws, shared?.metrics, onSeek);
+  useMetricMarks(ws, shared?.metrics, onSeek);
 
   useEffect(() => {
     let current = true;

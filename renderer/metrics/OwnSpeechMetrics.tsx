@@ -12,7 +12,7 @@ import { reportError } from '../shell/reportError';
 import { ensureSpeechMetrics, retrySpeechMetrics, useMetricsStore } from './metricsStore';
 import { languageOf } from './speechLanguage';
 import { SpeechMetricsPanel } from './SpeechMetricsPanel';
-import { useMetricRegions } from './useMetricRegions';
+import { useMetricMarks } from './useMetricMarks';
 
 export function OwnSpeechMetrics({
   speech,
@@ -28,7 +28,7 @@ export function OwnSpeechMetrics({
   const progress = useMetricsStore((s) => s.progress[speech.id]);
   const failed = useMetricsStore((s) => s.failed[speech.id]);
   const language = languageOf(speech);
-  useMetricRegions(ws, metrics, onSeek);
+  useMetricMarks(ws, metrics, onSeek);
 
   useEffect(() => {
     void ensureSpeechMetrics(speech);
