@@ -5,13 +5,14 @@
 // a fresh browser, a settled page, the JS heap and the renderer's resident memory sampled from the
 // click until the page has settled again, their peaks over the idle page.
 // Goals (#3, #22): at most 100 ms to the waveform painted (also among 60 speeches in the library, where
-// opening one must not render the whole list again), at most 30 MB over idle.
+// opening one must not render the whole list again), at most 30 MB over idle. Logged beside them: what a
+// bare <audio> playing the same file costs the renderer, the floor under Lectern's RSS (▶ plays at once).
 // Run: npm run bench -- speechPlayer   (first run makes the audio; later runs reuse it)
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { createProfile, launchChromium, newPage, openScreen } from './kit/browser';
-import { log, mb, mib, ms } from './kit/figures';
+import { figures, log, mb, mib, ms, showFigures } from './kit/figures';
 import { declareGoal } from './kit/goals';
 import { startHost } from './kit/host';
 import { watchRendererPeak } from './kit/memory';
@@ -157,6 +158,35 @@ function describe(label: string, result: OpenResult): void {
   );
 }
 
+/**
+ * Not a baseline but a floor: a bare page's <audio> playing the same file, measured the same way — what
+ * Chromium's media pipeline alone costs the renderer while the first seconds play (Lectern's ▶ plays).
+ */
+async function playBareAudio(audioPath: string): Promise<number> {
+  const server = await startCountingServer(
+    { 'speech.webm': { path: audioPath, mimeType: 'audio/webm' } },
+    { '/': { contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>bare audio</title>' } },
+  );
+  const browser = await launchChromium(['--autoplay-policy=no-user-gesture-required']);
+  try {
+    const page = await newPage(browser, { viewport });
+    await page.goto(server.origin);
+    await settle(page);
+    const memory = await watchRendererPeak(page);
+    await page.evaluate(() => {
+      const audio = document.createElement('audio');
+      audio.src = '/media/speech.webm';
+      document.body.append(audio);
+      return audio.play();
+    });
+    await settle(page);
+    return (await memory.stop()).rssOverIdle;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 async function main(): Promise<void> {
   const { audioPath } = await ensureSpeechDataDir();
   const runs = benchRuns();
@@ -181,6 +211,12 @@ async function main(): Promise<void> {
     describe(`run ${run + 1} Lectern `, ours);
     return ours;
   });
+  const bare = await repeat(runs, () => playBareAudio(audioPath));
+  log(
+    `\nA bare page's <audio> playing the same file (the media pipeline alone, part of Lectern's ` +
+      `figure that the player's code cannot lower): renderer RSS peak over idle ` +
+      `${showFigures(figures(bare.map((bytes) => bytes / mib)), 'MB')}`,
+  );
   log('\nSummary (medians of the runs, Lectern vs baseline in the same run):');
   declareGoal({
     issue: 3,
