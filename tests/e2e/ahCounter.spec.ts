@@ -7,7 +7,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { chooseSegment, expect, expectAccessible, screenshot, test } from './fixtures';
+import { chooseSegment, expect, screenshot, screenshotBothSchemes, test } from './fixtures';
 import {
   approveFirstApplicant,
   chooseFolder,
@@ -85,13 +85,7 @@ test('哼哈官边听边按 F 标记口头禅，讲者和教练都看得到', as
     await expect(c.getByTestId('filler-counter')).toHaveText(/^小林：3 个 · 每分钟 [\d.]+ 个$/);
     await expect(c.getByText('嗯 × 1')).toBeVisible();
     await expect(c.getByText('口头禅 × 2')).toBeVisible();
-    await c.mouse.move(0, 0);
-    await c.evaluate(() => window.scrollTo(0, 0));
-    await screenshot(c, 'ah-counter-player-zh');
-    await expectAccessible(c, 'Ah-Counter in the player');
-    await c.emulateMedia({ colorScheme: 'dark' });
-    await screenshot(c, 'ah-counter-player-zh-dark');
-    await c.emulateMedia({ colorScheme: 'light' });
+    await screenshotBothSchemes(c, 'ah-counter-player-zh', { checked: ['light'] });
 
     // 小林撤回最后一个标记，又标回来：只有自己的标记能撤回。
     const mine = c.getByRole('group', { name: '你的标记' });
@@ -157,12 +151,7 @@ test('哼哈官边听边按 F 标记口头禅，讲者和教练都看得到', as
     await expect(
       growth.getByTestId('personal-best').filter({ hasText: /^Fillers per minute: [\d.]+ \(/ }),
     ).toHaveCount(1);
-    await a.mouse.move(0, 0);
-    await screenshot(a, 'growth-home-en');
-    await expectAccessible(a, 'growth on Home');
-    await a.emulateMedia({ colorScheme: 'dark' });
-    await screenshot(a, 'growth-home-en-dark');
-    await a.emulateMedia({ colorScheme: 'light' });
+    await screenshotBothSchemes(a, 'growth-home-en', { checked: ['light'] });
     await a.keyboard.press('Control+,');
     await chooseSegment(a, '简体中文');
     await a.getByRole('navigation').getByRole('link', { name: '首页' }).click();
@@ -188,12 +177,7 @@ test('哼哈官边听边按 F 标记口头禅，讲者和教练都看得到', as
     await expect(ada.getByRole('cell').nth(3)).toHaveText(/^[\d.]+$/, { timeout: 15_000 });
     await expect(trends.getByTestId('group-trend-row')).toHaveCount(2); // 王老师是教练、没有演讲：不列
     await b.getByRole('button', { name: '完成' }).click(); // 收起建群后的邀请步骤
-    await b.evaluate(() => window.scrollTo(0, 0));
-    await screenshot(b, 'group-trends-zh');
-    await expectAccessible(b, 'group trends (coach)');
-    await b.emulateMedia({ colorScheme: 'dark' });
-    await screenshot(b, 'group-trends-zh-dark');
-    await b.emulateMedia({ colorScheme: 'light' });
+    await screenshotBothSchemes(b, 'group-trends-zh', { checked: ['light'] });
     await b.keyboard.press('Control+,');
     await chooseSegment(b, 'English');
     await b.getByRole('navigation').getByRole('link', { name: 'Group' }).click();
@@ -202,11 +186,7 @@ test('哼哈官边听边按 F 标记口头禅，讲者和教练都看得到', as
     await expect(
       trendsEn.getByTestId('group-trend-row').filter({ hasText: 'Ada' }).locator('[data-trend="speechRate"]'),
     ).toHaveText(/^\d+ chars\/min$/);
-    await b.evaluate(() => window.scrollTo(0, 0));
-    await screenshot(b, 'group-trends-en');
-    await b.emulateMedia({ colorScheme: 'dark' });
-    await screenshot(b, 'group-trends-en-dark');
-    await b.emulateMedia({ colorScheme: 'light' });
+    await screenshotBothSchemes(b, 'group-trends-en');
 
     // The coach listens to Ada's speech through and hears no filler: a count of zero, a counter like any.
     await b.getByRole('tab', { name: 'Feed' }).click();
@@ -217,11 +197,7 @@ test('哼哈官边听边按 F 标记口头禅，讲者和教练都看得到', as
       '王老师: 0 fillers · 0/min',
     );
     await expect(b.getByTestId('filler-rate')).toBeVisible();
-    await b.mouse.move(0, 0);
-    await screenshot(b, 'ah-counter-zero-en');
-    await b.emulateMedia({ colorScheme: 'dark' });
-    await screenshot(b, 'ah-counter-zero-en-dark');
-    await b.emulateMedia({ colorScheme: 'light' });
+    await screenshotBothSchemes(b, 'ah-counter-zero-en');
 
     // 换成中文再打开：计为 0 的记录还在，说的是中文。
     await b.keyboard.press('Control+,');

@@ -83,6 +83,32 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 }
 
+/**
+ * What shows now, in the light and then the dark scheme (`${name}-light.png`, `${name}-dark.png`), each
+ * taken once the app has switched (Mantine's attribute, not only the media query) and checked with axe
+ * when its scheme is in `checked`; the pointer is moved off anything it would hover and the page is left
+ * light. `window`: the window only, not the full page (a full-page capture draws a modal's overlay only
+ * part way).
+ */
+export async function screenshotBothSchemes(
+  page: Page,
+  name: string,
+  {
+    checked = [],
+    window: windowOnly = false,
+  }: { checked?: readonly ('light' | 'dark')[]; window?: boolean } = {},
+): Promise<void> {
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', colorScheme);
+    await page.screenshot({ path: `test-results/screens/${name}-${colorScheme}.png`, fullPage: !windowOnly });
+    if (checked.includes(colorScheme)) await expectAccessible(page, `${name} (${colorScheme})`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 /** Picks an option of a segmented control (its radio inputs are visually hidden behind labels). */
 export async function chooseSegment(page: Page, label: string): Promise<void> {
   await page.locator('label', { hasText: new RegExp(`^${label}$`) }).click();

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { createProfile, expect, expectAccessible, screenshot, test, waitForRecordClock } from './fixtures';
+import { createProfile, expect, screenshotBothSchemes, test, waitForRecordClock } from './fixtures';
 
 /** 一句中文、2.5 秒静音、再一句：假麦克风循环播放的内容。第一句的长度就是停顿开始的时刻。 */
 const dir = resolve('test-results/audio');
@@ -93,8 +93,6 @@ test.describe('中文界面', () => {
     await expect(listed).toHaveAccessibleName(
       `从 ${clock(pause.start)} 的停顿开始播放（${(pause.end - pause.start).toFixed(1)} 秒）`,
     );
-    await expectAccessible(page, 'speech metrics');
-    await screenshot(page, 'speech-metrics-zh-light');
 
     // 点列表里的停顿：播放器跳到停顿开始的地方。
     await listed.click();
@@ -118,11 +116,7 @@ test.describe('中文界面', () => {
     );
     await page.locator('label', { hasText: /^中文$/ }).click();
 
-    await page.mouse.move(0, 0);
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
-    await expectAccessible(page, 'speech metrics (dark)');
-    await screenshot(page, 'speech-metrics-zh-dark');
+    await screenshotBothSchemes(page, 'speech-metrics-zh', { checked: ['light', 'dark'] });
   });
 });
 
@@ -142,12 +136,6 @@ test.describe('English UI', () => {
       /^\d+\.\d ± \d+\.\d syllables\/s$/,
     );
     await expect(page.getByTestId('long-pauses').getByRole('button')).toHaveCount(1);
-    await page.mouse.move(0, 0);
-    await expectAccessible(page, 'speech metrics (en)');
-    await screenshot(page, 'speech-metrics-en-light');
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
-    await expectAccessible(page, 'speech metrics (en, dark)');
-    await screenshot(page, 'speech-metrics-en-dark');
+    await screenshotBothSchemes(page, 'speech-metrics-en', { checked: ['light', 'dark'] });
   });
 });

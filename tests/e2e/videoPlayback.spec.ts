@@ -7,7 +7,7 @@ import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { createProfile, expect, expectAccessible, screenshot, test } from './fixtures';
+import { createProfile, expect, screenshot, screenshotBothSchemes, test } from './fixtures';
 import {
   centreColour,
   makeColourVideo,
@@ -48,27 +48,6 @@ async function clickWaveformAt(page: Page, ms: number) {
 
 const fullscreenTestId = (page: Page) =>
   page.evaluate(() => (document.fullscreenElement as HTMLElement | null)?.dataset.testid ?? null);
-
-/**
- * Screenshots in both schemes, checked with axe in `checked` (the group screen around the critique
- * player has badges that fall short of contrast in dark, as on audio: not this feature's to fix).
- */
-async function schemeScreens(
-  page: Page,
-  name: string,
-  what: string,
-  checked: readonly ('light' | 'dark')[] = ['light', 'dark'],
-) {
-  await page.mouse.move(0, 0);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', colorScheme);
-    await screenshot(page, `${name}-${colorScheme}`);
-    if (checked.includes(colorScheme)) await expectAccessible(page, `${what} (${colorScheme})`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 test('视频演讲：画面在波形上方，跟着波形跳转，倍速和全屏', async ({ page, lectern }) => {
   const file = makeColourVideo(await mkdtemp(join(tmpdir(), 'lectern-video-')));
@@ -140,7 +119,7 @@ test('视频演讲：画面在波形上方，跟着波形跳转，倍速和全�
 
   await clickWaveformAt(page, 4_500);
   await expectPictureAt(video, 4);
-  await schemeScreens(page, 'video-player-library-zh', 'library player on a video');
+  await screenshotBothSchemes(page, 'video-player-library-zh', { checked: ['light', 'dark'] });
 });
 
 test('教练在社群里点评一段视频演讲：时刻、片段和口头禅都能用，时刻点评旁边有那一刻的画面', async ({
@@ -174,7 +153,7 @@ test('教练在社群里点评一段视频演讲：时刻、片段和口头禅�
     await clickWaveformAt(a, 4_500);
     await expectPictureAt(a.getByTestId('video-picture').locator('video'), 4);
     await expect(a.getByText('← → jump 5 s · Space play/pause · V full screen')).toBeVisible();
-    await schemeScreens(a, 'video-player-library-en', 'library player on a video (en)');
+    await screenshotBothSchemes(a, 'video-player-library-en', { checked: ['light', 'dark'] });
     await a.getByRole('button', { name: 'Close player' }).click();
 
     // 教练从动态里打开它：画面在波形上方。
@@ -237,7 +216,9 @@ test('教练在社群里点评一段视频演讲：时刻、片段和口头禅�
 
     await clickWaveformAt(b, 4_500);
     await expectPictureAt(video, 4);
-    await schemeScreens(b, 'video-critique-zh', 'critique player on a video', ['light']);
+    // The group screen around the critique player has badges that fall short of contrast in dark, as
+    // on audio: not this feature's to fix, so only the light scheme is checked.
+    await screenshotBothSchemes(b, 'video-critique-zh', { checked: ['light'] });
 
     // Ada 打开它：同样的标记和缩略图（英文截图）。
     await a.keyboard.press('Control+5');
@@ -248,7 +229,7 @@ test('教练在社群里点评一段视频演讲：时刻、片段和口头禅�
     await expect.poll(() => secondShown(a.getByTestId('frame-thumbnail').first())).toBe(4);
     await a.getByRole('button', { name: 'Play from 0:04' }).click();
     await expectPictureAt(a.getByTestId('video-picture').locator('video'), 4);
-    await schemeScreens(a, 'video-critique-en', 'critique player on a video (en)', ['light']);
+    await screenshotBothSchemes(a, 'video-critique-en', { checked: ['light'] });
   } finally {
     await coach.page.context().close();
     await member.page.context().close();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { LecternError } from '../../shared/api/errors';
 import { pageApi } from './colourVideo';
-import { chooseSegment, expect, expectAccessible, test } from './fixtures';
+import { chooseSegment, expect, screenshotBothSchemes, test } from './fixtures';
 import { approveFirstApplicant, createGroup, joinGroup, memberPage } from './groupMembers';
 
 const GROUP = '视频演讲社';
@@ -90,12 +90,7 @@ test('视频演讲可以只分享音频或连同画面分享，教练能限制�
     await expect(dialog.getByTestId('share-audio').getByTestId('share-size')).toHaveText(
       /^约 \d+(\.\d)?\skB$/,
     );
-    await m.mouse.move(0, 0);
-    await screenshot(m, 'video-share-choice-zh');
-    await expectAccessible(m, 'share choice');
-    await m.emulateMedia({ colorScheme: 'dark' });
-    await screenshot(m, 'video-share-choice-zh-dark');
-    await m.emulateMedia({ colorScheme: 'light' });
+    await screenshotBothSchemes(m, 'video-share-choice-zh', { checked: ['light'], window: true });
 
     // 先只分享音频。
     await audioChoice.click();
@@ -131,12 +126,7 @@ test('视频演讲可以只分享音频或连同画面分享，教练能限制�
     const cap = rules.getByRole('textbox', { name: '成员分享的单个文件上限' });
     await expect(cap).toHaveValue(''); // 留空：不限
     await cap.fill('1');
-    await c.mouse.move(0, 0);
-    await screenshot(c, 'share-limit-setting-zh');
-    await expectAccessible(c, 'rules form with the share limit');
-    await c.emulateMedia({ colorScheme: 'dark' });
-    await screenshot(c, 'share-limit-setting-zh-dark');
-    await c.emulateMedia({ colorScheme: 'light' });
+    await screenshotBothSchemes(c, 'share-limit-setting-zh', { checked: ['light'], window: true });
     await rules.getByRole('button', { name: '从现在起生效' }).click();
     await expect(rules).toBeHidden();
     const panel = c.getByTestId('rules-panel');
@@ -153,12 +143,7 @@ test('视频演讲可以只分享音频或连同画面分享，教练能限制�
       /^本社群每个文件最大 1\sMB，这段视频有 1\.\d\sMB，所以没有分享。可以改为只分享音频：文件小得多。$/,
     );
     await expect(dialog.getByRole('button', { name: '分享', exact: true })).toBeDisabled();
-    await m.mouse.move(0, 0);
-    await screenshot(m, 'video-share-over-limit-zh');
-    await expectAccessible(m, 'share choice over the limit');
-    await m.emulateMedia({ colorScheme: 'dark' });
-    await screenshot(m, 'video-share-over-limit-zh-dark');
-    await m.emulateMedia({ colorScheme: 'light' });
+    await screenshotBothSchemes(m, 'video-share-over-limit-zh', { checked: ['light'], window: true });
     // 绕过界面直接调用也一样：主进程在复制任何内容之前就拒绝。
     const refused = await memberApi.call('group.shareSpeech', { groupId, speechId, picture: true }).then(
       () => undefined,
@@ -192,20 +177,12 @@ test('视频演讲可以只分享音频或连同画面分享，教练能限制�
     await expect(m.getByRole('dialog').getByRole('alert')).toContainText(
       /This group takes files of at most 1\sMB, and this video is/,
     );
-    await m.mouse.move(0, 0);
-    await screenshot(m, 'video-share-over-limit-en');
-    await m.emulateMedia({ colorScheme: 'dark' });
-    await screenshot(m, 'video-share-over-limit-en-dark');
-    await m.emulateMedia({ colorScheme: 'light' });
+    await screenshotBothSchemes(m, 'video-share-over-limit-en', { window: true });
     await m
       .getByRole('dialog')
       .getByRole('radio', { name: /Audio only/ })
       .click();
-    await m.mouse.move(0, 0);
-    await screenshot(m, 'video-share-choice-en');
-    await m.emulateMedia({ colorScheme: 'dark' });
-    await screenshot(m, 'video-share-choice-en-dark');
-    await m.emulateMedia({ colorScheme: 'light' });
+    await screenshotBothSchemes(m, 'video-share-choice-en', { window: true });
 
     await c.keyboard.press('Control+,');
     await chooseSegment(c, 'English');
@@ -219,10 +196,7 @@ test('视频演讲可以只分享音频或连同画面分享，教练能限制�
     await expect(
       c.getByRole('dialog').getByRole('textbox', { name: 'Largest file a member may share' }),
     ).toHaveValue('1 MB');
-    await c.mouse.move(0, 0);
-    await screenshot(c, 'share-limit-setting-en');
-    await c.emulateMedia({ colorScheme: 'dark' });
-    await screenshot(c, 'share-limit-setting-en-dark');
+    await screenshotBothSchemes(c, 'share-limit-setting-en', { window: true });
   } finally {
     await coach.host.close();
     await member.host.close();
