@@ -5,9 +5,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { drawMetricMarks } from './metricMarksLayer';
 
 const marks = [
-  { kind: 'pause' as const, start: 30, end: 32.5 },
-  { kind: 'pause' as const, start: 1800, end: 1804.2 },
-  { kind: 'quiet' as const, start: 900, end: 960 },
+  { kind: 'pause' as const, start: 30, end: 32.5, label: '从 0:30 的停顿开始播放（2.5 秒）' },
+  { kind: 'pause' as const, start: 1800, end: 1804.2, label: '从 30:00 的停顿开始播放（4.2 秒）' },
+  { kind: 'quiet' as const, start: 900, end: 960, label: '从 15:00 的过轻片段开始播放（60.0 秒）' },
 ];
 
 function waveformWrapper() {
@@ -19,12 +19,13 @@ function waveformWrapper() {
 }
 
 describe('drawMetricMarks', () => {
-  it('places each mark by its share of the speech, named by kind and order', () => {
+  it('places each mark by its share of the speech, named by kind and order, saying what it is', () => {
     const { wrapper } = waveformWrapper();
     drawMetricMarks(wrapper, 3600, marks, () => undefined);
     const pause = wrapper.querySelector<HTMLElement>('[part~="metric-pause-1"]')!;
     expect(parseFloat(pause.style.left)).toBeCloseTo(50);
     expect(parseFloat(pause.style.width)).toBeCloseTo((4.2 / 3600) * 100);
+    expect(pause.title).toBe('从 30:00 的停顿开始播放（4.2 秒）');
     const quiet = wrapper.querySelector<HTMLElement>('[part~="metric-quiet-0"]')!;
     expect(parseFloat(quiet.style.left)).toBeCloseTo(25);
     expect(wrapper.querySelectorAll('[part~="metric-mark"]')).toHaveLength(3);

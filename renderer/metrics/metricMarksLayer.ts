@@ -10,6 +10,8 @@ export interface MetricMark {
   /** Seconds. */
   start: number;
   end: number;
+  /** Shown when the pointer rests on it: what it is and that a click plays from it. */
+  label: string;
 }
 
 /**
@@ -31,6 +33,7 @@ export function drawMetricMarks(
     const element = document.createElement('div');
     element.setAttribute('part', `metric-mark metric-${mark.kind}-${counts[mark.kind]++}`);
     element.dataset.startMs = String(Math.round(mark.start * 1000));
+    element.title = mark.label;
     const left = (mark.start / durationSec) * 100;
     const width = ((mark.end - mark.start) / durationSec) * 100;
     element.style.cssText =

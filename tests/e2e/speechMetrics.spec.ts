@@ -106,6 +106,10 @@ test.describe('中文界面', () => {
     await expect(page.getByTestId('player-time')).toHaveText(/^0:(0[7-9]|1\d) \//); // 录音比 9 秒略长
     const mark = waveform.locator('[part~="metric-pause-0"]');
     await expect(mark).toBeVisible();
+    await expect(mark).toHaveAttribute(
+      'title',
+      `从 ${clock(pause.start)} 的停顿开始播放（${(pause.end - pause.start).toFixed(1)} 秒）`,
+    );
     await mark.click();
     await expect(page.getByTestId('player-time')).toHaveText(new RegExp(`^${clock(pause.start)} /`));
 
