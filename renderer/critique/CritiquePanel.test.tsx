@@ -104,7 +104,8 @@ describe('CritiquePanel (中文)', () => {
     fireEvent.change(box, { target: { value: '开头非常有力' } });
     fireEvent.click(thread2.getByRole('button', { name: '保存' }));
     await waitFor(() => expect(props.onEdit).toHaveBeenCalledWith('2', '开头非常有力'));
-    fireEvent.click(thread2.getByRole('button', { name: '撤回' }));
+    // Saved: the editor closes (a task after the save resolves; later still on a busy machine).
+    fireEvent.click(await thread2.findByRole('button', { name: '撤回' }));
     expect(props.onRetract).toHaveBeenCalledWith('2');
     const [thumbs] = thread2.getAllByRole('button', { name: '赞（1）' });
     expect(thumbs!.getAttribute('aria-pressed')).toBe('true');
