@@ -51,6 +51,13 @@ interface Props {
   onTags(tags: string[]): void;
 }
 
+/**
+ * A row off screen is not laid out or painted (its last size stands in): a library of months of practice
+ * then costs each layout — the player opening above the list, a control measuring itself — only the
+ * rows in view.
+ */
+const offscreenRowsSkipped = { contentVisibility: 'auto', containIntrinsicSize: 'auto 110px' } as const;
+
 export function SpeechRow({ speech, groups, onShare, onPlay, onOpen, onRename, onDelete, onTags }: Props) {
   const { t, i18n } = useTranslation();
   const result = speech.target ? targetResult(speech.durationMs / 1000, speech.target) : 'none';
@@ -66,7 +73,7 @@ export function SpeechRow({ speech, groups, onShare, onPlay, onOpen, onRename, o
     if (!problem) onTags(tags);
   };
   return (
-    <Paper withBorder p="sm" radius="md" data-testid="speech-row">
+    <Paper withBorder p="sm" radius="md" data-testid="speech-row" style={offscreenRowsSkipped}>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <Group wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
           <ActionIcon
