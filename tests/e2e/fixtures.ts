@@ -79,16 +79,19 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
   ).toEqual([]);
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+/**
+ * `test-results/screens/${name}.png`: the full page, or with `window` the window only (a full-page
+ * capture draws a modal's overlay only part way, and a full screen is the window).
+ */
+export async function screenshot(page: Page, name: string, { window = false } = {}): Promise<void> {
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: !window });
 }
 
 /**
  * What shows now, in the light and then the dark scheme (`${name}-light.png`, `${name}-dark.png`), each
  * taken once the app has switched (Mantine's attribute, not only the media query) and checked with axe
  * when its scheme is in `checked`; the pointer is moved off anything it would hover and the page is left
- * light. `window`: the window only, not the full page (a full-page capture draws a modal's overlay only
- * part way).
+ * light. `window` as for {@link screenshot}.
  */
 export async function screenshotBothSchemes(
   page: Page,
@@ -103,7 +106,7 @@ export async function screenshotBothSchemes(
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', colorScheme);
-    await page.screenshot({ path: `test-results/screens/${name}-${colorScheme}.png`, fullPage: !windowOnly });
+    await screenshot(page, `${name}-${colorScheme}`, { window: windowOnly });
     if (checked.includes(colorScheme)) await expectAccessible(page, `${name} (${colorScheme})`);
   }
   await page.emulateMedia({ colorScheme: 'light' });

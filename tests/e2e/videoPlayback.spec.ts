@@ -105,7 +105,7 @@ test('视频演讲：画面在波形上方，跟着波形跳转，倍速和全�
   await expect(page.getByRole('button', { name: '退出全屏' })).toBeVisible();
   await expectPictureAt(video, 2);
   // What the screen shows (a full-page picture would stretch the page behind the full screen).
-  await page.screenshot({ path: 'test-results/screens/video-player-fullscreen-zh.png' });
+  await screenshot(page, 'video-player-fullscreen-zh', { window: true });
   await page.keyboard.press('ArrowRight'); // 全屏时按键仍归播放器
   await expectPictureAt(video, 7);
   await page.keyboard.press('v');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { LecternError } from '../../shared/api/errors';
 import { pageApi } from './colourVideo';
-import { chooseSegment, expect, screenshotBothSchemes, test } from './fixtures';
+import { chooseSegment, expect, screenshot, screenshotBothSchemes, test } from './fixtures';
 import { approveFirstApplicant, createGroup, joinGroup, memberPage } from './groupMembers';
 
 const GROUP = '视频演讲社';
@@ -26,11 +26,6 @@ function cameraWebm(dir: string): string {
     ...['-c:a', 'libopus', '-b:a', '32k', file],
   ]);
   return file;
-}
-
-/** A dialog as the member sees it: the window (a full-page capture draws the overlay only part way). */
-async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: `test-results/screens/${name}.png` });
 }
 
 /** Opens the library's share action for the speech; a video asks how to share it. */
@@ -164,7 +159,7 @@ test('视频演讲可以只分享音频或连同画面分享，教练能限制�
     await expect(c.getByTestId('feed-item')).toHaveCount(3, { timeout: 15_000 });
     expect((await shared()).map((r) => r.mime)).toEqual(['audio/webm', 'video/webm', 'audio/webm']);
     await c.getByTestId('feed-item').first().scrollIntoViewIfNeeded();
-    await screenshot(c, 'video-share-feed-zh');
+    await screenshot(c, 'video-share-feed-zh', { window: true });
 
     // 英文界面的截图：小林的分享选择，教练的上限设置。
     await m.keyboard.press('Control+,');
