@@ -130,10 +130,8 @@ async function jumps(step: number): Promise<number[]> {
  */
 async function markerJumps(step: number): Promise<number[]> {
   const root = document.querySelector('[data-testid="waveform"] > div')!.shadowRoot!;
-  // The critiques' marks only: the speech's own metrics mark its long pauses on the same waveform.
-  const marks = [...root.querySelectorAll<HTMLElement>('[part~="marker"], [part~="region"]')].filter((mark) =>
-    mark.getAttribute('part')!.split(' ')[1]?.startsWith('critique-'),
-  );
+  // The critiques' marks (the metrics' pause marks beside them are `metric-mark`s, not regions).
+  const marks = [...root.querySelectorAll<HTMLElement>('[part~="marker"], [part~="region"]')];
   if (marks.length === 0) throw new Error('no critique marks on the waveform');
   const times: number[] = [];
   for (let i = 0; i < marks.length; i += step) {
