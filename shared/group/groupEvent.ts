@@ -50,10 +50,13 @@ export interface GroupEvent<B = unknown> {
   readonly prev?: readonly string[];
 }
 
-/** What an event's id hashes: its content, and in format 2 its causal links. */
+/**
+ * What an event's id hashes: its content, and in format 2 its causal links. Built with its keys in
+ * canonical order, so a reader can spell it with JSON.stringify (see canonicalSpelling).
+ */
 export function eventPreimage(event: Omit<GroupEvent, 'id'>): Record<string, unknown> {
   const { hlc, author, kind, body, prev } = event;
-  return prev === undefined ? { hlc, author, kind, body } : { hlc, author, kind, body, prev };
+  return prev === undefined ? { author, body, hlc, kind } : { author, body, hlc, kind, prev };
 }
 
 /** The content-derived id of an event. Throws CanonicalJsonError for bodies JSON cannot hold. */

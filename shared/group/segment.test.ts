@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalBytes } from './canonical';
 import { createEvent } from './groupEvent';
-import { createMemberKey } from './identity';
+import { createMemberKey, signBytes } from './identity';
 import { SCENARIO_T0, profileEvent, scenarioDevice, smallGroup } from './scenario';
 import { compactSegments, createSegment, encodeSegment, parseSegment } from './segment';
 import type { Segment, SegmentFailure } from './segment';
@@ -155,5 +156,30 @@ describe('segment files', () => {
       createEvent(bo.key.keyId, profileEvent(bo, SCENARIO_T0, 'x').hlc, 'test.any-body', fine),
     ]);
     expect(reason(encodeSegment(ok))).toBe('ok');
+  });
+
+  it("refuses a writer who signs JSON.stringify's spelling where it is not the canonical one", () => {
+    // Ids and signature over what JSON.stringify makes of the segment: the canonical spelling only
+    // when every object's keys are in order and no string holds a lone surrogate.
+    const stringifySigned = (body: unknown): Uint8Array => {
+      const [author, kind, hlc] = [bo.key.keyId, 'test.any-body', profileEvent(bo, SCENARIO_T0, 'x').hlc];
+      const id = bytesToHex(sha256(utf8ToBytes(JSON.stringify({ author, body, hlc, kind }))));
+      const unsigned = {
+        author,
+        device: bo.deviceId,
+        events: [{ author, body, hlc, id, kind }],
+        first: 1,
+        format: 'lectern-segment',
+        group: groupId,
+        last: 1,
+        version: 1,
+      };
+      const signature = signBytes(bo.key, utf8ToBytes(`lectern-segment/1\n${JSON.stringify(unsigned)}`));
+      return utf8ToBytes(JSON.stringify({ ...unsigned, signature }));
+    };
+    expect(reason(stringifySigned({ a: 1, b: { c: '讲台' } }))).toBe('ok');
+    // JSON.stringify lists "9" before "10"; canonical JSON sorts "10" first: another id.
+    expect(reason(stringifySigned({ 10: 1, 9: 2 }))).toBe('bad-event-id');
+    expect(reason(stringifySigned({ a: 1, s: '\ud800' }))).toBe('malformed');
   });
 });

@@ -5,12 +5,12 @@
 import { z } from 'zod';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { canonicalBytes, canonicalJson } from './canonical';
+import { canonicalBytes, canonicalSpelling } from './canonical';
 import { eventPreimage, eventSchema, hex64, keyIdSchema } from './groupEvent';
 import type { GroupEvent } from './groupEvent';
 import { signBytes, verifySignature } from './identity';
 import type { MemberKey, SignatureVerifier } from './identity';
-import { nestsWithin } from './jsonDepth';
+import { jsonShape } from './jsonDepth';
 import { decodeUtf8 } from './utf8';
 
 export const SEGMENT_FORMAT = 'lectern-segment';
@@ -146,14 +146,16 @@ export function parseSegment(bytes: Uint8Array, options: ParseOptions = {}): Seg
   });
   if (bytes.length > (options.maxBytes ?? MAX_SEGMENT_BYTES))
     return fail('oversized', `${bytes.length} bytes`);
+  let text: string;
   let raw: unknown;
   try {
-    raw = JSON.parse(decodeUtf8(bytes));
+    text = decodeUtf8(bytes);
+    raw = JSON.parse(text);
   } catch (err) {
     return err instanceof SyntaxError ? fail('unparsable', 'not JSON (truncated?)') : fail('not-utf8');
   }
-  if (!nestsWithin(raw, MAX_SEGMENT_DEPTH))
-    return fail('too-deep', `nested deeper than ${MAX_SEGMENT_DEPTH}`);
+  const shape = jsonShape(raw, MAX_SEGMENT_DEPTH);
+  if (!shape.withinDepth) return fail('too-deep', `nested deeper than ${MAX_SEGMENT_DEPTH}`);
   if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== SEGMENT_FORMAT)
     return fail('not-a-segment');
   const version = (raw as { version?: unknown }).version;
@@ -172,12 +174,15 @@ export function parseSegment(bytes: Uint8Array, options: ParseOptions = {}): Seg
   const hashText = options.sha256Hex ?? ((text: string) => bytesToHex(sha256(utf8ToBytes(text))));
   // Each event is canonicalized once: its id's preimage, and (with the id put in) its part of the
   // signed bytes. Canonical keys sort author, body, hlc, id, kind, so the id goes before "kind".
+  // A file as writers write it (canonical) is spelled by JSON.stringify: the objects built here list
+  // their keys in canonical order, and the bodies are the file's own.
+  const spell = canonicalSpelling(text, shape);
   const pieces: string[] = [];
   for (const e of s.events) {
     if (e.author !== s.author) return fail('foreign-event', e.id);
     let preimage: string;
     try {
-      preimage = canonicalJson(eventPreimage(e));
+      preimage = spell(eventPreimage(e));
     } catch {
       return fail('malformed', `event ${e.id} has no canonical form`);
     }
@@ -189,15 +194,14 @@ export function parseSegment(bytes: Uint8Array, options: ParseOptions = {}): Seg
     const at = preimage.lastIndexOf(',"kind":');
     pieces.push(`${preimage.slice(0, at)},"id":"${id}"${preimage.slice(at)}`);
   }
-  const { signature, events: _events, ...header } = s;
   // The header's values are checked hex strings and numbers, so `"events":[]` occurs once.
   // A function replacement: a string one would expand `$&`, `$$`… found in members' text.
-  const signed = canonicalJson({ ...header, events: [] }).replace(
-    '"events":[]',
-    () => `"events":[${pieces.join(',')}]`,
-  );
+  const { author, device, first, format, group, last } = s;
+  const header = { author, device, events: [], first, format, group, last, version: s.version };
+  const signed = spell(header).replace('"events":[]', () => `"events":[${pieces.join(',')}]`);
   const verify = options.verify ?? verifySignature;
-  if (!verify(s.author, withContext(s.version, utf8ToBytes(signed)), signature)) return fail('bad-signature');
+  if (!verify(s.author, withContext(s.version, utf8ToBytes(signed)), s.signature))
+    return fail('bad-signature');
   return { ok: true, segment: s };
 }
 
