@@ -139,8 +139,28 @@ export interface ParseOptions {
   sha256Hex?: (text: string) => string;
 }
 
+/** A segment checked in every way but its signature, with the bytes the signature must cover. */
+export type CheckedSegment =
+  { ok: true; segment: Segment; signed: Uint8Array } | { ok: false; error: SegmentError };
+
+/** Reads a segment from a stranger's bytes: every check, the signature's included. */
 export function parseSegment(bytes: Uint8Array, options: ParseOptions = {}): SegmentResult {
-  const fail = (reason: SegmentFailure, detail?: string): SegmentResult => ({
+  const checked = checkSegment(bytes, options);
+  if (!checked.ok) return checked;
+  const { author, signature } = checked.segment;
+  return signedBy(checked, (options.verify ?? verifySignature)(author, checked.signed, signature));
+}
+
+/** The verdict on a checked segment once its signature is checked (main does that off its thread). */
+export function signedBy(checked: CheckedSegment & { ok: true }, validSignature: boolean): SegmentResult {
+  return validSignature
+    ? { ok: true, segment: checked.segment }
+    : { ok: false, error: new SegmentError('bad-signature') };
+}
+
+/** Everything {@link parseSegment} checks but the signature. */
+export function checkSegment(bytes: Uint8Array, options: Omit<ParseOptions, 'verify'> = {}): CheckedSegment {
+  const fail = (reason: SegmentFailure, detail?: string): CheckedSegment => ({
     ok: false,
     error: new SegmentError(reason, detail),
   });
@@ -199,10 +219,7 @@ export function parseSegment(bytes: Uint8Array, options: ParseOptions = {}): Seg
   const { author, device, first, format, group, last } = s;
   const header = { author, device, events: [], first, format, group, last, version: s.version };
   const signed = spell(header).replace('"events":[]', () => `"events":[${pieces.join(',')}]`);
-  const verify = options.verify ?? verifySignature;
-  if (!verify(s.author, withContext(s.version, utf8ToBytes(signed)), s.signature))
-    return fail('bad-signature');
-  return { ok: true, segment: s };
+  return { ok: true, segment: s, signed: withContext(s.version, utf8ToBytes(signed)) };
 }
 
 /**

@@ -30,7 +30,7 @@ import {
 import type { GroupEvent } from '../../../shared/group/groupEvent';
 import { MAX_DRIFT_MS, parseHlc } from '../../../shared/group/hlc';
 import type { KindRegistry } from '../../../shared/group/kindRegistry';
-import { MAX_SEGMENT_BYTES, parseSegment } from '../../../shared/group/segment';
+import { MAX_SEGMENT_BYTES, checkSegment, signedBy } from '../../../shared/group/segment';
 import type { Segment } from '../../../shared/group/segment';
 import { syncAnomalies } from '../../../shared/group/syncAnomalies';
 import type { SyncAnomaly } from '../../../shared/group/syncAnomalies';
@@ -43,7 +43,7 @@ import { MAX_GENESIS_BYTES, parseGenesis } from './genesisFile';
 import type { SyncStatus } from './genesisFile';
 import { listDirectory } from './dirListing';
 import type { DirListing } from './dirListing';
-import { nativeCrypto } from './nativeCrypto';
+import { nativeSha256Hex, nativeVerifyOffThread } from './nativeCrypto';
 import { Quarantine } from './quarantine';
 import type { QuarantinedFile } from './quarantine';
 import { readWalkedFile } from './safePath';
@@ -449,7 +449,7 @@ export class GroupSync {
           return {};
         }
         if (kind.type === 'segment') {
-          const s = this.parseSegmentFile(bytes, kind);
+          const s = await this.parseSegmentFile(bytes, kind);
           this.checkClocks(s);
           pass.keep.read.set(rel, this.keeper.holdOnRead(s, bytes.length, pass.keep));
           return segmentFigures(s, this.kept.events.get(this.cursor.groupId!));
@@ -513,15 +513,21 @@ export class GroupSync {
     return 'ok';
   }
 
-  private parseSegmentFile(
+  private async parseSegmentFile(
     bytes: Uint8Array,
     kind: { deviceId: string; first: number; last: number },
-  ): Segment {
-    const result = parseSegment(bytes, {
+  ): Promise<Segment> {
+    const checked = checkSegment(bytes, {
       group: this.cursor.groupId!,
       device: kind.deviceId,
-      ...nativeCrypto,
+      sha256Hex: nativeSha256Hex,
     });
+    const result = checked.ok
+      ? signedBy(
+          checked,
+          await nativeVerifyOffThread(checked.segment.author, checked.signed, checked.segment.signature),
+        )
+      : checked;
     if (!result.ok) throw new Quarantine(`segment ${result.error.message}`);
     const s = result.segment;
     if (s.first !== kind.first || s.last !== kind.last) {
@@ -612,7 +618,7 @@ export class GroupSync {
       return null;
     try {
       const bytes = await readWalkedFile(this.options.folder, file, stats, MAX_SEGMENT_BYTES);
-      const s = this.parseSegmentFile(bytes, kind);
+      const s = await this.parseSegmentFile(bytes, kind);
       return s.author === entry.author ? s.events : null;
     } catch {
       return null;

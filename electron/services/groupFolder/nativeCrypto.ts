@@ -51,6 +51,24 @@ export const nativeVerifySignature: SignatureVerifier = (keyId, message, signatu
   return verifySignature(keyId, message, signature);
 };
 
+/**
+ * The same verdict as {@link nativeVerifySignature}, computed on libuv's thread pool: a first sync
+ * checks a signature per segment, and the other core can do that while this thread parses the next.
+ */
+export function nativeVerifyOffThread(
+  keyId: string,
+  message: Uint8Array,
+  signature: string,
+): Promise<boolean> {
+  const key = SIGNATURE_RE.test(signature) ? keyObject(keyId) : null;
+  if (!key) return Promise.resolve(verifySignature(keyId, message, signature));
+  return new Promise((resolve) => {
+    nodeVerify(null, message, key, Buffer.from(signature, 'hex'), (err, valid) => {
+      resolve((!err && valid) || verifySignature(keyId, message, signature));
+    });
+  });
+}
+
 /** SHA-256 (hex) of a string's UTF-8 bytes, as `@noble/hashes` computes it in shared/. */
 export const nativeSha256Hex = (text: string): string =>
   createHash('sha256').update(text, 'utf8').digest('hex');
