@@ -92,6 +92,22 @@ describe('clocks', () => {
   });
 });
 
+describe('clocks at the limit', () => {
+  it('accepts an event dated exactly 10 minutes ahead and refuses one a millisecond later', async () => {
+    const [folder, dataDir] = await dirs('folder', 'data');
+    const group = await writeSmallGroup(folder);
+    const bo = group.devices[2]!;
+    const NOW = SCENARIO_T0 + HOUR + 0.5; // a wall clock with a fraction of a millisecond
+    const engine = new GroupSync({ folder, dataDir, now: () => NOW, registry: baseRegistry });
+    const limit = Math.floor(NOW) + 10 * 60_000;
+    await segment(folder, group.groupId, bo, 7, [profileEvent(bo, limit, 'at the limit')]);
+    const over = await segment(folder, group.groupId, bo, 8, [profileEvent(bo, limit + 1, 'past it')]);
+    const report = await engine.sync();
+    expect(report.quarantined).toEqual([{ path: over, reason: expect.stringMatching(/^clock-drift: /) }]);
+    expect(engine.state().state.slices.profiles).toMatchObject({ [bo.key.keyId]: { bio: 'at the limit' } });
+  });
+});
+
 describe('what is kept', () => {
   let folder: string;
   let dataDir: string;
