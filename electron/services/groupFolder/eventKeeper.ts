@@ -9,7 +9,7 @@ import type { Member } from '../../../shared/group/roster';
 import type { Segment } from '../../../shared/group/segment';
 import { refusedByQuota } from './deviceQuota';
 import type { DeviceQuota, QuotaFile } from './deviceQuota';
-import { Retention, firstJoin } from './eventRetention';
+import { Retention, firstJoin, keptWhole } from './eventRetention';
 import type { Keep } from './eventRetention';
 import { KeptEvents } from './keptEvents';
 import type { Cursor, CursorEntry } from './syncCache';
@@ -50,6 +50,13 @@ export interface KeeperPass {
   forgot: boolean;
   /** Segments read again. */
   readAgain: number;
+  /** Segment bytes read so far, and when the roster was last folded part-way (see EventKeeper.holdOnRead). */
+  bytesRead: number;
+  rosterAt: number;
+  /** Keys the roster folded part-way keeps whole, once it was. */
+  keptWhole: ((author: string) => boolean) | null;
+  /** Per key, its bytes counted in `undecided`. */
+  undecidedBy: Map<string, number>;
 }
 
 export function keeperPass(): KeeperPass {
@@ -61,6 +68,10 @@ export function keeperPass(): KeeperPass {
     unread: new Set(),
     forgot: false,
     readAgain: 0,
+    bytesRead: 0,
+    rosterAt: 0,
+    keptWhole: null,
+    undecidedBy: new Map(),
   };
 }
 
@@ -76,11 +87,13 @@ export class EventKeeper {
   private readonly withJoin = new Set<string>();
   /** The first pass looks at every file: a loaded cursor's verdicts may come from other quotas. */
   private indexed = false;
+  private genesis = '';
 
   constructor(private readonly options: KeeperOptions) {}
 
   /** At the start of a pass, with the files as the last pass left them (settled: still as it decided). */
-  begin(files: Cursor['files']): void {
+  begin(files: Cursor['files'], genesis: string): void {
+    this.genesis = genesis;
     this.retention ??= this.retain(files);
   }
 
@@ -97,12 +110,39 @@ export class EventKeeper {
    * its join requests, the most any other key keeps. What turns out not to be kept is forgotten.
    */
   holdOnRead(s: Segment, size: number, pass: KeeperPass): GroupEvent[] {
-    if (this.retention?.keep(s.author) === 'all') return [...s.events];
-    if (pass.undecided + size <= this.options.undecidedBytes) {
+    const budget = this.options.undecidedBytes;
+    pass.bytesRead += size;
+    const whole = (author: string) =>
+      this.retention?.keep(author) === 'all' || pass.keptWhole?.(author) === true;
+    if (whole(s.author)) return [...s.events];
+    // Over budget: first ask the roster what was read so far (a first sync knows no one until then,
+    // and a big group's history is more than the budget), at most twice per budget's worth read, so
+    // a flood of strangers' segments costs a few roster folds, not one per segment.
+    if (pass.undecided + size > budget && pass.bytesRead - pass.rosterAt >= budget / 2) {
+      this.foldRosterPartWay(pass);
+      if (whole(s.author)) return [...s.events];
+    }
+    if (pass.undecided + size <= budget) {
       pass.undecided += size;
+      pass.undecidedBy.set(s.author, (pass.undecidedBy.get(s.author) ?? 0) + size);
       return [...s.events];
     }
     return s.events.filter((e) => e.kind === JOIN_REQUEST);
+  }
+
+  /**
+   * Folds the roster of what is held and what this pass read so far; the bytes of keys it keeps
+   * whole stop counting as undecided, so their segments are not read again once the pass settles.
+   */
+  private foldRosterPartWay(pass: KeeperPass): void {
+    pass.rosterAt = pass.bytesRead;
+    const read = [...pass.read.values()].flat();
+    pass.keptWhole = keptWhole(this.genesis, [...this.kept.events.values(), ...read]);
+    for (const [author, bytes] of pass.undecidedBy)
+      if (pass.keptWhole(author)) {
+        pass.undecided -= bytes;
+        pass.undecidedBy.delete(author);
+      }
   }
 
   /**

@@ -56,6 +56,16 @@ export function firstJoin(
   return undefined;
 }
 
+/**
+ * Whom the roster that `events` fold to on their own keeps whole: what a reader part-way through a
+ * folder can already tell (the roster does not depend on other kinds), before the full fold decides.
+ */
+export function keptWhole(genesisId: string, events: Iterable<GroupEvent>): (author: string) => boolean {
+  const { members } = foldSnapshot(genesisId, events, ROSTER_ONLY).state;
+  const retention = new Retention({ members, named: new Set(), firstJoins: new Map() });
+  return (author) => retention.keep(author) === 'all';
+}
+
 export interface RetentionInput {
   /** The folded roster. */
   members: Readonly<Record<string, Pick<Member, 'status' | 'approvedAt'>>>;

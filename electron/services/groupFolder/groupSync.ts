@@ -281,7 +281,7 @@ export class GroupSync {
       };
     }
 
-    this.keeper.begin(this.cursor.files);
+    this.keeper.begin(this.cursor.files, this.cursor.groupId);
     await this.walk('', 0, pass);
 
     if (pass.full) this.lastFullPass = startedAt;
