@@ -10,7 +10,7 @@
 // with S < L, which implies the cofactored equation the pure verifier checks; the pure verifier
 // also rejects non-canonical and small-order keys, which we check once per key. Whatever OpenSSL
 // rejects (only hostile or damaged files) is decided by the pure verifier itself.
-import { createHash, createPublicKey, verify as nodeVerify } from 'node:crypto';
+import { createPublicKey, hash, verify as nodeVerify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { isUsableKey, verifySignature } from '../../../shared/group/identity';
 import type { SignatureVerifier } from '../../../shared/group/identity';
@@ -70,8 +70,7 @@ export function nativeVerifyOffThread(
 }
 
 /** SHA-256 (hex) of a string's UTF-8 bytes, as `@noble/hashes` computes it in shared/. */
-export const nativeSha256Hex = (text: string): string =>
-  createHash('sha256').update(text, 'utf8').digest('hex');
+export const nativeSha256Hex = (text: string): string => hash('sha256', text, 'hex');
 
 /** What every parseSegment call in the main process passes. */
 export const nativeCrypto = {
