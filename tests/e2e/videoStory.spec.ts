@@ -29,6 +29,25 @@ async function clickWaveformAt(page: Page, ms: number, durationMs: number) {
   await page.mouse.click(box.x + (box.width * ms) / durationMs, box.y + 40);
 }
 
+/**
+ * Clicks the waveform at `ms` and returns the grey the picture shows there: once the player is at that
+ * moment, and once two reads agree (Chromium can report a seek done before the sought frame is drawn,
+ * and under load the picture before the click was still there when read once).
+ */
+async function grayAfterClickAt(page: Page, video: Locator, ms: number, durationMs: number) {
+  await clickWaveformAt(page, ms, durationMs);
+  await expect.poll(() => video.evaluate((el: HTMLVideoElement) => el.currentTime)).toBeCloseTo(ms / 1000, 0);
+  let previous = NaN;
+  let gray = NaN;
+  await expect
+    .poll(async () => {
+      [previous, gray] = [gray, await centreGray(video)];
+      return gray === previous;
+    })
+    .toBe(true);
+  return gray;
+}
+
 test('成员带摄像头录一段演讲分享到社群，教练从共享文件夹播放，在某一刻留下点评', async ({ browser }) => {
   test.setTimeout(180_000);
   const folder = await mkdtemp(join(tmpdir(), 'lectern-video-story-'));
@@ -82,10 +101,8 @@ test('成员带摄像头录一段演讲分享到社群，教练从共享文件�
 
     // 拖到 1.5 秒和 3.5 秒：假摄像头每秒亮一级（亮度 Y 加 20，约合 RGB 的 23），两处的画面正好差两级，
     // 证明画面跟着时刻走。
-    await clickWaveformAt(c, 1_500, durationMs);
-    const early = await centreGray(video);
-    await clickWaveformAt(c, 3_500, durationMs);
-    const later = await centreGray(video);
+    const early = await grayAfterClickAt(c, video, 1_500, durationMs);
+    const later = await grayAfterClickAt(c, video, 3_500, durationMs);
     // Studio-range luma (16–235) as the browser draws it in full-range RGB.
     const step = ((fakeCameraGray(1) - fakeCameraGray(0)) * 255) / 219;
     expect((later - early) / step).toBeGreaterThan(1.6);
