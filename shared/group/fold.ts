@@ -20,9 +20,12 @@ export function orderEvents(events: Iterable<GroupEvent>): GroupEvent[] {
     // Verified events have content-derived ids, so a clash means unverified input; pick one deterministically.
     if (!seen || (seen !== e && canonicalJson(e) < canonicalJson(seen))) byId.set(e.id, e);
   }
-  return [...byId.values()].sort((a, b) =>
-    a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-  );
+  return [...byId.values()].sort(compareEvents);
+}
+
+/** The fold's order: by hlc, then id. */
+function compareEvents(a: GroupEvent, b: GroupEvent): number {
+  return a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /**
@@ -103,18 +106,21 @@ const ROSTER_KINDS = new Set([GENESIS, JOIN_REQUEST, ROSTER_DECISION]);
  * passed in is consumed: use the one returned (the state it held is never changed).
  */
 export function foldMore(snapshot: FoldSnapshot, more: Iterable<GroupEvent>): FoldSnapshot {
-  const fresh = orderEvents([...more].filter((e) => !snapshot.ids.has(e.id)));
-  if (fresh.length === 0) return snapshot;
+  const unseen = [...more].filter((e) => !snapshot.ids.has(e.id));
+  if (unseen.length === 0) return snapshot;
   const last = snapshot.sorted[snapshot.sorted.length - 1];
-  const [head] = fresh;
-  const after = !last || head!.hlc > last.hlc || (head!.hlc === last.hlc && head!.id > last.id);
+  // The earliest new event decides; the new ones are put in order only when they extend the fold (a
+  // fold from scratch orders everything itself: a first sync's 50,000 events were sorted twice).
+  const head = unseen.reduce((earliest, e) => (compareEvents(e, earliest) < 0 ? e : earliest));
+  const after = !last || compareEvents(head, last) > 0;
   const graph = snapshot.causal?.graph;
   if (
     !snapshot.roster.group ||
     !after ||
-    fresh.some((e) => ROSTER_KINDS.has(e.kind) || graph?.missing.has(e.id))
+    unseen.some((e) => ROSTER_KINDS.has(e.kind) || graph?.missing.has(e.id))
   )
-    return foldSnapshot(snapshot.groupId, [...snapshot.sorted, ...fresh], snapshot.registry);
+    return foldSnapshot(snapshot.groupId, [...snapshot.sorted, ...unseen], snapshot.registry);
+  const fresh = orderEvents(unseen);
   // Format 2: the new events join the graph in place (they sort after all it holds, and none of them
   // is a link something was waiting for), so the snapshot extended here replaces the one passed in.
   graph?.addAll(fresh);

@@ -198,8 +198,12 @@ export class GroupSync {
     return this.kept.events.has(eventId);
   }
 
-  /** All verified events known so far (from the cache and every sync). */
+  /** All verified events known so far (from the cache and every sync), in the fold's order. */
   allEvents(): GroupEvent[] {
+    // The fold holds exactly these, ordered, when it is up to date: no need to sort them again.
+    const folded = this.folded;
+    if (folded && this.unfolded.length === 0 && folded.groupId === (this.cursor.groupId ?? ''))
+      return [...folded.sorted];
     return orderEvents(this.kept.events.values());
   }
 
