@@ -98,6 +98,11 @@ export function headsOf(snapshot: FoldSnapshot, author: string): GroupEvent[] {
 
 const ROSTER_KINDS = new Set([GENESIS, JOIN_REQUEST, ROSTER_DECISION]);
 
+/** The kinds the roster is made of: the genesis, join requests and coaches' decisions. */
+export function isRosterEvent(e: GroupEvent): boolean {
+  return ROSTER_KINDS.has(e.kind);
+}
+
 /**
  * The snapshot with `more` events folded in: the same state {@link foldSnapshot} would give
  * for all events together. Cheap in the common case (new events sort after everything and

@@ -3,6 +3,7 @@
 // accepted segment of a kept key gives is forgotten, and a segment that gives less than its key is
 // now kept for (its key was approved, a quota freed up) is read again. GroupSync walks and folds;
 // this decides what it holds.
+import { isRosterEvent } from '../../../shared/group/fold';
 import { JOIN_REQUEST } from '../../../shared/group/groupEvent';
 import type { GroupEvent } from '../../../shared/group/groupEvent';
 import type { Member } from '../../../shared/group/roster';
@@ -133,11 +134,14 @@ export class EventKeeper {
   /**
    * Folds the roster of what is held and what this pass read so far; the bytes of keys it keeps
    * whole stop counting as undecided, so their segments are not read again once the pass settles.
+   * Only the roster's own events are folded (a few hundred of a year's 50,000), so this is a guess:
+   * where it errs, a segment is read again after the pass, or held until the settle after the pass
+   * (which decides with the whole fold, as always) forgets what it gave.
    */
   private foldRosterPartWay(pass: KeeperPass): void {
     pass.rosterAt = pass.bytesRead;
-    const read = [...pass.read.values()].flat();
-    pass.keptWhole = keptWhole(this.genesis, [...this.kept.events.values(), ...read]);
+    const roster = [...this.kept.events.values(), ...[...pass.read.values()].flat()].filter(isRosterEvent);
+    pass.keptWhole = keptWhole(this.genesis, roster);
     for (const [author, bytes] of pass.undecidedBy)
       if (pass.keptWhole(author)) {
         pass.undecided -= bytes;
