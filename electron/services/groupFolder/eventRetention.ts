@@ -58,7 +58,7 @@ export function firstJoin(
 
 /**
  * Whom the roster that `events` fold to on their own keeps whole: what a reader part-way through a
- * folder can already tell (the roster does not depend on other kinds), before the full fold decides.
+ * folder can already tell before the full fold decides (EventKeeper passes the roster's own events).
  */
 export function keptWhole(genesisId: string, events: Iterable<GroupEvent>): (author: string) => boolean {
   const { members } = foldSnapshot(genesisId, events, ROSTER_ONLY).state;
