@@ -119,11 +119,7 @@ export function foldMore(snapshot: FoldSnapshot, more: Iterable<GroupEvent>): Fo
   const head = unseen.reduce((earliest, e) => (compareEvents(e, earliest) < 0 ? e : earliest));
   const after = !last || compareEvents(head, last) > 0;
   const graph = snapshot.causal?.graph;
-  if (
-    !snapshot.roster.group ||
-    !after ||
-    unseen.some((e) => ROSTER_KINDS.has(e.kind) || graph?.missing.has(e.id))
-  )
+  if (!snapshot.roster.group || !after || unseen.some((e) => isRosterEvent(e) || graph?.missing.has(e.id)))
     return foldSnapshot(snapshot.groupId, [...snapshot.sorted, ...unseen], snapshot.registry);
   const fresh = orderEvents(unseen);
   // Format 2: the new events join the graph in place (they sort after all it holds, and none of them
