@@ -2,8 +2,8 @@
 import { serveMetrics, type FromMetricsWorker, type ToMetricsWorker } from './metricsWorkerHost';
 
 const scope = self as unknown as {
-  postMessage(message: FromMetricsWorker): void;
+  postMessage(message: FromMetricsWorker, transfer?: Transferable[]): void;
   onmessage: ((event: MessageEvent<ToMetricsWorker>) => void) | null;
 };
-const handle = serveMetrics((message) => scope.postMessage(message));
+const handle = serveMetrics((message, transfer) => scope.postMessage(message, transfer));
 scope.onmessage = (event) => handle(event.data);

@@ -1,6 +1,7 @@
 // The metrics worker's side of the conversation, free of the worker global so a test can drive it:
-// one analyser per worker, fed the decoded chunks in order, each acknowledged so the sender can keep
-// only a few in flight (an hour never queues up in the worker's inbox).
+// one analyser per worker, fed the decoded chunks in order, each acknowledged with its buffer given
+// back, so the sender keeps only a few in flight (an hour never queues up in the worker's inbox) and
+// copies the next chunks into the same memory.
 import { SpeechMetricsAnalyser } from '../../shared/audio/metrics/analyseSpeech';
 import type { SpeechMetrics } from '../../shared/audio/metrics/speechMetrics';
 
@@ -8,9 +9,13 @@ export type ToMetricsWorker =
   { type: 'start'; sampleRate: number } | { type: 'push'; samples: Float32Array } | { type: 'finish' };
 
 export type FromMetricsWorker =
-  { type: 'pushed' } | { type: 'done'; metrics: SpeechMetrics } | { type: 'failed'; message: string };
+  | { type: 'pushed'; spare: ArrayBuffer }
+  | { type: 'done'; metrics: SpeechMetrics }
+  | { type: 'failed'; message: string };
 
-export function serveMetrics(post: (message: FromMetricsWorker) => void): (message: ToMetricsWorker) => void {
+export function serveMetrics(
+  post: (message: FromMetricsWorker, transfer?: Transferable[]) => void,
+): (message: ToMetricsWorker) => void {
   let analyser: SpeechMetricsAnalyser | undefined;
   return (message) => {
     try {
@@ -18,7 +23,8 @@ export function serveMetrics(post: (message: FromMetricsWorker) => void): (messa
       else if (!analyser) throw new Error('metrics worker: push or finish before start');
       else if (message.type === 'push') {
         analyser.push(message.samples);
-        post({ type: 'pushed' });
+        const spare = message.samples.buffer as ArrayBuffer;
+        post({ type: 'pushed', spare }, [spare]);
       } else {
         post({ type: 'done', metrics: analyser.finish() });
         analyser = undefined;

@@ -83,31 +83,33 @@ describe('SpeechMetricsStream', () => {
     await stream.finish();
   });
 
-  it('hands a big block over to the worker without copying it when asked, and sends small ones gathered first', async () => {
-    const sent: { samples: Float32Array; moved: readonly Transferable[] }[] = [];
+  it('copies every block into a buffer the worker gave back: an hour of blocks leaves no trail of buffers', async () => {
+    const sent: { samples: Float32Array; buffer: ArrayBufferLike; moved: readonly Transferable[] }[] = [];
     const port: MetricsPort = {
       onmessage: null,
       postMessage(message, transfer = []) {
         if (message.type !== 'push') return;
-        sent.push({ samples: message.samples, moved: transfer });
-        queueMicrotask(() => port.onmessage?.({ data: { type: 'pushed' } }));
+        sent.push({ samples: message.samples.slice(), buffer: message.samples.buffer, moved: transfer });
+        const spare = message.samples.buffer as ArrayBuffer;
+        setTimeout(() => port.onmessage?.({ data: { type: 'pushed', spare } }), 1);
       },
       terminate() {},
     };
     const stream = new SpeechMetricsStream(rate, port);
-    const padding = speech.slice(0, 100);
-    const decoded = speech.slice(100, 100 + rate * 2);
-    await stream.push(padding, true);
-    await stream.push(decoded, true);
-    const copied = speech.slice(0, rate * 2);
-    await stream.push(copied);
-    expect(sent.map((s) => s.samples.length)).toEqual([100, rate * 2, rate * 2]);
-    // The small block was gathered (a copy); the big one went as it was; without handOver, a copy.
-    expect(sent[0]!.samples).not.toBe(padding);
-    expect(sent[1]!.samples).toBe(decoded);
-    expect(sent[1]!.moved).toEqual([decoded.buffer]);
-    expect(sent[2]!.samples).not.toBe(copied);
-    expect(sent[2]!.samples).toEqual(copied);
+    // A packet, then seven blocks of a second (each goes when pushed, the packet gathered before it).
+    const cuts = [0, 100, ...Array.from({ length: 7 }, (_, i) => 100 + (i + 1) * rate)];
+    expect(speech.length).toBeGreaterThanOrEqual(cuts.at(-1)!);
+    const blocks = cuts.slice(1).map((end, i) => speech.slice(cuts[i], end));
+    for (const block of blocks) await stream.push(block);
+    // Small blocks are gathered; every block arrives whole and in order, as a copy in a moved buffer.
+    expect(concat(...sent.map((s) => s.samples))).toEqual(speech.subarray(0, cuts.at(-1)));
+    expect(sent.every((s) => s.moved.length === 1 && s.moved[0] === s.buffer)).toBe(true);
+    expect(sent.some((s) => blocks.some((block) => block.buffer === s.buffer))).toBe(false);
+    expect(sent.map((s) => s.samples.length)).toEqual([100, ...Array<number>(7).fill(rate)]);
+    // Eight blocks in four buffers: one more than can be in flight, however many blocks there are.
+    expect(new Set(sent.map((s) => s.buffer)).size).toBe(4);
+    // The caller's blocks are untouched.
+    expect(concat(...blocks)).toEqual(speech.subarray(0, cuts.at(-1)));
   });
 
   it('fails, instead of answering with half the speech, when the worker fails', async () => {

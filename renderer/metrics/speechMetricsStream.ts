@@ -1,6 +1,8 @@
 // Streams decoded mono PCM to the metrics worker and gets the speech's metrics back. Small blocks (a
 // decoder's 20 ms packets) are gathered into about a second each; at most a few blocks are in flight,
-// so a fast decoder waits for the analyser instead of piling an hour up in memory.
+// so a fast decoder waits for the analyser instead of piling an hour up in memory. The worker gives
+// each block's buffer back and the next block is copied into it: a buffer moved to the worker and
+// dropped there waits for that thread's rare garbage collection, and an hour of them held 100 MB.
 import { SpeechMetrics } from '../../shared/audio/metrics/speechMetrics';
 import type { FromMetricsWorker, ToMetricsWorker } from './metricsWorkerHost';
 
@@ -16,6 +18,8 @@ const maxInFlight = 3;
 export class SpeechMetricsStream {
   private inFlight = 0;
   private waiting: (() => void)[] = [];
+  /** Buffers the worker gave back, for the next blocks. */
+  private spares: ArrayBuffer[] = [];
   private gathered: Float32Array[] = [];
   private gatheredLength = 0;
   private result: { resolve(m: SpeechMetrics): void; reject(e: Error): void } | undefined;
@@ -31,18 +35,14 @@ export class SpeechMetricsStream {
     port.postMessage({ type: 'start', sampleRate });
   }
 
-  /**
-   * Sends the samples; resolves once there is room for more. They are copied, unless `handOver`: then
-   * their buffer moves to the worker as it is and the caller must not touch it (or any view of it) again.
-   */
-  async push(samples: Float32Array, handOver = false): Promise<void> {
+  /** Sends a copy of the samples; resolves once there is room for more. */
+  async push(samples: Float32Array): Promise<void> {
     if (this.failure) throw this.failure;
     if (samples.length === 0) return;
     if (samples.length >= this.batch) {
-      // Big enough to go alone: what was gathered goes first, then this block, never joined to it (a
-      // decoder's half minute copied again, into fresh memory each time, cost more than the analysis).
+      // Big enough to go alone: what was gathered goes first, then this block.
       await this.send();
-      return this.post(handOver ? samples : samples.slice());
+      return this.post([samples], samples.length);
     }
     this.gathered.push(samples.slice());
     this.gatheredLength += samples.length;
@@ -69,38 +69,49 @@ export class SpeechMetricsStream {
   /** Sends what was gathered, as one block. */
   private async send(): Promise<void> {
     if (this.gatheredLength === 0) return;
-    const block = this.gathered.length === 1 ? this.gathered[0]! : concat(this.gathered, this.gatheredLength);
+    const parts = this.gathered;
+    const length = this.gatheredLength;
     this.gathered = [];
     this.gatheredLength = 0;
-    await this.post(block);
+    await this.post(parts, length);
   }
 
-  /** Moves the block's buffer to the worker once fewer than `maxInFlight` are waiting there. */
-  private async post(block: Float32Array): Promise<void> {
+  /**
+   * Once fewer than `maxInFlight` blocks are waiting in the worker, copies the parts into one block (in
+   * a spare buffer when there is one big enough) and moves its buffer there.
+   */
+  private async post(parts: readonly Float32Array[], length: number): Promise<void> {
     while (this.inFlight >= maxInFlight && !this.failure)
       await new Promise<void>((r) => this.waiting.push(r));
     if (this.failure) throw this.failure;
+    const block = new Float32Array(this.spareFor(length), 0, length);
+    let at = 0;
+    for (const part of parts) {
+      block.set(part, at);
+      at += part.length;
+    }
     this.inFlight++;
     this.port.postMessage({ type: 'push', samples: block }, [block.buffer]);
   }
 
+  private spareFor(length: number): ArrayBuffer {
+    const bytes = length * Float32Array.BYTES_PER_ELEMENT;
+    const fits = this.spares.findIndex((spare) => spare.byteLength >= bytes);
+    return fits >= 0 ? this.spares.splice(fits, 1)[0]! : new ArrayBuffer(bytes);
+  }
+
   private receive(message: FromMetricsWorker): void {
-    if (message.type === 'pushed') this.inFlight--;
-    else if (message.type === 'done') this.result?.resolve(message.metrics);
+    if (message.type === 'pushed') {
+      this.inFlight--;
+      // As many spares as can be in flight are enough; the smallest is dropped first.
+      this.spares.push(message.spare);
+      this.spares.sort((a, b) => b.byteLength - a.byteLength);
+      this.spares.length = Math.min(this.spares.length, maxInFlight);
+    } else if (message.type === 'done') this.result?.resolve(message.metrics);
     else {
       this.failure = new Error(message.message);
       this.result?.reject(this.failure);
     }
     for (const wake of this.waiting.splice(0)) wake();
   }
-}
-
-function concat(parts: readonly Float32Array[], length: number): Float32Array {
-  const joined = new Float32Array(length);
-  let at = 0;
-  for (const part of parts) {
-    joined.set(part, at);
-    at += part.length;
-  }
-  return joined;
 }
