@@ -112,6 +112,27 @@ describe('SpeechMetricsStream', () => {
     expect(concat(...blocks)).toEqual(speech.subarray(0, cuts.at(-1)));
   });
 
+  it('hands a big block over without copying it when asked, and keeps its buffer for the blocks after', async () => {
+    const sent: ArrayBufferLike[] = [];
+    const port: MetricsPort = {
+      onmessage: null,
+      postMessage(message) {
+        if (message.type !== 'push') return;
+        sent.push(message.samples.buffer);
+        const spare = message.samples.buffer as ArrayBuffer;
+        queueMicrotask(() => port.onmessage?.({ data: { type: 'pushed', spare } }));
+      },
+      terminate() {},
+    };
+    const stream = new SpeechMetricsStream(rate, port);
+    const decoded = speech.slice(0, rate * 2);
+    await stream.push(decoded, true);
+    await stream.push(speech.slice(0, rate));
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toBe(decoded.buffer);
+    expect(sent[1]).toBe(decoded.buffer);
+  });
+
   it('fails, instead of answering with half the speech, when the worker fails', async () => {
     const { port } = fakeWorker({ failAt: 2 });
     await expect(throughStream([rate], port)).rejects.toThrow('out of memory');

@@ -1,8 +1,8 @@
 // Streams decoded mono PCM to the metrics worker and gets the speech's metrics back. Small blocks (a
 // decoder's 20 ms packets) are gathered into about a second each; at most a few blocks are in flight,
 // so a fast decoder waits for the analyser instead of piling an hour up in memory. The worker gives
-// each block's buffer back and the next block is copied into it: a buffer moved to the worker and
-// dropped there waits for that thread's rare garbage collection, and an hour of them held 100 MB.
+// each block's buffer back, for the next copies or to be dropped here: a buffer dropped in the worker
+// waits for that thread's rare garbage collections, and an hour of them held 100 MB.
 import { SpeechMetrics } from '../../shared/audio/metrics/speechMetrics';
 import type { FromMetricsWorker, ToMetricsWorker } from './metricsWorkerHost';
 
@@ -35,14 +35,17 @@ export class SpeechMetricsStream {
     port.postMessage({ type: 'start', sampleRate });
   }
 
-  /** Sends a copy of the samples; resolves once there is room for more. */
-  async push(samples: Float32Array): Promise<void> {
+  /**
+   * Sends the samples; resolves once there is room for more. They are copied, unless `handOver`: then
+   * their buffer moves to the worker as it is and the caller must not touch it (or any view of it) again.
+   */
+  async push(samples: Float32Array, handOver = false): Promise<void> {
     if (this.failure) throw this.failure;
     if (samples.length === 0) return;
     if (samples.length >= this.batch) {
       // Big enough to go alone: what was gathered goes first, then this block.
       await this.send();
-      return this.post([samples], samples.length);
+      return handOver ? this.handOver(samples) : this.post([samples], samples.length);
     }
     this.gathered.push(samples.slice());
     this.gatheredLength += samples.length;
@@ -81,9 +84,7 @@ export class SpeechMetricsStream {
    * a spare buffer when there is one big enough) and moves its buffer there.
    */
   private async post(parts: readonly Float32Array[], length: number): Promise<void> {
-    while (this.inFlight >= maxInFlight && !this.failure)
-      await new Promise<void>((r) => this.waiting.push(r));
-    if (this.failure) throw this.failure;
+    await this.room();
     const block = new Float32Array(this.spareFor(length), 0, length);
     let at = 0;
     for (const part of parts) {
@@ -92,6 +93,18 @@ export class SpeechMetricsStream {
     }
     this.inFlight++;
     this.port.postMessage({ type: 'push', samples: block }, [block.buffer]);
+  }
+
+  private async handOver(block: Float32Array): Promise<void> {
+    await this.room();
+    this.inFlight++;
+    this.port.postMessage({ type: 'push', samples: block }, [block.buffer]);
+  }
+
+  private async room(): Promise<void> {
+    while (this.inFlight >= maxInFlight && !this.failure)
+      await new Promise<void>((r) => this.waiting.push(r));
+    if (this.failure) throw this.failure;
   }
 
   private spareFor(length: number): ArrayBuffer {
