@@ -214,7 +214,7 @@ const host = await startHost(dataDir);
 const browser = await launchChromium(['--autoplay-policy=no-user-gesture-required']);
 try {
   const page = await newPage(browser, { viewport: { width: 1180, height: 900 }, locale: 'zh-CN' });
-  await createProfile(page, host.newEntryUrl());
+  await createProfile(page, await host.newEntryUrl());
   await page.getByRole('navigation').waitFor();
   await page.keyboard.press('Control+5');
   await page.getByTestId('feed-item').nth(1).waitFor({ timeout: 60_000 });

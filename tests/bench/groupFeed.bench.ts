@@ -14,11 +14,9 @@
 // (data dir groups/<id>/) are gone, and the browser's HTTP cache is cleared; the profile stays.
 // No numeric goal (#6 asks for the figures); five opens, reloads and watches each.
 // Run: npm run bench -- groupFeed
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { createInterface, type Interface } from 'node:readline';
+import { join } from 'node:path';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import type { BrowserContext, Page } from '@playwright/test';
 import { runGroupCli } from '../../electron/cli/groupCli';
@@ -31,7 +29,7 @@ import { memberKeyFromSecret } from '../../shared/group/identity';
 import { exportKeyBackup } from '../../shared/group/keyBackup';
 import { createProfile, launchChromium, preparePage } from './kit/browser';
 import { log, median, ms } from './kit/figures';
-import { shippedRenderer } from './kit/renderer';
+import { startHost, type HostProcess } from './kit/host';
 import { benchRuns } from './kit/runs';
 import { benchDir } from './speechKit';
 
@@ -90,63 +88,8 @@ async function rawRead(folder: string): Promise<{ files: number; events: number 
   return { files, events };
 }
 
-/** The app's main side: `electron/web/cli.ts` in its own process, as `npm run web` runs it. */
-class AppProcess {
-  private constructor(
-    private readonly child: ChildProcess,
-    private readonly lines: Interface,
-    /** The one-time entry address printed at start. */
-    readonly url: string,
-    readonly readyMs: number,
-  ) {}
-
-  static async start(dataDir: string, rendererDir: string): Promise<AppProcess> {
-    const started = performance.now();
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'electron/web/cli.ts', '--data-dir', dataDir, '--renderer', rendererDir],
-      { stdio: ['pipe', 'pipe', 'inherit'] },
-    );
-    const lines = createInterface({ input: child.stdout! });
-    const url = await new Promise<string>((done, fail) => {
-      lines.on('line', (line) => {
-        const m = /Open: (\S+)/.exec(line);
-        if (m) done(m[1]!);
-      });
-      child.on('exit', (code) => fail(new Error(`web host exited ${code}`)));
-    });
-    return new AppProcess(child, lines, url, performance.now() - started);
-  }
-
-  /** Another one-time entry address, as pressing Enter in `npm run web` prints. */
-  newEntryUrl(): Promise<string> {
-    const next = new Promise<string>((done) => {
-      const onLine = (line: string) => {
-        const m = /Open: (\S+)/.exec(line);
-        if (!m) return;
-        this.lines.off('line', onLine);
-        done(m[1]!);
-      };
-      this.lines.on('line', onLine);
-    });
-    this.child.stdin!.write('\n');
-    return next;
-  }
-
-  get origin(): string {
-    return new URL(this.url).origin;
-  }
-
-  async stop(): Promise<void> {
-    if (this.child.exitCode !== null) return;
-    const exited = new Promise((done) => this.child.on('exit', done));
-    this.child.kill('SIGTERM');
-    await exited;
-  }
-}
-
 /** The host's API from Node, as the renderer's HTTP bridge calls it (MessagePack over POST, session header). */
-async function apiClient(app: AppProcess) {
+async function apiClient(app: HostProcess) {
   const opened = await fetch(await app.newEntryUrl(), { redirect: 'manual' });
   const location = opened.headers.get('location') ?? '';
   const session = new URLSearchParams(location.split('#')[1]).get(sessionFragmentKey) ?? '';
@@ -216,7 +159,7 @@ interface Figures {
   watchAfterAppend: number[];
 }
 
-async function measure(size: Size, context: BrowserContext, rendererDir: string): Promise<Figures> {
+async function measure(size: Size, context: BrowserContext): Promise<Figures> {
   const demo = await ensureDemo(size);
   // A working copy: the join request and the new segments must not change the cached group.
   const work = join(benchDir, 'group-feed-work', `${size.members}x${size.weeks}`);
@@ -243,12 +186,12 @@ async function measure(size: Size, context: BrowserContext, rendererDir: string)
     scrypt: { N: 2 ** 10, r: 8, p: 1 },
   });
 
-  let app = await AppProcess.start(dataDir, rendererDir);
+  let app = await startHost(dataDir);
   const hostFresh = app.readyMs;
   const page = await preparePage(await context.newPage());
   const cdp = await context.newCDPSession(page);
   try {
-    await createProfile(page, app.url);
+    await createProfile(page, await app.newEntryUrl());
     await page.getByRole('navigation').waitFor();
     let call = await apiClient(app);
     const joinStarted = performance.now();
@@ -262,15 +205,15 @@ async function measure(size: Size, context: BrowserContext, rendererDir: string)
     const opens = async (cold: boolean) => {
       const out: Figures['cold'] = [];
       for (let i = 0; i < OPENS; i++) {
-        await app.stop();
+        await app.close();
         if (cold) {
           for (const name of ['events.jsonl', 'sync-cursor.json'])
             await rm(join(dataDir, 'groups', joined.groupId, name), { force: true });
           await cdp.send('Network.clearBrowserCache');
         }
         const started = performance.now();
-        app = await AppProcess.start(dataDir, rendererDir);
-        const { shell, feed } = await loadToFeed(page, app.url);
+        app = await startHost(dataDir);
+        const { shell, feed } = await loadToFeed(page, await app.newEntryUrl());
         out.push({ host: app.readyMs, shell, feed, total: performance.now() - started });
       }
       return out;
@@ -329,7 +272,7 @@ async function measure(size: Size, context: BrowserContext, rendererDir: string)
     };
   } finally {
     await page.close();
-    await app.stop();
+    await app.close();
   }
 }
 
@@ -372,14 +315,13 @@ function report(size: Size, f: Figures, base?: Figures): void {
   );
 }
 
-const rendererDir = await shippedRenderer();
 const browser = await launchChromium();
 try {
   const results: Figures[] = [];
   for (const size of SIZES) {
     const context = await browser.newContext({ viewport: { width: 1180, height: 900 }, locale: 'en-US' });
     const started = performance.now();
-    results.push(await measure(size, context, resolve(rendererDir)));
+    results.push(await measure(size, context));
     log(`${size.label} measured in ${ms(performance.now() - started)}`);
     await context.close();
   }

@@ -214,7 +214,7 @@ const browser = await launchChromium();
 try {
   const results = [];
   for (const count of sizes) {
-    const result = await measure(browser, host.newEntryUrl(), count);
+    const result = await measure(browser, await host.newEntryUrl(), count);
     results.push(result);
     console.log(
       `${String(count).padStart(6)} entries: open after reload ${ms(result.cold)} (longest task ${ms(result.coldLongest)}), ` +

@@ -141,7 +141,7 @@ async function recordInLectern(run: RecordingRun, wav: string): Promise<Followed
   const browser = await launchChromium([...fakeMicrophoneArgs(wav), ...run.browserArgs]);
   try {
     const page = await newPage(browser, { locale: 'en-US', viewport });
-    await createProfile(page, host.newEntryUrl());
+    await createProfile(page, await host.newEntryUrl());
     await openScreen(page, '2', /^(Record|录制)$/);
     await run.prepare(page);
     await page.waitForTimeout(1500);

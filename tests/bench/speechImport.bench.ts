@@ -8,10 +8,8 @@
 // Goals (#21): whole import ≤ 1.5× ffmpeg; decode & peaks ≤ 1.2× ffmpeg; renderer ≤ 300 MB over
 // idle; one copy of the bytes (≤ 1.05 bytes moved per byte imported, for the requests' own overhead).
 // Run: npm run bench -- speechImport
-import { subscribe } from 'node:diagnostics_channel';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import type { Socket } from 'node:net';
 import { basename, join } from 'node:path';
 import { createProfile, launchChromium, newPage, openScreen } from './kit/browser';
 import { figures, log, mb, mib, showFigures } from './kit/figures';
@@ -19,6 +17,7 @@ import { declareGoal } from './kit/goals';
 import { startHost } from './kit/host';
 import { watchRendererPeak } from './kit/memory';
 import { benchRuns, repeat } from './kit/runs';
+import { readSocketBytes, socketBytesModule } from './kit/socketBytes';
 import { benchDir, ensureLiveWebm, ensureSpeechAs, ffmpegDecode } from './speechKit';
 
 interface ImportResult {
@@ -29,21 +28,6 @@ interface ImportResult {
   bytesPerByte: number;
   heapPeak: number;
   rssPeak: number;
-}
-
-/** Every socket the host accepts in this process, to count the bytes it read. */
-const sockets = new Set<Socket>();
-subscribe('net.server.socket', (message) => {
-  const { socket } = message as { socket: Socket };
-  sockets.add(socket);
-});
-
-/** Bytes the host's sockets read from now until `stop()`, closed sockets included. */
-function countReceived() {
-  const before = new Map([...sockets].map((socket) => [socket, socket.bytesRead]));
-  return {
-    stop: () => [...sockets].reduce((sum, socket) => sum + socket.bytesRead - (before.get(socket) ?? 0), 0),
-  };
 }
 
 function speechFolder(dataDir: string): string | undefined {
@@ -76,18 +60,18 @@ function stagesOf(dataDir: string, size: number): { copied: boolean; finishing: 
 async function importOnce(file: string): Promise<ImportResult> {
   const dataDir = join(benchDir, 'import-data');
   await rm(dataDir, { recursive: true, force: true });
-  const host = await startHost(dataDir);
+  const host = await startHost(dataDir, { nodeArgs: ['--import', socketBytesModule] });
   const browser = await launchChromium();
   try {
     const page = await newPage(browser, { locale: 'en-US', viewport: { width: 1180, height: 780 } });
-    await createProfile(page, host.newEntryUrl());
+    await createProfile(page, await host.newEntryUrl());
     await openScreen(page, '3', /^(Library|演讲库)$/);
     await page.waitForTimeout(1500);
     const memory = await watchRendererPeak(page);
     const size = statSync(file).size;
     let copyEnd = NaN;
     let finishStart = NaN;
-    const received = countReceived();
+    const receivedBefore = await readSocketBytes(host);
     const started = performance.now();
     let watching = true;
     const watcher = (async () => {
@@ -104,7 +88,7 @@ async function importOnce(file: string): Promise<ImportResult> {
     const totalMs = performance.now() - started;
     watching = false;
     await watcher;
-    const bytesPerByte = received.stop() / size;
+    const bytesPerByte = ((await readSocketBytes(host)) - receivedBefore) / size;
     const { heapOverIdle, rssOverIdle } = await memory.stop();
     const measured = await page.evaluate(
       () => performance.getEntriesByName('lectern.import.analyse', 'measure')[0]?.duration,

@@ -143,7 +143,7 @@ async function computeInApp(speech: Speech): Promise<Run> {
   const browser = await launchChromium();
   try {
     const page = await newPage(browser, { locale: 'en-US', viewport: { width: 1180, height: 780 } });
-    await createProfile(page, host.newEntryUrl());
+    await createProfile(page, await host.newEntryUrl());
     await openScreen(page, '3', /^(Library|演讲库)$/);
     const open = page.getByRole('button', { name: title, exact: true });
     await open.waitFor();

@@ -66,7 +66,7 @@ async function openInLectern(dataDir = paths.dataDir): Promise<OpenResult> {
   const browser = await launchChromium();
   try {
     const page = await newPage(browser, { locale: 'en-US', viewport });
-    await createProfile(page, host.newEntryUrl());
+    await createProfile(page, await host.newEntryUrl());
     await openScreen(page, '3', /^(Library|演讲库)$/);
     const play = page.getByRole('button', { name: /^Play: / }).first();
     await play.waitFor();

@@ -72,7 +72,7 @@ async function openOnce(dataDir: string): Promise<OpenResult> {
   const browser = await launchChromium();
   try {
     const page: Page = await newPage(browser, { locale: 'en-US', viewport });
-    await createProfile(page, host.newEntryUrl());
+    await createProfile(page, await host.newEntryUrl());
     await openScreen(page, '3', /^(Library|演讲库)$/);
     const play = page.getByRole('button', { name: /^Play: / }).first();
     await play.waitFor();

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { createProfile, expect, expectAccessible, screenshot, test, waitForRecordClock } from './fixtures';
-import { startHostProcess } from './hostProcess';
+import { startHostProcess } from '../support/hostProcess';
 
 test.use({ locale: 'zh-CN' });
 
