@@ -181,6 +181,36 @@ describe('SpeechPlayer', () => {
     expect(ws.options.url).toBe(url);
   });
 
+  it('asks for the peaks once the picture has asked for its file, so the host answers the picture first', async () => {
+    let asked = 0;
+    renderPlayer({
+      video: { width: 640, height: 360 },
+      loadPeaks: async () => {
+        asked++;
+        return new Int8Array([-10, 10]);
+      },
+    });
+    const video = screen.getByLabelText<HTMLVideoElement>('“我的家乡”的画面');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(asked).toBe(0);
+    act(() => void video.dispatchEvent(new Event('loadstart')));
+    await waitFor(() => expect(asked).toBe(1));
+    await readyPlayer();
+  });
+
+  it('asks for the peaks anyway when the picture never starts loading', async () => {
+    let asked = 0;
+    renderPlayer({
+      video: { width: 640, height: 360 },
+      loadPeaks: async () => {
+        asked++;
+        return new Int8Array([-10, 10]);
+      },
+    });
+    await waitFor(() => expect(asked).toBe(1));
+    await readyPlayer();
+  });
+
   it('V and the button put the picture in full screen and take it out', async () => {
     const entered: Element[] = [];
     let shown: Element | null = null;

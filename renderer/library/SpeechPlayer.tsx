@@ -21,6 +21,7 @@ import { peaksForPlayer, playerPeakPairs } from '../../shared/audio/peaks';
 import { mediaUrl } from '../api/api';
 import { formatClock } from '../shell/formatDuration';
 import { reportError } from '../shell/reportError';
+import { mediaRequested } from './mediaRequested';
 import { useFullscreen } from './useFullscreen';
 import { fullscreenKey, VideoPicture, type PlayerVideo } from './VideoPicture';
 import { waveColors } from './waveColors';
@@ -88,9 +89,10 @@ export function SpeechPlayer({
     // Signed here, as the player is made: it keeps this URL for every Range request while it lives.
     // Absolute, as the element reports its own: wavesurfer then keeps the source it finds set.
     const url = new URL(mediaUrl(audioPath), location.href).href;
-    // The picture starts loading while the peaks do: its first frame is then ready with the waveform.
+    // The picture starts loading first and the peaks once it has asked for its file: its first frame
+    // is then ready with the waveform.
     if (media) media.src = url;
-    void loadPeaks().then((pairs) => {
+    void (media ? mediaRequested(media) : Promise.resolve()).then(loadPeaks).then((pairs) => {
       if (disposed || !container.current) return;
       const peaks = peaksForPlayer({ data: pairs }, playerPeakPairs);
       instance = WaveSurfer.create({
