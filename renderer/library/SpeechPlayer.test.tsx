@@ -82,6 +82,19 @@ function renderPlayer(
   );
 }
 
+/** A video speech's player whose peaks count how often they were asked for. */
+function renderVideoCountingPeaks(): { asked: number } {
+  const peaks = { asked: 0 };
+  renderPlayer({
+    video: { width: 640, height: 360 },
+    loadPeaks: async () => {
+      peaks.asked++;
+      return new Int8Array([-10, 10]);
+    },
+  });
+  return peaks;
+}
+
 /** The player's wavesurfer, once made, after it says the audio is set up. */
 async function readyPlayer(): Promise<InstanceType<typeof FakeWaveSurfer>> {
   await waitFor(() => expect(made).toHaveLength(1));
@@ -182,32 +195,18 @@ describe('SpeechPlayer', () => {
   });
 
   it('asks for the peaks once the picture has asked for its file, so the host answers the picture first', async () => {
-    let asked = 0;
-    renderPlayer({
-      video: { width: 640, height: 360 },
-      loadPeaks: async () => {
-        asked++;
-        return new Int8Array([-10, 10]);
-      },
-    });
+    const peaks = renderVideoCountingPeaks();
     const video = screen.getByLabelText<HTMLVideoElement>('“我的家乡”的画面');
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(asked).toBe(0);
+    expect(peaks.asked).toBe(0);
     act(() => void video.dispatchEvent(new Event('loadstart')));
-    await waitFor(() => expect(asked).toBe(1));
+    await waitFor(() => expect(peaks.asked).toBe(1));
     await readyPlayer();
   });
 
   it('asks for the peaks anyway when the picture never starts loading', async () => {
-    let asked = 0;
-    renderPlayer({
-      video: { width: 640, height: 360 },
-      loadPeaks: async () => {
-        asked++;
-        return new Int8Array([-10, 10]);
-      },
-    });
-    await waitFor(() => expect(asked).toBe(1));
+    const peaks = renderVideoCountingPeaks();
+    await waitFor(() => expect(peaks.asked).toBe(1));
     await readyPlayer();
   });
 
