@@ -1,7 +1,7 @@
 // The metrics worker's side of the conversation, free of the worker global so a test can drive it:
 // one analyser per worker, fed the decoded chunks in order, each acknowledged with its buffer given
 // back, so the sender keeps only a few in flight (an hour never queues up in the worker's inbox) and
-// copies the next chunks into the same memory.
+// the worker drops none (it would hold them until its rare garbage collections).
 import { SpeechMetricsAnalyser } from '../../shared/audio/metrics/analyseSpeech';
 import type { SpeechMetrics } from '../../shared/audio/metrics/speechMetrics';
 

@@ -91,12 +91,16 @@ export class SpeechMetricsStream {
       block.set(part, at);
       at += part.length;
     }
-    this.inFlight++;
-    this.port.postMessage({ type: 'push', samples: block }, [block.buffer]);
+    this.move(block);
   }
 
   private async handOver(block: Float32Array): Promise<void> {
     await this.room();
+    this.move(block);
+  }
+
+  /** Moves the block's buffer to the worker. */
+  private move(block: Float32Array): void {
     this.inFlight++;
     this.port.postMessage({ type: 'push', samples: block }, [block.buffer]);
   }
