@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 export interface HostProcess {
   /** A one-time entry address: the one printed at start, then one more per Enter pressed. */
   newEntryUrl(): Promise<string>;
-  /** The next line it prints that matches (for what a preloaded module reports). */
+  /** The next line it prints that matches (for what a preloaded module reports); one wait at a time. */
   nextLine(pattern: RegExp): Promise<RegExpExecArray>;
   /** Where it listens. */
   readonly origin: string;
