@@ -15,6 +15,7 @@ import { ErrorBoundary } from './shell/ErrorBoundary';
 import { installErrorLog } from './shell/errorLog';
 import { LocalizedDates } from './shell/LocalizedDates';
 import { reportToMain } from './shell/reportToMain';
+import { warmMediaPipeline } from './shell/warmMediaPipeline';
 import { db } from './state/db';
 import { cssVariablesResolver, theme } from './theme';
 
@@ -35,6 +36,7 @@ async function start(): Promise<void> {
       </MantineProvider>
     </StrictMode>,
   );
+  void warmMediaPipeline();
 }
 
 void start();

@@ -13,6 +13,7 @@ const contentTypes: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.wasm': 'application/wasm',
+  '.webm': 'audio/webm',
 };
 
 export interface StaticFile {

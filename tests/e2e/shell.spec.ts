@@ -115,7 +115,13 @@ test.describe('on an English system', () => {
   test.use({ locale: 'en-US' });
 
   test('first run appears in English', async ({ page, lectern }) => {
+    // At start the window warms its media pipeline with a fifth of a second of silence from the
+    // app's own files (renderer/shell/warmMediaPipeline.ts): served, and as audio.
+    const silence = page.waitForResponse((response) => new URL(response.url()).pathname === '/silence.webm');
     await page.goto(lectern.url);
+    const warmUp = await silence;
+    expect(warmUp.status()).toBe(200);
+    expect(warmUp.headers()['content-type']).toBe('audio/webm');
     await expect(page.getByRole('heading', { name: 'Welcome to Lectern' })).toBeVisible();
     await screenshot(page, 'first-run-en');
     await createProfile(page, 'Ada');
