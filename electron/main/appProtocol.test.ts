@@ -32,3 +32,14 @@ it('answers with the CSP, serves the renderer, and refuses paths outside it or o
     expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
   }
 });
+
+it('serves the silence that warms the media pipeline as audio, which nosniff requires of a media file', async () => {
+  const root = await mkdtemp(join(tmpdir(), 'lectern-protocol-'));
+  await writeFile(join(root, 'silence.webm'), new Uint8Array([0x1a, 0x45, 0xdf, 0xa3]));
+  serveRenderer(root, async () => undefined);
+
+  const silence = await handler!(new Request('app://lectern/silence.webm'));
+  expect(silence.status).toBe(200);
+  expect(silence.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(silence.headers.get('content-type')).toBe('audio/webm');
+});
