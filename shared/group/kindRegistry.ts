@@ -1,7 +1,7 @@
 // The fold's extension point. Each feature owns one slice of group state and the event
 // kinds that change it; later issues (assignments, check-ins, critiques) register a
 // slice here instead of editing the fold.
-import type { z } from 'zod';
+import { z } from 'zod';
 import { GENESIS, JOIN_REQUEST, ROSTER_DECISION } from './groupEvent';
 import type { GroupEvent } from './groupEvent';
 
@@ -70,6 +70,7 @@ const CORE_KINDS: readonly string[] = [GENESIS, JOIN_REQUEST, ROSTER_DECISION];
 /** An immutable set of slices, checked so no kind or slice is claimed twice. */
 export class KindRegistry {
   private readonly byKind = new Map<string, { slice: string; handler: KindHandler<unknown, unknown> }>();
+  private readonly compiled = new Map<string, { slice: string; handler: KindHandler<unknown, unknown> }>();
   readonly slices: readonly SliceReducer<unknown>[];
 
   constructor(slices: readonly SliceReducer<unknown>[]) {
@@ -91,7 +92,17 @@ export class KindRegistry {
     return new KindRegistry([...this.slices, ...more]);
   }
 
+  /**
+   * The fold checks every event's body against its kind's schema: each is compiled (zod's AOT fast
+   * path, the same verdicts and issues) the first time its kind is looked up.
+   */
   lookup(kind: string): { slice: string; handler: KindHandler<unknown, unknown> } | undefined {
-    return this.byKind.get(kind);
+    let entry = this.compiled.get(kind);
+    if (entry) return entry;
+    const registered = this.byKind.get(kind);
+    if (!registered) return undefined;
+    entry = { ...registered, handler: { ...registered.handler, body: z.compile(registered.handler.body) } };
+    this.compiled.set(kind, entry);
+    return entry;
   }
 }

@@ -101,6 +101,31 @@ describe('segment files', () => {
     );
   });
 
+  it("refuses any one broken rule of an event's envelope as malformed, wherever the event sits (property)", () => {
+    const good = boSegment(1, 4);
+    const breaks: Record<string, (event: Record<string, unknown>) => Record<string, unknown>> = {
+      'an unknown key': (e) => ({ ...e, extra: 1 }),
+      'an upper-case id': (e) => ({ ...e, id: String(e.id).toUpperCase() }),
+      'a short author': (e) => ({ ...e, author: String(e.author).slice(1) }),
+      'a clock of the wrong shape': (e) => ({ ...e, hlc: String(e.hlc).replace('T', ' ') }),
+      'a kind not dotted': (e) => ({ ...e, kind: 'profile' }),
+      'a numeric kind': (e) => ({ ...e, kind: 7 }),
+      'links in a format-1 file': (e) => ({ ...e, prev: [] }),
+    };
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...Object.keys(breaks)),
+        fc.nat({ max: good.events.length - 1 }),
+        (rule, at) => {
+          const events = good.events.map((e, i) =>
+            i === at ? breaks[rule]!(e as unknown as Record<string, unknown>) : e,
+          );
+          expect(reason(canonicalBytes({ ...good, events })), rule).toBe('malformed');
+        },
+      ),
+    );
+  });
+
   it("compacts a device's segments into one with the same events, deduped", () => {
     const a = boSegment(1);
     const b = boSegment(2);
