@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalBytes, canonicalSpelling } from './canonical';
+import { compiledOnFirstUse } from './compiledOnFirstUse';
 import { eventPreimage, eventSchema, hex64, keyIdSchema } from './groupEvent';
 import type { GroupEvent } from './groupEvent';
 import { signBytes, verifySignature } from './identity';
@@ -48,10 +49,9 @@ const segmentSchema = z.strictObject({
   events: z.array(eventSchema).max(MAX_SEGMENT_EVENTS),
   signature: z.string().regex(/^[0-9a-f]{128}$/),
 });
-// Every segment of a first sync passes the schema, and the runtime parser's per-node dispatch was a
-// fifth of that sync: it is compiled (zod's AOT fast path, the same verdicts and issues) when the first
-// segment is checked, so a process that never reads one never pays for it.
-let compiledSegmentSchema: typeof segmentSchema | undefined;
+// Every segment of a first sync passes the schema: the runtime parser's per-node dispatch was a fifth
+// of that sync.
+const compiledSegmentSchema = compiledOnFirstUse(segmentSchema);
 
 export interface Segment {
   readonly format: typeof SEGMENT_FORMAT;
@@ -185,7 +185,7 @@ export function checkSegment(bytes: Uint8Array, options: Omit<ParseOptions, 'ver
   const version = (raw as { version?: unknown }).version;
   if (!SEGMENT_VERSIONS.includes(version as SegmentVersion))
     return fail('unsupported-version', `version ${String(version)}`);
-  const parsed = (compiledSegmentSchema ??= z.compile(segmentSchema)).safeParse(raw);
+  const parsed = compiledSegmentSchema().safeParse(raw);
   if (!parsed.success) return fail('malformed', parsed.error.issues[0]?.path.join('.') ?? '');
   const s = parsed.data as Segment;
   if (s.first > s.last) return fail('bad-range', `${s.first} > ${s.last}`);

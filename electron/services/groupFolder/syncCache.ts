@@ -14,6 +14,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { compiledOnFirstUse } from '../../../shared/group/compiledOnFirstUse';
 import { eventSchema } from '../../../shared/group/groupEvent';
 import type { GroupEvent } from '../../../shared/group/groupEvent';
 import { writeFileAtomic } from './atomicWrite';
@@ -76,7 +77,8 @@ type LogLine = z.infer<typeof logLineSchema>;
 
 /** Which events a file gave (the ids the cache holds because of it). */
 const sourceLineSchema = z.strictObject({ file: z.string(), ids: z.array(z.string()) });
-let compiledEventSchema: typeof eventSchema | undefined;
+/** A warm start checks every cached event. */
+const cachedEventSchema = compiledOnFirstUse(eventSchema);
 
 export function emptyCursor(): Cursor {
   return { version: CURSOR_VERSION, groupId: null, events: 0, files: {}, generation: 0 };
@@ -103,11 +105,10 @@ export async function loadSyncCache(dir: string): Promise<LoadedSyncCache> {
   const seen = new Set<string>();
   let sourceIds = 0;
   // A crash can leave a half line at the end (appended, not renamed); such lines are skipped.
-  // A warm start checks every cached event: the schema is compiled (zod's AOT fast path, the same
-  // verdicts). A line naming a `file` is a source line and is never tried as an event (no event has
-  // that key), so no refusal is worked out for each of them.
-  const cachedEvent = (compiledEventSchema ??= z.compile(eventSchema));
+  // A line naming a `file` is a source line and is never tried as an event (no event has that key),
+  // so no refusal is worked out for each of them.
   for (const line of eventsText.split('\n')) {
+    if (!line) continue;
     const json = safeJson(line);
     if (typeof json === 'object' && json !== null && 'file' in json) {
       const source = sourceLineSchema.safeParse(json);
@@ -117,7 +118,7 @@ export async function loadSyncCache(dir: string): Promise<LoadedSyncCache> {
       }
       continue;
     }
-    const e = cachedEvent.safeParse(json);
+    const e = cachedEventSchema().safeParse(json);
     if (e.success && !seen.has(e.data.id)) {
       seen.add(e.data.id);
       events.push(e.data as GroupEvent);
