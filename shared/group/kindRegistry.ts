@@ -1,7 +1,8 @@
 // The fold's extension point. Each feature owns one slice of group state and the event
 // kinds that change it; later issues (assignments, check-ins, critiques) register a
 // slice here instead of editing the fold.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { compileParser } from './compiledOnFirstUse';
 import { GENESIS, JOIN_REQUEST, ROSTER_DECISION } from './groupEvent';
 import type { GroupEvent } from './groupEvent';
 
@@ -101,7 +102,10 @@ export class KindRegistry {
     if (entry) return entry;
     const registered = this.byKind.get(kind);
     if (!registered) return undefined;
-    entry = { ...registered, handler: { ...registered.handler, body: z.compile(registered.handler.body) } };
+    entry = {
+      ...registered,
+      handler: { ...registered.handler, body: compileParser(registered.handler.body) },
+    };
     this.compiled.set(kind, entry);
     return entry;
   }
