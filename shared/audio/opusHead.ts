@@ -1,5 +1,5 @@
 // What an Opus decoder needs from the track's OpusHead (RFC 7845 §5.1): channels, pre-skip and the
-// channel mapping. Read by every path that decodes Opus packets itself (the CLI, the app's imports).
+// channel mapping. Read where Opus packets are decoded outside the browser (the CLI's wasm decoders).
 
 export interface OpusDecoderOptions {
   channels: number;
