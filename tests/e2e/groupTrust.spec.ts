@@ -86,6 +86,10 @@ test('a coach sees what was set aside and what did not publish, with the reasons
       coach.page.getByRole('dialog').or(coach.page.locator('.mantine-Popover-dropdown')),
     ).toContainText('999999999999-999999999999.json');
     await screenshot(coach.page, 'group-sync-not-published-zh');
+    // The pointer still rests on the light button it pressed: its hover shade must stay readable.
+    await coach.page.getByRole('button', { name: '立即同步' }).hover();
+    await expectAccessible(coach.page, 'sync now under the pointer');
+    await screenshot(coach.page, 'group-sync-now-hovered-zh');
     await coach.page.keyboard.press('Escape');
     await expectAccessible(coach.page, 'set aside');
     await screenshot(coach.page, 'group-set-aside-zh');
