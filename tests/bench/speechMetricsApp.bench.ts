@@ -2,8 +2,9 @@
 // reads, half a minute at a time, decodeAudioData) and a Web Worker analyses, in the real app (built
 // renderer, loopback host, Debian's Chromium). A data folder holds the speech without metrics.json;
 // opening it in the library starts the computation (OwnSpeechMetrics → ensureSpeechMetrics), timed
-// from the click on its title until the `speeches.saveMetrics` call is answered; the renderer
-// processes' peak RSS over the idle library page meanwhile. Baseline in the same run, alternating:
+// from the click on its title until the `speeches.saveMetrics` call has written metrics.json; the
+// renderer processes' peak RSS over the idle library page meanwhile, in a Chromium no DevTools client
+// watches while it computes (kit/unwatchedChromium.ts). Baseline in the same run, alternating:
 // `ffmpeg -f null -` decoding the same file. WebM/Opus as recorded, and an M4A/AAC stored as an import.
 // Goals (#15): ≤ 1.5× ffmpeg's time, ≤ 150 MB over idle (ffmpeg's own peak is not that measure).
 // Run: npm run bench -- speechMetricsApp   (BENCH_ONLY=m4a or webm: one of the two files)
@@ -13,12 +14,14 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { SpeechStore } from '../../electron/services/speeches/speechStore';
 import { SpeechMetrics } from '../../shared/audio/metrics/speechMetrics';
-import { createProfile, launchChromium, newPage, openScreen } from './kit/browser';
+import { setTimeout } from 'node:timers/promises';
+import { createProfile, openScreen } from './kit/browser';
 import { figures, log, mb, mib, showFigures } from './kit/figures';
 import { declareGoal } from './kit/goals';
 import { startHost } from './kit/host';
 import { rendererPids, rssOf, sampleMax } from './kit/memory';
 import { benchRuns } from './kit/runs';
+import { launchUnwatchedChromium } from './kit/unwatchedChromium';
 import {
   appendFile,
   benchDir,
@@ -139,35 +142,37 @@ function watchThreadCpu(pids: readonly number[], intervalMs = 50) {
 
 async function computeInApp(speech: Speech): Promise<Run> {
   const dataDir = workingCopy(speech);
+  const stored = join(dataDir, 'speeches', speech.speechId, 'metrics.json');
   const host = await startHost(dataDir);
-  const browser = await launchChromium();
+  const chromium = await launchUnwatchedChromium();
   try {
-    const page = await newPage(browser, { locale: 'en-US', viewport: { width: 1180, height: 780 } });
-    await createProfile(page, await host.newEntryUrl());
-    await openScreen(page, '3', /^(Library|演讲库)$/);
-    const open = page.getByRole('button', { name: title, exact: true });
-    await open.waitFor();
-    await page.waitForTimeout(1500);
+    await chromium.setUp(async (page) => {
+      await createProfile(page, await host.newEntryUrl());
+      await openScreen(page, '3', /^(Library|演讲库)$/);
+      await page.getByRole('button', { name: title, exact: true }).waitFor();
+    });
+    await setTimeout(1500);
     const pids = rendererPids();
     const idleRss = rssOf(pids);
     const cpu = watchThreadCpu(pids);
     const rss = sampleMax(() => rssOf(pids), 25);
-    const saved = page.waitForResponse((response) => response.url().endsWith('/api/speeches.saveMetrics'), {
-      timeout: 600_000,
-    });
     const started = performance.now();
-    await open.evaluate((button) => (button as HTMLElement).click());
-    const response = await saved;
+    await chromium.evaluate(
+      `[...document.querySelectorAll('button')].find((b) => b.textContent === ${JSON.stringify(title)}).click()`,
+    );
+    // The host writes metrics.json atomically when it answers speeches.saveMetrics.
+    while (!existsSync(stored)) {
+      if (performance.now() - started > 600_000) throw new Error('no metrics after ten minutes');
+      await setTimeout(10);
+    }
     const ms = performance.now() - started;
     const peakRss = await rss.stop();
     const threads = cpu.stop();
     const cpuMs = threads.reduce((sum, [, ms]) => sum + ms, 0);
-    if (!response.ok()) throw new Error(`speeches.saveMetrics answered ${response.status()}`);
-    const stored = join(dataDir, 'speeches', speech.speechId, 'metrics.json');
     const metrics = SpeechMetrics.parse(JSON.parse(readFileSync(stored, 'utf8')));
     return { ms, idleRss, peakRss, cpuMs, threads, metrics };
   } finally {
-    await browser.close();
+    await chromium.close();
     await host.close();
   }
 }
