@@ -12,9 +12,9 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 
 import { rm } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout } from 'node:timers/promises';
 import { SpeechStore } from '../../electron/services/speeches/speechStore';
 import { SpeechMetrics } from '../../shared/audio/metrics/speechMetrics';
-import { setTimeout } from 'node:timers/promises';
 import { createProfile, openScreen } from './kit/browser';
 import { figures, log, mb, mib, showFigures } from './kit/figures';
 import { declareGoal } from './kit/goals';
