@@ -41,7 +41,7 @@ const AA_WITH_MARGIN = 4.6;
  * A hovered light button or selected item: Mantine paints shade 2 under shade-9 text, 4.1:1 for
  * indigo and 3.8:1 for red. Lighten shade 2 just enough for AA, so hovering still shows.
  */
-export function accessibleLightHover(shades: MantineColorsTuple): string {
+function accessibleLightHover(shades: MantineColorsTuple): string {
   for (let step = 0; step <= 20; step++) {
     const background = lighten(shades[2], step / 20);
     if (contrastRatio(shades[9], background) >= AA_WITH_MARGIN) return background;
