@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout } from 'node:timers/promises';
 import { chromium, type Page } from '@playwright/test';
 import WebSocket from 'ws';
 import { preparePage } from './browser';
@@ -37,7 +38,16 @@ export async function launchUnwatchedChromium(): Promise<UnwatchedChromium> {
     ],
     { stdio: 'ignore' },
   );
-  const port = await devToolsPort(profile);
+  const exited = new Promise((resolve) => browser.once('exit', resolve));
+  const stop = async () => {
+    browser.kill();
+    await exited;
+    await rm(profile, { recursive: true, force: true });
+  };
+  const port = await devToolsPort(profile).catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
   let socket: WebSocket | undefined;
   let nextId = 0;
   return {
@@ -55,10 +65,17 @@ export async function launchUnwatchedChromium(): Promise<UnwatchedChromium> {
       const open = socket;
       await new Promise<void>((resolve, reject) => {
         const onMessage = (data: WebSocket.RawData) => {
-          const message = JSON.parse(String(data)) as { id?: number; error?: { message: string } };
+          const message = JSON.parse(String(data)) as {
+            id?: number;
+            error?: { message: string };
+            result?: { exceptionDetails?: { exception?: { description?: string }; text: string } };
+          };
           if (message.id !== id) return;
           open.off('message', onMessage);
+          // A CDP error (the call itself failed) or an exception the expression threw.
+          const thrown = message.result?.exceptionDetails;
           if (message.error) reject(new Error(message.error.message));
+          else if (thrown) reject(new Error(thrown.exception?.description ?? thrown.text));
           else resolve();
         };
         open.on('message', onMessage);
@@ -67,9 +84,7 @@ export async function launchUnwatchedChromium(): Promise<UnwatchedChromium> {
     },
     async close() {
       socket?.close();
-      browser.kill();
-      await new Promise((resolve) => browser.once('exit', resolve));
-      await rm(profile, { recursive: true, force: true });
+      await stop();
     },
   };
 }
@@ -80,7 +95,7 @@ async function devToolsPort(profile: string): Promise<number> {
     const text = await readFile(join(profile, 'DevToolsActivePort'), 'utf8').catch(() => '');
     const port = Number(text.split('\n')[0]);
     if (port > 0) return port;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await setTimeout(50);
   }
   throw new Error('Chromium did not open its DevTools port');
 }
