@@ -406,8 +406,8 @@ export class GroupSync {
       }
       files.push(rel);
     }
-    await inBatches(subdirectories, (rel) => this.walk(rel, depth + 1, pass));
-    await inBatches(files, (rel) => this.visitEntry(rel, pass));
+    await fewAtATime(subdirectories, (rel) => this.walk(rel, depth + 1, pass));
+    await fewAtATime(files, (rel) => this.visitEntry(rel, pass));
   }
 
   /**
@@ -632,10 +632,16 @@ export class GroupSync {
   }
 }
 
-/** A few at a time: stat calls dominate a sync, and they overlap well. */
-async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += VISIT_CONCURRENCY)
-    await Promise.all(items.slice(i, i + VISIT_CONCURRENCY).map(work));
+/**
+ * At most a few at a time, each runner taking the next item as soon as it is free: stat calls and
+ * reads overlap well, and no runner waits for the slowest of a batch.
+ */
+async function fewAtATime<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const runner = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(VISIT_CONCURRENCY, items.length) }, runner));
 }
 
 /** Entries new, replaced or gone since the last pass (entries kept as they were are the same objects). */
