@@ -21,6 +21,7 @@ import { hexToBytes } from '@noble/hashes/utils.js';
 import type { BrowserContext, Page } from '@playwright/test';
 import { runGroupCli } from '../../electron/cli/groupCli';
 import { appendDemoEvents } from '../../electron/cli/groupDemo';
+import { CURSOR_FILE, EVENTS_FILE } from '../../electron/services/groupFolder/syncCache';
 import type { GroupView } from '../../shared/api/groupContract';
 import type { CallResult } from '../../shared/api/result';
 import { sessionFragmentKey, sessionHeader } from '../../shared/api/webSession';
@@ -207,7 +208,7 @@ async function measure(size: Size, context: BrowserContext): Promise<Figures> {
       for (let i = 0; i < OPENS; i++) {
         await app.close();
         if (cold) {
-          for (const name of ['events.jsonl', 'sync-cursor.json'])
+          for (const name of [EVENTS_FILE, CURSOR_FILE])
             await rm(join(dataDir, 'groups', joined.groupId, name), { force: true });
           await cdp.send('Network.clearBrowserCache');
         }

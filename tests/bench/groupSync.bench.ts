@@ -26,6 +26,7 @@ import { writeFileAtomic } from '../../electron/services/groupFolder/atomicWrite
 import { readGroupId } from '../../electron/services/groupFolder/genesisFile';
 import { GroupSync } from '../../electron/services/groupFolder/groupSync';
 import { Outbox } from '../../electron/services/groupFolder/outbox';
+import { EVENTS_FILE, cacheEntries } from '../../electron/services/groupFolder/syncCache';
 import { appRegistry } from '../../shared/group/appRegistry';
 import { memberKeyFromSecret } from '../../shared/group/identity';
 import { MemberDevice } from '../../shared/group/memberDevice';
@@ -94,11 +95,12 @@ async function warmStart(folder: string, dataDir: string, keys: string): Promise
   return view.feed.length;
 }
 
-/** The floor for a warm start: read the same cache files and parse every line. */
+/** The floor for a warm start: read the same cache files and parse every line and record, checking nothing. */
 async function rawCache(dataDir: string): Promise<number> {
   const parsed: unknown[] = [];
   for (const name of await readdir(dataDir)) {
-    if (!name.endsWith('.json') && !name.endsWith('.jsonl') && !name.endsWith('.log')) continue;
+    if (name === EVENTS_FILE) parsed.push(...cacheEntries(await readFile(path.join(dataDir, name))));
+    if (!name.endsWith('.json') && !name.endsWith('.log')) continue;
     const text = await readFile(path.join(dataDir, name), 'utf8');
     for (const line of text.split('\n')) if (line) parsed.push(JSON.parse(line));
   }

@@ -61,7 +61,7 @@ export async function writeFileAtomic(
   root: string,
   relPath: string,
   /** The content, or its pieces in order (written as they come, never joined in memory). */
-  bytes: Uint8Array | string | Iterable<string>,
+  bytes: Uint8Array | string | Iterable<string | Uint8Array>,
   options: AtomicWriteOptions = {},
 ): Promise<string> {
   const target = resolveInside(root, relPath);
@@ -109,7 +109,7 @@ export async function writeStreamAtomic(
 /** Writes a new temporary file (exclusively), flushed unless told not to; removed again if writing fails. */
 async function writeTemp(
   temp: string,
-  bytes: Uint8Array | string | Iterable<string> | AsyncIterable<Uint8Array>,
+  bytes: Uint8Array | string | Iterable<string | Uint8Array> | AsyncIterable<Uint8Array>,
   flush: boolean,
 ): Promise<void> {
   const handle = await fs.open(temp, 'wx');

@@ -1,5 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdir, readFile, readdir, rename, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import {
+  mkdir,
+  readFile,
+  readdir,
+  rename,
+  stat,
+  symlink,
+  truncate,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import path from 'node:path';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalBytes } from '../../../shared/group/canonical';
@@ -9,10 +19,12 @@ import { segmentPath } from '../../../shared/group/folderLayout';
 import { createMemberKey } from '../../../shared/group/identity';
 import { MemberDevice } from '../../../shared/group/memberDevice';
 import { SCENARIO_T0, decisionEvent, profileEvent } from '../../../shared/group/scenario';
+import type { GroupEvent } from '../../../shared/group/groupEvent';
 import { createSegment, encodeSegment } from '../../../shared/group/segment';
 import { BlobStore } from './blobStore';
 import { GroupSync } from './groupSync';
 import { readGroupId } from './genesisFile';
+import { EVENTS_FILE, cacheEntries, eventRecords } from './syncCache';
 import { tempDir, writeSmallGroup, writerFor } from './testGroupFolder';
 
 const NOW = SCENARIO_T0 + 3_600_000;
@@ -260,11 +272,9 @@ describe('GroupSync', () => {
     const group = await writeSmallGroup(folder);
     const engine = sync();
     const first = await engine.sync();
-    const cache = path.join(dataDir, 'events.jsonl');
-    const lines = (await readFile(cache, 'utf8')).trimEnd().split('\n');
-    // The file holds events, then which file gave which; the tail lost reaches into the events.
-    const lastEvent = lines.findLastIndex((line) => 'hlc' in JSON.parse(line));
-    await writeFile(cache, lines.slice(0, lastEvent).join('\n') + '\n');
+    const cache = path.join(dataDir, EVENTS_FILE);
+    // Power lost while the last record was written: it is cut short, and what it held is lost.
+    await truncate(cache, (await stat(cache)).size - 3);
     const resumed = sync();
     expect((await resumed.sync()).read).toBe(first.files);
     expect(resumed.state().hash).toBe(stateHash(foldGroup(group.groupId, group.events, baseRegistry)));
@@ -273,9 +283,15 @@ describe('GroupSync', () => {
   it('reads again only the file whose line in the cache was lost', async () => {
     const group = await writeSmallGroup(folder);
     await sync().sync();
-    const cache = path.join(dataDir, 'events.jsonl');
-    const lines = (await readFile(cache, 'utf8')).trimEnd().split('\n');
-    await writeFile(cache, lines.slice(0, -1).join('\n') + '\n'); // the last file's line
+    const cache = path.join(dataDir, EVENTS_FILE);
+    const entries = [...cacheEntries(await readFile(cache))] as (
+      GroupEvent | { file: string; ids: string[] }
+    )[];
+    const events = entries.filter((entry): entry is GroupEvent => !('file' in entry));
+    const sources = entries.filter((entry) => 'file' in entry);
+    // The last file's entry of which events it gave is lost.
+    const given = new Map(sources.slice(0, -1).map(({ file, ids }) => [file, ids]));
+    await writeFile(cache, eventRecords(events, given));
     const resumed = sync();
     expect((await resumed.sync()).read).toBe(1);
     expect(resumed.state().hash).toBe(stateHash(foldGroup(group.groupId, group.events, baseRegistry)));

@@ -19,6 +19,7 @@ import {
 } from '../../../shared/group/scenario';
 import { createSegment, encodeSegment } from '../../../shared/group/segment';
 import { GroupSync } from './groupSync';
+import { EVENTS_FILE } from './syncCache';
 import type { GroupSyncOptions } from './groupSync';
 import { writeGenesisFile } from './segmentWriter';
 import { tempDir, writeSmallGroup } from './testGroupFolder';
@@ -148,7 +149,7 @@ describe('what is kept', () => {
     expect(engine.allEvents()).toHaveLength(group.events.length + 1);
     expect(engine.state().state.members[stranger.key.keyId]?.status).toBe('applicant');
     // The cache holds the small group and one join request, not 5,000 events of spam.
-    expect((await stat(path.join(dataDir, 'events.jsonl'))).size).toBeLessThan(64 * 1024);
+    expect((await stat(path.join(dataDir, EVENTS_FILE))).size).toBeLessThan(64 * 1024);
     const resumed = new GroupSync({ folder, dataDir, now: () => NOW, registry: baseRegistry });
     expect((await resumed.sync()).read).toBe(0);
     expect(resumed.allEvents()).toHaveLength(group.events.length + 1);
@@ -166,7 +167,7 @@ describe('what is kept', () => {
 
     await engine.sync();
     expect(engine.allEvents().map((e) => e.id)).not.toContain(early.id);
-    const cache = path.join(dataDir, 'events.jsonl');
+    const cache = path.join(dataDir, EVENTS_FILE);
     expect(await readFile(cache, 'utf8')).not.toContain(early.id);
 
     await segment(folder, group.groupId, coach, 9, [
@@ -192,7 +193,7 @@ describe('what is kept', () => {
     const report = await engine.sync();
     expect(report.quarantined).toEqual([{ path: rel, reason: expect.stringMatching(/^unknown-key/) }]);
     expect(engine.allEvents().map((e) => e.id)).not.toContain(spam.id);
-    expect(await readFile(path.join(dataDir, 'events.jsonl'), 'utf8')).not.toContain(spam.id);
+    expect(await readFile(path.join(dataDir, EVENTS_FILE), 'utf8')).not.toContain(spam.id);
   });
 });
 
@@ -249,7 +250,7 @@ describe('per-device quotas', () => {
       { path: dir, reason: expect.stringMatching(/^quota: 3 entries past the 5 /) },
     ]);
     expect(kept()).toEqual([true, false, false, false]);
-    expect(await readFile(path.join(dataDir, 'events.jsonl'), 'utf8')).not.toContain(bios[1]!.id);
+    expect(await readFile(path.join(dataDir, EVENTS_FILE), 'utf8')).not.toContain(bios[1]!.id);
   });
 });
 

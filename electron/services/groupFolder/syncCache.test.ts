@@ -3,7 +3,7 @@
 // than its events, so the next sync re-reads what it must and never skips a file.
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readFile, stat, truncate } from 'node:fs/promises';
+import { readFile, readdir, stat, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SCENARIO_T0, profileEvent, scenarioDevice } from '../../../shared/group/scenario';
 import { CURSOR_LOG_FILE, EVENTS_FILE, SyncCacheWriter, emptyCursor, loadSyncCache } from './syncCache';
@@ -167,7 +167,7 @@ describe('sync cache', () => {
   it('keeps every event of a cache larger than one written piece, appended and written anew', async () => {
     const { dir, cleanup } = await tempDir('cache');
     cleanups.push(cleanup);
-    // About 3 MB of lines, some of them Chinese: the cache is written a megabyte at a time.
+    // About 3 MB, mostly Chinese: three records, each written and read whole.
     const many = Array.from({ length: 3_000 }, (_, n) =>
       profileEvent(author, SCENARIO_T0 + n * 1000, `第${n}条 ${'演讲练习'.repeat(120)}`),
     );
@@ -180,5 +180,37 @@ describe('sync cache', () => {
     const loaded = await loadSyncCache(dir);
     expect(loaded.events.map((e) => e.id)).toEqual(many.slice(1000).map((e) => e.id));
     expect(loaded.sources.get('devices/a/segments/1.json')).toHaveLength(3_000);
+  });
+
+  it('skips a damaged record and keeps the records after it', async () => {
+    const { dir, cleanup } = await tempDir('cache');
+    cleanups.push(cleanup);
+    const writer = new SyncCacheWriter(dir, null);
+    const [e0, e1] = [event(0), event(1)];
+    const cursor = { ...emptyCursor(), events: 1 };
+    await writer.persist(cursor, [e0], null);
+    cursor.events = 2;
+    await writer.persist(cursor, [e1], {});
+    const file = path.join(dir, EVENTS_FILE);
+    const bytes = await readFile(file);
+    bytes[4] = 0; // the first record's serialisation header: it no longer deserialises
+    await writeFile(file, bytes);
+    const loaded = await loadSyncCache(dir);
+    expect(loaded.events.map((e) => e.id)).toEqual([e1.id]);
+    // The second sync's cursor line counted two events: the first sync's snapshot is what is left.
+    expect(loaded.cursor?.events).toBe(1);
+  });
+
+  it("drops an earlier version's cache: the folder is read again, and its events file goes", async () => {
+    const { dir, cleanup } = await tempDir('cache');
+    cleanups.push(cleanup);
+    const old = { version: 3, groupId: null, events: 1, files: { a: entry(1) }, generation: 1 };
+    await writeFile(path.join(dir, 'sync-cursor.json'), JSON.stringify(old));
+    await writeFile(path.join(dir, 'events.jsonl'), JSON.stringify(event(0)) + '\n');
+    const loaded = await loadSyncCache(dir);
+    expect(loaded.cursor).toBeNull();
+    expect(loaded.events).toEqual([]);
+    await new SyncCacheWriter(dir, loaded.logLines).persist({ ...emptyCursor(), events: 0 }, [], null);
+    expect((await readdir(dir)).sort()).toEqual(['sync-cursor.json']);
   });
 });

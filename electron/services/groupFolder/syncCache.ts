@@ -8,11 +8,16 @@
 // than the events: an older entry no longer matches its file, so the file is read again
 // (slower, never wrong).
 //
-// The events file also says which file gave which events (a `{file, ids}` line, the last one
+// The events file also says which file gave which events (a `{file, ids}` entry, the last one
 // per file counting), so events can be forgotten when what gave them is refused later. The cache
 // forgets what the fold no longer needs: the events file is then written anew, without them.
+//
+// The events file is a series of records, each a length and a V8-serialised array of entries (the
+// serialisation structured clone uses; V8 reads what its earlier versions wrote): a first sync
+// writes the whole group, and spelling it as JSON, then as UTF-8, cost four times as much.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { z } from 'zod';
 import { compiledOnFirstUse } from '../../../shared/group/compiledOnFirstUse';
 import { eventSchema } from '../../../shared/group/groupEvent';
@@ -21,7 +26,9 @@ import { writeFileAtomic } from './atomicWrite';
 
 export const CURSOR_FILE = 'sync-cursor.json';
 export const CURSOR_LOG_FILE = 'sync-cursor.log';
-export const EVENTS_FILE = 'events.jsonl';
+export const EVENTS_FILE = 'events.v8';
+/** The events file of cache version 3, removed with the first snapshot written after it. */
+const LEGACY_EVENTS_FILE = 'events.jsonl';
 /** Log lines before the snapshot is written again (a line is a sync that changed something). */
 const MAX_LOG_LINES = 500;
 /**
@@ -31,7 +38,7 @@ const MAX_LOG_LINES = 500;
  */
 const SOURCE_SLACK = 4096;
 /** Local cache format; a cursor of another version is dropped and the folder read again. */
-const CURSOR_VERSION = 3;
+const CURSOR_VERSION = 4;
 
 const cursorEntrySchema = z.object({
   size: z.number(),
@@ -76,7 +83,7 @@ const logLineSchema = z.object({
 type LogLine = z.infer<typeof logLineSchema>;
 
 /** Which events a file gave (the ids the cache holds because of it). */
-const sourceLineSchema = z.strictObject({ file: z.string(), ids: z.array(z.string()) });
+const sourceEntrySchema = z.strictObject({ file: z.string(), ids: z.array(z.string()) });
 /** A warm start checks every cached event. */
 const cachedEventSchema = compiledOnFirstUse(eventSchema);
 
@@ -99,26 +106,23 @@ export async function loadSyncCache(dir: string): Promise<LoadedSyncCache> {
   const cursorText = await fs.readFile(path.join(dir, CURSOR_FILE), 'utf8').catch(() => null);
   const cursor = cursorText === null ? null : cursorSchema.safeParse(safeJson(cursorText));
   const logText = await fs.readFile(path.join(dir, CURSOR_LOG_FILE), 'utf8').catch(() => '');
-  const eventsText = await fs.readFile(path.join(dir, EVENTS_FILE), 'utf8').catch(() => '');
+  const eventsBytes = await fs.readFile(path.join(dir, EVENTS_FILE)).catch(() => new Uint8Array());
   const events: GroupEvent[] = [];
   const sources = new Map<string, string[]>();
   const seen = new Set<string>();
   let sourceIds = 0;
-  // A crash can leave a half line at the end (appended, not renamed); such lines are skipped.
-  // A line naming a `file` is a source line and is never tried as an event (no event has that key),
-  // so no refusal is worked out for each of them.
-  for (const line of eventsText.split('\n')) {
-    if (!line) continue;
-    const json = safeJson(line);
-    if (typeof json === 'object' && json !== null && 'file' in json) {
-      const source = sourceLineSchema.safeParse(json);
+  // An entry naming a `file` is a source entry and is never tried as an event (no event has that
+  // key), so no refusal is worked out for each of them.
+  for (const entry of cacheEntries(eventsBytes)) {
+    if (typeof entry === 'object' && entry !== null && 'file' in entry) {
+      const source = sourceEntrySchema.safeParse(entry);
       if (source.success) {
         sources.set(source.data.file, source.data.ids);
         sourceIds += source.data.ids.length + 1;
       }
       continue;
     }
-    const e = cachedEventSchema().safeParse(json);
+    const e = cachedEventSchema().safeParse(entry);
     if (e.success && !seen.has(e.data.id)) {
       seen.add(e.data.id);
       events.push(e.data as GroupEvent);
@@ -181,7 +185,7 @@ export class SyncCacheWriter {
   ): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true });
     if (newEvents.length > 0 || sources.size > 0) {
-      await fs.writeFile(path.join(this.dir, EVENTS_FILE), eventLines(newEvents, sources), { flag: 'a' });
+      await fs.writeFile(path.join(this.dir, EVENTS_FILE), eventRecords(newEvents, sources), { flag: 'a' });
       for (const ids of sources.values()) this.sourceIds += ids.length + 1;
     }
     if (changed && this.logLines !== null && this.logLines < this.maxLogLines) {
@@ -208,7 +212,7 @@ export class SyncCacheWriter {
     await fs.mkdir(this.dir, { recursive: true });
     await fs.rm(path.join(this.dir, CURSOR_FILE), { force: true });
     await fs.rm(path.join(this.dir, CURSOR_LOG_FILE), { force: true });
-    await writeFileAtomic(this.dir, EVENTS_FILE, eventLines(events, sources), {
+    await writeFileAtomic(this.dir, EVENTS_FILE, eventRecords(events, sources), {
       overwrite: true,
       flush: false,
     });
@@ -222,34 +226,61 @@ export class SyncCacheWriter {
     cursor.generation++;
     await writeFileAtomic(this.dir, CURSOR_FILE, JSON.stringify(cursor), { overwrite: true, flush: false });
     await fs.rm(path.join(this.dir, CURSOR_LOG_FILE), { force: true });
+    await fs.rm(path.join(this.dir, LEGACY_EVENTS_FILE), { force: true });
     this.logLines = 0;
   }
 }
 
-const CHUNK_CHARS = 1 << 20;
-
 /**
- * The lines for events and sources, about a megabyte at a time: a first sync writes the whole
- * group, and one string of it (two bytes a character once a member writes Chinese) plus its UTF-8
- * copy were the peak of that sync's memory.
+ * Entries per record: a record is written and read whole, so a first sync holds one record's
+ * bytes at a time, not the group's.
  */
-function* eventLines(
+const RECORD_ENTRIES = 1000;
+const LENGTH_BYTES = 4;
+
+/** The records for events and sources: each a length (little-endian), then its entries serialised. */
+export function* eventRecords(
   events: Iterable<GroupEvent>,
   sources: ReadonlyMap<string, readonly string[]>,
-): Generator<string> {
-  let text = '';
-  const lines = function* () {
-    for (const e of events) yield JSON.stringify(e);
-    for (const [file, ids] of sources) yield JSON.stringify({ file, ids });
+): Generator<Uint8Array> {
+  let entries: unknown[] = [];
+  const record = () => {
+    const body = serialize(entries);
+    const length = Buffer.alloc(LENGTH_BYTES);
+    length.writeUInt32LE(body.length);
+    entries = [];
+    return [length, body];
   };
-  for (const line of lines()) {
-    text += line + '\n';
-    if (text.length >= CHUNK_CHARS) {
-      yield text;
-      text = '';
-    }
+  for (const e of events) {
+    entries.push(e);
+    if (entries.length === RECORD_ENTRIES) yield* record();
   }
-  if (text) yield text;
+  for (const [file, ids] of sources) {
+    entries.push({ file, ids });
+    if (entries.length === RECORD_ENTRIES) yield* record();
+  }
+  if (entries.length > 0) yield* record();
+}
+
+/**
+ * The entries of every whole record. A crash can leave a record cut short at the end (appended,
+ * not renamed): it is left out, and so is a record that does not deserialise (a damaged disk).
+ */
+export function* cacheEntries(bytes: Uint8Array): Generator<unknown> {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = 0;
+  while (at + LENGTH_BYTES <= view.length) {
+    const end = at + LENGTH_BYTES + view.readUInt32LE(at);
+    if (end > view.length) return;
+    let entries: unknown;
+    try {
+      entries = deserialize(view.subarray(at + LENGTH_BYTES, end));
+    } catch {
+      entries = null;
+    }
+    if (Array.isArray(entries)) yield* entries;
+    at = end;
+  }
 }
 
 function safeJson(text: string): unknown {
