@@ -5,6 +5,8 @@
 import type { GroupState } from '../group/groupState';
 import type { GroupEvent } from '../group/groupEvent';
 import { defineSlice, handler } from '../group/kindRegistry';
+import { flatView, shardedGet, shardedSet } from '../group/shardedRecord';
+import type { Sharded } from '../group/shardedRecord';
 import type { FoldContext } from '../group/kindRegistry';
 import {
   CRITIQUE_COMMENT,
@@ -61,15 +63,17 @@ export interface CritiqueNote {
    */
   resolution?: { coach?: ResolveMark; members: Record<string, ResolveMark> };
 }
-export type Critiques = Record<string, CritiqueNote>;
+export type Critiques = Readonly<Record<string, CritiqueNote>>;
+/** The slice: notes by the id of the event that wrote them, in shards (see shardedRecord). */
+type Notes = Sharded<CritiqueNote>;
 
-const own = (e: GroupEvent<{ target: string }>, notes: Critiques) => {
-  const note = notes[e.body.target];
+const own = (e: GroupEvent<{ target: string }>, notes: Notes) => {
+  const note = shardedGet(notes, e.body.target);
   return !!note && note.author === e.author && note.retractedAt === undefined;
 };
 
-export const critiquesSlice = defineSlice<Critiques>('critiques', () => ({}), {
-  [CRITIQUE_COMMENT]: handler<Critiques, typeof commentBody>({
+export const critiquesSlice = defineSlice<Notes>('critiques', () => ({}), {
+  [CRITIQUE_COMMENT]: handler<Notes, typeof commentBody>({
     body: commentBody,
     apply: (e, notes) => {
       const note: CritiqueNote = {
@@ -84,16 +88,16 @@ export const critiquesSlice = defineSlice<Critiques>('critiques', () => ({}), {
       };
       if (e.body.anchor) note.anchor = e.body.anchor;
       if (e.body.evaluation) note.evaluation = e.body.evaluation;
-      notes[e.id] = note;
+      shardedSet(notes, e.id, note);
     },
   }),
-  [CRITIQUE_REPLY]: handler<Critiques, typeof replyBody>({
+  [CRITIQUE_REPLY]: handler<Notes, typeof replyBody>({
     body: replyBody,
     // Replies to retracted or hidden notes still count: the writer may not have seen the retraction yet.
-    authorize: (e, notes) => !!notes[e.body.parent],
+    authorize: (e, notes) => !!shardedGet(notes, e.body.parent),
     apply: (e, notes) => {
-      const parent = notes[e.body.parent]!;
-      notes[e.id] = {
+      const parent = shardedGet(notes, e.body.parent)!;
+      shardedSet<CritiqueNote>(notes, e.id, {
         id: e.id,
         author: e.author,
         hlc: e.hlc,
@@ -102,14 +106,14 @@ export const critiquesSlice = defineSlice<Critiques>('critiques', () => ({}), {
         root: parent.root,
         text: e.body.text,
         reactions: {},
-      };
+      });
     },
   }),
-  [CRITIQUE_EDIT]: handler<Critiques, typeof editBody>({
+  [CRITIQUE_EDIT]: handler<Notes, typeof editBody>({
     body: editBody,
     authorize: (e, notes) => {
       if (!own(e, notes)) return false;
-      const note = notes[e.body.target]!;
+      const note = shardedGet(notes, e.body.target)!;
       if (e.body.evaluation !== undefined && note.parent !== undefined) return false; // replies carry no form
       const text = e.body.text ?? note.text;
       const evaluation = e.body.evaluation === undefined ? note.evaluation : e.body.evaluation;
@@ -117,41 +121,41 @@ export const critiquesSlice = defineSlice<Critiques>('critiques', () => ({}), {
     },
     // Events fold in (hlc, id) order, so the later edit of each field wins on every computer.
     apply: (e, notes) => {
-      const note = notes[e.body.target]!;
+      const note = shardedGet(notes, e.body.target)!;
       if (e.body.text !== undefined) note.text = e.body.text;
       if (e.body.evaluation === null) delete note.evaluation;
       else if (e.body.evaluation !== undefined) note.evaluation = e.body.evaluation;
       note.editedAt = e.hlc;
     },
   }),
-  [CRITIQUE_RETRACT]: handler<Critiques, typeof retractBody>({
+  [CRITIQUE_RETRACT]: handler<Notes, typeof retractBody>({
     body: retractBody,
     authorize: own,
     apply: (e, notes) => {
-      const note = notes[e.body.target]!;
+      const note = shardedGet(notes, e.body.target)!;
       note.text = '';
       delete note.evaluation;
       note.retractedAt = e.hlc;
     },
   }),
-  [CRITIQUE_RESOLVE]: handler<Critiques, typeof resolveBody>({
+  [CRITIQUE_RESOLVE]: handler<Notes, typeof resolveBody>({
     body: resolveBody,
-    authorize: (e, notes) => !!notes[e.body.comment]?.resolution,
+    authorize: (e, notes) => !!shardedGet(notes, e.body.comment)?.resolution,
     apply: (e, notes, ctx: FoldContext) => {
-      const resolution = notes[e.body.comment]!.resolution!;
+      const resolution = shardedGet(notes, e.body.comment)!.resolution!;
       const mark: ResolveMark = { resolved: e.body.resolved, by: e.author, hlc: e.hlc, id: e.id };
       if (ctx.isCoach(e)) resolution.coach = mark;
       else resolution.members[e.author] = mark;
     },
   }),
-  [CRITIQUE_REACT]: handler<Critiques, typeof reactBody>({
+  [CRITIQUE_REACT]: handler<Notes, typeof reactBody>({
     body: reactBody,
     authorize: (e, notes) => {
-      const note = notes[e.body.target];
+      const note = shardedGet(notes, e.body.target);
       return !!note && note.retractedAt === undefined;
     },
     apply: (e, notes) => {
-      const note = notes[e.body.target]!;
+      const note = shardedGet(notes, e.body.target)!;
       const who = new Set(note.reactions[e.body.reaction]);
       if (e.body.on) who.add(e.author);
       else who.delete(e.author);
@@ -159,17 +163,19 @@ export const critiquesSlice = defineSlice<Critiques>('critiques', () => ({}), {
       else delete note.reactions[e.body.reaction];
     },
   }),
-  [CRITIQUE_HIDE]: handler<Critiques, typeof hideBody>({
+  [CRITIQUE_HIDE]: handler<Notes, typeof hideBody>({
     body: hideBody,
-    authorize: (e, notes, ctx) => !!notes[e.body.target] && ctx.isCoach(e),
+    authorize: (e, notes, ctx) => !!shardedGet(notes, e.body.target) && ctx.isCoach(e),
     apply: (e, notes) => {
-      const note = notes[e.body.target]!;
+      const note = shardedGet(notes, e.body.target)!;
       if (e.body.hidden) note.hidden = { by: e.author, hlc: e.hlc };
       else delete note.hidden;
     },
   }),
 });
 
+/** Every note by id, in the order they were written. */
 export function critiquesOf(state: GroupState): Critiques {
-  return (state.slices[critiquesSlice.slice] as Critiques | undefined) ?? {};
+  const shards = state.slices[critiquesSlice.slice] as Notes | undefined;
+  return shards ? flatView(shards, (note) => note.hlc) : {};
 }

@@ -11,7 +11,8 @@ import { foldGroup } from './fold';
 import { RECORDING_METRICS, RECORDING_SHARED, recordingMetricsBody, recordingSharedBody } from './groupEvent';
 import { KindRegistry, defineSlice, handler } from './kindRegistry';
 import { profilesSlice } from './profiles';
-import { recordingsOf, type SharedRecordings } from './recordings';
+import { recordingsOf, type SharedRecording } from './recordings';
+import { shardedSet, type Sharded } from './shardedRecord';
 import { reflectionsSlice } from './reflections';
 import { SCENARIO_T0, recordingEvent, smallGroup, withdrawEvent } from './scenario';
 
@@ -28,11 +29,12 @@ const metricsOf = (by = bo, recording = shared.id, at = t(21), body: object = {}
   by.event(RECORDING_METRICS, { recording, language: 'zh', metrics, ...body }, at);
 
 /** How the app folded recordings before metrics: the same slice, without the new kind. */
-const before = defineSlice<SharedRecordings>('recordings', () => ({}), {
-  [RECORDING_SHARED]: handler<SharedRecordings, typeof recordingSharedBody>({
+const before = defineSlice<Sharded<SharedRecording>>('recordings', () => ({}), {
+  [RECORDING_SHARED]: handler<Sharded<SharedRecording>, typeof recordingSharedBody>({
     body: recordingSharedBody,
     apply: (event, recordings) => {
-      recordings[event.id] = { ...event.body, id: event.id, author: event.author, sharedAt: event.hlc };
+      const recording = { ...event.body, id: event.id, author: event.author, sharedAt: event.hlc };
+      shardedSet(recordings, event.id, recording);
     },
   }),
 });

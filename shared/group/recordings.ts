@@ -12,6 +12,8 @@ import type { RecordingMetricsBody, RecordingSharedBody } from './groupEvent';
 import { defineSlice, handler } from './kindRegistry';
 import type { GroupState } from './groupState';
 import { capInForce } from './shareLimit';
+import { flatView, shardedDelete, shardedGet, shardedSet } from './shardedRecord';
+import type { Sharded } from './shardedRecord';
 
 export interface SharedRecording extends RecordingSharedBody {
   /** The id of the sharing event. */
@@ -21,34 +23,37 @@ export interface SharedRecording extends RecordingSharedBody {
   /** From the author's `recording.metrics` (the latest one wins), when there is one. */
   metrics?: Pick<RecordingMetricsBody, 'language' | 'metrics'>;
 }
-export type SharedRecordings = Record<string, SharedRecording>;
+export type SharedRecordings = Readonly<Record<string, SharedRecording>>;
+/** The slice: recordings by the id of their sharing event, in shards (see shardedRecord). */
+type RecordingShards = Sharded<SharedRecording>;
 
-export const recordingsSlice = defineSlice<SharedRecordings>('recordings', () => ({}), {
-  [RECORDING_SHARED]: handler<SharedRecordings, typeof recordingSharedBody>({
+export const recordingsSlice = defineSlice<RecordingShards>('recordings', () => ({}), {
+  [RECORDING_SHARED]: handler<RecordingShards, typeof recordingSharedBody>({
     body: recordingSharedBody,
     // Judged by the cap when it is folded: a cap set later never takes back what was shared under it.
     authorize: (event, _recordings, ctx) => event.body.byteSize <= (capInForce(ctx) ?? Infinity),
     apply: (event, recordings) => {
-      recordings[event.id] = { ...event.body, id: event.id, author: event.author, sharedAt: event.hlc };
+      const recording = { ...event.body, id: event.id, author: event.author, sharedAt: event.hlc };
+      shardedSet(recordings, event.id, recording);
     },
   }),
-  [RECORDING_WITHDRAWN]: handler<SharedRecordings, typeof recordingWithdrawnBody>({
+  [RECORDING_WITHDRAWN]: handler<RecordingShards, typeof recordingWithdrawnBody>({
     body: recordingWithdrawnBody,
-    authorize: (event, recordings) => recordings[event.body.recording]?.author === event.author,
-    apply: (event, recordings) => {
-      delete recordings[event.body.recording];
-    },
+    authorize: (event, recordings) => shardedGet(recordings, event.body.recording)?.author === event.author,
+    apply: (event, recordings) => shardedDelete(recordings, event.body.recording),
   }),
-  [RECORDING_METRICS]: handler<SharedRecordings, typeof recordingMetricsBody>({
+  [RECORDING_METRICS]: handler<RecordingShards, typeof recordingMetricsBody>({
     body: recordingMetricsBody,
-    authorize: (event, recordings) => recordings[event.body.recording]?.author === event.author,
+    authorize: (event, recordings) => shardedGet(recordings, event.body.recording)?.author === event.author,
     apply: (event, recordings) => {
       const { language, metrics } = event.body;
-      recordings[event.body.recording]!.metrics = { language, metrics };
+      shardedGet(recordings, event.body.recording)!.metrics = { language, metrics };
     },
   }),
 });
 
+/** Every recording shared and not withdrawn, by id, in the order they were shared. */
 export function recordingsOf(state: GroupState): SharedRecordings {
-  return (state.slices[recordingsSlice.slice] as SharedRecordings | undefined) ?? {};
+  const shards = state.slices[recordingsSlice.slice] as RecordingShards | undefined;
+  return shards ? flatView(shards, (r) => r.sharedAt) : {};
 }

@@ -8,6 +8,7 @@ import { ALL_FORMATS, FilePathSource, Input } from 'mediabunny';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appRegistry } from '../../../shared/group/appRegistry';
 import { RECORDING_SHARED } from '../../../shared/group/groupEvent';
+import { recordingsOf } from '../../../shared/group/recordings';
 import { SHARE_LIMIT } from '../../../shared/group/shareLimit';
 import { tempDir } from '../groupFolder/testGroupFolder';
 import type { SpeechStore } from '../speeches/speechStore';
@@ -107,10 +108,7 @@ describe('Sharing a video speech', () => {
     expect(item(webmAudio.id).mime).toBe('audio/webm');
     expect(item(mp4Video.id).mime).toBe('video/mp4');
     expect(item(mp4Audio.id).mime).toBe('audio/mp4');
-    const recordings = coachGroup.state().state.slices.recordings as Record<
-      string,
-      { byteSize: number; peaksSha256: string; sha256: string }
-    >;
+    const recordings = recordingsOf(coachGroup.state().state);
     // With the picture: the speech's own bytes. Audio only: smaller, and the estimate was near it.
     expect(recordings[webmVideo.id]).toMatchObject({ byteSize: webm.byteSize, sha256: webm.sha256 });
     expect(recordings[mp4Video.id]).toMatchObject({ byteSize: mp4.byteSize, sha256: mp4.sha256 });
@@ -191,9 +189,7 @@ describe('Sharing a video speech', () => {
     const body = {
       sha256: webm.sha256,
       durationMs: 3000,
-      peaksSha256: (memberGroup.state().state.slices.recordings as Record<string, { peaksSha256: string }>)[
-        honest.id
-      ]!.peaksSha256,
+      peaksSha256: recordingsOf(memberGroup.state().state)[honest.id]!.peaksSha256,
       title: '绕过自己的应用',
       mime: 'video/webm',
     };
