@@ -99,7 +99,11 @@ async function warmStart(folder: string, dataDir: string, keys: string): Promise
 async function rawCache(dataDir: string): Promise<number> {
   const parsed: unknown[] = [];
   for (const name of await readdir(dataDir)) {
-    if (name === EVENTS_FILE) parsed.push(...cacheEntries(await readFile(path.join(dataDir, name))));
+    if (name === EVENTS_FILE) {
+      // One by one: spread into push, a big group's entries are more arguments than a call may take.
+      for (const entry of cacheEntries(await readFile(path.join(dataDir, name)))) parsed.push(entry);
+      continue;
+    }
     if (!name.endsWith('.json') && !name.endsWith('.log')) continue;
     const text = await readFile(path.join(dataDir, name), 'utf8');
     for (const line of text.split('\n')) if (line) parsed.push(JSON.parse(line));
