@@ -207,6 +207,11 @@ test('coach sets a weekly series; on time, late and missed show in standings and
     await ada.page.getByRole('dialog').getByRole('button', { name: 'Pause', exact: true }).click();
     await expect(adaRow).toContainText('Paused');
     await screenshot(ada.page, 'standings-paused-en');
+    // Closed here: left to time out, it faded out while axe read the settings (a loaded CI's race).
+    const pauseSaved = ada.page.getByRole('alert').filter({ hasText: 'Pause saved.' });
+    await expect(pauseSaved).toBeVisible();
+    await pauseSaved.getByRole('button', { name: 'Close' }).click();
+    await expect(pauseSaved).toBeHidden();
     await ada.page.keyboard.press('Control+1');
     await expect(ada.page.getByTestId('home-assignment')).toContainText('一分钟自我介绍');
     await expectAccessible(ada.page, 'home');
