@@ -31,33 +31,35 @@ export class KeptEvents {
   }
 
   /**
-   * Points each link of a freshly read event at the id string of the event it names, when held: the
-   * same characters, one copy. Links are most of what a format-2 event adds to memory (8 ids of 64
-   * characters each), so this keeps a year of a big group within its memory budget.
+   * Makes each link of a freshly read event and the id of the event it names one string: the same
+   * characters, one copy. Links are most of what a format-2 event adds to memory (8 ids of 64
+   * characters each), so this keeps a year of a big group within its memory budget. A link read
+   * before the event it names (files arrive in any order) is remembered as the string the others
+   * share, and that event takes it as its id when it comes.
    */
   private internLinks(e: GroupEvent): void {
-    const waiting = this.linkedBefore.get(e.id);
-    if (waiting) {
-      this.linkedBefore.delete(e.id);
-      for (const links of waiting)
-        for (let i = 0; i < links.length; i++) if (links[i] === e.id) links[i] = e.id;
+    const linked = this.linkedBefore.get(e.id);
+    if (linked !== undefined) {
+      this.linkedBefore.delete(linked);
+      (e as { id: string }).id = linked;
     }
     if (!e.prev) return;
     const links = e.prev as string[];
     for (let i = 0; i < links.length; i++) {
-      const held = this.events.get(links[i]!);
-      if (held) links[i] = held.id;
-      else {
-        // Read before the event it names (files arrive in any order): shared once that one comes.
-        const list = this.linkedBefore.get(links[i]!);
-        if (list) list.push(links);
-        else this.linkedBefore.set(links[i]!, [links]);
+      const link = links[i]!;
+      const held = this.events.get(link);
+      if (held) {
+        links[i] = held.id;
+        continue;
       }
+      const shared = this.linkedBefore.get(link);
+      if (shared !== undefined) links[i] = shared;
+      else this.linkedBefore.set(link, link);
     }
   }
 
-  /** Links to events not held yet, by the id they name. */
-  private readonly linkedBefore = new Map<string, string[][]>();
+  /** Per id not held yet that some held event links to, the one string those links share. */
+  private readonly linkedBefore = new Map<string, string>();
 
   /** Stops holding the event (the file that gave it no longer counts). */
   forget(id: string): GroupEvent | undefined {
