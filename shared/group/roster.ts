@@ -47,10 +47,16 @@ export interface Roster {
   context: RosterContext;
 }
 
-/** What applicants sign in their join request. */
+/**
+ * What applicants sign in their join request. The last answer is kept: every fold of the roster
+ * asks it of the same charter (a first sync folds a join request on its own for each segment that
+ * holds one), and the hash is pure JS (shared/).
+ */
 export function charterHash(charter: string): string {
-  return canonicalHash(charter);
+  if (lastCharter?.charter !== charter) lastCharter = { charter, hash: canonicalHash(charter) };
+  return lastCharter.hash;
 }
+let lastCharter: { charter: string; hash: string } | undefined;
 
 interface Timeline {
   everApproved: boolean;
