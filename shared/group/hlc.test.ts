@@ -7,6 +7,7 @@ import {
   MAX_DRIFT_MS,
   compareHlc,
   formatHlc,
+  isHlcString,
   parseHlc,
   receiveHlc,
   tickHlc,
@@ -96,5 +97,58 @@ describe('hybrid logical clock', () => {
 
   it('says so when the counter overflows', () => {
     expect(() => tickHlc({ millis: T0, counter: 0xffff, node: NODE_A }, T0)).toThrow(ClockOverflowError);
+  });
+
+  it('reads a clock string as Date.parse and a round trip through toISOString would, for any digits (property)', () => {
+    // The reference: the engine's own reading of the ISO part, one spelling per instant.
+    const reference = (text: string): Hlc | null => {
+      const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]{16})$/.exec(text);
+      if (!m) return null;
+      const millis = Date.parse(m[1]!);
+      if (!Number.isFinite(millis) || new Date(millis).toISOString() !== m[1]) return null;
+      return { millis, counter: parseInt(m[2]!, 16), node: m[3]! };
+    };
+    const digits = (n: number, max = 9) =>
+      fc.array(fc.integer({ min: 0, max }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+    // Fields near their limits as often as anywhere: leap days, month ends, 23:59:59, years 0000-0099.
+    const twoDigits = (common: string[]) => fc.oneof(fc.constantFrom(...common), digits(2));
+    const year = fc.oneof(
+      fc.constantFrom('0000', '0001', '0099', '0100', '1900', '2000', '2024', '2100', '9999'),
+      digits(4),
+    );
+    const composedDate = fc
+      .tuple(
+        year,
+        twoDigits(['00', '01', '02', '04', '12', '13']),
+        twoDigits(['00', '01', '28', '29', '30', '31', '32']),
+      )
+      .map(([y, mo, d]) => `${y}-${mo}-${d}`);
+    const leapDays = ['0000', '0004', '0100', '1900', '2000', '2023', '2024', '2100', '2400'].map(
+      (y) => `${y}-02-29`,
+    );
+    const date = fc.oneof(
+      fc.constantFrom(...leapDays, '2026-04-31', '2026-06-30', '2026-12-31'),
+      composedDate,
+    );
+    const clock = fc
+      .tuple(
+        date,
+        twoDigits(['00', '23', '24']),
+        twoDigits(['00', '59', '60']),
+        twoDigits(['00', '59', '60']),
+        digits(3),
+        fc.stringMatching(/^[0-9a-f]{4}$/),
+        fc.stringMatching(/^[0-9a-f]{16}$/),
+      )
+      .map(([d, h, mi, s, ms, c, n]) => `${d}T${h}:${mi}:${s}.${ms}Z-${c}-${n}`);
+    fc.assert(
+      fc.property(fc.oneof(clock, fc.string({ maxLength: 50 })), (text) => {
+        const expected = reference(text);
+        expect(isHlcString(text)).toBe(expected !== null);
+        if (expected) expect(parseHlc(text)).toEqual(expected);
+        else expect(() => parseHlc(text)).toThrow(HlcFormatError);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -26,7 +26,7 @@ export const MAX_DRIFT_MS = 10 * 60 * 1000;
 const MAX_COUNTER = 0xffff;
 const MAX_MILLIS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 const NODE_RE = /^[0-9a-f]{16}$/;
-const HLC_RE = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]{16})$/;
+const HLC_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4}-[0-9a-f]{16}$/;
 
 /** A received clock is further in the future than {@link MAX_DRIFT_MS}: a wrong clock, or a forged one. */
 export class ClockDriftError extends Error {
@@ -99,23 +99,48 @@ export function formatHlc(clock: Hlc): string {
 }
 
 export function parseHlc(text: string): Hlc {
-  const m = HLC_RE.exec(text);
-  if (!m) throw new HlcFormatError(text);
-  const millis = Date.parse(m[1]!);
-  // Date.parse accepts e.g. Feb 30 by rolling over; re-formatting catches it, keeping one spelling per instant.
-  if (!Number.isFinite(millis) || millis > MAX_MILLIS || new Date(millis).toISOString() !== m[1])
-    throw new HlcFormatError(text);
-  return { millis, counter: parseInt(m[2]!, 16), node: m[3]! };
+  const millis = hlcMillis(text);
+  if (Number.isNaN(millis)) throw new HlcFormatError(text);
+  return { millis, counter: parseInt(text.slice(25, 29), 16), node: text.slice(30) };
 }
 
 /** True when `text` is a well-formed clock string (the zod schemas use this). */
 export function isHlcString(text: string): boolean {
-  try {
-    parseHlc(text);
-    return true;
-  } catch {
-    return false;
-  }
+  return !Number.isNaN(hlcMillis(text));
+}
+
+/**
+ * The instant of a clock string, or NaN when it is not one: a real date and time of day, one
+ * spelling per instant (no Feb 30, no 24:00, no leap second). Read field by field rather than by
+ * Date.parse and a round trip through toISOString: every event of a first sync is checked here.
+ */
+function hlcMillis(text: string): number {
+  if (!HLC_RE.test(text)) return NaN;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 7);
+  const day = digitsAt(text, 8, 10);
+  const hour = digitsAt(text, 11, 13);
+  const minute = digitsAt(text, 14, 16);
+  const second = digitsAt(text, 17, 19);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
+  if (hour > 23 || minute > 59 || second > 59) return NaN;
+  const ms = digitsAt(text, 20, 23);
+  // Date.UTC reads the years 0-99 as 1900-1999: ask 400 years (exactly 146,097 days) later.
+  return Date.UTC(year + 400, month - 1, day, hour, minute, second, ms) - DAYS_IN_400_YEARS * 86_400_000;
+}
+
+/** The number spelled by the decimal digits text[from, to) (the caller has checked they are digits). */
+function digitsAt(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
+}
+
+const DAYS_IN_400_YEARS = 146_097;
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 export function compareHlc(a: Hlc, b: Hlc): number {
