@@ -6,7 +6,6 @@
 // bounded (rule 10): per-device quotas (deviceQuota.ts), and only events the fold can use
 // are kept (eventRetention.ts).
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import {
   foldMore,
   foldSnapshot,
@@ -46,7 +45,7 @@ import type { DirListing } from './dirListing';
 import { nativeSha256Hex, nativeVerifyOffThread } from './nativeCrypto';
 import { Quarantine } from './quarantine';
 import type { QuarantinedFile } from './quarantine';
-import { readWalkedFile } from './safePath';
+import { lstatWalked, readWalkedFile } from './safePath';
 import { SyncCacheWriter, emptyCursor, loadSyncCache } from './syncCache';
 import type { Cursor, CursorEntry } from './syncCache';
 
@@ -474,7 +473,7 @@ export class GroupSync {
     handle: (bytes: Uint8Array) => Promise<Partial<CursorEntry> | 'wrong-group'>,
     streamed = false,
   ): Promise<'ok' | 'missing' | 'wrong-group'> {
-    const stats = await fs.lstat(path.join(this.options.folder, ...rel.split('/'))).catch(() => null);
+    const stats = await lstatWalked(this.options.folder, rel);
     if (!stats) return 'missing';
     pass.report.files++;
     const previous = this.cursor.files[rel];
@@ -612,7 +611,7 @@ export class GroupSync {
   /** A segment read before, read again (see EventKeeper): null when it is not as it was. */
   private async readAgain(file: string, entry: CursorEntry): Promise<readonly GroupEvent[] | null> {
     const kind = classifyPath(file);
-    const stats = await fs.lstat(path.join(this.options.folder, ...file.split('/'))).catch(() => null);
+    const stats = await lstatWalked(this.options.folder, file);
     if (
       kind.type !== 'segment' ||
       !stats?.isFile() ||

@@ -1,9 +1,22 @@
 // Path safety for the group folder: every name found there is input from a stranger. A
 // path may not escape the folder, no symlink is followed (anywhere on the way), and every
 // read is bounded.
-import { constants, promises as fs } from 'node:fs';
+import { close, constants, fstat, lstat, open, promises as fs, read } from 'node:fs';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
+
+// The walk's file calls use the callback forms, promisified: a first sync stats, opens, reads and
+// closes every file of the folder, and FileHandle's promises cost about twice the main thread's time
+// per file (3,200 files at 300 members: ~250 against ~150 ms).
+const lstatPath = promisify(lstat);
+const openFd = promisify(open);
+const fstatFd = promisify(fstat);
+const closeFd = promisify(close);
+const readFd = (fd: number, buffer: Uint8Array, offset: number, length: number, position: number) =>
+  new Promise<number>((resolve, reject) =>
+    read(fd, buffer, offset, length, position, (err, bytesRead) => (err ? reject(err) : resolve(bytesRead))),
+  );
 
 export type UnsafePathReason =
   'bad-path' | 'escapes-folder' | 'symlink' | 'not-a-file' | 'oversized' | 'missing';
@@ -65,14 +78,11 @@ export async function readInside(root: string, relPath: string, maxBytes: number
   if (!stats.isFile()) throw new UnsafePathError('not-a-file', relPath);
   if (stats.size > maxBytes) throw new UnsafePathError('oversized', relPath);
   // O_NOFOLLOW closes the gap between the lstat above and the open (where the platform has it).
-  const handle = await fs.open(
-    resolveInside(root, relPath),
-    constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0),
-  );
+  const fd = await openFd(resolveInside(root, relPath), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
   try {
-    return await readBounded(handle, stats.size, maxBytes, relPath);
+    return await readBounded(fd, stats.size, maxBytes, relPath);
   } finally {
-    await handle.close();
+    await closeFd(fd);
   }
 }
 
@@ -88,19 +98,21 @@ export async function readWalkedFile(
   seen: Stats,
   maxBytes: number,
 ): Promise<Uint8Array> {
-  const handle = await fs.open(
-    resolveInside(root, relPath),
-    constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0),
-  );
+  const fd = await openFd(resolveInside(root, relPath), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
   try {
-    const stats = await handle.stat();
+    const stats = await fstatFd(fd);
     if (!stats.isFile()) throw new UnsafePathError('not-a-file', relPath);
     if (stats.ino !== seen.ino || stats.dev !== seen.dev) throw new UnsafePathError('missing', relPath);
     if (stats.size > maxBytes) throw new UnsafePathError('oversized', relPath);
-    return await readBounded(handle, stats.size, maxBytes, relPath);
+    return await readBounded(fd, stats.size, maxBytes, relPath);
   } finally {
-    await handle.close();
+    await closeFd(fd);
   }
+}
+
+/** The lstat of an entry the walk found (its directories are real ones), or null when it is gone. */
+export function lstatWalked(root: string, relPath: string): Promise<Stats | null> {
+  return lstatPath(path.join(root, ...relPath.split('/'))).catch(() => null);
 }
 
 /**
@@ -108,7 +120,7 @@ export async function readWalkedFile(
  * stat'ed (a sync tool still writing), so it reads one byte more than expected to notice.
  */
 async function readBounded(
-  handle: fs.FileHandle,
+  fd: number,
   expectedSize: number,
   maxBytes: number,
   relPath: string,
@@ -116,7 +128,7 @@ async function readBounded(
   const buffer = new Uint8Array(Math.min(maxBytes + 1, expectedSize + 1));
   let length = 0;
   while (length < buffer.length) {
-    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+    const bytesRead = await readFd(fd, buffer, length, buffer.length - length, length);
     if (bytesRead === 0) break;
     length += bytesRead;
   }
