@@ -1,5 +1,6 @@
 // What a segment gives while a pass is under way, before the fold has had its say (holdOnRead): a
 // first sync knows no one, and a big group's history is more than the budget for undecided keys.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { GroupEvent } from '../../../shared/group/groupEvent';
 import type { MemberDevice } from '../../../shared/group/memberDevice';
@@ -12,8 +13,9 @@ import {
   scenarioDevice,
 } from '../../../shared/group/scenario';
 import { createSegment } from '../../../shared/group/segment';
+import type { Segment } from '../../../shared/group/segment';
 import { DEVICE_QUOTA } from './deviceQuota';
-import { EventKeeper, keeperPass } from './eventKeeper';
+import { EventKeeper, keeperPass, segmentFigures } from './eventKeeper';
 
 const minute = (n: number) => SCENARIO_T0 + n * 60_000;
 const [coach, bo, ana, stranger] = [0, 1, 2, 3].map((n) => scenarioDevice('keeper', n)) as [
@@ -66,5 +68,23 @@ describe('EventKeeper.holdOnRead', () => {
     expect(read('stranger-1', flood, stranger, 50_000).map((e) => e.kind)).toEqual(['member.join-request']);
     // Asked again for the stranger, the roster now holds Ana's request and her approval: she is kept whole.
     expect(pass.undecided).toBe(0);
+  });
+});
+
+describe('segmentFigures', () => {
+  it('counts events per day, in the order days first appear, and finds the earliest clock, whatever the order of events', () => {
+    const clock = fc
+      .tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 86_399_999 }))
+      .map(([day, ms]) => new Date(Date.UTC(2026, 0, 1 + day) + ms).toISOString() + '-0000-0000000000000001');
+    fc.assert(
+      fc.property(fc.array(clock, { maxLength: 40 }), (clocks) => {
+        const events = clocks.map((hlc, i) => ({ ...profileEvent(bo, minute(i), `n${i}`), hlc }));
+        const figures = segmentFigures({ author: bo.key.keyId, events } as unknown as Segment, undefined);
+        const expected: Record<string, number> = {};
+        for (const hlc of clocks) expected[hlc.slice(0, 10)] = (expected[hlc.slice(0, 10)] ?? 0) + 1;
+        expect(Object.entries(figures.days ?? {})).toEqual(Object.entries(expected));
+        expect(figures.firstHlc).toBe(clocks.length > 0 ? [...clocks].sort()[0] : undefined);
+      }),
+    );
   });
 });

@@ -383,14 +383,23 @@ function wanted(entry: CursorEntry, keep: Keep, retention: Retention): number {
 /** What the cursor keeps of a segment for the quotas and retention. */
 export function segmentFigures(s: Segment, genesis: GroupEvent | undefined): Partial<CursorEntry> {
   const days: Record<string, number> = {};
+  // Counted by runs of one day (a segment's events are mostly in clock order): a record's key is
+  // looked up once a run, not once an event.
+  let day = '';
+  let run = 0;
   let joins = 0;
   let firstHlc: string | undefined;
   for (const e of s.events) {
-    const day = e.hlc.slice(0, 10);
-    days[day] = (days[day] ?? 0) + 1;
+    if (run > 0 && e.hlc.startsWith(day)) run++;
+    else {
+      if (run > 0) days[day] = (days[day] ?? 0) + run;
+      day = e.hlc.slice(0, 10);
+      run = 1;
+    }
     if (e.kind === JOIN_REQUEST) joins++;
     if (firstHlc === undefined || e.hlc < firstHlc) firstHlc = e.hlc;
   }
+  if (run > 0) days[day] = (days[day] ?? 0) + run;
   const join = joins > 0 ? firstJoin(s.events, genesis) : undefined;
   return {
     author: s.author,
