@@ -10,6 +10,7 @@
 //   therefore lists everything on its first sync and every few minutes after.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { lstatWalked } from './safePath';
 
 /** A directory as it was listed. Kept in memory only: the first sync after a start lists everything. */
 export interface DirListing {
@@ -37,7 +38,7 @@ export async function listDirectory(
   const abs = relDir ? path.join(folder, ...relDir.split('/')) : folder;
   // Stat before reading: a change between the two leaves a listing newer than its mtime, which
   // the next sync sees as changed and lists again (never the other way round).
-  const stats = await fs.lstat(abs).catch(() => null);
+  const stats = await lstatWalked(folder, relDir);
   if (!stats?.isDirectory()) return null;
   if (
     trust.trustPrevious &&
