@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { canonicalBytes, canonicalSpelling } from './canonical';
+import { canonicalBytes, canonicalJson, canonicalSpelling } from './canonical';
 import { compiledOnFirstUse } from './compiledOnFirstUse';
 import { eventPreimage, eventSchema, hex64, keyIdSchema } from './groupEvent';
 import type { GroupEvent } from './groupEvent';
@@ -32,7 +32,7 @@ const SEQ_MAX = 999_999_999_999;
  * Signatures cover this prefix too, so a segment signature can never be replayed as another kind of
  * signature, nor a format-2 segment as a format-1 one.
  */
-const signingContext = (version: SegmentVersion) => utf8ToBytes(`lectern-segment/${version}\n`);
+const signingContext = (version: SegmentVersion) => `lectern-segment/${version}\n`;
 
 export const deviceIdSchema = z.string().regex(/^[0-9a-f]{16}$/);
 const seqSchema = z.number().int().min(0).max(SEQ_MAX);
@@ -218,12 +218,14 @@ export function checkSegment(bytes: Uint8Array, options: Omit<ParseOptions, 'ver
     const at = preimage.lastIndexOf(',"kind":');
     pieces.push(`${preimage.slice(0, at)},"id":"${id}"${preimage.slice(at)}`);
   }
-  // The header's values are checked hex strings and numbers, so `"events":[]` occurs once.
-  // A function replacement: a string one would expand `$&`, `$$`… found in members' text.
+  // The header's values are checked hex strings and numbers, so `"events":[]` occurs once. The
+  // pieces go between its brackets and the context before it, all joined by the one UTF-8 encoding:
+  // a copy of the whole for every step would be garbage the size of the folder on a first sync.
   const { author, device, first, format, group, last } = s;
-  const header = { author, device, events: [], first, format, group, last, version: s.version };
-  const signed = spell(header).replace('"events":[]', () => `"events":[${pieces.join(',')}]`);
-  return { ok: true, segment: s, signed: withContext(s.version, utf8ToBytes(signed)) };
+  const header = spell({ author, device, events: [], first, format, group, last, version: s.version });
+  const at = header.indexOf('"events":[]') + '"events":['.length;
+  const signed = signingContext(s.version) + header.slice(0, at) + pieces.join(',') + header.slice(at);
+  return { ok: true, segment: s, signed: utf8ToBytes(signed) };
 }
 
 /**
@@ -251,13 +253,5 @@ export function compactSegments(key: MemberKey, segments: readonly Segment[]): S
 }
 
 function signingBytes(unsigned: Omit<Segment, 'signature'>): Uint8Array {
-  return withContext(unsigned.version, canonicalBytes(unsigned));
-}
-
-function withContext(version: SegmentVersion, body: Uint8Array): Uint8Array {
-  const context = signingContext(version);
-  const out = new Uint8Array(context.length + body.length);
-  out.set(context);
-  out.set(body, context.length);
-  return out;
+  return utf8ToBytes(signingContext(unsigned.version) + canonicalJson(unsigned));
 }
