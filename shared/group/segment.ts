@@ -223,8 +223,9 @@ export function checkSegment(bytes: Uint8Array, options: Omit<ParseOptions, 'ver
   // a copy of the whole for every step would be garbage the size of the folder on a first sync.
   const { author, device, first, format, group, last } = s;
   const header = spell({ author, device, events: [], first, format, group, last, version: s.version });
-  const at = header.indexOf('"events":[]') + '"events":['.length;
-  const signed = signingContext(s.version) + header.slice(0, at) + pieces.join(',') + header.slice(at);
+  const inEvents = header.indexOf('"events":[]') + '"events":['.length;
+  const signed =
+    signingContext(s.version) + header.slice(0, inEvents) + pieces.join(',') + header.slice(inEvents);
   return { ok: true, segment: s, signed: utf8ToBytes(signed) };
 }
 
