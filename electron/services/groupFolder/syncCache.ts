@@ -84,8 +84,10 @@ type LogLine = z.infer<typeof logLineSchema>;
 
 /** Which events a file gave (the ids the cache holds because of it). */
 const sourceEntrySchema = z.strictObject({ file: z.string(), ids: z.array(z.string()) });
-/** A warm start checks every cached event. */
+/** A warm start checks every cached event, the cursor's entry for every file, and every source line. */
 const cachedEventSchema = compiledOnFirstUse(eventSchema);
+const compiledCursorSchema = compiledOnFirstUse(cursorSchema);
+const compiledSourceEntrySchema = compiledOnFirstUse(sourceEntrySchema);
 
 export function emptyCursor(): Cursor {
   return { version: CURSOR_VERSION, groupId: null, events: 0, files: {}, generation: 0 };
@@ -104,7 +106,7 @@ export interface LoadedSyncCache {
 /** Reads the cache; anything unreadable is dropped (the folder is read again: slower, never wrong). */
 export async function loadSyncCache(dir: string): Promise<LoadedSyncCache> {
   const cursorText = await fs.readFile(path.join(dir, CURSOR_FILE), 'utf8').catch(() => null);
-  const cursor = cursorText === null ? null : cursorSchema.safeParse(safeJson(cursorText));
+  const cursor = cursorText === null ? null : compiledCursorSchema().safeParse(safeJson(cursorText));
   const logText = await fs.readFile(path.join(dir, CURSOR_LOG_FILE), 'utf8').catch(() => '');
   const eventsBytes = await fs.readFile(path.join(dir, EVENTS_FILE)).catch(() => new Uint8Array());
   const events: GroupEvent[] = [];
@@ -115,7 +117,7 @@ export async function loadSyncCache(dir: string): Promise<LoadedSyncCache> {
   // key), so no refusal is worked out for each of them.
   for (const entry of cacheEntries(eventsBytes)) {
     if (typeof entry === 'object' && entry !== null && 'file' in entry) {
-      const source = sourceEntrySchema.safeParse(entry);
+      const source = compiledSourceEntrySchema().safeParse(entry);
       if (source.success) {
         sources.set(source.data.file, source.data.ids);
         sourceIds += source.data.ids.length + 1;
