@@ -30,8 +30,15 @@ export function percentile(xs: readonly number[], p: number): number {
 function sortedCopy(xs: readonly number[]): number[] {
   if (xs.length === 0) throw new RangeError('no measurements');
   if (xs.some(Number.isNaN)) throw new RangeError('a measurement is NaN');
-  return [...xs].sort((a, b) => a - b);
+  return [...xs].sort(ascending);
 }
+
+/**
+ * Ascending, with -0 before +0: the two compare equal, so a stable sort would keep them in the order
+ * they came in, and the figures of the same measurements would differ with their order.
+ */
+const ascending = (a: number, b: number): number =>
+  a - b || Number(Object.is(b, -0)) - Number(Object.is(a, -0));
 
 /** "12.3 ms (11.0–14.2)" */
 export function showFigures(f: Figures, unit: string, digits = 1): string {
