@@ -114,7 +114,6 @@ test('哼哈官边听边按 F 标记口头禅，讲者和教练都看得到', as
       .click()
       .catch(() => undefined);
     await a.mouse.move(0, 0);
-    await a.evaluate(() => window.scrollTo(0, 0));
     await screenshot(a, 'ah-counter-speaker-en');
 
     // Ada 又练了一篇，这篇用中文讲（在演讲页改了语言），也分享了。首页的成长：时长和各项指标连成线，

@@ -126,7 +126,6 @@ test('a member shares, the coach critiques at moments and with a form, the membe
     await expect(b.getByTestId('summary-criterion')).toHaveCount(2);
     await expect(b.getByRole('article')).toHaveCount(2);
     await b.mouse.move(0, 0);
-    await b.evaluate(() => window.scrollTo(0, 0));
     await screenshot(b, 'critique-player-zh');
     await expectAccessible(b, 'critique player (coach)');
     // B closes the player: what comes back to B arrives in the inbox.
@@ -174,7 +173,6 @@ test('a member shares, the coach critiques at moments and with a form, the membe
     await expect(thread.getByText('Resolved', { exact: true })).toBeVisible();
     await expect(a.getByText('Clarity', { exact: true }).first()).toBeVisible();
     await a.mouse.move(0, 0); // no hover state in the picture or the contrast check
-    await a.evaluate(() => window.scrollTo(0, 0));
     await screenshot(a, 'critique-player-en');
     await expectAccessible(a, 'critique player (speaker)');
 
@@ -224,7 +222,6 @@ test('a member shares, the coach critiques at moments and with a form, the membe
       gone.getByTestId('undelivered-comment').filter({ hasText: '这里的停顿很有力量。' }),
     ).toContainText('0:02 处');
     await expect(b.getByText('出了点问题')).toHaveCount(0);
-    await b.evaluate(() => window.scrollTo(0, 0));
     await screenshot(b, 'critique-recording-gone-zh');
     await expectAccessible(b, 'withdrawn speech notice');
     await gone.getByRole('button', { name: '关闭' }).click();

@@ -88,9 +88,12 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
 
 /**
  * `test-results/screens/${name}.png`: the full page, or with `window` the window only (a full-page
- * capture draws a modal's overlay only part way, and a full screen is the window).
+ * capture draws a modal's overlay only part way, and a full screen is the window). The full page is
+ * taken from its top: scrolled, the capture draws the fixed header and sidebar where the window was,
+ * across the middle of the page.
  */
 export async function screenshot(page: Page, name: string, { window = false } = {}): Promise<void> {
+  if (!window) await page.evaluate(() => globalThis.scrollTo(0, 0));
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: !window });
 }
 
@@ -109,7 +112,6 @@ export async function screenshotBothSchemes(
   }: { checked?: readonly ('light' | 'dark')[]; window?: boolean } = {},
 ): Promise<void> {
   await page.mouse.move(0, 0);
-  await page.evaluate(() => window.scrollTo(0, 0));
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', colorScheme);

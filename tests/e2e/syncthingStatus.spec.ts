@@ -42,7 +42,6 @@ test('Syncthing off by default; turned on, the sync status says when it does not
     await expect(section.getByLabel('API 密钥')).toHaveValue('');
     await expect(section.getByLabel('API 密钥')).toHaveAttribute('placeholder', '已保存；留空则保持不变');
     await expectAccessible(page, 'settings with Syncthing on');
-    await page.evaluate(() => window.scrollTo(0, 0)); // else the fixed header is drawn mid-page
     await screenshot(page, 'syncthing-settings-zh');
 
     // The group's sync status asks Syncthing when it opens: nothing answers at that port.
