@@ -43,6 +43,8 @@ export async function openGroup(
   const gDir = path.join(dataDir, 'groups', first.groupId);
   const sync = new GroupSync({ folder, dataDir: gDir, registry: appRegistry, now });
   const report = await sync.sync();
+  // Each command leaves its cache on disk (and says so if it cannot): the next one starts from it.
+  await sync.cacheWritten();
   // Our next events must sort after everything members wrote (a stranger's clock moves nothing).
   const { members } = sync.state().state;
   const latest = sync.allEvents().findLast((e) => members[e.author]?.status === 'member');
@@ -75,6 +77,7 @@ export async function writeEvent(group: OpenGroup, event: GroupEvent, io: CliIo)
   const published = await group.outbox.publish();
   await group.identity.save(); // the clock, so that the next command never reuses it
   await group.sync.sync();
+  await group.sync.cacheWritten();
   io.out(
     safe`Wrote ${event.kind} ${event.id}` +
       (published.status === 'ok' ? '' : ' (folder missing: kept in the outbox)'),

@@ -64,7 +64,7 @@ export async function createAppServices(
     trashExpiry.unref();
     const release = async () => {
       clearInterval(trashExpiry);
-      groups.stop();
+      await groups.stop();
       await lock.release();
     };
     return {

@@ -76,7 +76,7 @@ async function prepareGroup(): Promise<void> {
   const board = await group.status();
   if (board.folderState !== 'ok') throw new Error(`folder ${board.folderState} after writing the critiques`);
   log(`${COMMENTS} critiques written in one outbox segment (${ms(performance.now() - started)})`);
-  groups.stop();
+  await groups.stop();
 }
 
 /** In the page: clicks a feed item's Play, resolves with ms until its waveform has ink and `markers` markers. */

@@ -11,6 +11,7 @@ export const sync = defineCommand({
     const group = await openGroup(folder, context);
     const published = await group.outbox.publish();
     const report = await group.sync.sync();
+    await group.sync.cacheWritten();
     printState(io, group.sync, report, !!values.json, published.status === 'ok' ? published.problems : []);
     return 0;
   },

@@ -118,6 +118,7 @@ describe('critique handlers on two computers', () => {
     inbox = await member.call('critique.inbox', { groupId });
     expect(inbox.unread).toBe(0);
     // The mark lives in the data dir: a restarted app (new handlers) remembers it.
+    await member.groups.stop();
     const restarted = computer('member');
     await restarted.groups.start();
     expect((await restarted.call('critique.inbox', { groupId })).unread).toBe(0);

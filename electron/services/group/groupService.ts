@@ -130,6 +130,11 @@ export class GroupService {
     return this.last ?? (await this.firstSync) ?? this.syncNow();
   }
 
+  /** Settles once the sync under way, if any, and its cache write are done (before the app quits). */
+  close(): Promise<void> {
+    return this.serial(() => this.sync.cacheWritten());
+  }
+
   /** Reads what this computer already knows of the group (its cache), so views answer before a sync. */
   loadCache(): Promise<void> {
     return this.serial(() => this.sync.load());

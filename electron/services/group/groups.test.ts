@@ -272,6 +272,7 @@ describe('Groups on two computers sharing one folder', () => {
     expect(await feedOf(group)).toEqual(waitingFeed);
 
     // The app restarted with the drive still unplugged: the outbox still shows them.
+    await coach.groups.stop();
     const again = computer('coach');
     await again.groups.start();
     expect((await again.groups.get(groupId).status()).folderState).toBe('missing');
@@ -295,6 +296,7 @@ describe('Groups on two computers sharing one folder', () => {
       timeZone: 'UTC',
       coachName: 'C',
     });
+    await coach.groups.stop();
     const again = computer('coach');
     await again.groups.start();
     expect(await again.groups.list()).toEqual([{ groupId, name: 'G', folder }]);
@@ -360,7 +362,7 @@ describe('Groups on two computers sharing one folder', () => {
       }
       expect(Object.values(seen.slices.reflections as object)).toHaveLength(1);
     } finally {
-      member.stop();
+      await member.stop();
     }
   });
 

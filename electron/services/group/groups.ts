@@ -92,8 +92,11 @@ export class Groups {
         .catch((err: unknown) => console.error('[lectern] sharing late metrics failed:', err));
   }
 
-  stop(): void {
+  /** Stops watching the folders, then waits for each group's sync and cache write to finish. */
+  async stop(): Promise<void> {
     for (const { watcher } of this.open.values()) watcher?.stop();
+    for (const { service } of this.open.values())
+      await service.close().catch((err: unknown) => console.error('[lectern] group cache not written:', err));
   }
 
   list(): Promise<Array<{ groupId: string; name: string; folder: string }>> {

@@ -20,7 +20,8 @@ const computer = (name: string) => testComputer(root, name, { registry: baseRegi
 
 it('opens every group from its cache and leaves the first sync running in the background', async () => {
   const folder = path.join(root, 'shared-folder');
-  const { groupId } = await computer('coach').groups.create({
+  const first = computer('coach');
+  const { groupId } = await first.groups.create({
     folder,
     name: 'Friday speakers',
     charter: '',
@@ -38,6 +39,7 @@ it('opens every group from its cache and leaves the first sync running in the ba
   });
   const syncs = vi.spyOn(GroupService.prototype, 'syncNow');
 
+  await first.groups.stop(); // quitting waits for the cache write
   const restarted = computer('coach');
   await restarted.groups.start();
 

@@ -75,7 +75,9 @@ describe('GroupSync', () => {
     const third = await engine.sync();
     expect([third.read, third.newEvents.length]).toEqual([1, 1]);
 
-    // A new engine over the same data dir resumes from the persisted cursor and event cache.
+    // A new engine over the same data dir (after a restart, which waits for the cache) resumes from the
+    // persisted cursor and event cache.
+    await engine.cacheWritten();
     const resumed = sync();
     expect((await resumed.sync()).read).toBe(0);
     expect(resumed.state().hash).toBe(engine.state().hash);
@@ -268,10 +270,33 @@ describe('GroupSync', () => {
     expect(report.newEvents).toHaveLength(1);
   });
 
+  it('hands back the state before its cache is on disk, and the next pass reports a cache write that failed', async () => {
+    const group = await writeSmallGroup(folder);
+    const expected = stateHash(foldGroup(group.groupId, group.events, baseRegistry));
+    // The data folder cannot be written (a file sits where its parent should be, as a full disk fails).
+    await writeFile(path.join(dataDir, 'not-a-directory'), '');
+    const engine = sync(path.join(dataDir, 'not-a-directory', 'cache'));
+    const first = await engine.sync();
+    expect([first.status, first.read]).toEqual(['ok', first.files]);
+    expect(engine.state().hash).toBe(expected);
+    await expect(engine.sync()).rejects.toMatchObject({ code: 'ENOTDIR' });
+    // Reported once: the pass after it runs, and nothing it folded is lost.
+    expect((await engine.sync()).status).toBe('ok');
+    await expect(engine.cacheWritten()).rejects.toMatchObject({ code: 'ENOTDIR' });
+    expect(engine.state().hash).toBe(expected);
+
+    // A writable data folder: once the write is done, a restart reads nothing again.
+    const writable = sync();
+    await writable.sync();
+    await writable.cacheWritten();
+    expect((await sync().sync()).read).toBe(0);
+  });
+
   it('reads everything again when the event cache lost its tail (power loss), never missing events', async () => {
     const group = await writeSmallGroup(folder);
     const engine = sync();
     const first = await engine.sync();
+    await engine.cacheWritten();
     const cache = path.join(dataDir, EVENTS_FILE);
     // Power lost while the last record was written: it is cut short, and what it held is lost.
     await truncate(cache, (await stat(cache)).size - 3);
@@ -282,7 +307,9 @@ describe('GroupSync', () => {
 
   it('reads again only the file whose line in the cache was lost', async () => {
     const group = await writeSmallGroup(folder);
-    await sync().sync();
+    const engine = sync();
+    await engine.sync();
+    await engine.cacheWritten();
     const cache = path.join(dataDir, EVENTS_FILE);
     const entries = [...cacheEntries(await readFile(cache))] as (
       GroupEvent | { file: string; ids: string[] }

@@ -134,6 +134,12 @@ export class GroupSync {
   /** Per listing: one kept from the last pass is the same object, so only changed directories are looked at. */
   private readonly listedAnomalies = new WeakMap<DirListing, SyncAnomaly[]>();
   private cacheWriter: SyncCacheWriter | null = null;
+  /**
+   * The last pass's cache write. A pass hands back its state without waiting for it (the feed shows
+   * sooner; the cache only spares the next start a re-read), and the next pass begins once it is done,
+   * so the cache is written in pass order and from the state that pass left.
+   */
+  private cacheWrite: Promise<void> = Promise.resolve();
   private readonly registry: KindRegistry;
 
   constructor(private readonly options: GroupSyncOptions) {
@@ -229,9 +235,13 @@ export class GroupSync {
     };
   }
 
-  /** One pass over the folder. Never throws for anything found in the folder. */
+  /**
+   * One pass over the folder. Never throws for anything found in the folder; a local cache write that
+   * failed (a full disk) is thrown by the pass after it, or by {@link cacheWritten}.
+   */
   async sync(): Promise<SyncReport> {
     await this.load();
+    await this.cacheWritten();
     const report: SyncReport = {
       status: 'ok',
       message: '',
@@ -306,7 +316,9 @@ export class GroupSync {
       const e = this.kept.events.get(id);
       if (e) report.newEvents.push(e);
     }
-    await this.persist(pass.keep, pass.full ? null : changed);
+    this.cacheWrite = this.persist(pass.keep, pass.full ? null : changed);
+    // Reported by whoever waits for it next (the next pass, or cacheWritten), never unhandled.
+    this.cacheWrite.catch(() => {});
     report.groupId = this.cursor.groupId;
     report.inFlight.sort();
     report.quarantined = this.quarantined();
@@ -568,6 +580,13 @@ export class GroupSync {
         );
       }
     }
+  }
+
+  /** Settles once the last pass's cache write is on disk; rejects, once, with its error. */
+  async cacheWritten(): Promise<void> {
+    const write = this.cacheWrite;
+    this.cacheWrite = Promise.resolve();
+    await write;
   }
 
   /** Reads the local cache (no folder access), once; a sync does it first. Views before a sync use it. */

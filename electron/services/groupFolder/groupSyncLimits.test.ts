@@ -149,6 +149,7 @@ describe('what is kept', () => {
     expect(engine.allEvents()).toHaveLength(group.events.length + 1);
     expect(engine.state().state.members[stranger.key.keyId]?.status).toBe('applicant');
     // The cache holds the small group and one join request, not 5,000 events of spam.
+    await engine.cacheWritten();
     expect((await stat(path.join(dataDir, EVENTS_FILE))).size).toBeLessThan(64 * 1024);
     const resumed = new GroupSync({ folder, dataDir, now: () => NOW, registry: baseRegistry });
     expect((await resumed.sync()).read).toBe(0);
@@ -166,6 +167,7 @@ describe('what is kept', () => {
     await segment(folder, group.groupId, dee, 2, [early]);
 
     await engine.sync();
+    await engine.cacheWritten();
     expect(engine.allEvents().map((e) => e.id)).not.toContain(early.id);
     const cache = path.join(dataDir, EVENTS_FILE);
     expect(await readFile(cache, 'utf8')).not.toContain(early.id);
@@ -178,6 +180,7 @@ describe('what is kept', () => {
     expect(engine.state().state.slices.profiles).toMatchObject({
       [dee.key.keyId]: { bio: 'written before approval' },
     });
+    await engine.cacheWritten();
     const resumed = new GroupSync({ folder, dataDir, now: () => NOW, registry: baseRegistry });
     await resumed.sync();
     expect(resumed.state().hash).toBe(engine.state().hash);
@@ -193,6 +196,7 @@ describe('what is kept', () => {
     const report = await engine.sync();
     expect(report.quarantined).toEqual([{ path: rel, reason: expect.stringMatching(/^unknown-key/) }]);
     expect(engine.allEvents().map((e) => e.id)).not.toContain(spam.id);
+    await engine.cacheWritten();
     expect(await readFile(path.join(dataDir, EVENTS_FILE), 'utf8')).not.toContain(spam.id);
   });
 });
@@ -250,6 +254,7 @@ describe('per-device quotas', () => {
       { path: dir, reason: expect.stringMatching(/^quota: 3 entries past the 5 /) },
     ]);
     expect(kept()).toEqual([true, false, false, false]);
+    await engine.cacheWritten();
     expect(await readFile(path.join(dataDir, EVENTS_FILE), 'utf8')).not.toContain(bios[1]!.id);
   });
 });
@@ -363,10 +368,14 @@ describe('quotas and retention, whatever the arrival order (property)', () => {
             }
             i += batchSizes[b]!;
             await engine.sync();
-            // A restarted app resumes from its cache.
-            if (restarts[b]) engine = new GroupSync(syncOptions(folder, dataDir, undecided));
+            // A restarted app resumes from its cache (quitting waits for the cache write).
+            if (restarts[b]) {
+              await engine.cacheWritten();
+              engine = new GroupSync(syncOptions(folder, dataDir, undecided));
+            }
           }
           expect(await outcome(engine)).toEqual(expected);
+          await engine.cacheWritten();
           expect(await outcome(new GroupSync(syncOptions(folder, dataDir, undecided)))).toEqual(expected);
         },
       ),

@@ -155,6 +155,7 @@ describe('two devices through a misbehaving sync tool', () => {
           expect(engines.a.state().hash).toBe(expectedHash);
           expect(engines.b.state().hash).toBe(expectedHash);
           expect(engines.a.allEvents()).toHaveLength(1 + coachEvents.length + anaEvents.length);
+          await Promise.all([engines.a.cacheWritten(), engines.b.cacheWritten()]);
         },
       ),
       // File I/O per run: a modest count keeps the suite fast; each run is a full two-device story.
