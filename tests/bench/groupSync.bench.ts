@@ -133,6 +133,17 @@ if (process.argv[2] === '--child') {
   process.exit(0);
 }
 
+/**
+ * Pairs of fresh processes (raw read, first sync) for a group. A small group's raw read is a hundred
+ * or so reads of a few dozen ms in all, each a hop to libuv's thread pool, and on a two-core VM a hop
+ * costs several times more when the pool thread wakes on the other core: 25–106 ms over 25 processes
+ * at 10 members, most near 65. Three times the pairs keep the median from following where the
+ * threads happened to land.
+ */
+function firstSyncPairs(members: number): number {
+  return members <= 30 ? 3 * RUNS : RUNS;
+}
+
 interface ChildResult {
   ms: number;
   /** A first sync: until its cache is on disk too. */
@@ -247,7 +258,7 @@ async function measureSize(base: string, members: number): Promise<Row> {
 
   const raws: ChildResult[] = [];
   const folds: ChildResult[] = [];
-  for (let run = 0; run < RUNS; run++) {
+  for (let run = 0; run < firstSyncPairs(members); run++) {
     raws.push(inChild('raw', folder));
     folds.push(inChild('fold', folder, path.join(base, `data-${members}-${run}`)));
   }
