@@ -130,9 +130,13 @@ export class GroupService {
     return this.last ?? (await this.firstSync) ?? this.syncNow();
   }
 
-  /** Settles once the sync under way, if any, and its cache write are done (before the app quits). */
+  /**
+   * Settles once the last finished sync's cache write is on disk (before the app quits). A sync still
+   * reading the folder is not waited for: quitting must never hang on a network share; its cache is
+   * left as a power cut would leave it, and the next start reads again what it lacks.
+   */
   close(): Promise<void> {
-    return this.serial(() => this.sync.cacheWritten());
+    return this.sync.cacheWritten();
   }
 
   /** Reads what this computer already knows of the group (its cache), so views answer before a sync. */

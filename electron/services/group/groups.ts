@@ -92,7 +92,7 @@ export class Groups {
         .catch((err: unknown) => console.error('[lectern] sharing late metrics failed:', err));
   }
 
-  /** Stops watching the folders, then waits for each group's sync and cache write to finish. */
+  /** Stops watching the folders, then waits for each group's last cache write (see GroupService.close). */
   async stop(): Promise<void> {
     for (const { watcher } of this.open.values()) watcher?.stop();
     for (const { service } of this.open.values())

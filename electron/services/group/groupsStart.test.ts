@@ -57,3 +57,27 @@ it('opens every group from its cache and leaves the first sync running in the ba
   expect(syncs).toHaveBeenCalledTimes(1);
   expect(restarted.statuses.map((s) => [s.groupId, s.folderState])).toEqual([[groupId, 'ok']]);
 });
+
+it('quits without waiting for a folder that hangs, with the last finished sync in its cache', async () => {
+  const folder = path.join(root, 'network-share');
+  const coach = computer('coach');
+  const { groupId } = await coach.groups.create({
+    folder,
+    name: 'Friday speakers',
+    charter: '',
+    timeZone: 'UTC',
+    coachName: 'C',
+  });
+  // The share stops answering: the next pass never ends.
+  const realPass = GroupSync.prototype.sync;
+  vi.spyOn(GroupSync.prototype, 'sync').mockImplementation(() => new Promise(() => {}));
+  void coach.groups.get(groupId).syncNow();
+  await coach.groups.stop();
+
+  // The next start finds the group in the cache the finished sync wrote.
+  vi.spyOn(GroupSync.prototype, 'sync').mockImplementation(realPass);
+  const restarted = computer('coach');
+  await restarted.groups.start();
+  expect(restarted.groups.get(groupId).state().state.group?.name).toBe('Friday speakers');
+  await restarted.groups.firstSyncs;
+});
