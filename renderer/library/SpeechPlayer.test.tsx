@@ -125,7 +125,14 @@ describe('SpeechPlayer', () => {
     const clock = screen.getByTestId('player-time');
     act(() => ws.emit('timeupdate', 1.02));
     expect(clock.textContent).toBe('0:01 / 0:30');
-    await act(() => new Promise((settled) => setTimeout(settled, 100))); // Mantine's own measuring
+    // Mantine measures after mounting, a render or two of its own, later on a busy machine: wait until
+    // a tenth of a second passes without one.
+    await act(async () => {
+      for (let seen = -1; seen !== commits;) {
+        seen = commits;
+        await new Promise((settled) => setTimeout(settled, 100));
+      }
+    });
     const before = commits;
     // While playing, wavesurfer reports the time on every animation frame: 60 times a second.
     for (let frame = 1; frame < 58; frame++) act(() => ws.emit('timeupdate', 1.02 + frame / 60));
