@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   test: {
+    globalSetup: ['tests/support/vitestTempRoot.ts'],
     projects: [
       {
         extends: true,
