@@ -94,7 +94,8 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
  */
 export async function screenshot(page: Page, name: string, { window = false } = {}): Promise<void> {
   if (!window) await page.evaluate(() => globalThis.scrollTo(0, 0));
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: !window });
+  // A long page on a loaded CI machine took more than the default 20 s to capture once.
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: !window, timeout: 60_000 });
 }
 
 /**
