@@ -1,7 +1,7 @@
 // What the fault-injection tests share: real audio cut into chunks, stores that build speeches on a
 // temporary folder, a run that crashes at step k, and the check made after the next start.
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -46,27 +46,13 @@ export const peaksFor = (chunks: Uint8Array[]) => Buffer.concat(chunks.map((_, i
 export type Clock = () => Date;
 const realClock: Clock = () => new Date();
 
-const roots: string[] = [];
-
-/** A new folder for a store, removed by {@link removeFaultRoots} (a test file calls it after all). */
-export async function faultRoot(): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'lectern-faults-'));
-  roots.push(root);
-  return root;
-}
-
-/** Removes every folder made by {@link faultRoot}: the crash cases make hundreds. */
-export async function removeFaultRoots(): Promise<void> {
-  for (const root of roots.splice(0)) await rm(root, { recursive: true, force: true });
-}
-
 /** A folder holding one upload, begun and fed its chunks by a store on the real disk. */
 export async function uploaded(
   input: typeof recording | typeof wavImport,
   parts: Uint8Array[],
   root?: string,
 ) {
-  root ??= await faultRoot();
+  root ??= await mkdtemp(join(tmpdir(), 'lectern-faults-'));
   const store = new SpeechStore(root);
   const { speechId } = await store.begin(input);
   for (const [i, part] of parts.entries()) await store.append(speechId, part, peaksOf(i));

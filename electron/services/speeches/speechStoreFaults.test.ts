@@ -1,10 +1,11 @@
 // Fault injection: SpeechStore over a FaultyFs that crashes (or fails with ENOSPC) at step k, for
 // every k of finishing, importing, deleting, restoring and recovering; then a fresh store recovers
 // the same folder, and the audio's bytes and exactly one entry must have survived.
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LecternError } from '../../../shared/api/errors';
 import { FaultyFs, SimulatedCrash, type Fault } from './faultyFs';
 import {
@@ -13,13 +14,11 @@ import {
   cleanAudio,
   committed,
   crashAt,
-  faultRoot,
   finished,
   peaksFor,
   peaksOf,
   recorded,
   recording,
-  removeFaultRoots,
   split,
   stepsOf,
   uploaded,
@@ -67,7 +66,6 @@ beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 afterEach(() => vi.restoreAllMocks());
-afterAll(removeFaultRoots);
 
 describe('SpeechStore, crashed at every step', () => {
   it.each(finishSteps.map((label, k) => [k, label]))(
@@ -180,7 +178,7 @@ describe('SpeechStore, crashed at every step', () => {
         fc.array(fc.integer({ min: 200, max: 20_000 }), { minLength: 1, maxLength: 5 }),
         fc.nat({ max: 60 }),
         async (sizes, k) => {
-          const root = await faultRoot();
+          const root = await mkdtemp(join(tmpdir(), 'lectern-faults-'));
           const store = new SpeechStore(root, () => {}, new FaultyFs({ kind: 'crash', at: k }));
           let acknowledged = 0;
           let speechId: string | undefined;
@@ -217,7 +215,7 @@ describe('SpeechStore, crashed at every step', () => {
 describe('SpeechStore on a full disk', () => {
   /** Steps taken by appending `parts` (with peaks) after begin, from a run with no fault. */
   async function appendSteps(pieces: Uint8Array[]): Promise<number> {
-    const root = await faultRoot();
+    const root = await mkdtemp(join(tmpdir(), 'lectern-faults-'));
     const { speechId } = await new SpeechStore(root).begin(recording);
     const fs = new FaultyFs();
     const store = new SpeechStore(root, () => {}, fs);
@@ -227,7 +225,7 @@ describe('SpeechStore on a full disk', () => {
 
   /** Begins on the real disk, appends through a disk that fails once at step `fault.at`. */
   async function appendWithFault(pieces: Uint8Array[], fault: Fault) {
-    const root = await faultRoot();
+    const root = await mkdtemp(join(tmpdir(), 'lectern-faults-'));
     const { speechId } = await new SpeechStore(root).begin(recording);
     const store = new SpeechStore(root, () => {}, new FaultyFs(fault));
     const kept: number[] = [];

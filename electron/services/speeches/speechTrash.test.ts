@@ -1,20 +1,11 @@
 // The speech trash as a member meets it: what is there and since when, restore, delete forever,
 // empty, and the 30 days after which a deleted speech goes by itself (on a clock the test sets).
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import {
-  cleanAudio,
-  faultRoot,
-  finished,
-  recorded,
-  recording,
-  removeFaultRoots,
-  split,
-} from './speechFaultKit';
+import { describe, expect, it } from 'vitest';
+import { cleanAudio, finished, recorded, recording, split } from './speechFaultKit';
 import { SpeechStore } from './speechStore';
-
-afterAll(removeFaultRoots);
 
 const parts = split(recorded, [16_000]);
 const recordedAudio = await cleanAudio(recording, parts);
@@ -22,7 +13,7 @@ const day = 86_400_000;
 
 /** A store on a new folder whose clock reads what `clock.now` says. */
 async function storeWithClock(start = '2025-03-01T09:00:00.000Z') {
-  const root = await faultRoot();
+  const root = await mkdtemp(join(tmpdir(), 'lectern-trash-'));
   const clock = { now: new Date(start) };
   const changes: string[] = [];
   const open = () =>

@@ -3,7 +3,7 @@
 // in the trash (restorable, with its time) or gone entirely, and nothing else was touched.
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   afterRestart,
   always,
@@ -12,7 +12,6 @@ import {
   finished,
   recorded,
   recording,
-  removeFaultRoots,
   split,
   stepsOf,
   trashFolder,
@@ -20,8 +19,6 @@ import {
   type Clock,
 } from './speechFaultKit';
 import { SpeechStore } from './speechStore';
-
-afterAll(removeFaultRoots);
 
 const parts = split(recorded, [16_000]);
 const recordedAudio = await cleanAudio(recording, parts);
