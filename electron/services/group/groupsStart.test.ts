@@ -6,7 +6,7 @@ import { baseRegistry } from '../../../shared/group/baseRegistry';
 import { GroupSync } from '../groupFolder/groupSync';
 import { tempDir } from '../groupFolder/testGroupFolder';
 import { GroupService } from './groupService';
-import { testComputer } from './testComputers';
+import { testComputer, type TestComputer } from './testComputers';
 
 let root: string;
 let cleanup: () => Promise<void>;
@@ -17,17 +17,13 @@ afterEach(async () => {
 });
 
 const computer = (name: string) => testComputer(root, name, { registry: baseRegistry });
+const createFridayGroup = (c: TestComputer, folder: string) =>
+  c.groups.create({ folder, name: 'Friday speakers', charter: '', timeZone: 'UTC', coachName: 'C' });
 
 it('opens every group from its cache and leaves the first sync running in the background', async () => {
   const folder = path.join(root, 'shared-folder');
   const first = computer('coach');
-  const { groupId } = await first.groups.create({
-    folder,
-    name: 'Friday speakers',
-    charter: '',
-    timeZone: 'UTC',
-    coachName: 'C',
-  });
+  const { groupId } = await createFridayGroup(first, folder);
 
   // The folder is slow (a network share waking up): a pass over it does not end until released.
   let release!: () => void;
@@ -61,13 +57,7 @@ it('opens every group from its cache and leaves the first sync running in the ba
 it('quits without waiting for a folder that hangs, with the last finished sync in its cache', async () => {
   const folder = path.join(root, 'network-share');
   const coach = computer('coach');
-  const { groupId } = await coach.groups.create({
-    folder,
-    name: 'Friday speakers',
-    charter: '',
-    timeZone: 'UTC',
-    coachName: 'C',
-  });
+  const { groupId } = await createFridayGroup(coach, folder);
   // The share stops answering: the next pass never ends.
   const realPass = GroupSync.prototype.sync;
   vi.spyOn(GroupSync.prototype, 'sync').mockImplementation(() => new Promise(() => {}));
